@@ -1,0 +1,118 @@
+// Builds what clasp pushes (rootDir: dist):
+//   dist/Code.js          one ES2019 script: the server bundle as an iife + a top-level stub per export
+//   dist/<sidebar>.html   one self-contained HTML file per folder of src/sidebar (shared/ excepted)
+//   dist/appsscript.json  the manifest
+// and proves the bundle is something Apps Script can load (guards at the end).
+import * as esbuild from 'esbuild';
+import * as acorn from 'acorn';
+import { mkdirSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync, copyFileSync, existsSync } from 'node:fs';
+import { join } from 'node:path';
+import vm from 'node:vm';
+
+const root = new URL('..', import.meta.url).pathname;
+const dist = join(root, 'dist');
+const out = join(root, 'out');
+const GLOBAL = '__SoDiem';
+
+function fail(message) {
+  console.error(`build: ${message}`);
+  process.exit(1);
+}
+
+rmSync(dist, { recursive: true, force: true });
+mkdirSync(dist, { recursive: true });
+mkdirSync(out, { recursive: true });
+
+// 1. The export names of the server entry, from esbuild's own metafile (no hand-kept list).
+const probe = await esbuild.build({
+  entryPoints: [join(root, 'src/server/index.ts')],
+  bundle: true,
+  format: 'esm',
+  write: false,
+  metafile: true,
+  outfile: join(out, 'probe.js'),
+  logLevel: 'silent',
+});
+const probeOut = Object.values(probe.metafile.outputs)[0];
+const exportNames = [...probeOut.exports].sort();
+if (exportNames.length === 0) fail('src/server/index.ts exports nothing.');
+
+// 2. The real bundle: an iife assigned to one global, then a stub per entry point.
+const server = await esbuild.build({
+  entryPoints: [join(root, 'src/server/index.ts')],
+  bundle: true,
+  format: 'iife',
+  globalName: GLOBAL,
+  target: 'es2019',
+  platform: 'neutral',
+  mainFields: ['module', 'main'],
+  charset: 'utf8',
+  legalComments: 'none',
+  write: false,
+  metafile: true,
+  outfile: join(dist, 'Code.js'),
+  logLevel: 'warning',
+});
+const stubs = exportNames
+  .map((name) => `function ${name}(...args) {\n  return ${GLOBAL}.${name}(...args);\n}`)
+  .join('\n');
+const header = '// Sổ Điểm — built by scripts/build.mjs from src/server. Do not edit.\n';
+const code = `${header}${server.outputFiles[0].text}\n${stubs}\n`;
+writeFileSync(join(dist, 'Code.js'), code);
+writeFileSync(join(out, 'server-meta.json'), JSON.stringify(server.metafile));
+
+// 3. Sidebars: each src/sidebar/<name>/ has index.html and main.ts; the script is inlined.
+const sidebarRoot = join(root, 'src/sidebar');
+const sidebars = readdirSync(sidebarRoot).filter(
+  (name) => name !== 'shared' && statSync(join(sidebarRoot, name)).isDirectory(),
+);
+for (const name of sidebars) {
+  const dir = join(sidebarRoot, name);
+  const js = await esbuild.build({
+    entryPoints: [join(dir, 'main.ts')],
+    bundle: true,
+    format: 'iife',
+    target: 'es2019',
+    minify: true,
+    charset: 'utf8',
+    legalComments: 'none',
+    write: false,
+    logLevel: 'warning',
+  });
+  const css = existsSync(join(sidebarRoot, 'shared/style.css')) ? readFileSync(join(sidebarRoot, 'shared/style.css'), 'utf8') : '';
+  const template = readFileSync(join(dir, 'index.html'), 'utf8');
+  if (!template.includes('<!-- style -->') || !template.includes('<!-- script -->')) {
+    fail(`src/sidebar/${name}/index.html needs the <!-- style --> and <!-- script --> markers.`);
+  }
+  // `</script` inside the bundle would end the element early.
+  const script = js.outputFiles[0].text.replace(/<\/script/gi, '<\\/script');
+  const html = template
+    .replace('<!-- style -->', () => `<style>\n${css}</style>`)
+    .replace('<!-- script -->', () => `<script>\n${script}</script>`);
+  if (/\s(src|href)=["']https?:/i.test(html)) fail(`dist/${name}.html loads an external URL; everything must be inlined.`);
+  writeFileSync(join(dist, `${name}.html`), html);
+}
+
+// 4. The manifest.
+copyFileSync(join(root, 'appsscript.json'), join(dist, 'appsscript.json'));
+
+// 5. Guards: Apps Script loads Code.js as an ES2019-compatible classic script in a bare scope.
+try {
+  acorn.parse(code, { ecmaVersion: 2019, sourceType: 'script' });
+} catch (err) {
+  fail(`dist/Code.js is not an ES2019 script: ${err.message}`);
+}
+const context = vm.createContext({});
+try {
+  new vm.Script(code, { filename: 'Code.js' }).runInContext(context);
+} catch (err) {
+  fail(`dist/Code.js does not load in an empty context: ${err.stack}`);
+}
+for (const name of exportNames) {
+  if (typeof context[name] !== 'function') fail(`the stub for '${name}' is missing from dist/Code.js.`);
+  if (typeof context[GLOBAL][name] !== 'function') fail(`'${name}' is exported but is not a function.`);
+}
+
+const size = (bytes) => `${(bytes / 1024).toFixed(1)} KB`;
+console.log(`dist/Code.js ${size(Buffer.byteLength(code))}, entry points: ${exportNames.join(', ')}`);
+for (const name of sidebars) console.log(`dist/${name}.html ${size(statSync(join(dist, `${name}.html`)).size)}`);

@@ -1,0 +1,39 @@
+/**
+ * `npx sodiem <command>`: the local tool.
+ *   demo     the main job on the bundled sample school (build first: `npm run demo` does)
+ *   assess   classify students: one JSON document on stdin, one on stdout (docs/assess-json.md)
+ *   serve    the sidebar dev server on http://127.0.0.1:8080 over the demo workbook
+ */
+import { readFileSync } from 'node:fs';
+import { assessCommand } from './assess';
+import { demoCommand } from './demo';
+import { serveCommand } from './serve';
+
+const USAGE = `Cách dùng: npx sodiem <lệnh>
+  demo [--workbook tệp.xlsx] [--out thư-mục]   chạy công việc chính trên trường mẫu
+  assess                                        xếp loại: JSON vào stdin, JSON ra stdout
+  serve [--port 8080]                           máy chủ thử các thanh bên (sidebar)`;
+
+export function option(args: string[], name: string, fallback: string): string {
+  const i = args.indexOf(name);
+  return i >= 0 && args[i + 1] ? args[i + 1] : fallback;
+}
+
+export async function main(args: string[]): Promise<number> {
+  const [command, ...rest] = args;
+  switch (command) {
+    case 'demo':
+      return demoCommand(rest);
+    case 'assess': {
+      const result = assessCommand(readFileSync(0, 'utf8'));
+      if (result.stdout) process.stdout.write(result.stdout);
+      if (result.stderr) process.stderr.write(result.stderr);
+      return result.code;
+    }
+    case 'serve':
+      return serveCommand(rest);
+    default:
+      process.stderr.write(`${USAGE}\n`);
+      return command === undefined || command === '--help' ? 0 : 2;
+  }
+}

@@ -1,0 +1,284 @@
+/**
+ * The local Apps Script runtime: one object that owns every service's state (spreadsheets,
+ * triggers, locks, properties, caches, Drive on disk), a virtual clock and a call log, and
+ * runs the add-on's code the way Apps Script does — as the right user, in the right auth
+ * mode, with triggers fired by simulated UI edits and by the clock.
+ *
+ * The add-on's code comes either from the built bundle (dist/Code.js in a bare node:vm
+ * context, the real artefact) or from a module's exports (tests of src/server directly).
+ */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import vm from 'node:vm';
+import type { Env, GasGlobals } from '../server/gas/env';
+import { envFromGlobals } from '../server/gas/env';
+import { CallLog, Directory, VirtualClock, type AuthMode, type ExecutionContext } from './core';
+import { createSpreadsheetApp, newUiLog, type UiLog } from './sheets/app';
+import { SpreadsheetStore } from './sheets/store';
+import { createSheetsApi } from './sheets-api';
+import {
+  AuthMode as AuthModeEnum,
+  CacheStores,
+  LockTable,
+  TriggerStore,
+  UserPropertyStores,
+  createServices,
+  type ScriptPropertyStore,
+} from './services';
+import { UserSession } from './user-session';
+import { makeVirtualDate } from './virtual-date';
+
+export interface RuntimeOptions {
+  /** Where DriveApp keeps its files (default out/drive). */
+  driveRoot?: string;
+  /** Where HtmlService finds the built HTML files (default dist). */
+  htmlDir?: string;
+  /** Start of the virtual clock. */
+  start?: Date;
+}
+
+/** The add-on's functions and the scope its globals live in. */
+interface Project {
+  scope: Record<string, unknown>;
+  lookup(name: string): ((...args: unknown[]) => unknown) | undefined;
+}
+
+/** A line the add-on logged with console or Logger, with who ran it. */
+export interface LogLine {
+  user: string;
+  text: string;
+}
+
+const GLOBAL_NAMES = [
+  'SpreadsheetApp',
+  'Sheets',
+  'Session',
+  'PropertiesService',
+  'CacheService',
+  'LockService',
+  'ScriptApp',
+  'Utilities',
+  'DriveApp',
+  'HtmlService',
+  'Logger',
+  'Date',
+] as const;
+
+export class LocalRuntime {
+  readonly clock: VirtualClock;
+  readonly calls = new CallLog();
+  readonly directory = new Directory();
+  readonly spreadsheets: SpreadsheetStore;
+  readonly ui: UiLog = newUiLog();
+  readonly triggers = new TriggerStore();
+  readonly locks = new LockTable();
+  readonly scriptProperties: ScriptPropertyStore = {};
+  readonly userProperties = new UserPropertyStores();
+  readonly caches = new CacheStores();
+  readonly logs: LogLine[] = [];
+  /** `${documentId} ${email}` of users who have used the add-on in a document (onOpen then runs LIMITED, not NONE). */
+  readonly addOnInUse = new Set<string>();
+  readonly driveRoot: string;
+  readonly htmlDir: string;
+  private project: Project | null = null;
+  private running: ExecutionContext | null = null;
+
+  constructor(options: RuntimeOptions = {}) {
+    this.clock = new VirtualClock(options.start);
+    this.spreadsheets = new SpreadsheetStore({ calls: this.calls, directory: this.directory });
+    this.driveRoot = options.driveRoot ?? join(process.cwd(), 'out/drive');
+    this.htmlDir = options.htmlDir ?? join(process.cwd(), 'dist');
+  }
+
+  /** Loads the built add-on into a bare context, as Apps Script loads Code.js. */
+  loadBundle(codePath = join(process.cwd(), 'dist/Code.js')): this {
+    const context = vm.createContext({});
+    new vm.Script(readFileSync(codePath, 'utf8'), { filename: 'Code.js' }).runInContext(context);
+    const scope = context as Record<string, unknown>;
+    this.project = {
+      scope,
+      lookup: (name) => (typeof scope[name] === 'function' ? (scope[name] as (...a: unknown[]) => unknown) : undefined),
+    };
+    return this;
+  }
+
+  /** Uses a module's exports as the add-on (tests of src/server without building). */
+  loadModule(exports: Record<string, unknown>): this {
+    this.project = {
+      scope: globalThis as unknown as Record<string, unknown>,
+      lookup: (name) => (typeof exports[name] === 'function' ? (exports[name] as (...a: unknown[]) => unknown) : undefined),
+    };
+    return this;
+  }
+
+  hasFunction(name: string): boolean {
+    return this.project?.lookup(name) !== undefined;
+  }
+
+  /** Adds a user to the directory (a Workspace account unless the domain is gmail.com). */
+  addUser(email: string, name?: string): string {
+    return this.directory.add(email, name).email;
+  }
+
+  /** The person `email` at the keyboard: opens files, picks menu items, types into cells. */
+  as(email: string): UserSession {
+    const user = this.directory.get(email) ?? this.directory.add(email);
+    return new UserSession(this, user.email);
+  }
+
+  /** The Apps Script globals of one execution. */
+  globalsFor(ctx: ExecutionContext): GasGlobals {
+    const services = createServices({
+      calls: this.calls,
+      clock: this.clock,
+      ctx,
+      findWorkbook: (id) => this.spreadsheets.get(id),
+      triggers: this.triggers,
+      locks: this.locks,
+      driveRoot: this.driveRoot,
+      htmlDir: this.htmlDir,
+      scriptProps: this.scriptProperties,
+      userProps: this.userProperties,
+      caches: this.caches,
+      executionId: executionIdOf(ctx),
+    });
+    return {
+      SpreadsheetApp: createSpreadsheetApp(this.spreadsheets, ctx, this.ui),
+      Sheets: createSheetsApi({ findWorkbook: (id) => this.spreadsheets.get(id), calls: this.calls, ctx }),
+      Session: this.session(ctx),
+      PropertiesService: services.PropertiesService,
+      CacheService: services.CacheService,
+      LockService: services.LockService,
+      ScriptApp: services.ScriptApp,
+      Utilities: services.Utilities,
+      DriveApp: services.DriveApp,
+      HtmlService: services.HtmlService,
+    };
+  }
+
+  /** An Env for feature code run directly in tests, as `ctx` would see it. */
+  envFor(ctx: ExecutionContext): Env {
+    return envFromGlobals(this.globalsFor(ctx), { now: () => this.clock.now() });
+  }
+
+  /** A context for `email` running code in `documentId` (menu item, sidebar call). */
+  contextFor(email: string, documentId: string | undefined, authMode: AuthMode = 'FULL'): ExecutionContext {
+    return { activeUser: email, effectiveUser: email, authMode, documentId };
+  }
+
+  /**
+   * Runs the add-on function `name` as one Apps Script execution: the globals are the
+   * execution's own, `new Date()` reads the virtual clock, and every lock the execution
+   * took is released when it ends.
+   */
+  execute(ctx: ExecutionContext, name: string, args: unknown[] = []): unknown {
+    const project = this.project;
+    if (!project) throw new Error('No add-on loaded: call loadBundle() or loadModule() first.');
+    const fn = project.lookup(name);
+    if (!fn) throw new Error(`Script function not found: ${name}`);
+    if (this.running) throw new Error('Executions do not nest: one is already running.');
+    const scope = project.scope;
+    const saved = new Map(GLOBAL_NAMES.map((k) => [k, scope[k]]));
+    const person = ctx.activeUser || ctx.effectiveUser;
+    const globals: Record<string, unknown> = {
+      ...this.globalsFor(ctx),
+      Logger: { log: (...parts: unknown[]) => this.logs.push({ user: person, text: parts.map(String).join(' ') }) },
+      Date: makeVirtualDate(this.clock),
+    };
+    this.running = ctx;
+    try {
+      for (const k of GLOBAL_NAMES) scope[k] = globals[k];
+      return fn(...args);
+    } finally {
+      for (const [k, v] of saved) {
+        if (v === undefined) delete scope[k];
+        else scope[k] = v;
+      }
+      this.running = null;
+      this.locks.releaseAllFor(executionIdOf(ctx));
+    }
+  }
+
+  /** The AuthMode enum member the add-on compares `e.authMode` with. */
+  authModeEnum(mode: AuthMode): unknown {
+    return AuthModeEnum[mode];
+  }
+
+  /**
+   * Moves the clock forward by `ms`, running every clock trigger that falls due on the
+   * way, in time order, each as its owner.
+   */
+  advance(ms: number): void {
+    this.advanceTo(new Date(this.clock.nowMs() + ms));
+  }
+
+  advanceTo(target: Date): void {
+    const from = this.clock.nowMs();
+    const to = target.getTime();
+    if (to < from) throw new Error('The clock only moves forward.');
+    for (const firing of this.triggers.dueClockTriggers(from, to)) {
+      this.clock.set(new Date(firing.atMs));
+      const t = firing.trigger;
+      const ctx: ExecutionContext = {
+        activeUser: t.owner,
+        effectiveUser: t.owner,
+        authMode: 'FULL',
+        triggerUid: t.uid,
+        documentId: t.documentId ?? undefined,
+      };
+      if (this.hasFunction(t.handler)) this.execute(ctx, t.handler, [clockEvent(firing.atMs, t.uid, this.authModeEnum('FULL'))]);
+    }
+    this.clock.set(target);
+  }
+
+  private session(ctx: ExecutionContext): GasGlobals['Session'] {
+    const calls = this.calls;
+    const user = (email: string) => ({ getEmail: () => email });
+    return {
+      getActiveUser: () => (calls.record('Session.getActiveUser'), user(ctx.activeUser)),
+      getEffectiveUser: () => (calls.record('Session.getEffectiveUser'), user(ctx.effectiveUser)),
+      getScriptTimeZone: () => (calls.record('Session.getScriptTimeZone'), 'Asia/Ho_Chi_Minh'),
+      getTemporaryActiveUserKey: () => (calls.record('Session.getTemporaryActiveUserKey'), `tmp-${Buffer.from(ctx.activeUser || ctx.effectiveUser).toString('base64url')}`),
+    };
+  }
+}
+
+let executionSeq = 0;
+const executionIds = new WeakMap<ExecutionContext, string>();
+
+/** Each context object is one execution; locks are owned per execution. */
+function executionIdOf(ctx: ExecutionContext): string {
+  let id = executionIds.get(ctx);
+  if (!id) {
+    id = `exec-${++executionSeq}`;
+    executionIds.set(ctx, id);
+  }
+  return id;
+}
+
+/** The event object of a time-driven trigger. */
+function clockEvent(atMs: number, triggerUid: string, authMode: unknown): Record<string, unknown> {
+  const d = new Date(atMs);
+  // Apps Script reports the parts in UTC.
+  return {
+    authMode,
+    triggerUid,
+    year: d.getUTCFullYear(),
+    month: d.getUTCMonth() + 1,
+    'day-of-month': d.getUTCDate(),
+    'day-of-week': d.getUTCDay() === 0 ? 7 : d.getUTCDay(),
+    'week-of-year': isoWeek(d),
+    hour: d.getUTCHours(),
+    minute: d.getUTCMinutes(),
+    second: d.getUTCSeconds(),
+    timezone: 'UTC',
+  };
+}
+
+function isoWeek(d: Date): number {
+  const t = new Date(Date.UTC(d.getUTCFullYear(), d.getUTCMonth(), d.getUTCDate()));
+  const day = t.getUTCDay() || 7;
+  t.setUTCDate(t.getUTCDate() + 4 - day);
+  const yearStart = new Date(Date.UTC(t.getUTCFullYear(), 0, 1));
+  return Math.ceil(((t.getTime() - yearStart.getTime()) / 86400000 + 1) / 7);
+}

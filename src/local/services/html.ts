@@ -1,0 +1,130 @@
+/**
+ * HtmlService: HtmlOutput built from a string or from `<name>.html` in a directory (the
+ * build's dist/). PDF rendering of an HtmlOutput (getAs('application/pdf')) is not done
+ * locally yet: it throws saying so, rather than hand back a fake PDF.
+ */
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import type { HtmlOutputPort, HtmlServicePort } from '../../server/gas/ports';
+import type { FacadeDeps } from './common';
+import { LocalBlob } from './blob';
+
+export class LocalHtmlOutput implements HtmlOutputPort {
+  private title = '';
+  private width: number | null = null;
+  private height: number | null = null;
+
+  constructor(
+    private readonly deps: FacadeDeps,
+    private content: string,
+  ) {}
+
+  private log(method: string): void {
+    this.deps.calls.record(`HtmlOutput.${method}`);
+  }
+
+  getContent(): string {
+    this.log('getContent');
+    return this.content;
+  }
+
+  setContent(content: string): this {
+    this.log('setContent');
+    this.content = String(content);
+    return this;
+  }
+
+  append(addedContent: string): this {
+    this.log('append');
+    this.content += String(addedContent);
+    return this;
+  }
+
+  /** Appends text with HTML special characters escaped, as appendUntrusted does. */
+  appendUntrusted(addedContent: string): this {
+    this.log('appendUntrusted');
+    this.content += String(addedContent)
+      .replace(/&/g, '&amp;')
+      .replace(/</g, '&lt;')
+      .replace(/>/g, '&gt;')
+      .replace(/"/g, '&quot;')
+      .replace(/'/g, '&#39;');
+    return this;
+  }
+
+  clear(): this {
+    this.log('clear');
+    this.content = '';
+    return this;
+  }
+
+  getTitle(): string {
+    this.log('getTitle');
+    return this.title;
+  }
+
+  setTitle(title: string): this {
+    this.log('setTitle');
+    this.title = String(title);
+    return this;
+  }
+
+  getWidth(): number | null {
+    this.log('getWidth');
+    return this.width;
+  }
+
+  setWidth(width: number): this {
+    this.log('setWidth');
+    this.width = width;
+    return this;
+  }
+
+  getHeight(): number | null {
+    this.log('getHeight');
+    return this.height;
+  }
+
+  setHeight(height: number): this {
+    this.log('setHeight');
+    this.height = height;
+    return this;
+  }
+
+  getBlob(): LocalBlob {
+    this.log('getBlob');
+    return new LocalBlob(this.deps.calls, new TextEncoder().encode(this.content), 'text/html', this.title || null);
+  }
+
+  getAs(contentType: string): LocalBlob {
+    this.log('getAs');
+    if (contentType === 'application/pdf') {
+      throw new Error('HtmlOutput.getAs(application/pdf) is not supported by the local runtime yet.');
+    }
+    return this.getBlob().getAs(contentType);
+  }
+}
+
+export interface HtmlServiceDeps extends FacadeDeps {
+  /** Where `createHtmlOutputFromFile(name)` finds `<name>.html`. */
+  htmlDir: string;
+}
+
+export function createHtmlService(deps: HtmlServiceDeps): HtmlServicePort {
+  return {
+    createHtmlOutput(html = ''): LocalHtmlOutput {
+      deps.calls.record('HtmlService.createHtmlOutput');
+      return new LocalHtmlOutput(deps, String(html));
+    },
+    createHtmlOutputFromFile(filename: string): LocalHtmlOutput {
+      deps.calls.record('HtmlService.createHtmlOutputFromFile');
+      // Apps Script accepts "Sidebar" or "Sidebar.html" and rejects names that would leave the project.
+      const base = String(filename).replace(/\.html$/, '');
+      const file = path.join(deps.htmlDir, `${base}.html`);
+      if (base.includes('..') || path.isAbsolute(base) || !fs.existsSync(file)) {
+        throw new Error(`No HTML file named ${base} was found.`);
+      }
+      return new LocalHtmlOutput(deps, fs.readFileSync(file, 'utf8'));
+    },
+  };
+}

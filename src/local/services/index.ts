@@ -1,0 +1,78 @@
+/**
+ * The non-spreadsheet services of one execution. The runtime owns the state objects
+ * (property stores, caches, lock table, trigger store, Drive on disk) across executions;
+ * createServices builds fresh facades that know the execution's context, so state
+ * persists while each call sees who is running and when.
+ */
+import type { CallLog, ExecutionContext, VirtualClock } from '../core';
+import type { WorkbookData } from '../sheets/model';
+import type { CacheServicePort, HtmlServicePort, LockServicePort, PropertiesServicePort } from '../../server/gas/ports';
+import { createCacheService, type CacheStores } from './cache';
+import { createDriveApp, type LocalDriveApp } from './drive';
+import { DriveStore } from './drive-store';
+import { createHtmlService } from './html';
+import { createLockService, type LockTable } from './lock';
+import { createPropertiesService, type ScriptPropertyStore, type UserPropertyStores } from './properties';
+import type { TriggerStore } from './trigger-store';
+import { createScriptApp, type LocalScriptApp } from './triggers';
+import { createUtilities, type LocalUtilities } from './utilities';
+
+export interface ServiceDeps {
+  calls: CallLog;
+  clock: VirtualClock;
+  ctx: ExecutionContext;
+  /** The workbook with this id, for document properties. */
+  findWorkbook: (id: string) => WorkbookData | undefined;
+  triggers: TriggerStore;
+  locks: LockTable;
+  /** Directory of the on-disk Drive (e.g. out/drive). */
+  driveRoot: string;
+  /** Directory of the built HTML files (dist/). */
+  htmlDir: string;
+  scriptProps: ScriptPropertyStore;
+  userProps: UserPropertyStores;
+  caches: CacheStores;
+  /** Id of this execution for lock ownership; generated when absent. Pass it to locks.releaseAllFor() at the end. */
+  executionId?: string;
+}
+
+export interface LocalServices {
+  PropertiesService: PropertiesServicePort;
+  CacheService: CacheServicePort;
+  LockService: LockServicePort;
+  ScriptApp: LocalScriptApp;
+  Utilities: LocalUtilities;
+  DriveApp: LocalDriveApp;
+  HtmlService: HtmlServicePort;
+  /** The execution id the locks were taken under. */
+  executionId: string;
+}
+
+export function createServices(deps: ServiceDeps): LocalServices {
+  const base = { calls: deps.calls, clock: deps.clock, ctx: deps.ctx };
+  const executionId = deps.executionId ?? deps.locks.newExecutionId();
+  return {
+    PropertiesService: createPropertiesService({
+      ...base,
+      findWorkbook: deps.findWorkbook,
+      scriptProps: deps.scriptProps,
+      userProps: deps.userProps,
+    }),
+    CacheService: createCacheService({ ...base, caches: deps.caches }),
+    LockService: createLockService({ ...base, locks: deps.locks, executionId }),
+    ScriptApp: createScriptApp({ ...base, triggers: deps.triggers }),
+    Utilities: createUtilities(base),
+    DriveApp: createDriveApp({ ...base, store: DriveStore.open(deps.driveRoot) }),
+    HtmlService: createHtmlService({ ...base, htmlDir: deps.htmlDir }),
+    executionId,
+  };
+}
+
+export { CacheStores } from './cache';
+export { LockTable, LOCK_TIMEOUT_MESSAGE } from './lock';
+export { UserPropertyStores, type ScriptPropertyStore } from './properties';
+export { TriggerStore, type TriggerRecord, type ClockFiring, type TriggerEventType } from './trigger-store';
+export { DriveStore } from './drive-store';
+export { EventType, AuthMode, TriggerSource } from './triggers';
+export { DigestAlgorithm, Charset } from './utilities';
+export { GasEnumValue } from './common';

@@ -1,0 +1,95 @@
+/**
+ * The advanced Sheets service (`Sheets.Spreadsheets`) over local workbooks: batchUpdate for
+ * protections and layout, get for reading them back. A batch is atomic: every request is
+ * applied to a draft and the draft is committed only if all succeed.
+ */
+import type { SheetsApiPort } from '../../server/gas/ports';
+import type { CallLog, Directory, ExecutionContext } from '../core';
+import { canEditFile, canViewFile } from '../sheets/access';
+import type { WorkbookData } from '../sheets/model';
+import { addDimensionGroup, deleteDimensionGroup, updateDimensionProperties } from './dimensions';
+import { type Draft, commitDraft, openDraft } from './draft';
+import { MSG, RequestError, apiCallError, unsupported } from './errors';
+import { applySelector, parseSelector } from './fields';
+import { buildSpreadsheet } from './get';
+import { addSheet, deleteSheet, updateSheetProperties } from './layout';
+import { addProtectedRange, deleteProtectedRange, updateProtectedRange } from './protections';
+
+export { hiddenColumnsOf, setHiddenColumns } from './hidden-columns';
+
+type Schema = GoogleAppsScript.Sheets.Schema.Request;
+type Handler = (draft: Draft, body: never) => GoogleAppsScript.Sheets.Schema.Response;
+
+const HANDLERS: Partial<Record<keyof Schema, Handler>> = {
+  addProtectedRange,
+  updateProtectedRange,
+  deleteProtectedRange,
+  updateSheetProperties,
+  addDimensionGroup,
+  deleteDimensionGroup,
+  updateDimensionProperties,
+  addSheet,
+  deleteSheet,
+};
+
+export interface SheetsApiDeps {
+  findWorkbook: (id: string) => WorkbookData | undefined;
+  calls: CallLog;
+  ctx: ExecutionContext;
+  /** Tells Workspace from consumer accounts; without it, gmail.com/googlemail.com are consumer. */
+  directory?: Directory;
+}
+
+export interface GetOptions {
+  fields?: string;
+  includeGridData?: boolean;
+  ranges?: string | string[];
+}
+
+export function createSheetsApi(deps: SheetsApiDeps): SheetsApiPort {
+  const user = () => deps.ctx.effectiveUser.trim().toLowerCase();
+
+  function batchUpdate(
+    resource: GoogleAppsScript.Sheets.Schema.BatchUpdateSpreadsheetRequest,
+    spreadsheetId: string,
+  ): GoogleAppsScript.Sheets.Schema.BatchUpdateSpreadsheetResponse {
+    deps.calls.record('Sheets.Spreadsheets.batchUpdate');
+    const wb = deps.findWorkbook(spreadsheetId);
+    if (!wb) throw apiCallError('batchUpdate', MSG.notFound);
+    if (!canEditFile(wb, user())) throw apiCallError('batchUpdate', MSG.noPermission);
+    const draft = openDraft(wb, user(), deps.directory);
+    const replies = (resource.requests ?? []).map((request, i) => {
+      const kinds = Object.keys(request).filter((k) => request[k as keyof Schema] !== undefined) as (keyof Schema)[];
+      if (kinds.length !== 1) {
+        throw apiCallError('batchUpdate', `Invalid requests[${i}]: exactly one kind of request must be set (found ${kinds.length}).`);
+      }
+      const kind = kinds[0];
+      const handler = HANDLERS[kind];
+      if (!handler) throw unsupported(`the batchUpdate request "${kind}"`);
+      try {
+        return handler(draft, request[kind] as never);
+      } catch (e) {
+        if (e instanceof RequestError) throw apiCallError('batchUpdate', `Invalid requests[${i}].${kind}: ${e.message}`);
+        throw e;
+      }
+    });
+    commitDraft(draft);
+    const response: GoogleAppsScript.Sheets.Schema.BatchUpdateSpreadsheetResponse = { spreadsheetId, replies };
+    if (resource.includeSpreadsheetInResponse) response.updatedSpreadsheet = buildSpreadsheet(wb, user(), deps.directory);
+    return response;
+  }
+
+  function get(spreadsheetId: string, optionalArgs?: object): GoogleAppsScript.Sheets.Schema.Spreadsheet {
+    deps.calls.record('Sheets.Spreadsheets.get');
+    const opts = (optionalArgs ?? {}) as GetOptions;
+    if (opts.includeGridData) throw unsupported('includeGridData in spreadsheets.get');
+    if (opts.ranges !== undefined) throw unsupported('ranges in spreadsheets.get');
+    const wb = deps.findWorkbook(spreadsheetId);
+    if (!wb) throw apiCallError('get', MSG.notFound);
+    if (!canViewFile(wb, user())) throw apiCallError('get', MSG.noPermission);
+    const full = buildSpreadsheet(wb, user(), deps.directory);
+    return opts.fields ? applySelector(full, parseSelector(opts.fields)) : full;
+  }
+
+  return { Spreadsheets: { batchUpdate, get } };
+}

@@ -1,0 +1,187 @@
+/**
+ * SpreadsheetApp of one execution, and the Ui it records into a UiLog (menus, sidebars,
+ * dialogs, alerts) so tests and the dev server can see what a user would see.
+ */
+import type {
+  DataValidationBuilderPort,
+  HtmlOutputPort,
+  MenuPort,
+  RangePort,
+  SpreadsheetAppPort,
+  SpreadsheetPort,
+  UiPort,
+} from '../../server/gas/ports';
+import type { ExecutionContext } from '../core';
+import type { GridRange } from './model';
+import type { SpreadsheetStore } from './store';
+import { Facade } from './context';
+import { MSG, SCOPE_SPREADSHEETS, gasError } from './errors';
+import { Button, ProtectionType, type GasEnumValue } from './enums';
+import { LocalDataValidationBuilder, DataValidationCriteria } from './validation';
+import { LocalSpreadsheet } from './spreadsheet';
+import { LocalRange } from './range';
+
+export interface UiLog {
+  menus: { caption: string; items: { caption: string; functionName: string }[] }[];
+  sidebars: { user: string; html: HtmlOutputPort }[];
+  dialogs: { user: string; html: HtmlOutputPort; title: string }[];
+  alerts: { user: string; text: string }[];
+}
+
+export function newUiLog(): UiLog {
+  return { menus: [], sidebars: [], dialogs: [], alerts: [] };
+}
+
+export interface SpreadsheetAppOptions {
+  /** Caption of the add-on menu (createAddonMenu): the add-on's name. */
+  addonName?: string;
+}
+
+type MenuItem = { caption: string; functionName: string };
+
+export class LocalMenu implements MenuPort {
+  readonly items: MenuItem[] = [];
+
+  constructor(
+    private readonly f: Facade,
+    private readonly ui: UiLog,
+    readonly caption: string,
+  ) {}
+
+  addItem(caption: string, functionName: string): LocalMenu {
+    this.f.calls.record('Menu.addItem');
+    this.items.push({ caption, functionName });
+    return this;
+  }
+
+  addSeparator(): LocalMenu {
+    this.f.calls.record('Menu.addSeparator');
+    return this;
+  }
+
+  /** Sub-menu items are flattened as "Sub-menu › Item". */
+  addSubMenu(menu: MenuPort): LocalMenu {
+    this.f.calls.record('Menu.addSubMenu');
+    if (!(menu instanceof LocalMenu)) throw gasError(MSG.invalidArgument('menu'));
+    for (const item of menu.items) this.items.push({ caption: `${menu.caption} › ${item.caption}`, functionName: item.functionName });
+    return this;
+  }
+
+  addToUi(): void {
+    this.f.calls.record('Menu.addToUi');
+    // Re-adding a menu with the same caption replaces it, as reopening the document would.
+    const i = this.ui.menus.findIndex((m) => m.caption === this.caption);
+    const entry = { caption: this.caption, items: [...this.items] };
+    if (i >= 0) this.ui.menus[i] = entry;
+    else this.ui.menus.push(entry);
+  }
+}
+
+export class LocalUi implements UiPort {
+  constructor(
+    private readonly f: Facade,
+    private readonly ui: UiLog,
+    private readonly addonName: string,
+  ) {}
+
+  private get person(): string {
+    return this.f.ctx.activeUser || this.f.ctx.effectiveUser;
+  }
+
+  createAddonMenu(): LocalMenu {
+    this.f.calls.record('Ui.createAddonMenu');
+    return new LocalMenu(this.f, this.ui, this.addonName);
+  }
+
+  createMenu(caption: string): LocalMenu {
+    this.f.calls.record('Ui.createMenu');
+    return new LocalMenu(this.f, this.ui, caption);
+  }
+
+  /** Records the alert; the local user always presses OK. */
+  alert(prompt: string): GasEnumValue {
+    this.f.calls.record('Ui.alert');
+    this.ui.alerts.push({ user: this.person, text: prompt });
+    return Button.OK;
+  }
+
+  showSidebar(userInterface: HtmlOutputPort): void {
+    this.f.calls.record('Ui.showSidebar');
+    this.ui.sidebars.push({ user: this.person, html: userInterface });
+  }
+
+  showModalDialog(userInterface: HtmlOutputPort, title: string): void {
+    this.f.calls.record('Ui.showModalDialog');
+    this.ui.dialogs.push({ user: this.person, html: userInterface, title });
+  }
+}
+
+export interface LocalSpreadsheetApp extends SpreadsheetAppPort {
+  DataValidationCriteria: typeof DataValidationCriteria;
+}
+
+export function createSpreadsheetApp(
+  store: SpreadsheetStore,
+  ctx: ExecutionContext,
+  ui: UiLog,
+  options: SpreadsheetAppOptions = {},
+): LocalSpreadsheetApp {
+  const f = new Facade(store, ctx);
+  const addonName = options.addonName ?? 'Sổ Điểm';
+
+  const active = (kind: string): SpreadsheetPort => {
+    f.call(`SpreadsheetApp.${kind}`);
+    // No bound document (a standalone execution): Apps Script returns null here.
+    if (!ctx.documentId) return null as unknown as SpreadsheetPort;
+    const wb = f.workbook(ctx.documentId);
+    f.requireView(wb);
+    return new LocalSpreadsheet(f, wb.id);
+  };
+
+  return {
+    ProtectionType,
+    DataValidationCriteria,
+    getActiveSpreadsheet: () => active('getActiveSpreadsheet'),
+    getActive: () => active('getActive'),
+    openById(id: string): SpreadsheetPort {
+      f.call('SpreadsheetApp.openById');
+      // LIMITED (an add-on's menu before full authorization, simple triggers) reaches only the bound document.
+      if (ctx.authMode === 'LIMITED' && id !== ctx.documentId) {
+        throw gasError(MSG.noPermissionToCall('SpreadsheetApp.openById', SCOPE_SPREADSHEETS));
+      }
+      const wb = f.workbook(id);
+      f.requireView(wb);
+      return new LocalSpreadsheet(f, wb.id);
+    },
+    create(name: string): SpreadsheetPort {
+      f.call('SpreadsheetApp.create');
+      if (ctx.authMode === 'LIMITED') throw gasError(MSG.noPermissionToCall('SpreadsheetApp.create', SCOPE_SPREADSHEETS));
+      const wb = store.create(name, ctx.effectiveUser);
+      return new LocalSpreadsheet(f, wb.id);
+    },
+    /** Works in every auth mode (menus in onOpen), but not from an installable trigger. */
+    getUi(): UiPort {
+      store.calls.record('SpreadsheetApp.getUi');
+      if (ctx.triggerUid) throw gasError(MSG.uiFromTrigger);
+      return new LocalUi(f, ui, addonName);
+    },
+    newDataValidation(): DataValidationBuilderPort {
+      store.calls.record('SpreadsheetApp.newDataValidation');
+      return new LocalDataValidationBuilder(store.calls);
+    },
+    flush(): void {
+      store.calls.record('SpreadsheetApp.flush');
+    },
+  };
+}
+
+/** A Range for trigger events (e.range), seen by the execution `ctx`. */
+export function rangeFor(store: SpreadsheetStore, ctx: ExecutionContext, spreadsheetId: string, sheetId: number, gridRange: Pick<GridRange, 'startRow' | 'endRow' | 'startCol' | 'endCol'>): RangePort {
+  const { startRow, endRow, startCol, endCol } = gridRange;
+  return new LocalRange(new Facade(store, ctx), spreadsheetId, sheetId, { startRow, endRow, startCol, endCol });
+}
+
+/** A Spreadsheet for trigger events (e.source), seen by the execution `ctx`. */
+export function spreadsheetFor(store: SpreadsheetStore, ctx: ExecutionContext, id: string): SpreadsheetPort {
+  return new LocalSpreadsheet(new Facade(store, ctx), id);
+}

@@ -1,0 +1,92 @@
+/**
+ * What every facade object of one execution shares: the store, the execution context and
+ * the checks that run on each call (call log, auth mode, file access, protections).
+ */
+import type { CallLog, Directory, ExecutionContext } from '../core';
+import type { SheetData, WorkbookData } from './model';
+import type { SpreadsheetStore } from './store';
+import { canEditFile, canViewFile, checkRect, isOwner, protectionAllows, type Rect } from './access';
+import { MSG, SCOPE_CURRENT_ONLY, gasError } from './errors';
+
+export class Facade {
+  readonly calls: CallLog;
+  readonly directory: Directory;
+
+  constructor(
+    readonly store: SpreadsheetStore,
+    readonly ctx: ExecutionContext,
+  ) {
+    this.calls = store.calls;
+    this.directory = store.directory;
+  }
+
+  /** The account the script writes as. */
+  get user(): string {
+    return this.ctx.effectiveUser.toLowerCase();
+  }
+
+  /**
+   * Records one service call. In AuthMode.NONE (an add-on's onOpen before it is used in
+   * the document) no spreadsheet data may be touched at all.
+   */
+  call(kind: string): void {
+    this.calls.record(kind);
+    if (this.ctx.authMode === 'NONE') throw gasError(MSG.noPermissionToCall(kind, SCOPE_CURRENT_ONLY));
+  }
+
+  workbook(id: string): WorkbookData {
+    const wb = this.store.get(id);
+    if (!wb) throw gasError(MSG.noDocumentAccess);
+    return wb;
+  }
+
+  sheet(wb: WorkbookData, sheetId: number): SheetData {
+    const sheet = wb.sheets.find((s) => s.id === sheetId);
+    if (!sheet) throw gasError(MSG.sheetDeleted);
+    return sheet;
+  }
+
+  requireView(wb: WorkbookData): void {
+    if (!canViewFile(wb, this.user)) throw gasError(MSG.noDocumentAccess);
+  }
+
+  requireFileEdit(wb: WorkbookData): void {
+    if (!canEditFile(wb, this.user)) throw gasError(MSG.noPermission);
+  }
+
+  /** Throws as Apps Script does when the effective user may not edit every cell of `rect`. */
+  requireEdit(wb: WorkbookData, sheetId: number, rect: Rect): void {
+    const check = checkRect(wb, this.user, sheetId, rect, this.directory);
+    if (!check.fileEditable) throw gasError(MSG.noPermission);
+    if (!check.ok) throw gasError(MSG.protectedCell);
+  }
+
+  /** Sheet-level changes (rename, hide, delete, clear): every cell of the sheet must be editable. */
+  requireSheetEdit(wb: WorkbookData, sheet: SheetData): void {
+    this.requireEdit(wb, sheet.id, { startRow: 0, endRow: sheet.maxRows, startCol: 0, endCol: sheet.maxCols });
+  }
+
+  /** Tab-level changes (rename, hide, freeze): only a sheet protection can refuse them. */
+  requireSheetLevel(wb: WorkbookData, sheet: SheetData): void {
+    this.requireFileEdit(wb);
+    for (const p of wb.protections) {
+      if (p.sheetId !== sheet.id || p.range !== null || p.warningOnly) continue;
+      if (!protectionAllows(wb, p, this.user, this.directory)) throw gasError(MSG.protectedCell);
+    }
+  }
+
+  /**
+   * Inserting rows/columns at 0-based index `at`: refused when a blocking sheet protection
+   * covers the sheet (holes do not help) or a blocking range protection would be split.
+   */
+  requireInsert(wb: WorkbookData, sheet: SheetData, axis: 'row' | 'col', at: number): void {
+    this.requireFileEdit(wb);
+    if (isOwner(wb, this.user)) return;
+    for (const p of wb.protections) {
+      if (p.sheetId !== sheet.id || p.warningOnly || protectionAllows(wb, p, this.user, this.directory)) continue;
+      if (p.range === null) throw gasError(MSG.protectedCell);
+      const [s, e] = axis === 'row' ? [p.range.startRow, p.range.endRow] : [p.range.startCol, p.range.endCol];
+      if (s < at && at < e) throw gasError(MSG.protectedCell);
+    }
+  }
+}

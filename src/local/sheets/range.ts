@@ -1,0 +1,308 @@
+/**
+ * Range: a fixed rectangle of one sheet (like Apps Script, a Range object does not move
+ * when rows are inserted later). Reads and writes are O(cells); every write first checks
+ * the whole rectangle against file access and protections for the effective user, then
+ * writes (a refused write changes nothing).
+ */
+import type { DataValidationPort, ProtectionPort, RangePort } from '../../server/gas/ports';
+import type { CellData, GridRange, SheetData, WorkbookData } from './model';
+import type { Facade } from './context';
+import type { Rect } from './access';
+import { formatA1 } from './a1';
+import { MSG, gasError } from './errors';
+import { checkedRect, forEachCellForWrite, mapCells } from './grid';
+import { applyParsed, parseScriptValue, readValue } from './values';
+import { defaultDateTimePattern, displayValue } from './format';
+import { LocalDataValidation } from './validation';
+import { columnDepths, setColumnDepths } from './structure';
+import { LocalSheet } from './sheet';
+import { createProtection, LocalProtection } from './protection';
+
+/** Apps Script's answer for a cell in the automatic number format. */
+export const AUTOMATIC_NUMBER_FORMAT = '0.###############';
+
+export class LocalRange implements RangePort {
+  constructor(
+    private readonly f: Facade,
+    readonly spreadsheetId: string,
+    readonly sheetId: number,
+    readonly rect: Rect,
+  ) {}
+
+  gridRange(): GridRange {
+    return { sheetId: this.sheetId, ...this.rect };
+  }
+
+  private data(kind: string): { wb: WorkbookData; sheet: SheetData } {
+    this.f.call(`Range.${kind}`);
+    const wb = this.f.workbook(this.spreadsheetId);
+    this.f.requireView(wb);
+    return { wb, sheet: this.f.sheet(wb, this.sheetId) };
+  }
+
+  private write(kind: string): { wb: WorkbookData; sheet: SheetData } {
+    const d = this.data(kind);
+    this.f.requireEdit(d.wb, this.sheetId, this.rect);
+    return d;
+  }
+
+  private get rows(): number {
+    return this.rect.endRow - this.rect.startRow;
+  }
+
+  private get cols(): number {
+    return this.rect.endCol - this.rect.startCol;
+  }
+
+  private checkShape(values: unknown[][], kind: string): void {
+    if (!Array.isArray(values) || values.some((row) => !Array.isArray(row))) {
+      throw gasError(`The parameters (${typeof values}) don't match the method signature for SpreadsheetApp.Range.${kind}.`);
+    }
+    if (values.length !== this.rows) throw gasError(MSG.rowsMismatch(values.length, this.rows));
+    for (const row of values) if (row.length !== this.cols) throw gasError(MSG.colsMismatch(row.length, this.cols));
+  }
+
+  // ------------------------------------------------------------ geometry
+
+  getA1Notation(): string {
+    this.f.call('Range.getA1Notation');
+    return formatA1(this.rect);
+  }
+  getRow(): number {
+    this.f.call('Range.getRow');
+    return this.rect.startRow + 1;
+  }
+  getColumn(): number {
+    this.f.call('Range.getColumn');
+    return this.rect.startCol + 1;
+  }
+  getLastRow(): number {
+    this.f.call('Range.getLastRow');
+    return this.rect.endRow;
+  }
+  getLastColumn(): number {
+    this.f.call('Range.getLastColumn');
+    return this.rect.endCol;
+  }
+  getNumRows(): number {
+    this.f.call('Range.getNumRows');
+    return this.rows;
+  }
+  getNumColumns(): number {
+    this.f.call('Range.getNumColumns');
+    return this.cols;
+  }
+  getGridId(): number {
+    this.f.call('Range.getGridId');
+    return this.sheetId;
+  }
+  getSheet(): LocalSheet {
+    this.f.call('Range.getSheet');
+    return new LocalSheet(this.f, this.spreadsheetId, this.sheetId);
+  }
+
+  offset(rowOffset: number, columnOffset: number, numRows?: number, numColumns?: number): LocalRange {
+    const { sheet } = this.data('offset');
+    const rect = checkedRect(
+      sheet,
+      this.rect.startRow + 1 + rowOffset,
+      this.rect.startCol + 1 + columnOffset,
+      numRows ?? this.rows,
+      numColumns ?? this.cols,
+    );
+    return new LocalRange(this.f, this.spreadsheetId, this.sheetId, rect);
+  }
+
+  // ------------------------------------------------------------ reads
+
+  getValue(): any {
+    const { sheet } = this.data('getValue');
+    return readValue(sheet.rows[this.rect.startRow]?.[this.rect.startCol]);
+  }
+  getValues(): any[][] {
+    const { sheet } = this.data('getValues');
+    return mapCells(sheet, this.rect, readValue);
+  }
+  getDisplayValue(): string {
+    const { wb, sheet } = this.data('getDisplayValue');
+    return displayValue(sheet.rows[this.rect.startRow]?.[this.rect.startCol], wb.locale, wb.timeZone);
+  }
+  getDisplayValues(): string[][] {
+    const { wb, sheet } = this.data('getDisplayValues');
+    return mapCells(sheet, this.rect, (cell) => displayValue(cell, wb.locale, wb.timeZone));
+  }
+  getFormula(): string {
+    const { sheet } = this.data('getFormula');
+    return sheet.rows[this.rect.startRow]?.[this.rect.startCol]?.f ?? '';
+  }
+  getFormulas(): string[][] {
+    const { sheet } = this.data('getFormulas');
+    return mapCells(sheet, this.rect, (cell) => cell?.f ?? '');
+  }
+  getNumberFormats(): string[][] {
+    const { wb, sheet } = this.data('getNumberFormats');
+    return mapCells(sheet, this.rect, (cell) => numberFormatOf(cell, wb.locale));
+  }
+  getNumberFormat(): string {
+    const { wb, sheet } = this.data('getNumberFormat');
+    return numberFormatOf(sheet.rows[this.rect.startRow]?.[this.rect.startCol], wb.locale);
+  }
+  getNotes(): string[][] {
+    const { sheet } = this.data('getNotes');
+    return mapCells(sheet, this.rect, (cell) => cell?.note ?? '');
+  }
+  getNote(): string {
+    const { sheet } = this.data('getNote');
+    return sheet.rows[this.rect.startRow]?.[this.rect.startCol]?.note ?? '';
+  }
+  getDataValidations(): (DataValidationPort | null)[][] {
+    const { sheet } = this.data('getDataValidations');
+    return mapCells(sheet, this.rect, (cell) => (cell?.dv ? new LocalDataValidation(this.f.calls, cell.dv) : null));
+  }
+  getDataValidation(): DataValidationPort | null {
+    const { sheet } = this.data('getDataValidation');
+    const dv = sheet.rows[this.rect.startRow]?.[this.rect.startCol]?.dv;
+    return dv ? new LocalDataValidation(this.f.calls, dv) : null;
+  }
+  getBackgrounds(): string[][] {
+    const { sheet } = this.data('getBackgrounds');
+    return mapCells(sheet, this.rect, (cell) => cell?.bg ?? '#ffffff');
+  }
+  getBackground(): string {
+    const { sheet } = this.data('getBackground');
+    return sheet.rows[this.rect.startRow]?.[this.rect.startCol]?.bg ?? '#ffffff';
+  }
+  isBlank(): boolean {
+    const { sheet } = this.data('isBlank');
+    return mapCells(sheet, this.rect, (cell) => cell?.v === undefined && cell?.f === undefined).every((row) => row.every(Boolean));
+  }
+
+  // ------------------------------------------------------------ writes
+
+  /** Sets every cell of the range to the value (strings are interpreted as if typed). */
+  setValue(value: any): LocalRange {
+    const { wb, sheet } = this.write('setValue');
+    forEachCellForWrite(sheet, this.rect, (cell) => applyParsed(cell, parseScriptValue(value, wb.locale, cell.nf, wb.timeZone)));
+    return this;
+  }
+  setValues(values: any[][]): LocalRange {
+    this.f.call('Range.setValues');
+    this.checkShape(values, 'setValues');
+    const { wb, sheet } = this.writeUnrecorded();
+    forEachCellForWrite(sheet, this.rect, (cell, i, j) =>
+      applyParsed(cell, parseScriptValue(values[i][j], wb.locale, cell.nf, wb.timeZone)),
+    );
+    return this;
+  }
+  setFormula(formula: string): LocalRange {
+    const { sheet } = this.write('setFormula');
+    forEachCellForWrite(sheet, this.rect, (cell) => applyParsed(cell, formula ? { f: formula } : {}));
+    return this;
+  }
+  setFormulas(formulas: string[][]): LocalRange {
+    this.f.call('Range.setFormulas');
+    this.checkShape(formulas, 'setFormulas');
+    const { sheet } = this.writeUnrecorded();
+    forEachCellForWrite(sheet, this.rect, (cell, i, j) => applyParsed(cell, formulas[i][j] ? { f: formulas[i][j] } : {}));
+    return this;
+  }
+  setNumberFormat(numberFormat: string): LocalRange {
+    return this.fill('setNumberFormat', (cell) => setOrDelete(cell, 'nf', numberFormat || undefined));
+  }
+  setNumberFormats(numberFormats: string[][]): LocalRange {
+    return this.fillEach('setNumberFormats', numberFormats, (cell, nf) => setOrDelete(cell, 'nf', nf || undefined));
+  }
+  setNote(note: string | null): LocalRange {
+    return this.fill('setNote', (cell) => setOrDelete(cell, 'note', note || undefined));
+  }
+  setNotes(notes: (string | null)[][]): LocalRange {
+    return this.fillEach('setNotes', notes, (cell, note) => setOrDelete(cell, 'note', note || undefined));
+  }
+  setDataValidation(rule: DataValidationPort | null): LocalRange {
+    const stored = rule ? ruleOf(rule) : undefined;
+    return this.fill('setDataValidation', (cell) => setOrDelete(cell, 'dv', stored && { ...stored, values: [...stored.values] }));
+  }
+  setDataValidations(rules: (DataValidationPort | null)[][]): LocalRange {
+    return this.fillEach('setDataValidations', rules, (cell, rule) => setOrDelete(cell, 'dv', rule ? ruleOf(rule) : undefined));
+  }
+  setBackground(color: string | null): LocalRange {
+    return this.fill('setBackground', (cell) => setOrDelete(cell, 'bg', color || undefined));
+  }
+  setFontWeight(fontWeight: string | null): LocalRange {
+    return this.fill('setFontWeight', (cell) => setOrDelete(cell, 'bold', fontWeight === 'bold' ? true : undefined));
+  }
+  /** Clears values and formulas; keeps formats, notes and validation. */
+  clearContent(): LocalRange {
+    return this.fill('clearContent', (cell) => applyParsed(cell, {}));
+  }
+  /** Clears values, formulas and formats (Range.clear() without options). */
+  clear(): LocalRange {
+    return this.fill('clear', (cell) => {
+      applyParsed(cell, {});
+      delete cell.nf;
+      delete cell.bg;
+      delete cell.bold;
+    });
+  }
+
+  // ------------------------------------------------------------ protection, groups
+
+  /**
+   * Apps Script: "Until the script changes the list of editors, the permissions mirror those
+   * of the spreadsheet itself" — so a new protection's editors are the owner, the current
+   * user and every file editor (snapshotted at creation).
+   */
+  protect(): ProtectionPort {
+    const { wb } = this.data('protect');
+    this.f.requireFileEdit(wb);
+    const p = createProtection(wb, this.f.user, this.sheetId, { sheetId: this.sheetId, ...this.rect });
+    return new LocalProtection(this.f, this.spreadsheetId, p.id);
+  }
+
+  shiftColumnGroupDepth(delta: number): LocalRange {
+    const { sheet } = this.write('shiftColumnGroupDepth');
+    const depths = columnDepths(sheet);
+    for (let c = this.rect.startCol; c < this.rect.endCol; c++) depths[c] = Math.max(0, Math.min(8, depths[c] + delta));
+    setColumnDepths(sheet, depths);
+    return this;
+  }
+
+  // ------------------------------------------------------------ helpers
+
+  private writeUnrecorded(): { wb: WorkbookData; sheet: SheetData } {
+    const wb = this.f.workbook(this.spreadsheetId);
+    const sheet = this.f.sheet(wb, this.sheetId);
+    this.f.requireEdit(wb, this.sheetId, this.rect);
+    return { wb, sheet };
+  }
+
+  private fill(kind: string, fn: (cell: CellData) => void): LocalRange {
+    const { sheet } = this.write(kind);
+    forEachCellForWrite(sheet, this.rect, fn);
+    return this;
+  }
+
+  private fillEach<T>(kind: string, matrix: T[][], fn: (cell: CellData, item: T) => void): LocalRange {
+    this.f.call(`Range.${kind}`);
+    this.checkShape(matrix, kind);
+    const { sheet } = this.writeUnrecorded();
+    forEachCellForWrite(sheet, this.rect, (cell, i, j) => fn(cell, matrix[i][j]));
+    return this;
+  }
+}
+
+function setOrDelete<K extends keyof CellData>(cell: CellData, key: K, value: CellData[K] | undefined): void {
+  if (value === undefined) delete cell[key];
+  else cell[key] = value;
+}
+
+function ruleOf(rule: DataValidationPort): NonNullable<CellData['dv']> {
+  if (!(rule instanceof LocalDataValidation)) throw gasError(MSG.invalidArgument('rule'));
+  return { ...rule.rule, values: [...rule.rule.values] };
+}
+
+function numberFormatOf(cell: CellData | undefined, locale: string): string {
+  if (cell?.nf) return cell.nf;
+  if (cell?.v instanceof Date) return defaultDateTimePattern(locale);
+  return AUTOMATIC_NUMBER_FORMAT;
+}

@@ -1,0 +1,271 @@
+/**
+ * Sheet: a facade over one SheetData (looked up by id on every call, so it follows
+ * renames and moves like a real Sheet object).
+ */
+import type { ProtectionPort, SheetPort } from '../../server/gas/ports';
+import type { SheetData, WorkbookData } from './model';
+import type { Facade } from './context';
+import { parseA1 } from './a1';
+import { MSG, gasError } from './errors';
+import { checkedRect, forEachCellForWrite, lastContentColumn, lastContentRow } from './grid';
+import { applyParsed, parseScriptValue } from './values';
+import { columnDepths, deleteColumns, deleteRows, insertColumns, insertRows } from './structure';
+import { ProtectionType } from './enums';
+import { LocalRange } from './range';
+import { createProtection, LocalProtection } from './protection';
+import { LocalSpreadsheet } from './spreadsheet';
+
+export class LocalSheet implements SheetPort {
+  constructor(
+    private readonly f: Facade,
+    readonly spreadsheetId: string,
+    readonly sheetId: number,
+  ) {}
+
+  private data(kind: string): { wb: WorkbookData; sheet: SheetData } {
+    this.f.call(`Sheet.${kind}`);
+    const wb = this.f.workbook(this.spreadsheetId);
+    this.f.requireView(wb);
+    return { wb, sheet: this.f.sheet(wb, this.sheetId) };
+  }
+
+  private range(rect: { startRow: number; endRow: number; startCol: number; endCol: number }): LocalRange {
+    return new LocalRange(this.f, this.spreadsheetId, this.sheetId, rect);
+  }
+
+  getName(): string {
+    return this.data('getName').sheet.name;
+  }
+
+  setName(name: string): LocalSheet {
+    const { wb, sheet } = this.data('setName');
+    this.f.requireSheetLevel(wb, sheet);
+    const clash = wb.sheets.find((s) => s !== sheet && s.name.toLowerCase() === name.toLowerCase());
+    if (clash) throw gasError(MSG.sheetExists(name));
+    sheet.name = name;
+    return this;
+  }
+
+  getSheetId(): number {
+    return this.data('getSheetId').sheet.id;
+  }
+
+  /** 1-based position among the tabs. */
+  getIndex(): number {
+    const { wb, sheet } = this.data('getIndex');
+    return wb.sheets.indexOf(sheet) + 1;
+  }
+
+  getParent(): LocalSpreadsheet {
+    this.data('getParent');
+    return new LocalSpreadsheet(this.f, this.spreadsheetId);
+  }
+
+  getMaxRows(): number {
+    return this.data('getMaxRows').sheet.maxRows;
+  }
+
+  getMaxColumns(): number {
+    return this.data('getMaxColumns').sheet.maxCols;
+  }
+
+  /** Last row with content (value or formula); 0 for an empty sheet. */
+  getLastRow(): number {
+    return lastContentRow(this.data('getLastRow').sheet) + 1;
+  }
+
+  getLastColumn(): number {
+    return lastContentColumn(this.data('getLastColumn').sheet) + 1;
+  }
+
+  getRange(rowOrA1: number | string, column?: number, numRows?: number, numColumns?: number): LocalRange {
+    const { sheet } = this.data('getRange');
+    if (typeof rowOrA1 === 'string') return this.range(rangeFromA1(sheet, rowOrA1));
+    if (column === undefined) throw gasError("The parameters (number) don't match the method signature for SpreadsheetApp.Sheet.getRange.");
+    return this.range(checkedRect(sheet, rowOrA1, column, numRows ?? 1, numColumns ?? 1));
+  }
+
+  /** A1 to the last row and column with content (A1 alone on an empty sheet). */
+  getDataRange(): LocalRange {
+    const { sheet } = this.data('getDataRange');
+    const rows = Math.max(1, lastContentRow(sheet) + 1);
+    const cols = Math.max(1, lastContentColumn(sheet) + 1);
+    return this.range({ startRow: 0, endRow: rows, startCol: 0, endCol: cols });
+  }
+
+  /** Writes after the last row with content, growing the grid when needed. */
+  appendRow(rowContents: any[]): LocalSheet {
+    const { wb, sheet } = this.data('appendRow');
+    const row = lastContentRow(sheet) + 1;
+    const rect = { startRow: row, endRow: row + 1, startCol: 0, endCol: Math.max(1, rowContents.length) };
+    this.f.requireEdit(wb, sheet.id, rect);
+    if (row >= sheet.maxRows) sheet.maxRows = row + 1;
+    if (rect.endCol > sheet.maxCols) sheet.maxCols = rect.endCol;
+    forEachCellForWrite(sheet, rect, (cell, _i, j) =>
+      applyParsed(cell, parseScriptValue(rowContents[j], wb.locale, cell.nf, wb.timeZone)),
+    );
+    return this;
+  }
+
+  insertRowsAfter(afterPosition: number, howMany: number): LocalSheet {
+    return this.insert('insertRowsAfter', 'row', afterPosition, howMany);
+  }
+
+  insertRowsBefore(beforePosition: number, howMany: number): LocalSheet {
+    return this.insert('insertRowsBefore', 'row', beforePosition - 1, howMany);
+  }
+
+  insertRowAfter(afterPosition: number): LocalSheet {
+    return this.insert('insertRowAfter', 'row', afterPosition, 1);
+  }
+
+  insertColumnsAfter(afterPosition: number, howMany: number): LocalSheet {
+    return this.insert('insertColumnsAfter', 'col', afterPosition, howMany);
+  }
+
+  insertColumnsBefore(beforePosition: number, howMany: number): LocalSheet {
+    return this.insert('insertColumnsBefore', 'col', beforePosition - 1, howMany);
+  }
+
+  /** `at` is the 0-based index the new rows/columns get. */
+  private insert(kind: string, axis: 'row' | 'col', at: number, howMany: number): LocalSheet {
+    const { wb, sheet } = this.data(kind);
+    const max = axis === 'row' ? sheet.maxRows : sheet.maxCols;
+    if (!(howMany >= 1)) throw gasError(axis === 'row' ? MSG.numRowsTooSmall : MSG.numColsTooSmall);
+    if (!(at >= 0 && at <= max)) throw gasError(axis === 'row' ? MSG.rowsOutOfBounds : MSG.colsOutOfBounds);
+    this.f.requireInsert(wb, sheet, axis, at);
+    if (axis === 'row') insertRows(wb, sheet, at, howMany);
+    else insertColumns(wb, sheet, at, howMany);
+    return this;
+  }
+
+  deleteRows(rowPosition: number, howMany: number): void {
+    this.remove('deleteRows', 'row', rowPosition, howMany);
+  }
+
+  deleteRow(rowPosition: number): LocalSheet {
+    this.remove('deleteRow', 'row', rowPosition, 1);
+    return this;
+  }
+
+  deleteColumns(columnPosition: number, howMany: number): void {
+    this.remove('deleteColumns', 'col', columnPosition, howMany);
+  }
+
+  private remove(kind: string, axis: 'row' | 'col', position: number, howMany: number): void {
+    const { wb, sheet } = this.data(kind);
+    const isRow = axis === 'row';
+    const max = isRow ? sheet.maxRows : sheet.maxCols;
+    const frozen = isRow ? sheet.frozenRows : sheet.frozenCols;
+    const at = position - 1;
+    if (!(position >= 1 && howMany >= 1 && at + howMany <= max)) throw gasError(isRow ? MSG.rowsOutOfBounds : MSG.colsOutOfBounds);
+    if (at <= frozen && at + howMany >= max) throw gasError(isRow ? MSG.deleteAllRows : MSG.deleteAllCols);
+    const rect = isRow
+      ? { startRow: at, endRow: at + howMany, startCol: 0, endCol: sheet.maxCols }
+      : { startRow: 0, endRow: sheet.maxRows, startCol: at, endCol: at + howMany };
+    this.f.requireEdit(wb, sheet.id, rect);
+    if (isRow) deleteRows(wb, sheet, at, howMany);
+    else deleteColumns(wb, sheet, at, howMany);
+  }
+
+  hideSheet(): LocalSheet {
+    const { wb, sheet } = this.data('hideSheet');
+    this.f.requireSheetLevel(wb, sheet);
+    if (!sheet.hidden && wb.sheets.filter((s) => !s.hidden).length <= 1) throw gasError(MSG.hideAllSheets);
+    sheet.hidden = true;
+    return this;
+  }
+
+  showSheet(): LocalSheet {
+    const { wb, sheet } = this.data('showSheet');
+    this.f.requireSheetLevel(wb, sheet);
+    sheet.hidden = false;
+    return this;
+  }
+
+  isSheetHidden(): boolean {
+    return this.data('isSheetHidden').sheet.hidden;
+  }
+
+  setFrozenRows(rows: number): void {
+    const { wb, sheet } = this.data('setFrozenRows');
+    this.f.requireSheetLevel(wb, sheet);
+    if (!(rows >= 0) || rows >= sheet.maxRows) throw gasError(MSG.frozenTooMany);
+    sheet.frozenRows = Math.floor(rows);
+  }
+
+  setFrozenColumns(columns: number): void {
+    const { wb, sheet } = this.data('setFrozenColumns');
+    this.f.requireSheetLevel(wb, sheet);
+    if (!(columns >= 0) || columns >= sheet.maxCols) throw gasError(MSG.frozenTooMany);
+    sheet.frozenCols = Math.floor(columns);
+  }
+
+  getFrozenRows(): number {
+    return this.data('getFrozenRows').sheet.frozenRows;
+  }
+
+  getFrozenColumns(): number {
+    return this.data('getFrozenColumns').sheet.frozenCols;
+  }
+
+  /** Depth of the column group at a 1-based column (0 when ungrouped). */
+  getColumnGroupDepth(columnIndex: number): number {
+    const { sheet } = this.data('getColumnGroupDepth');
+    return columnDepths(sheet)[columnIndex - 1] ?? 0;
+  }
+
+  /** A sheet has at most one sheet protection: protect() returns it when it exists. */
+  protect(): ProtectionPort {
+    const { wb, sheet } = this.data('protect');
+    this.f.requireFileEdit(wb);
+    const existing = wb.protections.find((p) => p.sheetId === sheet.id && p.range === null);
+    const p = existing ?? createProtection(wb, this.f.user, sheet.id, null);
+    return new LocalProtection(this.f, this.spreadsheetId, p.id);
+  }
+
+  getProtections(type: unknown): ProtectionPort[] {
+    const { wb, sheet } = this.data('getProtections');
+    return protectionsOf(this.f, wb, type, sheet.id);
+  }
+
+  /** Clears contents and formats of the whole sheet (notes and validation stay). */
+  clear(): LocalSheet {
+    const { wb, sheet } = this.data('clear');
+    this.f.requireSheetEdit(wb, sheet);
+    for (const row of sheet.rows) {
+      if (!row) continue;
+      for (const cell of row) {
+        if (!cell) continue;
+        applyParsed(cell, {});
+        delete cell.nf;
+        delete cell.bg;
+        delete cell.bold;
+      }
+    }
+    return this;
+  }
+}
+
+/** Protections of a type, of one sheet or (sheetId undefined) of the whole spreadsheet. */
+export function protectionsOf(f: Facade, wb: WorkbookData, type: unknown, sheetId?: number): ProtectionPort[] {
+  if (type !== ProtectionType.RANGE && type !== ProtectionType.SHEET) throw gasError(MSG.invalidArgument('type'));
+  const wantSheet = type === ProtectionType.SHEET;
+  return wb.protections
+    .filter((p) => (sheetId === undefined || p.sheetId === sheetId) && (p.range === null) === wantSheet)
+    .map((p) => new LocalProtection(f, wb.id, p.id));
+}
+
+/** The rectangle of an A1 reference on `sheet`, open ends running to the grid's edge. */
+export function rangeFromA1(sheet: SheetData, a1: string): { startRow: number; endRow: number; startCol: number; endCol: number } {
+  const parts = parseA1(a1);
+  if (!parts || (parts.sheetName !== undefined && parts.sheetName !== sheet.name)) throw gasError(MSG.rangeNotFound);
+  const rect = {
+    startRow: parts.startRow ?? 0,
+    endRow: parts.endRow ?? sheet.maxRows,
+    startCol: parts.startCol ?? 0,
+    endCol: parts.endCol ?? sheet.maxCols,
+  };
+  if (rect.endRow > sheet.maxRows || rect.endCol > sheet.maxCols || rect.startRow >= rect.endRow) throw gasError(MSG.rangeNotFound);
+  return rect;
+}

@@ -1,0 +1,172 @@
+/** Spreadsheet: a facade over one WorkbookData of the store. */
+import type { ProtectionPort, RangePort, SpreadsheetPort, UserPort } from '../../server/gas/ports';
+import type { WorkbookData } from './model';
+import { newSheetData } from './model';
+import type { Facade } from './context';
+import { parseA1 } from './a1';
+import { MSG, gasError } from './errors';
+import { defaultSheetName } from './store';
+import { LocalRange } from './range';
+import { LocalSheet, protectionsOf, rangeFromA1 } from './sheet';
+import { localUser } from './users';
+
+/** Sheet ids (gid) look random in Sheets; derive large deterministic ones so nobody relies on index == id. */
+function nextSheetGid(wb: WorkbookData): number {
+  let id: number;
+  do {
+    id = (wb.nextSheetId++ * 2654435761) % 2147483647;
+  } while (wb.sheets.some((s) => s.id === id));
+  return id;
+}
+
+export class LocalSpreadsheet implements SpreadsheetPort {
+  constructor(
+    private readonly f: Facade,
+    readonly spreadsheetId: string,
+  ) {}
+
+  private data(kind: string): WorkbookData {
+    this.f.call(`Spreadsheet.${kind}`);
+    const wb = this.f.workbook(this.spreadsheetId);
+    this.f.requireView(wb);
+    return wb;
+  }
+
+  private sheetObject(id: number): LocalSheet {
+    return new LocalSheet(this.f, this.spreadsheetId, id);
+  }
+
+  getId(): string {
+    return this.data('getId').id;
+  }
+
+  getName(): string {
+    return this.data('getName').name;
+  }
+
+  getUrl(): string {
+    return `https://docs.google.com/spreadsheets/d/${this.data('getUrl').id}/edit`;
+  }
+
+  getOwner(): UserPort | null {
+    return localUser(this.data('getOwner').owner);
+  }
+
+  /** The owner and the file editors (assumed: the owner is listed, as with the Drive sharing list). */
+  getEditors(): UserPort[] {
+    const wb = this.data('getEditors');
+    return [wb.owner, ...wb.editors.filter((e) => e !== wb.owner)].map((e) => localUser(e));
+  }
+
+  addEditor(emailAddress: string | UserPort): LocalSpreadsheet {
+    return this.addEditors([emailAddress]);
+  }
+
+  addEditors(emailAddresses: (string | UserPort)[]): LocalSpreadsheet {
+    const wb = this.data('addEditors');
+    this.f.requireFileEdit(wb);
+    for (const u of emailAddresses) {
+      const e = (typeof u === 'string' ? u : u.getEmail()).toLowerCase();
+      if (e !== wb.owner && !wb.editors.includes(e)) wb.editors.push(e);
+      wb.viewers = wb.viewers.filter((v) => v !== e);
+    }
+    return this;
+  }
+
+  removeEditor(emailAddress: string | UserPort): LocalSpreadsheet {
+    const wb = this.data('removeEditor');
+    this.f.requireFileEdit(wb);
+    const e = (typeof emailAddress === 'string' ? emailAddress : emailAddress.getEmail()).toLowerCase();
+    wb.editors = wb.editors.filter((x) => x !== e);
+    return this;
+  }
+
+  getSpreadsheetTimeZone(): string {
+    return this.data('getSpreadsheetTimeZone').timeZone;
+  }
+
+  getSpreadsheetLocale(): string {
+    return this.data('getSpreadsheetLocale').locale;
+  }
+
+  getSheets(): LocalSheet[] {
+    return this.data('getSheets').sheets.map((s) => this.sheetObject(s.id));
+  }
+
+  /** Exact name match (Sheets may be lenient on case; the strict answer is the safe one locally). */
+  getSheetByName(name: string): LocalSheet | null {
+    const sheet = this.data('getSheetByName').sheets.find((s) => s.name === name);
+    return sheet ? this.sheetObject(sheet.id) : null;
+  }
+
+  getSheetById(id: number): LocalSheet | null {
+    const sheet = this.data('getSheetById').sheets.find((s) => s.id === id);
+    return sheet ? this.sheetObject(sheet.id) : null;
+  }
+
+  /** sheetIndex is 0-based, as in Apps Script; names are unique ignoring case. */
+  insertSheet(sheetName?: string, sheetIndex?: number): LocalSheet {
+    const wb = this.data('insertSheet');
+    this.f.requireFileEdit(wb);
+    let name = sheetName;
+    if (name === undefined) {
+      let n = wb.sheets.length + 1;
+      while (wb.sheets.some((s) => s.name.toLowerCase() === defaultSheetName(wb.locale, n).toLowerCase())) n++;
+      name = defaultSheetName(wb.locale, n);
+    }
+    const wanted = name;
+    if (wb.sheets.some((s) => s.name.toLowerCase() === wanted.toLowerCase())) throw gasError(MSG.sheetExists(wanted));
+    const sheet = newSheetData(nextSheetGid(wb), wanted);
+    const at = sheetIndex === undefined ? wb.sheets.length : Math.max(0, Math.min(wb.sheets.length, Math.floor(sheetIndex)));
+    wb.sheets.splice(at, 0, sheet);
+    return this.sheetObject(sheet.id);
+  }
+
+  deleteSheet(sheet: LocalSheet): void {
+    const wb = this.data('deleteSheet');
+    const data = this.f.sheet(wb, sheet.sheetId);
+    this.f.requireSheetEdit(wb, data);
+    if (wb.sheets.filter((s) => s !== data && !s.hidden).length === 0) throw gasError(MSG.removeAllSheets);
+    wb.sheets = wb.sheets.filter((s) => s !== data);
+    wb.protections = wb.protections.filter((p) => p.sheetId !== data.id);
+    wb.namedRanges = wb.namedRanges.filter((n) => n.range.sheetId !== data.id);
+  }
+
+  /** 'Sheet name'!A1:B2, or A1 notation on the first sheet (the active sheet of a fresh session). */
+  getRange(a1Notation: string): LocalRange {
+    const wb = this.data('getRange');
+    const parts = parseA1(a1Notation);
+    if (!parts) throw gasError(MSG.rangeNotFound);
+    const sheet = parts.sheetName === undefined ? wb.sheets.find((s) => !s.hidden) : wb.sheets.find((s) => s.name === parts.sheetName);
+    if (!sheet) throw gasError(MSG.rangeNotFound);
+    return new LocalRange(this.f, wb.id, sheet.id, rangeFromA1(sheet, a1Notation));
+  }
+
+  getRangeByName(name: string): RangePort | null {
+    const wb = this.data('getRangeByName');
+    const named = wb.namedRanges.find((n) => n.name === name);
+    if (!named) return null;
+    const { sheetId, startRow, endRow, startCol, endCol } = named.range;
+    return new LocalRange(this.f, wb.id, sheetId, { startRow, endRow, startCol, endCol });
+  }
+
+  setNamedRange(name: string, range: RangePort): void {
+    const wb = this.data('setNamedRange');
+    this.f.requireFileEdit(wb);
+    if (!(range instanceof LocalRange)) throw gasError(MSG.invalidArgument('range'));
+    // assumed wording; names like A1 or with spaces are refused by Sheets.
+    if (!/^[A-Za-z_][A-Za-z0-9_.]*$/.test(name) || parseA1(name)) throw gasError(`Named range name "${name}" is not valid.`);
+    wb.namedRanges = wb.namedRanges.filter((n) => n.name !== name);
+    wb.namedRanges.push({ name, range: range.gridRange() });
+  }
+
+  removeNamedRange(name: string): void {
+    const wb = this.data('removeNamedRange');
+    this.f.requireFileEdit(wb);
+    wb.namedRanges = wb.namedRanges.filter((n) => n.name !== name);
+  }
+
+  getProtections(type: unknown): ProtectionPort[] {
+    return protectionsOf(this.f, this.data('getProtections'), type);
+  }
+}

@@ -1,0 +1,62 @@
+/**
+ * All local spreadsheets, by id. The facades (SpreadsheetApp, the advanced Sheets service,
+ * the xlsx loader) share this store and the plain WorkbookData records in it.
+ */
+import { createHash } from 'node:crypto';
+import type { CallLog, Directory } from '../core';
+import { newSheetData, newWorkbookData, type WorkbookData } from './model';
+
+export interface CreateOptions {
+  locale?: string;
+  timeZone?: string;
+}
+
+/** Name of the first sheet of a new spreadsheet, in the creator's locale (Sheets localises it). */
+export function defaultSheetName(locale: string, n: number): string {
+  return locale.startsWith('vi') ? `Trang tính${n}` : `Sheet${n}`;
+}
+
+export class SpreadsheetStore {
+  readonly calls: CallLog;
+  readonly directory: Directory;
+  private readonly books = new Map<string, WorkbookData>();
+  private seq = 0;
+
+  constructor(deps: { calls: CallLog; directory: Directory }) {
+    this.calls = deps.calls;
+    this.directory = deps.directory;
+  }
+
+  /** A new spreadsheet with one empty sheet (1000 × 26, as Sheets makes it). */
+  create(name: string, owner: string, options: CreateOptions = {}): WorkbookData {
+    const wb = newWorkbookData(this.newId(), name, owner);
+    if (options.locale) wb.locale = options.locale;
+    if (options.timeZone) wb.timeZone = options.timeZone;
+    wb.sheets.push(newSheetData(0, defaultSheetName(wb.locale, 1)));
+    this.add(wb);
+    return wb;
+  }
+
+  add(data: WorkbookData): void {
+    this.books.set(data.id, data);
+  }
+
+  get(id: string): WorkbookData | undefined {
+    return this.books.get(id);
+  }
+
+  all(): WorkbookData[] {
+    return [...this.books.values()];
+  }
+
+  /** Ids look like Google's: 44 characters of base64url starting with '1'; deterministic per store. */
+  private newId(): string {
+    let id: string;
+    do {
+      this.seq += 1;
+      const digest = createHash('sha256').update(`so-diem-local-spreadsheet-${this.seq}`).digest('base64url');
+      id = `1${digest.slice(0, 43)}`;
+    } while (this.books.has(id));
+    return id;
+  }
+}

@@ -1,0 +1,18 @@
+/** Vietnamese text of the add-on menu and the installation flow, kept in one place. */
+export const MENU = {
+  status: 'Trạng thái Sổ Điểm',
+  install: 'Cài đặt cho trường (Quản trị)',
+} as const;
+
+export const INSTALL_TEXT = {
+  done: 'Đã cài đặt Sổ Điểm cho tệp này.',
+  already: (admin: string, at: string) => `Sổ Điểm đã được cài đặt cho tệp này (quản trị: ${admin}, lúc ${at}). Không thay đổi gì.`,
+  adminRecorded: (email: string) => `Ghi nhận quản trị hệ thống: ${email} (chủ sở hữu tệp).`,
+  versionRecorded: (version: string) => `Phiên bản dữ liệu: ${version}.`,
+  unknownUser:
+    'Không xác định được tài khoản đang dùng. Hãy đăng nhập bằng tài khoản quản trị của trường rồi thử lại.',
+  notOwner: (user: string, owner: string) =>
+    `Tài khoản ${user} không phải chủ sở hữu tệp (${owner}). Chỉ quản trị hệ thống — chủ sở hữu tệp — được cài đặt Sổ Điểm, vì chủ sở hữu vượt qua mọi vùng bảo vệ.`,
+  consumerOwner: (owner: string) =>
+    `Lưu ý: tệp thuộc tài khoản cá nhân ${owner} (không thuộc Google Workspace của trường). Sổ Điểm vẫn hoạt động nhưng không thể cấp quyền theo tên miền; nên chuyển quyền sở hữu cho tài khoản quản trị của trường.`,
+} as const;

@@ -1,0 +1,36 @@
+import { callServer, errorText } from '../shared/rpc';
+
+const $ = (id: string) => document.getElementById(id) as HTMLElement;
+
+function formatInstant(iso: string | null): string {
+  if (!iso) return '—';
+  return new Date(iso).toLocaleString('vi-VN', { timeZone: 'Asia/Ho_Chi_Minh', dateStyle: 'short', timeStyle: 'short' });
+}
+
+function show(kind: 'ok' | 'warn' | 'err', text: string): void {
+  const box = $('message');
+  box.className = `status ${kind}`;
+  box.textContent = text;
+  box.hidden = false;
+}
+
+async function load(): Promise<void> {
+  $('loading').hidden = false;
+  try {
+    const status = await callServer('apiStatus');
+    $('spreadsheet').textContent = status.spreadsheetName;
+    $('caller').textContent = status.caller;
+    $('admin').textContent = status.admin ?? '—';
+    $('installedAt').textContent = formatInstant(status.installedAt);
+    $('details').hidden = false;
+    if (!status.installed) show('warn', 'Sổ Điểm chưa được cài đặt cho tệp này. Quản trị hệ thống chọn "Cài đặt cho trường" trong menu Tiện ích bổ sung.');
+    else show('ok', status.callerIsAdmin ? 'Sổ Điểm đã sẵn sàng. Bạn là quản trị hệ thống.' : 'Sổ Điểm đã sẵn sàng.');
+  } catch (error) {
+    show('err', errorText(error));
+  } finally {
+    $('loading').hidden = true;
+  }
+}
+
+$('refresh').addEventListener('click', () => void load());
+void load();
