@@ -9,4 +9,5 @@ module.exports = {
   },
   // The guard and setup tests build whole schools; give them room on a 2-core machine.
   testTimeout: 60000,
+  moduleFileExtensions: ['ts', 'js', 'cjs', 'json'],
 };

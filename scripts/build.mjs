@@ -4,10 +4,9 @@
 //   dist/appsscript.json  the manifest
 // and proves the bundle is something Apps Script can load (guards at the end).
 import * as esbuild from 'esbuild';
-import * as acorn from 'acorn';
 import { mkdirSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync, copyFileSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
-import vm from 'node:vm';
+import { checkBundle, entryStubs } from './build-guards.cjs';
 
 const root = new URL('..', import.meta.url).pathname;
 const dist = join(root, 'dist');
@@ -53,9 +52,7 @@ const server = await esbuild.build({
   outfile: join(dist, 'Code.js'),
   logLevel: 'warning',
 });
-const stubs = exportNames
-  .map((name) => `function ${name}(...args) {\n  return ${GLOBAL}.${name}(...args);\n}`)
-  .join('\n');
+const stubs = entryStubs(GLOBAL, exportNames);
 const header = '// Sổ Điểm — built by scripts/build.mjs from src/server. Do not edit.\n';
 const code = `${header}${server.outputFiles[0].text}\n${stubs}\n`;
 writeFileSync(join(dist, 'Code.js'), code);
@@ -97,21 +94,8 @@ for (const name of sidebars) {
 copyFileSync(join(root, 'appsscript.json'), join(dist, 'appsscript.json'));
 
 // 5. Guards: Apps Script loads Code.js as an ES2019-compatible classic script in a bare scope.
-try {
-  acorn.parse(code, { ecmaVersion: 2019, sourceType: 'script' });
-} catch (err) {
-  fail(`dist/Code.js is not an ES2019 script: ${err.message}`);
-}
-const context = vm.createContext({});
-try {
-  new vm.Script(code, { filename: 'Code.js' }).runInContext(context);
-} catch (err) {
-  fail(`dist/Code.js does not load in an empty context: ${err.stack}`);
-}
-for (const name of exportNames) {
-  if (typeof context[name] !== 'function') fail(`the stub for '${name}' is missing from dist/Code.js.`);
-  if (typeof context[GLOBAL][name] !== 'function') fail(`'${name}' is exported but is not a function.`);
-}
+const problems = checkBundle(code, { globalName: GLOBAL, exportNames });
+if (problems.length > 0) fail(problems.join('\n'));
 
 const size = (bytes) => `${(bytes / 1024).toFixed(1)} KB`;
 console.log(`dist/Code.js ${size(Buffer.byteLength(code))}, entry points: ${exportNames.join(', ')}`);

@@ -46,6 +46,9 @@ function gradeBook(): WorkbookData {
     { dv: { kind: 'valueInList', values: ['a,b', 'c'], allowInvalid: true, showDropdown: true } },
     { dv: { kind: 'formula', values: ['=LEN(L3)<5'], allowInvalid: false } },
   ];
+  grades.rows[3] = [];
+  grades.rows[3][1] = { bg: '#ff0000', nf: '0.0' };
+  grades.rows[3][2] = { note: 'chỉ có ghi chú' };
   grades.rows[5] = [];
   grades.rows[5][19] = { v: -0.1 };
 

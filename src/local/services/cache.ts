@@ -155,7 +155,13 @@ export interface CacheServiceDeps extends FacadeDeps {
   caches: CacheStores;
 }
 
-export function createCacheService(deps: CacheServiceDeps): CacheServicePort {
+export interface LocalCacheService extends CacheServicePort {
+  getDocumentCache(): LocalCache | null;
+  getScriptCache(): LocalCache;
+  getUserCache(): LocalCache;
+}
+
+export function createCacheService(deps: CacheServiceDeps): LocalCacheService {
   const { calls, clock, ctx, caches } = deps;
   return {
     getDocumentCache(): LocalCache | null {

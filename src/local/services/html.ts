@@ -110,7 +110,12 @@ export interface HtmlServiceDeps extends FacadeDeps {
   htmlDir: string;
 }
 
-export function createHtmlService(deps: HtmlServiceDeps): HtmlServicePort {
+export interface LocalHtmlService extends HtmlServicePort {
+  createHtmlOutput(html?: string): LocalHtmlOutput;
+  createHtmlOutputFromFile(filename: string): LocalHtmlOutput;
+}
+
+export function createHtmlService(deps: HtmlServiceDeps): LocalHtmlService {
   return {
     createHtmlOutput(html = ''): LocalHtmlOutput {
       deps.calls.record('HtmlService.createHtmlOutput');

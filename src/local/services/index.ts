@@ -6,13 +6,17 @@
  */
 import type { CallLog, ExecutionContext, VirtualClock } from '../core';
 import type { WorkbookData } from '../sheets/model';
-import type { CacheServicePort, HtmlServicePort, LockServicePort, PropertiesServicePort } from '../../server/gas/ports';
-import { createCacheService, type CacheStores } from './cache';
+import { createCacheService, type CacheStores, type LocalCacheService } from './cache';
 import { createDriveApp, type LocalDriveApp } from './drive';
 import { DriveStore } from './drive-store';
-import { createHtmlService } from './html';
-import { createLockService, type LockTable } from './lock';
-import { createPropertiesService, type ScriptPropertyStore, type UserPropertyStores } from './properties';
+import { createHtmlService, type LocalHtmlService } from './html';
+import { createLockService, type LocalLockService, type LockTable } from './lock';
+import {
+  createPropertiesService,
+  type LocalPropertiesService,
+  type ScriptPropertyStore,
+  type UserPropertyStores,
+} from './properties';
 import type { TriggerStore } from './trigger-store';
 import { createScriptApp, type LocalScriptApp } from './triggers';
 import { createUtilities, type LocalUtilities } from './utilities';
@@ -37,13 +41,13 @@ export interface ServiceDeps {
 }
 
 export interface LocalServices {
-  PropertiesService: PropertiesServicePort;
-  CacheService: CacheServicePort;
-  LockService: LockServicePort;
+  PropertiesService: LocalPropertiesService;
+  CacheService: LocalCacheService;
+  LockService: LocalLockService;
   ScriptApp: LocalScriptApp;
   Utilities: LocalUtilities;
   DriveApp: LocalDriveApp;
-  HtmlService: HtmlServicePort;
+  HtmlService: LocalHtmlService;
   /** The execution id the locks were taken under. */
   executionId: string;
 }

@@ -144,7 +144,13 @@ export interface LockServiceDeps extends FacadeDeps {
   executionId: string;
 }
 
-export function createLockService(deps: LockServiceDeps): LockServicePort {
+export interface LocalLockService extends LockServicePort {
+  getDocumentLock(): LocalLock | null;
+  getScriptLock(): LocalLock;
+  getUserLock(): LocalLock;
+}
+
+export function createLockService(deps: LockServiceDeps): LocalLockService {
   const { calls, ctx, locks, executionId } = deps;
   return {
     getDocumentLock(): LocalLock | null {

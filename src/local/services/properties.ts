@@ -118,7 +118,13 @@ export interface PropertiesServiceDeps extends FacadeDeps {
   userProps: UserPropertyStores;
 }
 
-export function createPropertiesService(deps: PropertiesServiceDeps): PropertiesServicePort {
+export interface LocalPropertiesService extends PropertiesServicePort {
+  getDocumentProperties(): LocalProperties | null;
+  getScriptProperties(): LocalProperties;
+  getUserProperties(): LocalProperties;
+}
+
+export function createPropertiesService(deps: PropertiesServiceDeps): LocalPropertiesService {
   const { calls, ctx } = deps;
   return {
     getDocumentProperties(): LocalProperties | null {

@@ -84,7 +84,7 @@ function createTrigger(
   return new LocalTrigger(deps, record);
 }
 
-class LocalSpreadsheetTriggerBuilder implements SpreadsheetTriggerBuilderPort {
+export class LocalSpreadsheetTriggerBuilder implements SpreadsheetTriggerBuilderPort {
   private eventType: TriggerEventType | null = null;
 
   constructor(
@@ -122,7 +122,7 @@ class LocalSpreadsheetTriggerBuilder implements SpreadsheetTriggerBuilderPort {
   }
 }
 
-class LocalClockTriggerBuilder implements ClockTriggerBuilderPort {
+export class LocalClockTriggerBuilder implements ClockTriggerBuilderPort {
   private onceAtMs: number | null = null;
   private minutes: number | null = null;
   private hours: number | null = null;
@@ -234,7 +234,7 @@ class LocalClockTriggerBuilder implements ClockTriggerBuilderPort {
   }
 }
 
-class LocalTriggerBuilder implements TriggerBuilderPort {
+export class LocalTriggerBuilder implements TriggerBuilderPort {
   constructor(
     private readonly deps: ScriptAppDeps,
     private readonly handler: string,
@@ -257,6 +257,10 @@ export interface LocalScriptApp extends ScriptAppPort {
   EventType: typeof EventType;
   AuthMode: typeof AuthMode;
   TriggerSource: typeof TriggerSource;
+  newTrigger(functionName: string): LocalTriggerBuilder;
+  /** Takes any object with getId(), as a Spreadsheet has. */
+  getUserTriggers(spreadsheet: { getId(): string }): LocalTrigger[];
+  getProjectTriggers(): LocalTrigger[];
 }
 
 export function createScriptApp(deps: ScriptAppDeps): LocalScriptApp {

@@ -17,10 +17,10 @@ import { addProtectedRange, deleteProtectedRange, updateProtectedRange } from '.
 
 export { hiddenColumnsOf, setHiddenColumns } from './hidden-columns';
 
-type Schema = GoogleAppsScript.Sheets.Schema.Request;
+type ApiRequest = GoogleAppsScript.Sheets.Schema.Request;
 type Handler = (draft: Draft, body: never) => GoogleAppsScript.Sheets.Schema.Response;
 
-const HANDLERS: Partial<Record<keyof Schema, Handler>> = {
+const HANDLERS: Partial<Record<keyof ApiRequest, Handler>> = {
   addProtectedRange,
   updateProtectedRange,
   deleteProtectedRange,
@@ -59,7 +59,7 @@ export function createSheetsApi(deps: SheetsApiDeps): SheetsApiPort {
     if (!canEditFile(wb, user())) throw apiCallError('batchUpdate', MSG.noPermission);
     const draft = openDraft(wb, user(), deps.directory);
     const replies = (resource.requests ?? []).map((request, i) => {
-      const kinds = Object.keys(request).filter((k) => request[k as keyof Schema] !== undefined) as (keyof Schema)[];
+      const kinds = Object.keys(request).filter((k) => request[k as keyof ApiRequest] !== undefined) as (keyof ApiRequest)[];
       if (kinds.length !== 1) {
         throw apiCallError('batchUpdate', `Invalid requests[${i}]: exactly one kind of request must be set (found ${kinds.length}).`);
       }

@@ -27,8 +27,10 @@ const PROTECTED_RANGE_FIELDS = [
   'unprotectedRanges',
 ] as const;
 
+/** From the directory when it knows the owner, else by the address (gmail.com is consumer). */
 function ownerIsConsumer(draft: Draft): boolean {
-  if (draft.directory) return draft.directory.domainOf(draft.wb.owner) === null;
+  const known = draft.directory?.get(draft.wb.owner);
+  if (known) return known.consumer;
   const domain = draft.wb.owner.split('@')[1] ?? '';
   return domain === '' || domain === 'gmail.com' || domain === 'googlemail.com';
 }

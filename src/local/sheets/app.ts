@@ -116,8 +116,15 @@ export class LocalUi implements UiPort {
   }
 }
 
+/** SpreadsheetAppPort, typed with the local classes so tests and tools reach their extra methods. */
 export interface LocalSpreadsheetApp extends SpreadsheetAppPort {
   DataValidationCriteria: typeof DataValidationCriteria;
+  getActiveSpreadsheet(): LocalSpreadsheet;
+  getActive(): LocalSpreadsheet;
+  openById(id: string): LocalSpreadsheet;
+  create(name: string): LocalSpreadsheet;
+  getUi(): LocalUi;
+  newDataValidation(): LocalDataValidationBuilder;
 }
 
 export function createSpreadsheetApp(
@@ -129,10 +136,10 @@ export function createSpreadsheetApp(
   const f = new Facade(store, ctx);
   const addonName = options.addonName ?? 'Sổ Điểm';
 
-  const active = (kind: string): SpreadsheetPort => {
+  const active = (kind: string): LocalSpreadsheet => {
     f.call(`SpreadsheetApp.${kind}`);
     // No bound document (a standalone execution): Apps Script returns null here.
-    if (!ctx.documentId) return null as unknown as SpreadsheetPort;
+    if (!ctx.documentId) return null as unknown as LocalSpreadsheet;
     const wb = f.workbook(ctx.documentId);
     f.requireView(wb);
     return new LocalSpreadsheet(f, wb.id);
@@ -143,7 +150,7 @@ export function createSpreadsheetApp(
     DataValidationCriteria,
     getActiveSpreadsheet: () => active('getActiveSpreadsheet'),
     getActive: () => active('getActive'),
-    openById(id: string): SpreadsheetPort {
+    openById(id: string): LocalSpreadsheet {
       f.call('SpreadsheetApp.openById');
       // LIMITED (an add-on's menu before full authorization, simple triggers) reaches only the bound document.
       if (ctx.authMode === 'LIMITED' && id !== ctx.documentId) {
@@ -153,19 +160,19 @@ export function createSpreadsheetApp(
       f.requireView(wb);
       return new LocalSpreadsheet(f, wb.id);
     },
-    create(name: string): SpreadsheetPort {
+    create(name: string): LocalSpreadsheet {
       f.call('SpreadsheetApp.create');
       if (ctx.authMode === 'LIMITED') throw gasError(MSG.noPermissionToCall('SpreadsheetApp.create', SCOPE_SPREADSHEETS));
       const wb = store.create(name, ctx.effectiveUser);
       return new LocalSpreadsheet(f, wb.id);
     },
     /** Works in every auth mode (menus in onOpen), but not from an installable trigger. */
-    getUi(): UiPort {
+    getUi(): LocalUi {
       store.calls.record('SpreadsheetApp.getUi');
       if (ctx.triggerUid) throw gasError(MSG.uiFromTrigger);
       return new LocalUi(f, ui, addonName);
     },
-    newDataValidation(): DataValidationBuilderPort {
+    newDataValidation(): LocalDataValidationBuilder {
       store.calls.record('SpreadsheetApp.newDataValidation');
       return new LocalDataValidationBuilder(store.calls);
     },
@@ -176,12 +183,18 @@ export function createSpreadsheetApp(
 }
 
 /** A Range for trigger events (e.range), seen by the execution `ctx`. */
-export function rangeFor(store: SpreadsheetStore, ctx: ExecutionContext, spreadsheetId: string, sheetId: number, gridRange: Pick<GridRange, 'startRow' | 'endRow' | 'startCol' | 'endCol'>): RangePort {
+export function rangeFor(
+  store: SpreadsheetStore,
+  ctx: ExecutionContext,
+  spreadsheetId: string,
+  sheetId: number,
+  gridRange: Pick<GridRange, 'startRow' | 'endRow' | 'startCol' | 'endCol'>,
+): LocalRange {
   const { startRow, endRow, startCol, endCol } = gridRange;
   return new LocalRange(new Facade(store, ctx), spreadsheetId, sheetId, { startRow, endRow, startCol, endCol });
 }
 
 /** A Spreadsheet for trigger events (e.source), seen by the execution `ctx`. */
-export function spreadsheetFor(store: SpreadsheetStore, ctx: ExecutionContext, id: string): SpreadsheetPort {
+export function spreadsheetFor(store: SpreadsheetStore, ctx: ExecutionContext, id: string): LocalSpreadsheet {
   return new LocalSpreadsheet(new Facade(store, ctx), id);
 }

@@ -134,7 +134,7 @@ export class LocalProtection implements ProtectionPort {
   }
 
   /** The protected range; for a sheet protection, the whole sheet. */
-  getRange(): RangePort {
+  getRange(): LocalRange {
     const { wb, p } = this.data('getRange');
     const sheet = this.f.sheet(wb, p.sheetId);
     const rect = p.range ?? { startRow: 0, endRow: sheet.maxRows, startCol: 0, endCol: sheet.maxCols };
@@ -147,7 +147,7 @@ export class LocalProtection implements ProtectionPort {
   }
 
   /** Empty for a range protection, as in Apps Script. */
-  getUnprotectedRanges(): RangePort[] {
+  getUnprotectedRanges(): LocalRange[] {
     const { p } = this.data('getUnprotectedRanges');
     if (p.range) return [];
     return p.unprotected.map(

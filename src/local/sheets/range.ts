@@ -4,7 +4,7 @@
  * the whole rectangle against file access and protections for the effective user, then
  * writes (a refused write changes nothing).
  */
-import type { DataValidationPort, ProtectionPort, RangePort } from '../../server/gas/ports';
+import type { DataValidationPort, RangePort } from '../../server/gas/ports';
 import type { CellData, GridRange, SheetData, WorkbookData } from './model';
 import type { Facade } from './context';
 import type { Rect } from './access';
@@ -252,7 +252,7 @@ export class LocalRange implements RangePort {
    * of the spreadsheet itself" — so a new protection's editors are the owner, the current
    * user and every file editor (snapshotted at creation).
    */
-  protect(): ProtectionPort {
+  protect(): LocalProtection {
     const { wb } = this.data('protect');
     this.f.requireFileEdit(wb);
     const p = createProtection(wb, this.f.user, this.sheetId, { sheetId: this.sheetId, ...this.rect });

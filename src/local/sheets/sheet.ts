@@ -2,7 +2,7 @@
  * Sheet: a facade over one SheetData (looked up by id on every call, so it follows
  * renames and moves like a real Sheet object).
  */
-import type { ProtectionPort, SheetPort } from '../../server/gas/ports';
+import type { SheetPort } from '../../server/gas/ports';
 import type { SheetData, WorkbookData } from './model';
 import type { Facade } from './context';
 import { parseA1 } from './a1';
@@ -216,7 +216,7 @@ export class LocalSheet implements SheetPort {
   }
 
   /** A sheet has at most one sheet protection: protect() returns it when it exists. */
-  protect(): ProtectionPort {
+  protect(): LocalProtection {
     const { wb, sheet } = this.data('protect');
     this.f.requireFileEdit(wb);
     const existing = wb.protections.find((p) => p.sheetId === sheet.id && p.range === null);
@@ -224,7 +224,7 @@ export class LocalSheet implements SheetPort {
     return new LocalProtection(this.f, this.spreadsheetId, p.id);
   }
 
-  getProtections(type: unknown): ProtectionPort[] {
+  getProtections(type: unknown): LocalProtection[] {
     const { wb, sheet } = this.data('getProtections');
     return protectionsOf(this.f, wb, type, sheet.id);
   }
@@ -248,7 +248,7 @@ export class LocalSheet implements SheetPort {
 }
 
 /** Protections of a type, of one sheet or (sheetId undefined) of the whole spreadsheet. */
-export function protectionsOf(f: Facade, wb: WorkbookData, type: unknown, sheetId?: number): ProtectionPort[] {
+export function protectionsOf(f: Facade, wb: WorkbookData, type: unknown, sheetId?: number): LocalProtection[] {
   if (type !== ProtectionType.RANGE && type !== ProtectionType.SHEET) throw gasError(MSG.invalidArgument('type'));
   const wantSheet = type === ProtectionType.SHEET;
   return wb.protections

@@ -1,5 +1,6 @@
 /** Spreadsheet: a facade over one WorkbookData of the store. */
-import type { ProtectionPort, RangePort, SpreadsheetPort, UserPort } from '../../server/gas/ports';
+import type { RangePort, SpreadsheetPort, UserPort } from '../../server/gas/ports';
+import type { LocalProtection } from './protection';
 import type { WorkbookData } from './model';
 import { newSheetData } from './model';
 import type { Facade } from './context';
@@ -142,7 +143,7 @@ export class LocalSpreadsheet implements SpreadsheetPort {
     return new LocalRange(this.f, wb.id, sheet.id, rangeFromA1(sheet, a1Notation));
   }
 
-  getRangeByName(name: string): RangePort | null {
+  getRangeByName(name: string): LocalRange | null {
     const wb = this.data('getRangeByName');
     const named = wb.namedRanges.find((n) => n.name === name);
     if (!named) return null;
@@ -166,7 +167,7 @@ export class LocalSpreadsheet implements SpreadsheetPort {
     wb.namedRanges = wb.namedRanges.filter((n) => n.name !== name);
   }
 
-  getProtections(type: unknown): ProtectionPort[] {
+  getProtections(type: unknown): LocalProtection[] {
     return protectionsOf(this.f, this.data('getProtections'), type);
   }
 }

@@ -73,7 +73,7 @@ export class LocalDataValidationBuilder implements DataValidationBuilderPort {
     }
   }
 
-  build(): DataValidationPort {
+  build(): LocalDataValidation {
     this.calls.record('DataValidationBuilder.build');
     // assumed wording; Apps Script refuses to build a rule without criteria.
     if (!this.rule) throw new Error('You must specify a criteria type for the data validation rule.');
@@ -82,31 +82,31 @@ export class LocalDataValidationBuilder implements DataValidationBuilderPort {
     return new LocalDataValidation(this.calls, rule);
   }
 
-  requireNumberBetween(start: number, end: number): DataValidationBuilderPort {
+  requireNumberBetween(start: number, end: number): LocalDataValidationBuilder {
     this.calls.record('DataValidationBuilder.requireNumberBetween');
     this.rule = { kind: 'numberBetween', values: [start, end], allowInvalid: this.allowInvalid };
     return this;
   }
 
-  requireValueInList(values: string[], showDropdown = true): DataValidationBuilderPort {
+  requireValueInList(values: string[], showDropdown = true): LocalDataValidationBuilder {
     this.calls.record('DataValidationBuilder.requireValueInList');
     this.rule = { kind: 'valueInList', values: [...values], allowInvalid: this.allowInvalid, showDropdown };
     return this;
   }
 
-  requireFormulaSatisfied(formula: string): DataValidationBuilderPort {
+  requireFormulaSatisfied(formula: string): LocalDataValidationBuilder {
     this.calls.record('DataValidationBuilder.requireFormulaSatisfied');
     this.rule = { kind: 'formula', values: [formula], allowInvalid: this.allowInvalid };
     return this;
   }
 
-  setAllowInvalid(allowInvalidData: boolean): DataValidationBuilderPort {
+  setAllowInvalid(allowInvalidData: boolean): LocalDataValidationBuilder {
     this.calls.record('DataValidationBuilder.setAllowInvalid');
     this.allowInvalid = allowInvalidData;
     return this;
   }
 
-  setHelpText(helpText: string): DataValidationBuilderPort {
+  setHelpText(helpText: string): LocalDataValidationBuilder {
     this.calls.record('DataValidationBuilder.setHelpText');
     this.helpText = helpText;
     return this;

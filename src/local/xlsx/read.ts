@@ -93,7 +93,8 @@ function readSheet(ws: ExcelJS.Worksheet, id: number, meta: SheetMeta | undefine
     const row = (sheet.rows[r] ??= []);
     return (row[c] ??= {});
   };
-  ws.eachRow({ includeEmpty: false }, (row, rowNumber) => {
+  // includeEmpty: a row whose cells only carry a colour, a format or a note has no "values".
+  ws.eachRow({ includeEmpty: true }, (row, rowNumber) => {
     row.eachCell({ includeEmpty: true }, (xc, colNumber) => {
       const cell = readCell(xc, timeZone);
       if (cell) (sheet.rows[rowNumber - 1] ??= [])[colNumber - 1] = cell;

@@ -4,7 +4,12 @@ const $ = (id: string) => document.getElementById(id) as HTMLElement;
 
 function formatInstant(iso: string | null): string {
   if (!iso) return '—';
-  return new Date(iso).toLocaleString('vi-VN', { timeZone: 'Asia/Ho_Chi_Minh', dateStyle: 'short', timeStyle: 'short' });
+  // dd/MM/yyyy HH:mm in Vietnam's time, as Vietnamese documents write it.
+  const parts = new Intl.DateTimeFormat('en-GB', {
+    timeZone: 'Asia/Ho_Chi_Minh', day: '2-digit', month: '2-digit', year: 'numeric', hour: '2-digit', minute: '2-digit', hour12: false,
+  }).formatToParts(new Date(iso));
+  const part = (type: string) => parts.find((p) => p.type === type)?.value ?? '';
+  return `${part('day')}/${part('month')}/${part('year')} ${part('hour')}:${part('minute')}`;
 }
 
 function show(kind: 'ok' | 'warn' | 'err', text: string): void {

@@ -1,5 +1,5 @@
 /** TT22 learning result (kết quả học tập), Điều 9 khoản 2–3; domain file §5. */
-import { type Classification, type ClassifiedSubject, failedComments, listNames, describeSubject, raiseOne, scoredOf } from './classified';
+import { type Classification, type ClassifiedSubject, failedComments as commentsNotPassed, listNames, describeSubject, raiseOne, scoredOf } from './classified';
 import { AssessmentError } from './errors';
 import { TT22_LEVELS, rankOf, type Tt22Level } from './levels';
 
@@ -16,7 +16,7 @@ const below = (subjects: ClassifiedSubject[], floor: number) => scoredOf(subject
 /** Why the subjects do not reach a level; empty when they do. Vietnamese, for the teacher. */
 function shortfalls(level: Exclude<Tt22Level, 'Chưa đạt'>, subjects: ClassifiedSubject[]): string[] {
   const out: string[] = [];
-  const failed = failedComments(subjects);
+  const failed = commentsNotPassed(subjects);
   if (level === 'Đạt') {
     if (failed.length > 1) out.push(`${failed.length} môn đánh giá bằng nhận xét Chưa đạt: ${listNames(failed)} (tối đa 1)`);
     const passing = countAtLeast(subjects, 50);
@@ -34,9 +34,30 @@ function shortfalls(level: Exclude<Tt22Level, 'Chưa đạt'>, subjects: Classif
   return out;
 }
 
-/** The level from the thresholds alone (§5.1), evaluated top-down. */
+/**
+ * The level from the thresholds alone (§5.1), evaluated top-down. Counts only, no text: the
+ * adjustment calls it once per counterfactual. shortfalls() states the same rules for reasons.
+ */
 export function tt22ComputedLevel(subjects: ClassifiedSubject[]): Tt22Level {
-  for (const level of ['Tốt', 'Khá', 'Đạt'] as const) if (shortfalls(level, subjects).length === 0) return level;
+  let failedComments = 0;
+  let min = 100;
+  let at80 = 0;
+  let at65 = 0;
+  let at50 = 0;
+  for (const { value } of subjects) {
+    if (value.kind === 'mark') {
+      if (value.mark === 'CĐ') failedComments++;
+      continue;
+    }
+    const t = value.tenths;
+    if (t < min) min = t;
+    if (t >= 80) at80++;
+    if (t >= 65) at65++;
+    if (t >= 50) at50++;
+  }
+  if (failedComments === 0 && min >= 65 && at80 >= MIN_SCORED_SUBJECTS) return 'Tốt';
+  if (failedComments === 0 && min >= 50 && at65 >= MIN_SCORED_SUBJECTS) return 'Khá';
+  if (failedComments <= 1 && at50 >= MIN_SCORED_SUBJECTS && min >= 35) return 'Đạt';
   return 'Chưa đạt';
 }
 
