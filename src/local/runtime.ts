@@ -144,7 +144,7 @@ export class LocalRuntime {
     });
     return {
       SpreadsheetApp: createSpreadsheetApp(this.spreadsheets, ctx, this.ui),
-      Sheets: createSheetsApi({ findWorkbook: (id) => this.spreadsheets.get(id), calls: this.calls, ctx }),
+      Sheets: createSheetsApi({ findWorkbook: (id) => this.spreadsheets.get(id), calls: this.calls, ctx, directory: this.directory }),
       Session: this.session(ctx),
       PropertiesService: services.PropertiesService,
       CacheService: services.CacheService,

@@ -50,6 +50,7 @@ export class UserSession {
   /** Extensions › Add-ons › Get add-ons › Install, from inside this file: onInstall runs FULL. */
   installAddOn(documentId: string): void {
     this.markInUse(documentId);
+    if (!this.rt.hasFunction('onInstall')) return;
     this.rt.execute(this.ctx(documentId, 'FULL'), 'onInstall', [{ authMode: this.rt.authModeEnum('FULL') }]);
   }
 

@@ -61,7 +61,7 @@ export function commitDraft(draft: Draft): void {
     if (!origin) return data;
     const { rows: _rows, ...props } = data;
     Object.assign(origin, props);
-    if (!('hiddenColumns' in data)) delete (origin as { hiddenColumns?: number[] }).hiddenColumns;
+    if (!('hiddenColumns' in data)) delete origin.hiddenColumns;
     return origin;
   });
   wb.sheets.splice(0, wb.sheets.length, ...sheets);

@@ -1,20 +1,13 @@
-/**
- * Columns hidden by the user (Sheets API `hiddenByUser`). The shared SheetData record has no
- * field for them yet, so they live in an optional extra property on the same object.
- * TODO(lead): add `hiddenColumns?: number[]` to SheetData in sheets/model.ts and drop the cast.
- */
+/** Columns hidden by the user (Sheets API `hiddenByUser`), kept sorted in SheetData.hiddenColumns. */
 import type { SheetData } from '../sheets/model';
-
-type SheetWithHiddenColumns = SheetData & { hiddenColumns?: number[] };
 
 /** Sorted 0-based indexes of user-hidden columns. */
 export function hiddenColumnsOf(sheet: SheetData): number[] {
-  return [...((sheet as SheetWithHiddenColumns).hiddenColumns ?? [])];
+  return [...(sheet.hiddenColumns ?? [])];
 }
 
 export function setHiddenColumns(sheet: SheetData, columns: Iterable<number>): void {
   const sorted = [...new Set(columns)].sort((a, b) => a - b);
-  const s = sheet as SheetWithHiddenColumns;
-  if (sorted.length === 0) delete s.hiddenColumns;
-  else s.hiddenColumns = sorted;
+  if (sorted.length === 0) delete sheet.hiddenColumns;
+  else sheet.hiddenColumns = sorted;
 }

@@ -3,12 +3,9 @@
  * dialogs, alerts) so tests and the dev server can see what a user would see.
  */
 import type {
-  DataValidationBuilderPort,
   HtmlOutputPort,
   MenuPort,
-  RangePort,
   SpreadsheetAppPort,
-  SpreadsheetPort,
   UiPort,
 } from '../../server/gas/ports';
 import type { ExecutionContext } from '../core';

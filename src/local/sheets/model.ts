@@ -73,6 +73,8 @@ export interface SheetData {
   rows: (CellData | undefined)[][];
   columnGroups: ColumnGroup[];
   columnWidths: Record<number, number>;
+  /** Columns hidden by the user (0-based, sorted); absent when none. */
+  hiddenColumns?: number[];
 }
 
 export interface NamedRangeData {

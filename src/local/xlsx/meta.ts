@@ -3,7 +3,6 @@
  * editors, add-on metadata, ids) travel in a very-hidden sheet as JSON split into cells.
  */
 import * as z from 'zod';
-import type { ValidationRule } from '../sheets/model';
 
 export const META_SHEET_NAME = '_sodiem_meta';
 export const META_MARKER = 'sodiem-workbook-meta/1';
@@ -86,7 +85,6 @@ export const workbookMetaSchema = z.object({
 
 export type WorkbookMeta = z.infer<typeof workbookMetaSchema>;
 export type SheetMeta = z.infer<typeof sheetMeta>;
-export type ValidationRuleMeta = ValidationRule;
 
 /** JSON text cut into cell-sized pieces; never splits a surrogate pair. */
 export function splitIntoChunks(text: string): string[] {

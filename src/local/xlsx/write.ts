@@ -137,7 +137,12 @@ function writeCell(xc: ExcelJS.Cell, cell: CellData, timeZone: string): boolean 
     xc.numFmt = DEFAULT_DATE_FORMAT;
     addedDateFormat = true;
   }
-  if (cell.note !== undefined) xc.note = cell.note;
+  if (cell.note !== undefined) {
+    xc.note = cell.note;
+    // exceljs skips a cell with no value and no style, and then its note is not read back;
+    // an explicit (default, locked) protection style makes it write the cell.
+    if (xc.value === null && !xc.numFmt) xc.protection = { locked: true };
+  }
   if (cell.dv) {
     const dv = toExcelValidation(cell.dv);
     if (dv) xc.dataValidation = dv;
