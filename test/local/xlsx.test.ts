@@ -30,6 +30,7 @@ function gradeBook(): WorkbookData {
     { startCol: 4, endCol: 6, depth: 2, collapsed: true },
   ];
   setHiddenColumns(grades, [10]);
+  grades.hiddenRows = [4];
   const scoreRule = { kind: 'numberBetween' as const, values: [0, 10], allowInvalid: false, helpText: 'Điểm từ 0 đến 10' };
   grades.rows[0] = [{ v: 'STT', bold: true, bg: '#d9ead3' }, { v: 'Họ và tên', bold: true, note: 'Theo danh sách lớp' }];
   grades.rows[2] = [
@@ -86,6 +87,7 @@ describe('xlsx round trip with the metadata sheet', () => {
     const loaded = await loadWorkbookXlsx(file);
     expect(loaded).toEqual(original);
     expect(hiddenColumnsOf(loaded.sheets[0])).toEqual([10]);
+    expect(loaded.sheets[0].hiddenRows).toEqual([4]);
   });
 
   it('keeps value types: numbers stay numbers, text stays text, dates are the same instants', async () => {

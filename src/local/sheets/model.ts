@@ -73,6 +73,8 @@ export interface SheetData {
   rows: (CellData | undefined)[][];
   columnGroups: ColumnGroup[];
   columnWidths: Record<number, number>;
+  /** Rows hidden by the user (0-based, sorted); absent when none. */
+  hiddenRows?: number[];
   /** Columns hidden by the user (0-based, sorted); absent when none. */
   hiddenColumns?: number[];
 }

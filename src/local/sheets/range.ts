@@ -228,6 +228,12 @@ export class LocalRange implements RangePort {
   setBackground(color: string | null): LocalRange {
     return this.fill('setBackground', (cell) => setOrDelete(cell, 'bg', color || undefined));
   }
+  setBackgrounds(colors: (string | null)[][]): LocalRange {
+    return this.fillEach('setBackgrounds', colors, (cell, color) => setOrDelete(cell, 'bg', color || undefined));
+  }
+  setFontWeights(fontWeights: (string | null)[][]): LocalRange {
+    return this.fillEach('setFontWeights', fontWeights, (cell, w) => setOrDelete(cell, 'bold', w === 'bold' ? true : undefined));
+  }
   setFontWeight(fontWeight: string | null): LocalRange {
     return this.fill('setFontWeight', (cell) => setOrDelete(cell, 'bold', fontWeight === 'bold' ? true : undefined));
   }

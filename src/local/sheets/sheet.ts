@@ -187,6 +187,56 @@ export class LocalSheet implements SheetPort {
     return this.data('isSheetHidden').sheet.hidden;
   }
 
+  hideRows(rowIndex: number, numRows = 1): void {
+    const { wb, sheet } = this.data('hideRows');
+    this.f.requireSheetLevel(wb, sheet);
+    this.setRowsHidden(sheet, rowIndex, numRows, true);
+  }
+
+  showRows(rowIndex: number, numRows = 1): void {
+    const { wb, sheet } = this.data('showRows');
+    this.f.requireSheetLevel(wb, sheet);
+    this.setRowsHidden(sheet, rowIndex, numRows, false);
+  }
+
+  isRowHiddenByUser(rowPosition: number): boolean {
+    const { sheet } = this.data('isRowHiddenByUser');
+    return (sheet.hiddenRows ?? []).includes(rowPosition - 1);
+  }
+
+  /**
+   * Hiding rows and resizing columns change the sheet's structure: a sheet protection that
+   * excludes the user blocks them (the stricter reading; see docs/live-check.md).
+   */
+  private setRowsHidden(sheet: SheetData, rowIndex: number, numRows: number, hidden: boolean): void {
+    if (!(rowIndex >= 1 && numRows >= 1 && rowIndex - 1 + numRows <= sheet.maxRows)) throw gasError(MSG.rowsOutOfBounds);
+    const rows = new Set(sheet.hiddenRows ?? []);
+    for (let r = rowIndex - 1; r < rowIndex - 1 + numRows; r++) {
+      if (hidden) rows.add(r);
+      else rows.delete(r);
+    }
+    if (rows.size === 0) delete sheet.hiddenRows;
+    else sheet.hiddenRows = [...rows].sort((a, b) => a - b);
+  }
+
+  setColumnWidth(columnPosition: number, width: number): LocalSheet {
+    return this.setColumnWidths(columnPosition, 1, width, 'setColumnWidth');
+  }
+
+  setColumnWidths(startColumn: number, numColumns: number, width: number, kind = 'setColumnWidths'): LocalSheet {
+    const { wb, sheet } = this.data(kind);
+    this.f.requireSheetLevel(wb, sheet);
+    if (!(startColumn >= 1 && numColumns >= 1 && startColumn - 1 + numColumns <= sheet.maxCols)) throw gasError(MSG.colsOutOfBounds);
+    for (let c = startColumn - 1; c < startColumn - 1 + numColumns; c++) sheet.columnWidths[c] = Math.round(width);
+    return this;
+  }
+
+  /** 100 px unless set, as in a new Sheets tab. */
+  getColumnWidth(columnPosition: number): number {
+    const { sheet } = this.data('getColumnWidth');
+    return sheet.columnWidths[columnPosition - 1] ?? 100;
+  }
+
   setFrozenRows(rows: number): void {
     const { wb, sheet } = this.data('setFrozenRows');
     this.f.requireSheetLevel(wb, sheet);

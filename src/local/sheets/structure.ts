@@ -46,9 +46,18 @@ function shiftWorkbookRanges(wb: WorkbookData, sheetId: number, axis: Axis, at: 
   wb.namedRanges = wb.namedRanges.filter((nr) => nr.range.sheetId !== sheetId || shiftRange(nr.range, axis, at, n, insert));
 }
 
+/** User-hidden rows move with their rows; deleted ones are forgotten. */
+function shiftHiddenRows(sheet: SheetData, at: number, n: number, insert: boolean): void {
+  if (!sheet.hiddenRows) return;
+  const rows = sheet.hiddenRows.flatMap((r) => (r < at ? [r] : insert ? [r + n] : r >= at + n ? [r - n] : []));
+  if (rows.length === 0) delete sheet.hiddenRows;
+  else sheet.hiddenRows = rows;
+}
+
 export function insertRows(wb: WorkbookData, sheet: SheetData, at: number, n: number): void {
   if (at < sheet.rows.length) sheet.rows.splice(at, 0, ...new Array<CellData[]>(n).fill(undefined as never));
   sheet.maxRows += n;
+  shiftHiddenRows(sheet, at, n, true);
   if (at < sheet.frozenRows) sheet.frozenRows += n;
   shiftWorkbookRanges(wb, sheet.id, 'row', at, n, true);
 }
@@ -56,6 +65,7 @@ export function insertRows(wb: WorkbookData, sheet: SheetData, at: number, n: nu
 export function deleteRows(wb: WorkbookData, sheet: SheetData, at: number, n: number): void {
   sheet.rows.splice(at, n);
   sheet.maxRows -= n;
+  shiftHiddenRows(sheet, at, n, false);
   sheet.frozenRows = deleteBound(sheet.frozenRows, at, n);
   shiftWorkbookRanges(wb, sheet.id, 'row', at, n, false);
 }

@@ -36,6 +36,7 @@ const sheetMeta = z.object({
     z.object({ startCol: z.number().int(), endCol: z.number().int(), depth: z.number().int(), collapsed: z.boolean() }),
   ),
   hiddenColumns: z.array(z.number().int()),
+  hiddenRows: z.array(z.number().int()).default([]),
   /** Exact pixel widths (Excel widths are characters, and exceljs gives grouped columns a default width). */
   columnWidths: z.record(z.string(), z.number()),
   /** Distinct validation rules, and runs [row, startCol, endCol (exclusive), rule index]. */

@@ -154,7 +154,14 @@ function readColumns(ws: ExcelJS.Worksheet, sheet: SheetData, meta: SheetMeta | 
     levels[c] = col.outlineLevel ?? 0;
     if (col.hidden) hidden.push(c);
   }
+  const hiddenRows: number[] = [];
+  ws.eachRow({ includeEmpty: true }, (row, n) => {
+    if (row.hidden) hiddenRows.push(n - 1);
+  });
+  if (hiddenRows.length > 0) sheet.hiddenRows = hiddenRows;
   if (meta) {
+    if (meta.hiddenRows.length > 0) sheet.hiddenRows = [...meta.hiddenRows];
+    else delete sheet.hiddenRows;
     sheet.columnWidths = Object.fromEntries(Object.entries(meta.columnWidths).map(([c, px]) => [Number(c), px]));
     sheet.columnGroups = meta.columnGroups.map((g) => ({ ...g }));
     setHiddenColumns(sheet, meta.hiddenColumns);

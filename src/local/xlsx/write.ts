@@ -83,6 +83,7 @@ function writeSheet(book: ExcelJS.Workbook, sheet: SheetData, xlsxName: string, 
   });
   const hidden = hiddenColumnsOf(sheet);
   writeColumns(ws, sheet, hidden);
+  for (const r of sheet.hiddenRows ?? []) ws.getRow(r + 1).hidden = true;
 
   const rules: ValidationRule[] = [];
   const ruleIndex = new Map<string, number>();
@@ -113,6 +114,7 @@ function writeSheet(book: ExcelJS.Workbook, sheet: SheetData, xlsxName: string, 
     maxCols: sheet.maxCols,
     columnGroups: sheet.columnGroups,
     hiddenColumns: hidden,
+    hiddenRows: sheet.hiddenRows ?? [],
     columnWidths: sheet.columnWidths,
     validationRules: rules,
     validationRuns,

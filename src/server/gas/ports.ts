@@ -71,7 +71,9 @@ export interface RangePort {
   setDataValidation(rule: DataValidationPort | null): RangePort;
   setDataValidations(rules: (DataValidationPort | null)[][]): RangePort;
   setBackground(color: string | null): RangePort;
+  setBackgrounds(color: (string | null)[][]): RangePort;
   setFontWeight(fontWeight: string | null): RangePort;
+  setFontWeights(fontWeights: (string | null)[][]): RangePort;
   clearContent(): RangePort;
   offset(rowOffset: number, columnOffset: number): RangePort;
   offset(rowOffset: number, columnOffset: number, numRows: number): RangePort;
@@ -124,6 +126,14 @@ export interface SheetPort {
   hideSheet(): SheetPort;
   showSheet(): SheetPort;
   isSheetHidden(): boolean;
+  hideRows(rowIndex: number): void;
+  hideRows(rowIndex: number, numRows: number): void;
+  showRows(rowIndex: number): void;
+  showRows(rowIndex: number, numRows: number): void;
+  isRowHiddenByUser(rowPosition: number): boolean;
+  setColumnWidth(columnPosition: number, width: number): SheetPort;
+  setColumnWidths(startColumn: number, numColumns: number, width: number): SheetPort;
+  getColumnWidth(columnPosition: number): number;
   setFrozenRows(rows: number): void;
   setFrozenColumns(columns: number): void;
   getFrozenRows(): number;
