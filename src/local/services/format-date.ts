@@ -6,7 +6,7 @@
  * (Y w W F) throw a "not supported locally" error rather than print something wrong;
  * letters Java rejects throw "Illegal pattern character 'q'" as Java does.
  */
-import { offsetMinutesAt, resolveZone, wallClockAt, type WallClock } from './timezone';
+import { offsetMinutesAt, resolveZone, wallClockAt, type WallClock } from '../timezone';
 
 const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
 const DAYS = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'];

@@ -5,7 +5,7 @@
  * reproducible yet not all on the hour.
  */
 import { createHash } from 'node:crypto';
-import { wallClockAt, zonedTimeToMs } from './timezone';
+import { wallClockAt, zonedTimeToMs } from '../timezone';
 
 const MINUTE = 60000;
 const HOUR = 60 * MINUTE;

@@ -19,7 +19,7 @@ import type {
 import { gasEnum, requireAuth, type FacadeDeps } from './common';
 import { dailySchedule, intervalSchedule, type ClockSchedule } from './trigger-schedule';
 import type { TriggerEventType, TriggerRecord, TriggerStore } from './trigger-store';
-import { isIanaZone } from './timezone';
+import { isIanaZone } from '../timezone';
 
 export const EventType = gasEnum(['CLOCK', 'ON_OPEN', 'ON_EDIT', 'ON_FORM_SUBMIT', 'ON_CHANGE', 'ON_EVENT_UPDATED'] as const);
 export const AuthMode = gasEnum(['NONE', 'CUSTOM_FUNCTION', 'LIMITED', 'FULL'] as const);

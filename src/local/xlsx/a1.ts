@@ -1,22 +1,8 @@
 /** A1 notation helpers for defined names and Excel cell addresses (0-based coordinates in, out). */
 import type { GridRange } from '../sheets/model';
+import { columnIndex, columnLetters } from '../../server/domain/a1';
 
-export function columnLetters(col: number): string {
-  let n = col + 1;
-  let s = '';
-  while (n > 0) {
-    const rem = (n - 1) % 26;
-    s = String.fromCharCode(65 + rem) + s;
-    n = Math.floor((n - 1) / 26);
-  }
-  return s;
-}
-
-export function columnIndex(letters: string): number {
-  let n = 0;
-  for (const ch of letters.toUpperCase()) n = n * 26 + (ch.charCodeAt(0) - 64);
-  return n - 1;
-}
+export { columnIndex, columnLetters };
 
 /** 'B3' → { row: 2, col: 1 }; null when not a plain cell address. */
 export function parseCellAddress(address: string): { row: number; col: number } | null {

@@ -5,7 +5,7 @@ import {
   TriggerStore,
 } from '../../../src/local/services/trigger-store';
 import { createScriptApp } from '../../../src/local/services/triggers';
-import { wallClockAt } from '../../../src/local/services/timezone';
+import { wallClockAt } from '../../../src/local/timezone';
 import { ADMIN, basics, DOC, TEACHER } from './helpers';
 
 const HOUR = 3600_000;
