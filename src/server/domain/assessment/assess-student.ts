@@ -1,5 +1,5 @@
 /** One student's whole-year assessment: subject results, learning, training, title, promotion. */
-import { findSubject, isSecondaryGrade } from './catalog';
+import { catalogName, isSecondaryGrade } from './catalog';
 import type { Classification, ClassifiedSubject } from './classified';
 import { AssessmentError } from './errors';
 import { classifyTt22 } from './learning-tt22';
@@ -15,9 +15,10 @@ import { isTt22Level, isTt58Conduct, tt22TrainingYear } from './training';
 import type { LevelResult, Period, StudentAssessment, StudentInput, SubjectResult, SubjectValue } from './types';
 
 const PERIOD_LABEL: Record<Period, string> = { hk1: 'HK I', hk2: 'HK II', year: 'Cả năm' };
-const PERIODS: Period[] = ['hk1', 'hk2', 'year'];
 
-function classify(regime: Regime, subjects: ClassifiedSubject[], period: Period, adjust: boolean, settings: AssessmentSettings, studentId: string): Classification & { average?: Tenths } {
+type PeriodClassification = Classification & { average?: Tenths };
+
+function classify(regime: Regime, subjects: ClassifiedSubject[], period: Period, adjust: boolean, settings: AssessmentSettings, studentId: string): PeriodClassification {
   const periodLabel = PERIOD_LABEL[period];
   if (regime === 'TT22') return classifyTt22(subjects, { adjust, includeCommentSubjects: settings.adjustmentIncludesCommentSubjects, periodLabel, studentId });
   return classifyTt58(subjects, { regime, adjust, periodLabel, studentId });
@@ -43,24 +44,34 @@ function checkInput(input: StudentInput): void {
   }
 }
 
-function valueAt(result: SubjectResult, period: Period): SubjectValue | null {
-  return result[period];
+interface PeriodLearning {
+  result: PeriodClassification;
+  /** The subjects as classified; the year's also decide the title and promotion. */
+  subjects: ClassifiedSubject[];
 }
 
-function learningFor(period: Period, results: SubjectResult[], input: StudentInput, settings: AssessmentSettings, reasons: string[]): (Classification & { average?: Tenths }) | null {
-  const inPeriod = period === 'year' ? results : results.filter((r) => r.taught[period]);
-  const blocked = inPeriod.filter((r) => valueAt(r, period) === null);
-  if (blocked.length > 0) {
-    const prefix = period === 'hk1' ? 'HK I' : period === 'hk2' ? 'HK II' : '';
-    const detail = blocked.map((r) => `${r.name} (${r.missing.filter((m) => !prefix || m.startsWith(`${prefix} –`)).join(', ')})`).join('; ');
-    reasons.push(`${PERIOD_LABEL[period]}: chưa xếp loại học tập vì còn thiếu: ${detail}.`);
-    return null;
+function blockedReason(period: Period, results: SubjectResult[]): string {
+  const blocked = results.filter((r) => (period === 'year' || r.taught[period]) && r[period] === null);
+  const prefix = period === 'hk1' ? 'HK I' : period === 'hk2' ? 'HK II' : '';
+  const detail = blocked.map((r) => `${r.name} (${r.missing.filter((m) => !prefix || m.startsWith(`${prefix} –`)).join(', ')})`).join('; ');
+  return `${PERIOD_LABEL[period]}: chưa xếp loại học tập vì còn thiếu: ${detail}.`;
+}
+
+function learningFor(period: Period, results: SubjectResult[], input: StudentInput, settings: AssessmentSettings, reasons: string[]): PeriodLearning | null {
+  const subjects: ClassifiedSubject[] = [];
+  for (const r of results) {
+    if (period !== 'year' && !r.taught[period]) continue; // every subject counts in the year
+    const value = r[period];
+    if (value === null) {
+      reasons.push(blockedReason(period, results));
+      return null;
+    }
+    subjects.push({ code: r.code, name: r.name, value });
   }
-  const subjects = inPeriod.map((r) => ({ code: r.code, name: r.name, value: valueAt(r, period) as SubjectValue }));
   const adjust = period === 'year' || settings.adjustSemesters;
   const result = classify(input.regime, subjects, period, adjust, settings, input.id);
-  reasons.push(...result.reasons);
-  return result;
+  for (const reason of result.reasons) reasons.push(reason);
+  return { result, subjects };
 }
 
 function trainingFor(input: StudentInput, settings: AssessmentSettings, reasons: string[]): Record<Period, LevelResult | null> {
@@ -97,19 +108,19 @@ export function assessStudent(input: StudentInput, settingsOverrides: Partial<As
   const settings = resolveSettings(settingsOverrides);
   checkInput(input);
   const reasons: string[] = [];
-  const all = input.subjects.map((s) => subjectResult(s, s.name ?? findSubject(input.grade, s.code, settings)?.name ?? s.code, input.regime, settings, input.id));
-  const counted = all.filter((r) => settings.optionalSubjectsCount || !r.optional);
-  const learningResults = Object.fromEntries(PERIODS.map((p) => [p, learningFor(p, counted, input, settings, reasons)])) as Record<Period, (Classification & { average?: Tenths }) | null>;
+  const all = input.subjects.map((s) => subjectResult(s, s.name ?? catalogName(input.grade, s.code, settings) ?? s.code, input.regime, settings, input.id));
+  const counted = settings.optionalSubjectsCount ? all : all.filter((r) => !r.optional);
+  const hk1 = learningFor('hk1', counted, input, settings, reasons);
+  const hk2 = learningFor('hk2', counted, input, settings, reasons);
+  const year = learningFor('year', counted, input, settings, reasons);
   const training = trainingFor(input, settings, reasons);
-  const learningYear = learningResults.year;
   const trainingYear = training.year;
   let title: string | null = null;
   let promotion: StudentAssessment['promotion'] = null;
   let retestSubjects: string[] = [];
   let summer: StudentAssessment['summer'] = null;
-  if (learningYear && trainingYear) {
-    const yearSubjects = counted.map((r) => ({ code: r.code, name: r.name, value: r.year as SubjectValue }));
-    const decision = titleFor(input.regime, learningYear.level, trainingYear.level, yearSubjects);
+  if (year && trainingYear) {
+    const decision = titleFor(input.regime, year.result.level, trainingYear.level, year.subjects);
     title = decision.title;
     reasons.push(decision.reason);
     const promo = decidePromotion({
@@ -117,17 +128,17 @@ export function assessStudent(input: StudentInput, settingsOverrides: Partial<As
       grade: input.grade,
       absences: input.absences,
       maxAbsences: settings.maxAbsences,
-      learningYear: learningYear.level,
+      learningYear: year.result.level,
       trainingYear: trainingYear.level,
       summerTraining: input.training.summer,
-      yearSubjects,
+      yearSubjects: year.subjects,
       retests: retestMap(input),
       retestAllEligible: settings.retestAllEligible,
       reclassify: (subjects) => classify(input.regime, subjects, 'year', settings.adjustAfterRetest, settings, input.id),
     });
     promotion = promo.status;
     retestSubjects = promo.retestSubjects;
-    reasons.push(...promo.reasons);
+    for (const reason of promo.reasons) reasons.push(reason);
     if (promo.summer) {
       const l = promo.summer.learning;
       summer = { training: promo.summer.training, learning: l ? { computed: l.computed, level: l.level } : null, retestValues: promo.summer.retestValues };
@@ -138,15 +149,15 @@ export function assessStudent(input: StudentInput, settingsOverrides: Partial<As
   } else {
     reasons.push('Chưa xét lên lớp vì chưa đủ kết quả cả năm.');
   }
-  const level = (c: Classification | null): LevelResult | null => (c ? { computed: c.computed, level: c.level } : null);
+  const level = (p: PeriodLearning | null): LevelResult | null => (p ? { computed: p.result.computed, level: p.result.level } : null);
   return {
     id: input.id,
     grade: input.grade,
     regime: input.regime,
     subjects: all,
-    learning: { hk1: level(learningResults.hk1), hk2: level(learningResults.hk2), year: level(learningResults.year) },
+    learning: { hk1: level(hk1), hk2: level(hk2), year: level(year) },
     training,
-    overallAverage: input.regime === 'TT22' ? null : { hk1: learningResults.hk1?.average ?? null, hk2: learningResults.hk2?.average ?? null, year: learningResults.year?.average ?? null },
+    overallAverage: input.regime === 'TT22' ? null : { hk1: hk1?.result.average ?? null, hk2: hk2?.result.average ?? null, year: year?.result.average ?? null },
     summer,
     title,
     promotion,

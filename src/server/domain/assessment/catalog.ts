@@ -73,17 +73,36 @@ export function isSecondaryGrade(grade: number): boolean {
   return Number.isInteger(grade) && grade >= 6 && grade <= 12;
 }
 
+/** Rows by code, built once: a lookup is one Map get instead of building the grade's catalog. */
+const indexed = (rows: Row[]): ReadonlyMap<string, Row> => new Map(rows.map((row) => [row[0], row]));
+const THCS_WITH_ARTS_TWO = indexed([...THCS, ...THCS_ARTS_TWO]);
+const THCS_WITH_ARTS_ONE = indexed([...THCS, ...THCS_ARTS_ONE]);
+const THPT_BY_CODE = indexed(THPT);
+
+/** The rows of one (secondary) grade, in catalog order. */
+function rowsOf(grade: number, artsAsTwoSubjects: boolean): ReadonlyMap<string, Row> {
+  if (grade > 9) return THPT_BY_CODE;
+  return artsAsTwoSubjects ? THCS_WITH_ARTS_TWO : THCS_WITH_ARTS_ONE;
+}
+
+function specOf([code, name, kind, periodsOf, flag]: Row, grade: number, settings: Pick<AssessmentSettings, 'periodOverrides'>): SubjectSpec {
+  const national = typeof periodsOf === 'function' ? periodsOf(grade) : periodsOf;
+  const periods = settings.periodOverrides[`${code}/${grade}`] ?? settings.periodOverrides[code] ?? national;
+  return { code, name, kind, periods, txPerSemester: txCountForPeriods(kind, periods), optional: flag === 'optional', elective: flag === 'elective' };
+}
+
 /** The catalog of one grade, with the school's period overrides applied. */
 export function subjectCatalog(grade: number, settings: Pick<AssessmentSettings, 'artsAsTwoSubjects' | 'periodOverrides'>): SubjectSpec[] {
   if (!isSecondaryGrade(grade)) throw new RangeError(`grade ${grade} is not a secondary grade (6–12)`);
-  const rows = grade <= 9 ? [...THCS, ...(settings.artsAsTwoSubjects ? THCS_ARTS_TWO : THCS_ARTS_ONE)] : THPT;
-  return rows.map(([code, name, kind, periodsOf, flag]) => {
-    const national = typeof periodsOf === 'function' ? periodsOf(grade) : periodsOf;
-    const periods = settings.periodOverrides[`${code}/${grade}`] ?? settings.periodOverrides[code] ?? national;
-    return { code, name, kind, periods, txPerSemester: txCountForPeriods(kind, periods), optional: flag === 'optional', elective: flag === 'elective' };
-  });
+  return [...rowsOf(grade, settings.artsAsTwoSubjects).values()].map((row) => specOf(row, grade, settings));
 }
 
 export function findSubject(grade: number, code: string, settings: Pick<AssessmentSettings, 'artsAsTwoSubjects' | 'periodOverrides'>): SubjectSpec | undefined {
-  return isSecondaryGrade(grade) ? subjectCatalog(grade, settings).find((s) => s.code === code) : undefined;
+  const row = isSecondaryGrade(grade) ? rowsOf(grade, settings.artsAsTwoSubjects).get(code) : undefined;
+  return row && specOf(row, grade, settings);
+}
+
+/** The catalog name of a subject; unlike findSubject it reads no period overrides (a name needs none). */
+export function catalogName(grade: number, code: string, settings: Pick<AssessmentSettings, 'artsAsTwoSubjects'>): string | undefined {
+  return isSecondaryGrade(grade) ? rowsOf(grade, settings.artsAsTwoSubjects).get(code)?.[1] : undefined;
 }

@@ -34,14 +34,43 @@ export function failedComments(subjects: ClassifiedSubject[]): ClassifiedSubject
 
 /**
  * The counterfactual of the single-subject rules: the subject at index raised to the minimum
- * that satisfies a level's "every subject" clause (scored floor, or Đạt), all others unchanged.
- * null when that subject already satisfies it (raising it changes nothing).
+ * that satisfies a level's "every subject" clause (the scored floor, or Đạt for a comment
+ * subject), all others unchanged. The level functions read it in place of that subject's value
+ * rather than classifying a copied subject list per candidate.
  */
-export function raiseOne(subjects: ClassifiedSubject[], index: number, floor: Tenths): ClassifiedSubject[] | null {
-  const value = subjects[index].value;
-  if (value.kind === 'score' ? value.tenths >= floor : value.mark === 'Đ') return null;
-  const raised: SubjectValue = value.kind === 'score' ? { kind: 'score', tenths: floor } : { kind: 'mark', mark: 'Đ' };
-  return subjects.map((s, i) => (i === index ? { ...s, value: raised } : s));
+export interface Raise {
+  index: number;
+  floor: Tenths;
+}
+
+/** Whether raising a subject to the clause changes it, i.e. it is below the floor or Chưa đạt. */
+export function belowClause(value: SubjectValue, floor: Tenths): boolean {
+  return value.kind === 'score' ? value.tenths < floor : value.mark !== 'Đ';
+}
+
+/**
+ * The index of the one subject below the clause; -1 when there is none or more than one. Only
+ * that subject can be "the single subject": with two below, every counterfactual still has one
+ * below the clause and so misses the level (§5.3 cases F and H), whatever the other counts.
+ */
+export function onlyIndexBelowClause(subjects: ClassifiedSubject[], floor: Tenths): number {
+  let found = -1;
+  for (let i = 0; i < subjects.length; i++) {
+    if (!belowClause(subjects[i].value, floor)) continue;
+    if (found >= 0) return -1;
+    found = i;
+  }
+  return found;
+}
+
+/** Subject i's score, or the floor when it is the raised one (only subjects below the floor are raised). */
+export function tenthsAt(value: { tenths: Tenths }, i: number, raise?: Raise): Tenths {
+  return raise !== undefined && raise.index === i ? raise.floor : value.tenths;
+}
+
+/** Whether comment subject i is Chưa đạt, counting the raised one as Đạt. */
+export function failedAt(value: { mark: string }, i: number, raise?: Raise): boolean {
+  return value.mark === 'CĐ' && !(raise !== undefined && raise.index === i);
 }
 
 export function listNames(subjects: ClassifiedSubject[]): string {

@@ -2,7 +2,7 @@
  * Học lực under TT58/2011 and TT58 as amended by TT26/2020 (domain file §8.3–8.4):
  * overall average of scored subjects, key-subject condition, floors, then the "hạ bậc" rule.
  */
-import { type Classification, type ClassifiedSubject, describeSubject, failedComments, listNames, raiseOne, scoredOf } from './classified';
+import { type Classification, type ClassifiedSubject, type Raise, describeSubject, failedAt, failedComments, listNames, onlyIndexBelowClause, scoredOf, tenthsAt } from './classified';
 import { AssessmentError } from './errors';
 import { TT58_ACADEMIC_LEVELS, rankOf, type Tt58AcademicLevel } from './levels';
 import { formatTenthsVi, meanTenths, type Tenths } from './tenths';
@@ -34,9 +34,8 @@ const HA_BAC: Partial<Record<string, Tt58AcademicLevel>> = {
 
 export type OldRegime = 'TT58' | 'TT26';
 
-function keyCodes(regime: OldRegime): string[] {
-  return regime === 'TT26' ? ['TOAN', 'VAN', 'NN1'] : ['TOAN', 'VAN'];
-}
+/** Key subjects: Toán, Ngữ văn; TT26 adds Ngoại ngữ. */
+const KEY_CODES: Record<OldRegime, readonly string[]> = { TT26: ['TOAN', 'VAN', 'NN1'], TT58: ['TOAN', 'VAN'] };
 
 function shortfalls(level: Exclude<Tt58AcademicLevel, 'Kém'>, subjects: ClassifiedSubject[], average: Tenths, regime: OldRegime): string[] {
   const t = THRESHOLDS[level];
@@ -44,7 +43,7 @@ function shortfalls(level: Exclude<Tt58AcademicLevel, 'Kém'>, subjects: Classif
   if (average < t.average) out.push(`ĐTB các môn ${formatTenthsVi(average)} dưới ${formatTenthsVi(t.average)}`);
   const scored = scoredOf(subjects);
   if (t.key !== null) {
-    const keys = scored.filter((s) => keyCodes(regime).includes(s.code));
+    const keys = scored.filter((s) => KEY_CODES[regime].includes(s.code));
     if (!keys.some((s) => s.value.tenths >= (t.key as number))) out.push(`không có môn ${regime === 'TT26' ? 'Toán, Ngữ văn hoặc Ngoại ngữ' : 'Toán hoặc Ngữ văn'} từ ${formatTenthsVi(t.key)} trở lên`);
   }
   const low = scored.filter((s) => s.value.tenths < t.floor);
@@ -54,8 +53,29 @@ function shortfalls(level: Exclude<Tt58AcademicLevel, 'Kém'>, subjects: Classif
   return out;
 }
 
-function computedLevel(subjects: ClassifiedSubject[], average: Tenths, regime: OldRegime): Tt58AcademicLevel {
-  for (const level of ORDER) if (shortfalls(level, subjects, average, regime).length === 0) return level;
+/**
+ * Whether the subjects reach a level: the same conditions as shortfalls(), without the text, since
+ * the hạ bậc search asks it for every counterfactual (raise).
+ */
+function meetsLevel(level: Exclude<Tt58AcademicLevel, 'Kém'>, subjects: ClassifiedSubject[], average: Tenths, regime: OldRegime, raise?: Raise): boolean {
+  const t = THRESHOLDS[level];
+  if (average < t.average) return false;
+  let keyReached = t.key === null;
+  for (let i = 0; i < subjects.length; i++) {
+    const value = subjects[i].value;
+    if (value.kind === 'mark') {
+      if (t.allCommentsPass && failedAt(value, i, raise)) return false;
+      continue;
+    }
+    const tenths = tenthsAt(value, i, raise);
+    if (tenths < t.floor) return false;
+    if (!keyReached && tenths >= (t.key as Tenths) && KEY_CODES[regime].includes(subjects[i].code)) keyReached = true;
+  }
+  return keyReached;
+}
+
+function computedLevel(subjects: ClassifiedSubject[], average: Tenths, regime: OldRegime, raise?: Raise): Tt58AcademicLevel {
+  for (const level of ORDER) if (meetsLevel(level, subjects, average, regime, raise)) return level;
   return 'Kém';
 }
 
@@ -79,11 +99,9 @@ export function classifyTt58(subjects: ClassifiedSubject[], options: { regime: O
   for (const reference of ['Giỏi', 'Khá'] as const) {
     const adjusted = HA_BAC[`${reference}>${computed}`];
     if (!adjusted || average < THRESHOLDS[reference].average) continue;
-    const index = subjects.findIndex((_, i) => {
-      const counterfactual = raiseOne(subjects, i, THRESHOLDS[reference].floor);
-      return counterfactual !== null && rankOf(TT58_ACADEMIC_LEVELS, computedLevel(counterfactual, average, options.regime)) >= rankOf(TT58_ACADEMIC_LEVELS, reference);
-    });
-    if (index < 0) continue;
+    const floor = THRESHOLDS[reference].floor;
+    const index = onlyIndexBelowClause(subjects, floor); // the only candidate (see there)
+    if (index < 0 || rankOf(TT58_ACADEMIC_LEVELS, computedLevel(subjects, average, options.regime, { index, floor })) < rankOf(TT58_ACADEMIC_LEVELS, reference)) continue;
     reasons.push(`${options.periodLabel}: ĐTB các môn đạt mức ${reference} nhưng chỉ do duy nhất môn ${describeSubject(subjects[index])} nên học lực bị xếp ${computed}; điều chỉnh thành ${adjusted} (TT58 Điều 13 khoản 6).`);
     return { computed, level: adjusted, reasons, average };
   }

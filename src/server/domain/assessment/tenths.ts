@@ -18,10 +18,23 @@ export function roundHalfUpTenths(numeratorTenths: number, denominator: number):
   return (2 * numeratorTenths + denominator - ((2 * numeratorTenths + denominator) % twiceD)) / twiceD;
 }
 
+/** The scores of one scored semester, summed as they are read (no arrays on the hot path). */
+export interface SemesterSums {
+  txSum: Tenths;
+  txCount: number;
+  periodicSum: Tenths;
+  periodicCount: number;
+  endOfTerm: Tenths;
+}
+
 /** ĐTBmhk = (ΣTX + 2·ΣGK + 3·CK) / (nTX + 2·nGK + 3); with one GK this is TT22's (nTX + 5). */
+export function semesterAverageFromSums(s: SemesterSums): Tenths {
+  return roundHalfUpTenths(s.txSum + 2 * s.periodicSum + 3 * s.endOfTerm, s.txCount + 2 * s.periodicCount + 3);
+}
+
 export function semesterAverageTenths(tx: Tenths[], periodic: Tenths[], endOfTerm: Tenths): Tenths {
   const sum = (xs: Tenths[]) => xs.reduce((a, b) => a + b, 0);
-  return roundHalfUpTenths(sum(tx) + 2 * sum(periodic) + 3 * endOfTerm, tx.length + 2 * periodic.length + 3);
+  return semesterAverageFromSums({ txSum: sum(tx), txCount: tx.length, periodicSum: sum(periodic), periodicCount: periodic.length, endOfTerm });
 }
 
 /** ĐTBmcn = (ĐTBmhkI + 2·ĐTBmhkII) / 3, from the already rounded semester values (§4.1). */

@@ -1,0 +1,10 @@
+/** The configuration sheets of Sổ Điểm: definitions, parser, reader and template writer. */
+export { CONFIG_SHEETS, SETTING_ITEMS, SHEET_NAMES, KIND_LABELS, YES, NO } from './sheets';
+export type { ColumnDef, ConfigSheetDef, ConfigSheetKey, SettingItemDef, SettingKey, ValidationHint } from './sheets';
+export type { ConfigIssue } from './issues';
+export { parseConfig, type ConfigParseResult } from './parse';
+export { readConfig } from './read';
+export { writeConfigTemplates, HEADER_BACKGROUND } from './write';
+export { configToSheetRows, seedToSheetRows, catalogSubjects, type ConfigSeed } from './rows';
+export { ROLE_LABELS, roleLabels } from './roles';
+export { LEVEL_GRADES } from './levels';

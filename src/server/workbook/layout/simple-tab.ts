@@ -1,0 +1,88 @@
+/**
+ * Lookups for the per-class tabs that are one flat list of keyed columns (profile, attendance):
+ * a cell is (mã học sinh, column key). Same key-row idea as the grade book.
+ */
+import type { Editor } from './keys';
+import { relocateTable, type Relocation } from './relocate-table';
+import { StudentTable, type CellPosition, type ColumnRange, type GridRange } from './table';
+
+export type SimpleCellDescription =
+  | { kind: 'header'; row: number; key: string }
+  | { kind: 'field'; studentCode: string; key: string; editor: Editor };
+
+export class SimpleTabLayout {
+  readonly table: StudentTable;
+  private readonly editors: Editor[];
+
+  constructor(
+    headerRows: number,
+    keys: readonly string[],
+    studentCodes: readonly string[],
+    editorOfKey: (key: string) => Editor,
+    /** Student columns kept in view. */
+    readonly frozenColumns: number,
+  ) {
+    this.table = new StudentTable(headerRows, keys, studentCodes);
+    this.editors = keys.map(editorOfKey);
+  }
+
+  get keys(): readonly string[] {
+    return this.table.keys;
+  }
+  get studentCodes(): readonly string[] {
+    return this.table.studentCodes;
+  }
+  get numRows(): number {
+    return this.table.numRows;
+  }
+  get numColumns(): number {
+    return this.table.numColumns;
+  }
+  get headerRows(): number {
+    return this.table.headerRows;
+  }
+  get keyRow(): number {
+    return this.table.keyRow;
+  }
+  get firstStudentRow(): number {
+    return this.table.firstStudentRow;
+  }
+
+  column(key: string): number | null {
+    return this.table.colOf(key);
+  }
+  cell(studentCode: string, key: string): CellPosition | null {
+    return this.table.cell(studentCode, key);
+  }
+  studentRow(code: string): number | null {
+    return this.table.studentRow(code);
+  }
+  studentAt(row: number): string | null {
+    return this.table.studentAt(row);
+  }
+  editorAt(col: number): Editor | null {
+    return this.table.keyAt(col) === null ? null : this.editors[col - 1];
+  }
+  studentRange(cols: ColumnRange): GridRange | null {
+    return this.table.studentRange(cols);
+  }
+
+  describe(row: number, col: number): SimpleCellDescription | null {
+    const key = this.table.keyAt(col);
+    if (key === null || !Number.isInteger(row) || row < 1) return null;
+    if (row <= this.table.headerRows) return { kind: 'header', row, key };
+    const studentCode = this.table.studentAt(row);
+    return studentCode === null ? null : { kind: 'field', studentCode, key, editor: this.editors[col - 1] };
+  }
+
+  equals(other: SimpleTabLayout): boolean {
+    const same = (a: readonly string[], b: readonly string[]) => a.length === b.length && a.every((v, i) => v === b[i]);
+    return this.headerRows === other.headerRows && same(this.keys, other.keys) && same(this.studentCodes, other.studentCodes);
+  }
+}
+
+/** Entered values (columns someone other than the admins types in) to their new places. */
+export function relocateSimpleTab(before: SimpleTabLayout, after: SimpleTabLayout, isFilled?: (from: CellPosition) => boolean): Relocation {
+  const entryKeys = new Set(before.keys.filter((_, i) => before.editorAt(i + 1) !== 'nobody'));
+  return relocateTable(before.table, after.table, { carries: (key) => entryKeys.has(key), isFilled });
+}
