@@ -4,19 +4,16 @@
  * of Range.protect() calls. Only protections Sổ Điểm made (description starting with TAG)
  * are touched; a protection the admin made by hand is left alone.
  */
+import type { GridRange as LayoutRange } from './layout';
+
 type ProtectedRange = GoogleAppsScript.Sheets.Schema.ProtectedRange;
 type Request = GoogleAppsScript.Sheets.Schema.Request;
 type GridRange = GoogleAppsScript.Sheets.Schema.GridRange;
 
 export const TAG = 'Sổ Điểm · ';
 
-/** 1-based inclusive rectangle, as people and the layout module count. */
-export interface Rect {
-  row: number;
-  col: number;
-  numRows: number;
-  numCols: number;
-}
+/** 1-based rectangles, as people and the layout module count. */
+type Rect = LayoutRange;
 
 export interface WantedProtection {
   sheetId: number;

@@ -1,5 +1,5 @@
 /**
- * Applies a SheetSpec to the workbook: the tab is created or resized, then every property is
+ * Applies a TabContent to the workbook: the tab is created or resized, then every property is
  * written as one block call (values, formats, backgrounds, weights, validations, notes), so
  * the cost of a tab does not grow with its cells. Column widths and groups are returned as
  * Sheets API requests instead: they travel, with the protections, in the one batchUpdate of
@@ -7,7 +7,8 @@
  */
 import type { Env } from '../gas/env';
 import type { DataValidationPort, SheetPort, SpreadsheetPort } from '../gas/ports';
-import { specSize, type SheetSpec, type ValidationSpec } from './sheet-spec';
+import type { ValidationSpec } from './layout';
+import { contentSize, type TabContent } from './tab-content';
 
 /** Makes the tab exist with exactly rows × cols cells (new tabs go after the existing ones). */
 export function ensureSheet(spreadsheet: SpreadsheetPort, name: string, rows: number, cols: number): SheetPort {
@@ -29,8 +30,11 @@ function validationBuilder(env: Env): (spec: ValidationSpec | null) => DataValid
     const key = JSON.stringify(spec);
     let rule = built.get(key);
     if (!rule) {
-      const builder = env.spreadsheetApp.newDataValidation().setAllowInvalid(false).setHelpText(spec.help);
-      rule = (spec.kind === 'number' ? builder.requireNumberBetween(spec.min, spec.max) : builder.requireValueInList(spec.values, true)).build();
+      const builder = env.spreadsheetApp.newDataValidation().setAllowInvalid(spec.allowInvalid).setHelpText(spec.helpText);
+      if (spec.type === 'number-between') builder.requireNumberBetween(spec.min, spec.max);
+      else if (spec.type === 'list') builder.requireValueInList([...spec.values], spec.showDropdown);
+      else builder.requireFormulaSatisfied(spec.formula);
+      rule = builder.build();
       built.set(key, rule);
     }
     return rule;
@@ -65,8 +69,8 @@ export function columnGroupRequests(sheetId: number, groups: { first: number; la
 }
 
 /** Writes the tab; returns it and the batchUpdate requests for its widths and groups. */
-export function writeSheet(env: Env, spreadsheet: SpreadsheetPort, spec: SheetSpec): { sheet: SheetPort; requests: Request[] } {
-  const { rows, cols } = specSize(spec);
+export function writeTab(env: Env, spreadsheet: SpreadsheetPort, spec: TabContent): { sheet: SheetPort; requests: Request[] } {
+  const { rows, cols } = contentSize(spec);
   const sheet = ensureSheet(spreadsheet, spec.name, rows, cols);
   const all = sheet.getRange(1, 1, rows, cols);
   all.setValues(spec.values);
@@ -77,6 +81,9 @@ export function writeSheet(env: Env, spreadsheet: SpreadsheetPort, spec: SheetSp
   if (spec.validations) {
     const rule = validationBuilder(env);
     all.setDataValidations(spec.validations.map((row) => row.map(rule)));
+  }
+  for (const { range, rule } of spec.rangeValidations ?? []) {
+    sheet.getRange(range.row, range.col, range.numRows, range.numCols).setDataValidation(validationBuilder(env)(rule));
   }
   if (spec.frozenRows !== undefined) sheet.setFrozenRows(spec.frozenRows);
   if (spec.frozenColumns !== undefined) sheet.setFrozenColumns(spec.frozenColumns);

@@ -1,0 +1,16 @@
+/** Vietnamese text of the setup flow. */
+export const SETUP_TEXT = {
+  notInstalled: 'Sổ Điểm chưa được cài đặt cho tệp này. Quản trị hệ thống chọn "Cài đặt cho trường" trước.',
+  notAdmin: (email: string) => `Tài khoản ${email} không phải quản trị hệ thống của trường. Chỉ quản trị hệ thống được thiết lập sổ điểm; không có gì thay đổi.`,
+  refused: (count: number) => `Chưa thiết lập được sổ điểm: có ${count} lỗi cần sửa. Không có gì được ghi vào bảng tính.`,
+  moreIssues: (count: number) => `… và ${count} lỗi khác.`,
+  missingRoster: (sheet: string) => `Thiếu trang "${sheet}": hãy nhập danh sách học sinh trước khi thiết lập sổ điểm.`,
+  damagedTab: (sheet: string, detail: string) => `Trang "${sheet}" đã có nhưng không đọc được cấu trúc sổ điểm (${detail}). Hãy khôi phục trang từ lịch sử phiên bản hoặc đổi tên trang rồi thiết lập lại.`,
+  noStudents: (classCode: string) => `Lớp ${classCode} chưa có học sinh nào trong danh sách.`,
+  done: (classes: number, students: number) => `Đã thiết lập sổ điểm cho ${classes} lớp, ${students} học sinh.`,
+  moved: (count: number) => `Đã chuyển ${count} điểm/nhận xét theo đúng học sinh sang vị trí mới.`,
+  unplaced: (count: number, sheet: string) => `${count} giá trị không còn chỗ trong sổ mới (học sinh chuyển đi hoặc cột bị bỏ) đã được lưu lại trong trang "${sheet}".`,
+  reportHeader: ['Thời điểm', 'Người thực hiện', 'Trang', 'Ô', 'Mã học sinh', 'Cột', 'Giá trị', 'Lý do'],
+  reasonStudentRemoved: 'Học sinh không còn trong danh sách lớp',
+  reasonColumnRemoved: 'Cột không còn trong sổ điểm (môn hoặc ĐĐGtx bị bỏ)',
+} as const;

@@ -1,0 +1,151 @@
+/**
+ * The plan for one class: its grade book, shadow, profile and attendance tabs as whole
+ * contents, the values carried over from the previous build, and the protections each tab
+ * needs. Pure: everything it needs was read before, nothing is written here.
+ */
+import type { CellValue } from '../../gas/ports';
+import { subjectsOfClass, type ClassConfig, type SchoolConfig, type Student } from '../../domain/school/model';
+import {
+  attendanceLayoutFromKeys,
+  attendanceSpec,
+  buildAttendanceLayout,
+  buildClassBookLayout,
+  buildProfileLayout,
+  classBookSpec,
+  layoutFromKeys,
+  profileLayoutFromKeys,
+  profileSpec,
+  relocate,
+  relocateAttendance,
+  relocateProfile,
+  shadowSheetName,
+  type ColumnSpec,
+  type SheetSpec,
+  type SimpleTabLayout,
+} from '../../workbook/layout';
+import type { TabContent } from '../../workbook/tab-content';
+import { tabContent, shadowContent, type CellSource } from './contents';
+import { carry, isFilled, keysAndCodes, type Carried, type PreviousTab } from './existing';
+import { tabProtections, type SheetProtection } from './protections-wanted';
+
+export interface ClassPlan {
+  classCode: string;
+  tabs: TabContent[];
+  protections: SheetProtection[];
+  unplaced: Carried['unplaced'];
+  movedCount: number;
+}
+
+export interface PlanContext {
+  config: SchoolConfig;
+  admins: string[];
+  /** A student's birth date (yyyy-mm-dd) as the Date a date cell holds in the spreadsheet's zone. */
+  dateCell: (iso: string) => Date;
+  previous: (sheetName: string) => PreviousTab | undefined;
+}
+
+const noCarry: Carried = { moved: [], unplaced: [], movedCount: 0 };
+
+/** The roster fields shown on the grade book and profile tabs, by the key's field name. */
+function rosterField(student: Student, field: string, row: number, firstRow: number, ctx: PlanContext): CellValue | undefined {
+  switch (field) {
+    case 'STT':
+      return row - firstRow + 1;
+    case 'CODE':
+      return student.code;
+    case 'NAME':
+      return student.name;
+    case 'BIRTH':
+      return ctx.dateCell(student.birthDate);
+    case 'SEX':
+      return student.sex;
+    case 'ETHNICITY':
+      return student.ethnicity;
+    case 'BIRTHPLACE':
+      return student.birthPlace;
+    case 'PERSONAL_ID':
+      return student.personalId ?? '';
+    default:
+      return undefined;
+  }
+}
+
+function source(students: Map<string, Student>, carried: Carried, firstRow: number, ctx: PlanContext): CellSource {
+  return (code: string, row: number, column: ColumnSpec) => {
+    const moved = carried.moved[row - 1]?.[column.col - 1];
+    if (moved !== undefined) return moved;
+    const [tag, field] = column.key.split('|');
+    const student = students.get(code);
+    return tag === 'P' && student ? rosterField(student, field, row, firstRow, ctx) : undefined;
+  };
+}
+
+/** Carries the previous build of a simple tab (profile, attendance) into its new layout. */
+function carrySimple(
+  previous: PreviousTab | undefined,
+  fromKeys: (keys: unknown[], codes: unknown[]) => SimpleTabLayout,
+  move: (before: SimpleTabLayout, after: SimpleTabLayout, filled: ReturnType<typeof isFilled>) => ReturnType<typeof relocateProfile>,
+  layout: SimpleTabLayout,
+): Carried {
+  if (!previous) return noCarry;
+  const { keys, codes } = keysAndCodes(previous.values, layout.keyRow, 'P|CODE');
+  const before = fromKeys(keys, codes);
+  return carry(previous, move(before, layout, isFilled(previous.values)), layout.numRows, layout.numColumns);
+}
+
+function simpleTab(spec: SheetSpec, layout: SimpleTabLayout, students: Map<string, Student>, carried: Carried, ctx: PlanContext): TabContent {
+  return tabContent(spec, layout, source(students, carried, layout.firstStudentRow, ctx));
+}
+
+export function planClass(cls: ClassConfig, roster: Student[], ctx: PlanContext): ClassPlan {
+  const { config } = ctx;
+  const subjects = subjectsOfClass(config, cls);
+  const students = new Map(roster.map((s) => [s.code, s]));
+  const layout = buildClassBookLayout({ subjects, students: roster, ordinalRank: config.school.ordinalRank });
+  const spec = classBookSpec(layout, { classCode: cls.code, school: config.school, subjects });
+
+  // The grade book and its shadow each carry their own previous values.
+  const carryBook = (previous: PreviousTab | undefined): Carried => {
+    if (!previous) return noCarry;
+    const { keys, codes } = keysAndCodes(previous.values, layout.keyRow, 'P|CODE');
+    const before = layoutFromKeys(keys, codes);
+    return carry(previous, relocate(before, layout, { isFilled: isFilled(previous.values) }), layout.numRows, layout.numColumns);
+  };
+  const previousBook = ctx.previous(spec.sheetName);
+  const book = carryBook(previousBook);
+  const bookTab = tabContent(spec, layout, source(students, book, layout.firstStudentRow, ctx));
+  const shadowName = shadowSheetName(cls.code);
+  const previousShadow = ctx.previous(shadowName);
+  // First build: what the book holds now is what was accepted.
+  const shadowValues = previousShadow ? tabContent(spec, layout, source(students, carryBook(previousShadow), layout.firstStudentRow, ctx)) : bookTab;
+  const isEntry = (row: number, col: number) => {
+    const d = layout.describe(row, col);
+    return d !== null && (d.kind === 'score-entry' || d.kind === 'comment-entry' || (d.kind === 'result' && d.editor !== 'nobody'));
+  };
+  const shadowTab = shadowContent(shadowName, shadowValues, (row, col) => isEntry(row, col) || layout.describe(row, col)?.kind === 'student-field', layout.keyRow);
+
+  const profileLayout = buildProfileLayout(roster);
+  const profile = profileSpec(profileLayout, { classCode: cls.code, school: config.school });
+  const profileCarry = carrySimple(ctx.previous(profile.sheetName), profileLayoutFromKeys, relocateProfile, profileLayout);
+  const attendanceLayout = buildAttendanceLayout(config.school, roster);
+  const attendance = attendanceSpec(attendanceLayout, { classCode: cls.code, school: config.school });
+  const attendanceCarry = carrySimple(ctx.previous(attendance.sheetName), attendanceLayoutFromKeys, relocateAttendance, attendanceLayout);
+
+  const teachers = new Map(config.assignments.filter((a) => a.classCode === cls.code).map((a) => [a.subjectCode, a.teachers]));
+  const editorsOf = (editor: 'subject-teachers' | 'homeroom', subjectCode?: string) =>
+    editor === 'homeroom' ? [cls.homeroom] : subjectCode ? (teachers.get(subjectCode) ?? []) : [];
+
+  const carried = [book, profileCarry, attendanceCarry];
+  return {
+    classCode: cls.code,
+    tabs: [bookTab, shadowTab, simpleTab(profile, profileLayout, students, profileCarry, ctx), simpleTab(attendance, attendanceLayout, students, attendanceCarry, ctx)],
+    protections: [
+      ...tabProtections(spec, ctx.admins, editorsOf),
+      { sheetName: shadowName, range: null, key: shadowName, editors: ctx.admins },
+      ...tabProtections(profile, ctx.admins, editorsOf),
+      ...tabProtections(attendance, ctx.admins, editorsOf),
+    ],
+    unplaced: carried.flatMap((c) => c.unplaced),
+    movedCount: carried.reduce((n, c) => n + c.movedCount, 0),
+  };
+}
