@@ -104,16 +104,20 @@ describe.each([
     expect(spec.validations.length).toBeLessThan(spec.columns.filter((c) => c.entry).length);
   });
 
-  it('groups exactly each subject block at depth 1', () => {
+  it('groups each subject’s semester columns at depth 1, leaving its year column in view between groups', () => {
     expect(spec.groups.map((g) => g.subjectCode)).toEqual(subjects.map((s) => s.code));
     const grouped: number[] = [];
     for (const g of spec.groups) {
       expect(g.depth).toBe(1);
-      expect(g.range).toEqual(layout.subjectBlock(g.subjectCode));
+      const block = layout.subjectBlock(g.subjectCode)!;
+      expect(g.range).toEqual({ first: block.first, last: block.last - 1 });
+      expect(layout.describe(layout.firstStudentRow, block.last)).toMatchObject({ semester: 'year' });
       for (let col = g.range.first; col <= g.range.last; col++) grouped.push(col);
     }
-    const subjectCols = layout.allColumns().filter((c) => c.parsed.type === 'subject').map((c) => c.col);
-    expect(grouped).toEqual(subjectCols);
+    // No two groups touch: Sheets would merge them.
+    for (let i = 1; i < spec.groups.length; i++) expect(spec.groups[i].range.first).toBeGreaterThan(spec.groups[i - 1].range.last + 1);
+    const semesterCols = layout.allColumns().filter((c) => c.parsed.type === 'subject' && c.parsed.semester !== 'year').map((c) => c.col);
+    expect(grouped).toEqual(semesterCols);
   });
 });
 

@@ -7,6 +7,7 @@ import type { ClassBookColumn, ClassBookLayout } from './class-book';
 import type { ResultField, StudentField } from './keys';
 import { adminOnlyRanges, COLOURS, FORMULA_CELL, emptyHeader, entryRanges, NUMBER_FORMATS, validationRanges, VALIDATIONS, type ColumnSpec, type SheetSpec, type ValidationSpec } from './sheet-spec';
 import { classBookSheetName, schoolYearLabel } from './sheet-names';
+import type { ColumnRange } from './table';
 
 export interface ClassBookContext {
   classCode: string;
@@ -101,6 +102,15 @@ function protectionDescription(c: ColumnSpec, layout: ClassBookLayout): string {
   return 'Sổ Điểm: cột tính toán';
 }
 
+/**
+ * A subject's group folds its semester columns and leaves its year column (ĐTBmcn / KQ CN, the
+ * block's last) in view. The year column also keeps neighbouring groups apart: Sheets merges
+ * adjacent groups of the same depth into one.
+ */
+function semesterColumns(block: ColumnRange): ColumnRange {
+  return { first: block.first, last: block.last - 1 };
+}
+
 export function classBookSpec(layout: ClassBookLayout, context: ClassBookContext): SheetSpec {
   const columns = layout.allColumns().map(columnSpec);
   const semesterOf = (c: ColumnSpec) => {
@@ -117,7 +127,7 @@ export function classBookSpec(layout: ClassBookLayout, context: ClassBookContext
     keyRow: layout.keyRow,
     header: header(layout, context),
     columns,
-    groups: layout.subjects().map((s) => ({ range: layout.subjectBlock(s.code)!, depth: 1 as const, subjectCode: s.code })),
+    groups: layout.subjects().map((s) => ({ range: semesterColumns(layout.subjectBlock(s.code)!), depth: 1 as const, subjectCode: s.code })),
     adminOnly: adminOnlyRanges(layout.table, columns, (c) => protectionDescription(c, layout)),
     entryRanges: entryRanges(layout.table, columns, semesterOf),
     validations: validationRanges(layout.table, columns),

@@ -1,0 +1,98 @@
+/**
+ * Setup of a THCS school (Đại Thắng, classes 6A, 6B, 7A, the bundled sample roster) in the
+ * local runtime: the tabs, their layouts, validations, groups and protections.
+ */
+import { join } from 'node:path';
+import { runSetup } from '../../src/server/features/setup';
+import { columnLetter, layoutFromKeys } from '../../src/server/workbook/layout';
+import { readRosterFile } from '../../src/local/roster-file';
+import { applyUiEdit } from '../../src/local/sheets/ui-edit';
+import { canEditCell } from '../../src/local/sheets/access';
+import { thcsConfigTables, THCS_DOMAIN } from '../workbook/config/fixtures';
+import { makeSchool, type SchoolWorld } from './school-world';
+
+let school: SchoolWorld;
+const teacher = (local: string) => `${local}@${THCS_DOMAIN}`;
+
+beforeAll(async () => {
+  const roster = await readRosterFile(join(process.cwd(), 'samples/thcs-dai-thang/roster.csv'));
+  school = makeSchool(thcsConfigTables(), roster.rows, THCS_DOMAIN);
+});
+
+test('the admin sets up the school: four tabs per class, every student placed', () => {
+  const result = runSetup(school.env());
+  expect(result).toEqual({ ok: true, lines: ['Đã thiết lập sổ điểm cho 3 lớp, 36 học sinh.'] });
+  const names = school.runtime.spreadsheets.get(school.id)!.sheets.map((s) => s.name);
+  for (const cls of ['6A', '6B', '7A']) {
+    expect(names).toEqual(expect.arrayContaining([cls, `${cls} (bản lưu)`, `${cls} – Lý lịch`, `${cls} – Chuyên cần`]));
+  }
+  const values = school.tab('6A');
+  const layout = layoutFromKeys(values[4], values.slice(5).map((r) => r[1]));
+  expect(layout.studentCodes).toHaveLength(12);
+  expect(layout.subjects().map((s) => s.code)).toEqual(['VAN', 'TOAN', 'NN1', 'GDCD', 'LSDL', 'KHTN', 'CN', 'TIN', 'GDTC', 'HDTN', 'GDDP', 'AN', 'MT']);
+  // Toán has 140 periods: 4 TX a semester; Tin học 35: 2.
+  expect(layout.subject('TOAN')!.txCount).toBe(4);
+  expect(layout.subject('TIN')!.txCount).toBe(2);
+  const row = layout.studentRow('DT0001')!;
+  expect(values[row - 1].slice(1, 3)).toEqual(['DT0001', 'Phạm Minh Mai']);
+  expect(values[row - 1][3]).toEqual(new Date('2015-02-06T17:00:00.000Z'));
+});
+
+test('entry cells validate scores and Đ/CĐ; computed columns are grey; key row hidden; groups per subject', () => {
+  const data = school.runtime.spreadsheets.get(school.id)!.sheets.find((s) => s.name === '6A')!;
+  const values = school.tab('6A');
+  const layout = layoutFromKeys(values[4], values.slice(5).map((r) => r[1]));
+  const toan = layout.cell('DT0001', 'TOAN', 1, 'TX1')!;
+  expect(data.rows[toan.row - 1][toan.col - 1]?.dv).toMatchObject({ kind: 'numberBetween', values: [0, 10], allowInvalid: false });
+  expect(data.rows[toan.row - 1][toan.col - 1]?.nf).toBe('0.0');
+  const gdtc = layout.cell('DT0001', 'GDTC', 2, 'CK')!;
+  expect(data.rows[gdtc.row - 1][gdtc.col - 1]?.dv).toMatchObject({ kind: 'valueInList', values: ['Đ', 'CĐ'] });
+  const avg = layout.cell('DT0001', 'TOAN', 1, 'AVG')!;
+  expect(data.rows[avg.row - 1][avg.col - 1]?.dv).toBeUndefined();
+  expect(data.rows[avg.row - 1][avg.col - 1]?.bg).toBe('#f3f3f3');
+  expect(data.hiddenRows).toEqual([4]);
+  expect(data.frozenRows).toBe(5);
+  expect(data.frozenCols).toBe(4);
+  const block = layout.subjectBlock('TOAN')!;
+  // Each subject folds its semester columns; its year column stays in view.
+  expect(data.columnGroups).toContainEqual({ startCol: block.first - 1, endCol: block.last - 1, depth: 1, collapsed: false });
+  expect(data.columnGroups).toHaveLength(13);
+});
+
+test('protections: a teacher types only in the subjects assigned to them; computed and shadow cells are admin-only', () => {
+  const wb = school.runtime.spreadsheets.get(school.id)!;
+  const values = school.tab('6A');
+  const layout = layoutFromKeys(values[4], values.slice(5).map((r) => r[1]));
+  const sheetId = (name: string) => wb.sheets.find((s) => s.name === name)!.id;
+  const at = (email: string, sheet: string, p: { row: number; col: number }) => canEditCell(wb, email, sheetId(sheet), p.row - 1, p.col - 1).ok;
+
+  const toan = layout.cell('DT0003', 'TOAN', 2, 'GK')!;
+  expect(at(teacher('an.nv'), '6A', toan)).toBe(true);
+  expect(at(teacher('binh.lt'), '6A', toan)).toBe(false);
+  // KHTN of 6A is shared by two teachers.
+  const khtn = layout.cell('DT0003', 'KHTN', 1, 'TX2')!;
+  expect([teacher('thu.ht'), teacher('dung.pt'), teacher('an.nv')].map((t) => at(t, '6A', khtn))).toEqual([true, true, false]);
+  // Nobody but the admins types into an average, a name or the shadow.
+  const avg = layout.cell('DT0003', 'TOAN', 'year', 'AVG')!;
+  expect(at(teacher('an.nv'), '6A', avg)).toBe(false);
+  expect(at(teacher('hieutruong'), '6A', { row: toan.row, col: 3 })).toBe(false);
+  expect(at(teacher('an.nv'), '6A (bản lưu)', toan)).toBe(false);
+  expect(at(school.admin, '6A (bản lưu)', toan)).toBe(true);
+  // The homeroom teacher of 6A (an.nv) enters conduct; the homeroom of 6B does not.
+  const rl = layout.resultCell('DT0003', 1, 'RL')!;
+  expect([teacher('an.nv'), teacher('binh.lt')].map((t) => at(t, '6A', rl))).toEqual([true, false]);
+  // Config sheets are admin-only.
+  expect(at(teacher('an.nv'), 'Phân công', { row: 2, col: 1 })).toBe(false);
+  const shadow = wb.sheets.find((s) => s.name === '6A (bản lưu)')!;
+  expect(shadow.hidden).toBe(true);
+
+  // And the Sheets UI refuses the other teacher's typing, as the protection says.
+  const outcome = applyUiEdit(school.runtime.spreadsheets, teacher('binh.lt'), school.id, '6A', `${columnLetter(toan.col)}${toan.row}`, [['9']]);
+  expect(outcome).toMatchObject({ ok: false, reason: 'protected' });
+});
+
+test('a teacher cannot run setup: refused on the server, nothing changes', () => {
+  const before = JSON.stringify(school.runtime.spreadsheets.get(school.id));
+  expect(() => runSetup(school.env(teacher('an.nv')))).toThrow(`Tài khoản ${teacher('an.nv')} không phải quản trị hệ thống của trường.`);
+  expect(JSON.stringify(school.runtime.spreadsheets.get(school.id))).toBe(before);
+});
