@@ -19,7 +19,11 @@ test('onOpen through the stub builds the add-on menu, even in AuthMode.NONE', ()
       caption: 'Sổ Điểm',
       items: [
         { caption: 'Trạng thái Sổ Điểm', functionName: 'menuShowStatus' },
-        { caption: 'Cài đặt cho trường (Quản trị)', functionName: 'menuInstall' },
+        { caption: 'Quản trị › Cài đặt cho trường', functionName: 'menuInstall' },
+        { caption: 'Quản trị › Tạo các trang cấu hình (THCS)', functionName: 'menuCreateConfigThcs' },
+        { caption: 'Quản trị › Tạo các trang cấu hình (THPT)', functionName: 'menuCreateConfigThpt' },
+        { caption: 'Quản trị › Nhập danh sách học sinh', functionName: 'menuImportRoster' },
+        { caption: 'Quản trị › Thiết lập / cập nhật sổ điểm', functionName: 'menuSetup' },
       ],
     },
   ]);

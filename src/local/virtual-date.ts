@@ -3,10 +3,13 @@ import type { VirtualClock } from './core';
 /**
  * A Date whose "now" is the runtime's virtual clock. Installed as the global `Date` of an
  * execution, so `new Date()` and `Date.now()` in the add-on's code see virtual time while
- * every other constructor form works as usual. A subclass, so `instanceof Date` still holds.
+ * every other constructor form works as usual. A subclass, so its instances are Dates; and
+ * `x instanceof Date` in the add-on holds for every Date the runtime hands it (values read
+ * from cells), as it does on Apps Script where there is only one Date.
  */
 export function makeVirtualDate(clock: VirtualClock): DateConstructor {
-  class VirtualDate extends Date {
+  const RealDate = Date;
+  class VirtualDate extends RealDate {
     constructor(...args: unknown[]) {
       if (args.length === 0) super(clock.nowMs());
       else super(...(args as [string | number | Date]));
@@ -14,6 +17,10 @@ export function makeVirtualDate(clock: VirtualClock): DateConstructor {
 
     static override now(): number {
       return clock.nowMs();
+    }
+
+    static override [Symbol.hasInstance](value: unknown): boolean {
+      return value instanceof RealDate;
     }
   }
   return VirtualDate as unknown as DateConstructor;

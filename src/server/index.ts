@@ -2,10 +2,13 @@
  * Entry points only: Apps Script calls these by name (the build generates a top-level stub
  * for every export). Each one builds the Env from the real globals and hands over to a feature.
  */
-import { gasEnv } from './gas/env';
+import { gasEnv, type Env } from './gas/env';
 import { buildMenu } from './features/menu';
 import { installAsAdmin } from './features/installation';
 import { readStatus, type StatusView } from './features/status';
+import { createConfigSheets } from './features/config-templates';
+import { importRoster } from './features/roster-import';
+import { runSetup } from './features/setup';
 
 export function onOpen(): void {
   buildMenu(gasEnv());
@@ -15,18 +18,43 @@ export function onInstall(): void {
   onOpen();
 }
 
-/** Menu: "Cài đặt cho trường (Quản trị)". */
-export function menuInstall(): void {
+/** Runs a menu action and shows its Vietnamese lines, or its refusal, in an alert. */
+function alertLines(action: (env: Env) => string[]): void {
   const env = gasEnv();
   const ui = env.spreadsheetApp.getUi();
   try {
-    ui.alert(installAsAdmin(env).lines.join('\n'));
+    ui.alert(action(env).join('\n'));
   } catch (err) {
     ui.alert(err instanceof Error ? err.message : String(err));
   }
 }
 
-/** Menu: "Trạng thái Sổ Điểm". */
+/** Menu: Quản trị › Cài đặt cho trường. */
+export function menuInstall(): void {
+  alertLines((env) => installAsAdmin(env).lines);
+}
+
+/** Menu: Quản trị › Tạo các trang cấu hình (THCS). */
+export function menuCreateConfigThcs(): void {
+  alertLines((env) => createConfigSheets(env, 'THCS'));
+}
+
+/** Menu: Quản trị › Tạo các trang cấu hình (THPT). */
+export function menuCreateConfigThpt(): void {
+  alertLines((env) => createConfigSheets(env, 'THPT'));
+}
+
+/** Menu: Quản trị › Nhập danh sách học sinh. */
+export function menuImportRoster(): void {
+  alertLines((env) => importRoster(env).lines);
+}
+
+/** Menu: Quản trị › Thiết lập / cập nhật sổ điểm. */
+export function menuSetup(): void {
+  alertLines((env) => runSetup(env).lines);
+}
+
+/** Menu: Trạng thái Sổ Điểm. */
 export function menuShowStatus(): void {
   const env = gasEnv();
   const html = env.html.createHtmlOutputFromFile('status').setTitle('Sổ Điểm').setWidth(300);

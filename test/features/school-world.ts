@@ -8,6 +8,7 @@ import type { Env } from '../../src/server/gas/env';
 import { installAsAdmin } from '../../src/server/features/installation';
 import { ROSTER_SHEET } from '../../src/server/features/setup';
 import { LocalRuntime } from '../../src/local/runtime';
+import { pasteTable } from '../../src/local/paste';
 
 export interface SchoolWorld {
   runtime: LocalRuntime;
@@ -17,15 +18,8 @@ export interface SchoolWorld {
   tab(name: string): CellValue[][];
 }
 
-export function writeTable(env: Env, name: string, rows: CellValue[][]): void {
-  const ss = env.spreadsheetApp.getActiveSpreadsheet();
-  const sheet = ss.getSheetByName(name) ?? ss.insertSheet(name);
-  sheet.clear();
-  const width = Math.max(...rows.map((r) => r.length));
-  if (sheet.getMaxColumns() < width) sheet.insertColumnsAfter(sheet.getMaxColumns(), width - sheet.getMaxColumns());
-  if (sheet.getMaxRows() < rows.length) sheet.insertRowsAfter(sheet.getMaxRows(), rows.length - sheet.getMaxRows());
-  sheet.getRange(1, 1, rows.length, width).setValues(rows.map((r) => [...r, ...new Array(width - r.length).fill('')]));
-}
+/** The admin writes a whole table into a tab (clearing it first). */
+export const writeTable = pasteTable;
 
 export function makeSchool(tables: Record<string, CellValue[][]>, roster: CellValue[][], domain: string): SchoolWorld {
   const runtime = new LocalRuntime({ driveRoot: join(process.cwd(), 'out/test-drive/setup'), start: new Date('2026-08-20T02:00:00Z') });

@@ -2,16 +2,20 @@
  * `npx sodiem <command>`: the local tool.
  *   demo     the main job on the bundled sample school (build first: `npm run demo` does)
  *   assess   classify students: one JSON document on stdin, one on stdout (docs/assess-json.md)
+ *   import   a roster file into a saved workbook, through the add-on's import
  *   serve    the sidebar dev server on http://127.0.0.1:8080 over the demo workbook
  */
 import { readFileSync } from 'node:fs';
 import { assessCommand } from './assess';
 import { demoCommand } from './demo';
+import { importCommand } from './import';
 import { serveCommand } from './serve';
 
 const USAGE = `Cách dùng: npx sodiem <lệnh>
   demo [--workbook tệp.xlsx] [--out thư-mục]   chạy công việc chính trên trường mẫu
   assess                                        xếp loại: JSON vào stdin, JSON ra stdout
+  import <danh-sách.xlsx|.csv> --workbook <sổ.xlsx> [--out <tệp.xlsx>]
+                                                nhập danh sách học sinh vào sổ điểm đã lưu
   serve [--port 8080]                           máy chủ thử các thanh bên (sidebar)`;
 
 export function option(args: string[], name: string, fallback: string): string {
@@ -30,6 +34,8 @@ export async function main(args: string[]): Promise<number> {
       if (result.stderr) process.stderr.write(result.stderr);
       return result.code;
     }
+    case 'import':
+      return importCommand(rest);
     case 'serve':
       return serveCommand(rest);
     default:

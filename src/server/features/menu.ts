@@ -7,11 +7,14 @@ import { MENU } from './messages';
  * each item checks the caller's role on the server when chosen.
  */
 export function buildMenu(env: Env): void {
-  env.spreadsheetApp
-    .getUi()
-    .createAddonMenu()
-    .addItem(MENU.status, 'menuShowStatus')
-    .addSeparator()
+  const ui = env.spreadsheetApp.getUi();
+  const admin = ui
+    .createMenu(MENU.admin)
     .addItem(MENU.install, 'menuInstall')
-    .addToUi();
+    .addItem(MENU.configThcs, 'menuCreateConfigThcs')
+    .addItem(MENU.configThpt, 'menuCreateConfigThpt')
+    .addSeparator()
+    .addItem(MENU.importRoster, 'menuImportRoster')
+    .addItem(MENU.setup, 'menuSetup');
+  ui.createAddonMenu().addItem(MENU.status, 'menuShowStatus').addSeparator().addSubMenu(admin).addToUi();
 }

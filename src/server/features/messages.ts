@@ -1,7 +1,12 @@
 /** Vietnamese text of the add-on menu and the installation flow, kept in one place. */
 export const MENU = {
   status: 'Trạng thái Sổ Điểm',
-  install: 'Cài đặt cho trường (Quản trị)',
+  admin: 'Quản trị',
+  install: 'Cài đặt cho trường',
+  configThcs: 'Tạo các trang cấu hình (THCS)',
+  configThpt: 'Tạo các trang cấu hình (THPT)',
+  importRoster: 'Nhập danh sách học sinh',
+  setup: 'Thiết lập / cập nhật sổ điểm',
 } as const;
 
 export const INSTALL_TEXT = {

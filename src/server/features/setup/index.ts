@@ -9,6 +9,7 @@ import type { CellValue } from '../../gas/ports';
 import { parseRoster } from '../../domain/roster';
 import { SHEET_NAMES, readConfig } from '../../workbook/config';
 import { LayoutError } from '../../workbook/layout';
+import { dateCellMaker } from '../../workbook/date-cells';
 import { readInstallation, requireCaller } from '../installation';
 import { adminsOf } from './admins';
 import { applyPlan } from './apply';
@@ -32,17 +33,6 @@ function refused(messages: string[]): SetupResult {
   const shown = messages.slice(0, SHOWN_ISSUES);
   if (messages.length > SHOWN_ISSUES) shown.push(SETUP_TEXT.moreIssues(messages.length - SHOWN_ISSUES));
   return { ok: false, lines: [SETUP_TEXT.refused(messages.length), ...shown] };
-}
-
-/** Midnight of a yyyy-mm-dd day in the spreadsheet's zone, as a date cell holds it. */
-function dateCellMaker(env: Env, timeZone: string, near: Date): (iso: string) => Date {
-  const z = env.utilities.formatDate(near, timeZone, 'Z'); // "+0700"
-  const sign = z.startsWith('-') ? -1 : 1;
-  const offsetMs = sign * (Number(z.slice(1, 3)) * 60 + Number(z.slice(3, 5))) * 60000;
-  return (iso) => {
-    const [y, m, d] = iso.split('-').map(Number);
-    return new Date(Date.UTC(y, m - 1, d) - offsetMs);
-  };
 }
 
 export function runSetup(env: Env): SetupResult {

@@ -1,0 +1,30 @@
+/**
+ * The README's main job (`npx sodiem demo`) on the bundled sample school, as a person runs it:
+ * its account of what happened, and the saved workbook reopened.
+ */
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { loadWorkbookXlsx } from '../src/local/xlsx';
+
+test('the main job installs, configures, imports, sets up, refuses a teacher, and saves a workbook that reopens', async () => {
+  const out = mkdtempSync(join(tmpdir(), 'sodiem-demo-'));
+  const printed = execFileSync(process.execPath, ['bin/sodiem.mjs', 'demo', '--out', out], { encoding: 'utf8' });
+  expect(printed).toContain('Đã cài đặt Sổ Điểm cho tệp này.');
+  expect(printed).toContain('Đã nhập 36 học sinh của 3 lớp vào trang "Danh sách học sinh".');
+  expect(printed).toContain('Đã thiết lập sổ điểm cho 3 lớp, 36 học sinh.');
+  expect(printed).toContain('Tài khoản gv.toan@thcsdaithang.edu.vn không phải quản trị hệ thống của trường.');
+  expect(printed).toMatch(/\(Toán, TX1\): đã ghi 8,5/);
+  expect(printed).toMatch(/\(Ngữ văn, TX1\): bị chặn — You are trying to edit a protected cell/);
+
+  const saved = await loadWorkbookXlsx(join(out, 'so-diem.xlsx'));
+  const names = saved.sheets.map((s) => s.name);
+  expect(names).toEqual(expect.arrayContaining(['6A', '6A (bản lưu)', '6A – Lý lịch', '6A – Chuyên cần', '7A', 'Phân công', 'Danh sách học sinh']));
+  expect(saved.protections.length).toBeGreaterThan(50);
+  expect(saved.documentProperties['sodiem.installation']).toContain('qtht@thcsdaithang.edu.vn');
+  const grades = saved.sheets.find((s) => s.name === '6A')!;
+  const keys = grades.rows[4].map((c) => c?.v);
+  const toan = keys.indexOf('S|TOAN|1|TX1');
+  expect(grades.rows[5][toan]?.v).toBe(8.5);
+});
