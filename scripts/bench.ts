@@ -6,6 +6,7 @@ import { readFileSync, statSync } from 'node:fs';
 import * as esbuild from 'esbuild';
 import { benchAssessment } from './bench/assessment';
 import { benchRuntimeIo } from './bench/runtime-io';
+import { benchSetup } from './bench/setup';
 import type { BenchSection } from './bench/measure';
 
 function bundleSizes(): BenchSection {
@@ -36,7 +37,7 @@ function bundleSizes(): BenchSection {
 }
 
 export async function main(): Promise<number> {
-  const sections = [bundleSizes(), benchAssessment(), benchRuntimeIo()];
+  const sections = [bundleSizes(), benchAssessment(), benchRuntimeIo(), benchSetup()];
   for (const s of sections) {
     console.log(`\n## ${s.title}`);
     for (const line of s.lines) console.log(line);

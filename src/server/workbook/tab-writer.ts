@@ -22,8 +22,10 @@ export function ensureSheet(spreadsheet: SpreadsheetPort, name: string, rows: nu
   return sheet;
 }
 
-/** Builds each distinct rule once: a grade book has thousands of cells but a handful of rules. */
-function validationBuilder(env: Env): (spec: ValidationSpec | null) => DataValidationPort | null {
+/** Builds each distinct rule once per run: a school has hundreds of thousands of cells but a handful of rules. */
+export type RuleCache = (spec: ValidationSpec | null) => DataValidationPort | null;
+
+export function validationRules(env: Env): RuleCache {
   const built = new Map<string, DataValidationPort>();
   return (spec) => {
     if (!spec) return null;
@@ -69,7 +71,7 @@ export function columnGroupRequests(sheetId: number, groups: { first: number; la
 }
 
 /** Writes the tab; returns it and the batchUpdate requests for its widths and groups. */
-export function writeTab(env: Env, spreadsheet: SpreadsheetPort, spec: TabContent): { sheet: SheetPort; requests: Request[] } {
+export function writeTab(spreadsheet: SpreadsheetPort, spec: TabContent, rule: RuleCache): { sheet: SheetPort; requests: Request[] } {
   const { rows, cols } = contentSize(spec);
   const sheet = ensureSheet(spreadsheet, spec.name, rows, cols);
   const all = sheet.getRange(1, 1, rows, cols);
@@ -78,12 +80,9 @@ export function writeTab(env: Env, spreadsheet: SpreadsheetPort, spec: TabConten
   if (spec.backgrounds) all.setBackgrounds(spec.backgrounds);
   if (spec.fontWeights) all.setFontWeights(spec.fontWeights);
   if (spec.notes) all.setNotes(spec.notes);
-  if (spec.validations) {
-    const rule = validationBuilder(env);
-    all.setDataValidations(spec.validations.map((row) => row.map(rule)));
-  }
-  for (const { range, rule } of spec.rangeValidations ?? []) {
-    sheet.getRange(range.row, range.col, range.numRows, range.numCols).setDataValidation(validationBuilder(env)(rule));
+  if (spec.validations) all.setDataValidations(spec.validations.map((row) => row.map(rule)));
+  for (const v of spec.rangeValidations ?? []) {
+    sheet.getRange(v.range.row, v.range.col, v.range.numRows, v.range.numCols).setDataValidation(rule(v.rule));
   }
   if (spec.frozenRows !== undefined) sheet.setFrozenRows(spec.frozenRows);
   if (spec.frozenColumns !== undefined) sheet.setFrozenColumns(spec.frozenColumns);

@@ -6,7 +6,7 @@ import type { Env } from '../../gas/env';
 import type { SpreadsheetPort } from '../../gas/ports';
 import { protectionRequests, type WantedProtection } from '../../workbook/protections';
 import type { TabContent } from '../../workbook/tab-content';
-import { writeTab } from '../../workbook/tab-writer';
+import { validationRules, writeTab } from '../../workbook/tab-writer';
 import type { SheetProtection } from './protections-wanted';
 
 type Request = GoogleAppsScript.Sheets.Schema.Request;
@@ -21,8 +21,9 @@ export function applyPlan(env: Env, spreadsheet: SpreadsheetPort, tabs: TabConte
   const groupsBefore = new Map((before.sheets ?? []).map((s) => [s.properties?.title ?? '', s.columnGroups ?? []]));
 
   const layoutRequests: Request[] = [];
+  const rules = validationRules(env);
   for (const tab of tabs) {
-    const { requests } = writeTab(env, spreadsheet, tab);
+    const { requests } = writeTab(spreadsheet, tab, rules);
     // A re-run would nest new groups inside the old ones: remove the old first.
     for (const g of groupsBefore.get(tab.name) ?? []) layoutRequests.push({ deleteDimensionGroup: { range: g.range } });
     layoutRequests.push(...requests);
