@@ -96,3 +96,25 @@ test('a teacher cannot run setup: refused on the server, nothing changes', () =>
   expect(() => runSetup(school.env(teacher('an.nv')))).toThrow(`Tài khoản ${teacher('an.nv')} không phải quản trị hệ thống của trường.`);
   expect(JSON.stringify(school.runtime.spreadsheets.get(school.id))).toBe(before);
 });
+
+test('profile and attendance tabs: roster fields admin-only, the homeroom teacher types the rest; months of the school year', () => {
+  const wb = school.runtime.spreadsheets.get(school.id)!;
+  const sheetId = (name: string) => wb.sheets.find((s) => s.name === name)!.id;
+  const profile = school.tab('6A – Lý lịch');
+  const keys = profile[2];
+  const row = profile.findIndex((r) => r[1] === 'DT0001');
+  expect(profile[row].slice(0, 8)).toEqual([expect.any(Number), 'DT0001', 'Phạm Minh Mai', new Date('2015-02-06T17:00:00.000Z'), 'Nữ', 'Kinh', 'Vĩnh Bảo, Hải Phòng', '031315682859']);
+  const hometown = keys.indexOf('P|HOMETOWN');
+  expect(canEditCell(wb, teacher('an.nv'), sheetId('6A – Lý lịch'), row, hometown).ok).toBe(true);
+  expect(canEditCell(wb, teacher('an.nv'), sheetId('6A – Lý lịch'), row, 2).ok).toBe(false);
+  expect(canEditCell(wb, teacher('binh.lt'), sheetId('6A – Lý lịch'), row, hometown).ok).toBe(false);
+
+  const attendance = school.tab('6A – Chuyên cần');
+  expect(attendance[1].filter((v) => String(v).startsWith('Tháng'))).toEqual(['Tháng 9', 'Tháng 10', 'Tháng 11', 'Tháng 12', 'Tháng 1', 'Tháng 2', 'Tháng 3', 'Tháng 4', 'Tháng 5']);
+  const aKeys = attendance[3];
+  const september = aKeys.indexOf('A|2026-09|P');
+  const total = aKeys.indexOf('A|T|ALL');
+  const aRow = attendance.findIndex((r) => r[1] === 'DT0001');
+  expect(canEditCell(wb, teacher('an.nv'), sheetId('6A – Chuyên cần'), aRow, september).ok).toBe(true);
+  expect(canEditCell(wb, teacher('an.nv'), sheetId('6A – Chuyên cần'), aRow, total).ok).toBe(false);
+});

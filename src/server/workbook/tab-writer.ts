@@ -75,8 +75,10 @@ export function writeTab(spreadsheet: SpreadsheetPort, spec: TabContent, rule: R
   const { rows, cols } = contentSize(spec);
   const sheet = ensureSheet(spreadsheet, spec.name, rows, cols);
   const all = sheet.getRange(1, 1, rows, cols);
-  all.setValues(spec.values);
+  // Formats first: a string written into a text ('@') cell stays text ("031315682859" keeps its
+  // leading zero), while in an automatic cell Sheets turns it into a number.
   if (spec.numberFormats) all.setNumberFormats(spec.numberFormats);
+  all.setValues(spec.values);
   if (spec.backgrounds) all.setBackgrounds(spec.backgrounds);
   if (spec.fontWeights) all.setFontWeights(spec.fontWeights);
   if (spec.notes) all.setNotes(spec.notes);
