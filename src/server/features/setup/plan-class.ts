@@ -27,6 +27,7 @@ import type { TabContent } from '../../workbook/tab-content';
 import { tabContent, shadowContent, type CellSource } from './contents';
 import { carry, isFilled, keysAndCodes, type Carried, type PreviousTab } from './existing';
 import { tabProtections, type SheetProtection } from './protections-wanted';
+import { openClassBookRanges, openSimpleTabRanges, type OpenCheck } from '../../workbook/entry-ranges';
 
 export interface ClassPlan {
   classCode: string;
@@ -42,6 +43,8 @@ export interface PlanContext {
   /** A student's birth date (yyyy-mm-dd) as the Date a date cell holds in the spreadsheet's zone. */
   dateCell: (iso: string) => Date;
   previous: (sheetName: string) => PreviousTab | undefined;
+  /** Whether the calendar has a column open now (for this class). */
+  open: (cls: ClassConfig) => OpenCheck;
 }
 
 const noCarry: Carried = { moved: [], unplaced: [], movedCount: 0 };
@@ -135,15 +138,16 @@ export function planClass(cls: ClassConfig, roster: Student[], ctx: PlanContext)
   const editorsOf = (editor: 'subject-teachers' | 'homeroom', subjectCode?: string) =>
     editor === 'homeroom' ? [cls.homeroom] : subjectCode ? (teachers.get(subjectCode) ?? []) : [];
 
+  const open = ctx.open(cls);
   const carried = [book, profileCarry, attendanceCarry];
   return {
     classCode: cls.code,
     tabs: [bookTab, shadowTab, simpleTab(profile, profileLayout, students, profileCarry, ctx), simpleTab(attendance, attendanceLayout, students, attendanceCarry, ctx)],
     protections: [
-      ...tabProtections(spec, ctx.admins, editorsOf),
+      ...tabProtections(spec.sheetName, openClassBookRanges(layout, open), ctx.admins, editorsOf),
       { sheetName: shadowName, range: null, key: shadowName, editors: ctx.admins },
-      ...tabProtections(profile, ctx.admins, editorsOf),
-      ...tabProtections(attendance, ctx.admins, editorsOf),
+      ...tabProtections(profile.sheetName, openSimpleTabRanges(profileLayout, open), ctx.admins, editorsOf),
+      ...tabProtections(attendance.sheetName, openSimpleTabRanges(attendanceLayout, open), ctx.admins, editorsOf),
     ],
     unplaced: carried.flatMap((c) => c.unplaced),
     movedCount: carried.reduce((n, c) => n + c.movedCount, 0),

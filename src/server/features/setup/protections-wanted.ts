@@ -1,9 +1,10 @@
 /**
- * Who may type where, from a tab's spec: the tab is protected for the admins, its entry
- * ranges are holes in that protection, and each hole has a range protection naming the
- * people who type there (a hole alone would be open to every editor of the file).
+ * Who may type where: each tab is protected for the admins, its open entry ranges are holes
+ * in that protection, and each hole has a range protection naming the people who type there
+ * (a hole alone would be open to every editor of the file).
  */
-import type { EntryRangeSpec, GridRange, SheetSpec } from '../../workbook/layout';
+import type { GridRange } from '../../workbook/layout';
+import type { OpenRange } from '../../workbook/entry-ranges';
 
 /** A protection by sheet name; sheet ids are known only once the tabs exist. */
 export interface SheetProtection {
@@ -14,22 +15,16 @@ export interface SheetProtection {
   unprotected?: GridRange[];
 }
 
-type EditorsOf = (editor: EntryRangeSpec['editor'], subjectCode?: string) => string[];
+export type EditorsOf = (editor: OpenRange['editor'], subjectCode?: string) => string[];
 
-function entryKey(sheetName: string, e: EntryRangeSpec): string {
-  const who = e.editor === 'homeroom' ? 'GVCN' : e.subjectCode ?? 'GV';
-  const semester = e.semester ? ` · HK${e.semester === 1 ? 'I' : 'II'}` : '';
-  return `${sheetName} · ${who}${semester} · cột ${e.range.col}`;
-}
-
-export function tabProtections(spec: SheetSpec, admins: string[], editorsOf: EditorsOf): SheetProtection[] {
+export function tabProtections(sheetName: string, open: OpenRange[], admins: string[], editorsOf: EditorsOf): SheetProtection[] {
   return [
-    { sheetName: spec.sheetName, range: null, key: spec.sheetName, editors: admins, unprotected: spec.entryRanges.map((e) => e.range) },
-    ...spec.entryRanges.map((e) => ({
-      sheetName: spec.sheetName,
-      range: e.range,
-      key: entryKey(spec.sheetName, e),
-      editors: [...editorsOf(e.editor, e.subjectCode), ...admins],
+    { sheetName, range: null, key: sheetName, editors: admins, unprotected: open.map((o) => o.range) },
+    ...open.map((o) => ({
+      sheetName,
+      range: o.range,
+      key: `${sheetName} · ${o.label}`,
+      editors: [...editorsOf(o.editor, o.subjectCode), ...admins],
     })),
   ];
 }

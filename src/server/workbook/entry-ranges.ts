@@ -1,0 +1,90 @@
+/**
+ * Which entry columns of a class's tabs are open right now, as ranges with the people who
+ * type there. The calendar decides (through `open`); the layout says where. Closed columns
+ * are simply not holes in the tab's sheet protection, so they cost no protection at all:
+ * the number of protections follows what is open, not the size of the school.
+ */
+import type { ClassBookLayout, ClassBookColumn, GridRange, SimpleTabLayout } from './layout';
+
+/** What a window is asked about (the calendar module's vocabulary). */
+export type EntryKind = 'TX' | 'GK' | 'CK' | 'RL' | 'CC';
+
+export interface EntryTarget {
+  kind: EntryKind;
+  semester: 1 | 2 | null;
+  subjectCode: string | null;
+  /** TX1… for a TX round; the attendance month 'yyyy-mm' for CC. */
+  slot?: string;
+  month?: string;
+}
+
+export type OpenCheck = (target: EntryTarget) => boolean;
+
+export interface OpenRange {
+  range: GridRange;
+  editor: 'subject-teachers' | 'homeroom';
+  subjectCode?: string;
+  /** Stable name of the range for its protection's description. */
+  label: string;
+}
+
+/** The window question a grade-book column answers to, or null when it is not windowed. */
+export function targetOfColumn(column: ClassBookColumn): EntryTarget | null {
+  const k = column.parsed;
+  if (k.type === 'subject' && k.slot !== 'AVG' && k.semester !== 'year') {
+    const kind: EntryKind = k.slot === 'GK' ? 'GK' : k.slot === 'CK' ? 'CK' : 'TX';
+    return { kind, semester: k.semester, subjectCode: k.subjectCode, slot: k.slot };
+  }
+  if (k.type === 'result' && k.field === 'RL' && k.semester !== 'year') return { kind: 'RL', semester: k.semester, subjectCode: null };
+  return null;
+}
+
+type Run = { first: number; last: number; editor: OpenRange['editor']; subjectCode?: string; label: string };
+
+/** Joins neighbouring open columns with the same editor and subject into one range. */
+function runs(columns: { col: number; editor: OpenRange['editor']; subjectCode?: string; label: string }[]): Run[] {
+  const out: Run[] = [];
+  for (const c of columns) {
+    const last = out[out.length - 1];
+    if (last && last.last + 1 === c.col && last.editor === c.editor && last.subjectCode === c.subjectCode) {
+      last.last = c.col;
+      last.label = `${last.label.split(' → ')[0]} → ${c.label}`;
+    } else {
+      out.push({ first: c.col, last: c.col, editor: c.editor, subjectCode: c.subjectCode, label: c.label });
+    }
+  }
+  return out;
+}
+
+function toRanges(layout: { studentRange(cols: { first: number; last: number }): GridRange | null }, list: Run[]): OpenRange[] {
+  return list.flatMap((r) => {
+    const range = layout.studentRange({ first: r.first, last: r.last });
+    return range ? [{ range, editor: r.editor, ...(r.subjectCode !== undefined && { subjectCode: r.subjectCode }), label: r.label }] : [];
+  });
+}
+
+/** Open ranges of a class grade book. Remarks (ghi chú) are not windowed: the homeroom teacher may always write them. */
+export function openClassBookRanges(layout: ClassBookLayout, open: OpenCheck): OpenRange[] {
+  const columns = layout.allColumns().flatMap((c) => {
+    if (c.editor === 'nobody') return [];
+    const editor = c.editor;
+    const target = targetOfColumn(c);
+    if (target && !open(target)) return [];
+    const subjectCode = c.parsed.type === 'subject' ? c.parsed.subjectCode : undefined;
+    return [{ col: c.col, editor, subjectCode, label: c.key }];
+  });
+  return toRanges(layout, runs(columns));
+}
+
+/** Open ranges of a profile or attendance tab: attendance months by their CC window, the rest always open. */
+export function openSimpleTabRanges(layout: SimpleTabLayout, open: OpenCheck): OpenRange[] {
+  const columns = layout.keys.flatMap((key, i) => {
+    const col = i + 1;
+    const editor = layout.editorAt(col);
+    if (editor !== 'homeroom') return [];
+    const month = /^A\|(\d{4}-\d{2})\|[PK]$/.exec(key)?.[1];
+    if (month && !open({ kind: 'CC', semester: null, subjectCode: null, month })) return [];
+    return [{ col, editor: 'homeroom' as const, label: key }];
+  });
+  return toRanges(layout, runs(columns));
+}
