@@ -5,6 +5,7 @@
  */
 import { planClass } from '../../src/server/features/setup/plan-class';
 import { adminsOf } from '../../src/server/features/setup/admins';
+import { schoolProtections } from '../../src/server/features/windows/protection-plan';
 import { readInstallation } from '../../src/server/features/installation';
 import { readConfig } from '../../src/server/workbook/config';
 import { dateCellMaker } from '../../src/server/workbook/date-cells';
@@ -29,7 +30,8 @@ export function naiveSetupCalls(classCount: number): { calls: number; cells: num
   runtime.calls.reset();
   const m = measure(() => {
     for (const cls of config.classes) {
-      const plan = planClass(cls, students.filter((s) => s.classCode === cls.code), { config, admins, dateCell, previous: () => undefined, open: () => () => true });
+      const plan = planClass(cls, students.filter((s) => s.classCode === cls.code), { config, dateCell, previous: () => undefined });
+      const protections = schoolProtections({ ...config, classes: [cls] }, admins, new Map([[cls.code, plan.layouts]]), () => () => true).filter((p) => p.sheetName.startsWith(cls.code));
       for (const tab of plan.tabs) {
         const sheet = ss.insertSheet(tab.name);
         const rows = tab.values.length;
@@ -38,7 +40,7 @@ export function naiveSetupCalls(classCount: number): { calls: number; cells: num
         for (let r = 0; r < rows; r++) for (let c = 0; c < cols; c++) sheet.getRange(r + 1, c + 1).setValue(tab.values[r][c]);
         cells += rows * cols;
       }
-      for (const p of plan.protections) {
+      for (const p of protections) {
         const sheet = ss.getSheetByName(p.sheetName)!;
         const protection = p.range ? sheet.getRange(p.range.row, p.range.col, p.range.numRows, p.range.numCols).protect() : sheet.protect();
         protection.setDescription(p.key);

@@ -14,9 +14,21 @@ import { makeSchool, type SchoolWorld } from './school-world';
 let school: SchoolWorld;
 const teacher = (local: string) => `${local}@${THCS_DOMAIN}`;
 
+/** Mid-September: regular scores, conduct and September attendance open for HK I. */
+const CALENDAR = [
+  ['Học kì', 'Loại cột', 'Khối', 'Lớp', 'Mã môn', 'Mở lúc', 'Đóng lúc', 'Ghi chú'],
+  ['I', 'TX', '', '', '', '07/09/2026', '16/01/2027', 'Điểm thường xuyên HK I'],
+  ['I', 'GK', '', '', '', '26/10/2026', '14/11/2026', 'Giữa kì I'],
+  ['I', 'Rèn luyện', '', '', '', '07/09/2026', '16/01/2027', ''],
+  ['', 'Chuyên cần 9', '', '', '', '07/09/2026', '05/10/2026', ''],
+];
+
 beforeAll(async () => {
   const roster = await readRosterFile(join(process.cwd(), 'samples/thcs-dai-thang/roster.csv'));
-  school = makeSchool(thcsConfigTables(), roster.rows, THCS_DOMAIN);
+  const tables = thcsConfigTables();
+  tables['Lịch nhập điểm'] = CALENDAR;
+  school = makeSchool(tables, roster.rows, THCS_DOMAIN);
+  school.runtime.clock.set(new Date('2026-09-15T02:00:00Z'));
 });
 
 test('the admin sets up the school: four tabs per class, every student placed', () => {
@@ -66,21 +78,29 @@ test('protections: a teacher types only in the subjects assigned to them; comput
   const sheetId = (name: string) => wb.sheets.find((s) => s.name === name)!.id;
   const at = (email: string, sheet: string, p: { row: number; col: number }) => canEditCell(wb, email, sheetId(sheet), p.row - 1, p.col - 1).ok;
 
-  const toan = layout.cell('DT0003', 'TOAN', 2, 'GK')!;
+  const toan = layout.cell('DT0003', 'TOAN', 1, 'TX3')!;
   expect(at(teacher('an.nv'), '6A', toan)).toBe(true);
   expect(at(teacher('binh.lt'), '6A', toan)).toBe(false);
+  // Windows not open now are locked for everyone but the admins: HK I GK (from 26/10), all of HK II.
+  expect(at(teacher('an.nv'), '6A', layout.cell('DT0003', 'TOAN', 1, 'GK')!)).toBe(false);
+  expect(at(teacher('an.nv'), '6A', layout.cell('DT0003', 'TOAN', 2, 'TX1')!)).toBe(false);
+  expect(at(school.admin, '6A', layout.cell('DT0003', 'TOAN', 2, 'TX1')!)).toBe(true);
   // KHTN of 6A is shared by two teachers.
   const khtn = layout.cell('DT0003', 'KHTN', 1, 'TX2')!;
   expect([teacher('thu.ht'), teacher('dung.pt'), teacher('an.nv')].map((t) => at(t, '6A', khtn))).toEqual([true, true, false]);
   // Nobody but the admins types into an average, a name or the shadow.
   const avg = layout.cell('DT0003', 'TOAN', 'year', 'AVG')!;
   expect(at(teacher('an.nv'), '6A', avg)).toBe(false);
-  expect(at(teacher('hieutruong'), '6A', { row: toan.row, col: 3 })).toBe(false);
+  expect(at(teacher('an.nv'), '6A', { row: toan.row, col: 3 })).toBe(false);
+  // The board (principal, vice-principals) edits protections from their menu, so protections let
+  // them through; the edit guard, not the protection, reverts their changes to scores.
+  expect(at(teacher('hieutruong'), '6A', { row: toan.row, col: 3 })).toBe(true);
   expect(at(teacher('an.nv'), '6A (bản lưu)', toan)).toBe(false);
   expect(at(school.admin, '6A (bản lưu)', toan)).toBe(true);
-  // The homeroom teacher of 6A (an.nv) enters conduct; the homeroom of 6B does not.
+  // The homeroom teacher of 6A (an.nv) enters HK I conduct; the homeroom of 6B does not; HK II conduct is not open.
   const rl = layout.resultCell('DT0003', 1, 'RL')!;
   expect([teacher('an.nv'), teacher('binh.lt')].map((t) => at(t, '6A', rl))).toEqual([true, false]);
+  expect(at(teacher('an.nv'), '6A', layout.resultCell('DT0003', 2, 'RL')!)).toBe(false);
   // Config sheets are admin-only.
   expect(at(teacher('an.nv'), 'Phân công', { row: 2, col: 1 })).toBe(false);
   const shadow = wb.sheets.find((s) => s.name === '6A (bản lưu)')!;
@@ -113,8 +133,10 @@ test('profile and attendance tabs: roster fields admin-only, the homeroom teache
   expect(attendance[1].filter((v) => String(v).startsWith('Tháng'))).toEqual(['Tháng 9', 'Tháng 10', 'Tháng 11', 'Tháng 12', 'Tháng 1', 'Tháng 2', 'Tháng 3', 'Tháng 4', 'Tháng 5']);
   const aKeys = attendance[3];
   const september = aKeys.indexOf('A|2026-09|P');
+  const october = aKeys.indexOf('A|2026-10|K');
   const total = aKeys.indexOf('A|T|ALL');
   const aRow = attendance.findIndex((r) => r[1] === 'DT0001');
   expect(canEditCell(wb, teacher('an.nv'), sheetId('6A – Chuyên cần'), aRow, september).ok).toBe(true);
+  expect(canEditCell(wb, teacher('an.nv'), sheetId('6A – Chuyên cần'), aRow, october).ok).toBe(false);
   expect(canEditCell(wb, teacher('an.nv'), sheetId('6A – Chuyên cần'), aRow, total).ok).toBe(false);
 });

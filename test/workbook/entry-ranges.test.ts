@@ -1,5 +1,5 @@
 /** Open entry ranges from the layout and a window check: closed columns are not holes at all. */
-import { openClassBookRanges, openSimpleTabRanges, type EntryTarget } from '../../src/server/workbook/entry-ranges';
+import { openClassBookRanges, openSimpleTabRanges, type ColumnTarget } from '../../src/server/workbook/entry-ranges';
 import { buildAttendanceLayout, buildClassBookLayout, buildProfileLayout } from '../../src/server/workbook/layout';
 
 const students = [
@@ -31,7 +31,7 @@ test('everything open: one range per subject and semester, plus the homeroom con
 });
 
 test('only the GK window of HK I is open: one GK column per subject; remarks stay open', () => {
-  const asked: EntryTarget[] = [];
+  const asked: ColumnTarget[] = [];
   const ranges = openClassBookRanges(layout, (t) => {
     asked.push(t);
     return t.kind === 'GK' && t.semester === 1;

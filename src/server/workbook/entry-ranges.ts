@@ -4,21 +4,13 @@
  * are simply not holes in the tab's sheet protection, so they cost no protection at all:
  * the number of protections follows what is open, not the size of the school.
  */
+import type { EntrySlot, EntryTarget, WindowKind } from '../domain/calendar';
 import type { ClassBookLayout, ClassBookColumn, GridRange, SimpleTabLayout } from './layout';
 
-/** What a window is asked about (the calendar module's vocabulary). */
-export type EntryKind = 'TX' | 'GK' | 'CK' | 'RL' | 'CC';
+/** A window question about one column of a class's tabs; the caller knows the class. */
+export type ColumnTarget = Omit<EntryTarget, 'grade' | 'classCode'>;
 
-export interface EntryTarget {
-  kind: EntryKind;
-  semester: 1 | 2 | null;
-  subjectCode: string | null;
-  /** TX1… for a TX round; the attendance month 'yyyy-mm' for CC. */
-  slot?: string;
-  month?: string;
-}
-
-export type OpenCheck = (target: EntryTarget) => boolean;
+export type OpenCheck = (target: ColumnTarget) => boolean;
 
 export interface OpenRange {
   range: GridRange;
@@ -29,11 +21,11 @@ export interface OpenRange {
 }
 
 /** The window question a grade-book column answers to, or null when it is not windowed. */
-export function targetOfColumn(column: ClassBookColumn): EntryTarget | null {
+export function targetOfColumn(column: ClassBookColumn): ColumnTarget | null {
   const k = column.parsed;
   if (k.type === 'subject' && k.slot !== 'AVG' && k.semester !== 'year') {
-    const kind: EntryKind = k.slot === 'GK' ? 'GK' : k.slot === 'CK' ? 'CK' : 'TX';
-    return { kind, semester: k.semester, subjectCode: k.subjectCode, slot: k.slot };
+    const kind: WindowKind = k.slot === 'GK' ? 'GK' : k.slot === 'CK' ? 'CK' : 'TX';
+    return { kind, semester: k.semester, subjectCode: k.subjectCode, slot: k.slot as EntrySlot };
   }
   if (k.type === 'result' && k.field === 'RL' && k.semester !== 'year') return { kind: 'RL', semester: k.semester, subjectCode: null };
   return null;

@@ -7,7 +7,7 @@ import type { SpreadsheetPort } from '../../gas/ports';
 import { protectionRequests, type WantedProtection } from '../../workbook/protections';
 import type { TabContent } from '../../workbook/tab-content';
 import { validationRules, writeTab } from '../../workbook/tab-writer';
-import type { SheetProtection } from './protections-wanted';
+import type { SheetProtection } from '../windows/tab-protections';
 
 type Request = GoogleAppsScript.Sheets.Schema.Request;
 

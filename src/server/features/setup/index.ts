@@ -7,8 +7,11 @@
 import type { Env } from '../../gas/env';
 import type { CellValue } from '../../gas/ports';
 import { parseRoster } from '../../domain/roster';
-import { SHEET_NAMES, readConfig } from '../../workbook/config';
+import { readConfig } from '../../workbook/config';
 import { LayoutError } from '../../workbook/layout';
+import { readCalendar } from '../../workbook/calendar';
+import { managersOf, openingAt, schoolProtections } from '../windows/protection-plan';
+import { cacheSchoolContext, storeLayouts } from '../school-context';
 import { dateCellMaker } from '../../workbook/date-cells';
 import { readInstallation, requireCaller } from '../installation';
 import { adminsOf } from './admins';
@@ -16,7 +19,6 @@ import { applyPlan } from './apply';
 import type { PreviousTab } from './existing';
 import { SETUP_TEXT } from './messages';
 import { planClass, type ClassPlan } from './plan-class';
-import type { SheetProtection } from './protections-wanted';
 import { REPORT_SHEET, appendReport } from './report';
 
 export const ROSTER_SHEET = 'Danh sách học sinh';
@@ -48,6 +50,8 @@ export function runSetup(env: Env): SetupResult {
   const config = parsed.config;
   const admins = adminsOf(installation, config);
   if (!admins.includes(caller)) throw new Error(SETUP_TEXT.notAdmin(caller));
+  const calendar = readCalendar(env, config);
+  if (!calendar.ok) return refused(calendar.errors.map((e) => e.message));
 
   const spreadsheet = env.spreadsheetApp.getActiveSpreadsheet();
   const timeZone = spreadsheet.getSpreadsheetTimeZone();
@@ -72,8 +76,7 @@ export function runSetup(env: Env): SetupResult {
   for (const cls of config.classes) {
     const students = roster.students.filter((s) => s.classCode === cls.code);
     try {
-      // TODO(issue 5): the entry calendar decides; until it is read here every entry column is open.
-      plans.push(planClass(cls, students, { config, admins, dateCell, previous, open: () => () => true }));
+      plans.push(planClass(cls, students, { config, dateCell, previous }));
     } catch (err) {
       if (!(err instanceof LayoutError)) throw err;
       problems.push(SETUP_TEXT.damagedTab(cls.code, err.message));
@@ -81,15 +84,14 @@ export function runSetup(env: Env): SetupResult {
   }
   if (problems.length > 0) return refused(problems);
 
-  const adminOnlySheets = [...Object.values(SHEET_NAMES), ROSTER_SHEET, IMPORT_SHEET, REPORT_SHEET];
-  const protections: SheetProtection[] = [
-    ...adminOnlySheets.map((name) => ({ sheetName: name, range: null, key: name, editors: admins })),
-    ...plans.flatMap((p) => p.protections),
-  ];
+  const layouts = new Map(plans.map((p) => [p.classCode, p.layouts]));
+  const protections = schoolProtections(config, managersOf(config, admins), layouts, openingAt(calendar.windows, env.clock.now().getTime()));
   const unplaced = plans.flatMap((p) => p.unplaced);
   // The report first: if anything later fails, what could not be placed is already kept.
   appendReport(spreadsheet, env.clock.now(), caller, unplaced);
   applyPlan(env, spreadsheet, plans.flatMap((p) => p.tabs), protections, spreadsheet.getOwner()?.getEmail() ?? installation.admin);
+  storeLayouts(env, Object.fromEntries(plans.map((p) => [p.classCode, p.layout])));
+  cacheSchoolContext(env, { config, windows: calendar.windows, admins });
 
   const lines = [SETUP_TEXT.done(plans.length, roster.students.length)];
   const moved = plans.reduce((n, p) => n + p.movedCount, 0);

@@ -24,27 +24,26 @@ import {
   type SimpleTabLayout,
 } from '../../workbook/layout';
 import type { TabContent } from '../../workbook/tab-content';
+import type { StoredLayout } from '../school-context';
 import { tabContent, shadowContent, type CellSource } from './contents';
 import { carry, isFilled, keysAndCodes, type Carried, type PreviousTab } from './existing';
-import { tabProtections, type SheetProtection } from './protections-wanted';
-import { openClassBookRanges, openSimpleTabRanges, type OpenCheck } from '../../workbook/entry-ranges';
+import type { ClassLayouts } from '../windows/protection-plan';
 
 export interface ClassPlan {
   classCode: string;
+  /** The grade book's key row and student order, for later runs (see school-context.ts). */
+  layout: StoredLayout;
   tabs: TabContent[];
-  protections: SheetProtection[];
+  layouts: ClassLayouts;
   unplaced: Carried['unplaced'];
   movedCount: number;
 }
 
 export interface PlanContext {
   config: SchoolConfig;
-  admins: string[];
   /** A student's birth date (yyyy-mm-dd) as the Date a date cell holds in the spreadsheet's zone. */
   dateCell: (iso: string) => Date;
   previous: (sheetName: string) => PreviousTab | undefined;
-  /** Whether the calendar has a column open now (for this class). */
-  open: (cls: ClassConfig) => OpenCheck;
 }
 
 const noCarry: Carried = { moved: [], unplaced: [], movedCount: 0 };
@@ -134,21 +133,12 @@ export function planClass(cls: ClassConfig, roster: Student[], ctx: PlanContext)
   const attendance = attendanceSpec(attendanceLayout, { classCode: cls.code, school: config.school });
   const attendanceCarry = carrySimple(ctx.previous(attendance.sheetName), attendanceLayoutFromKeys, relocateAttendance, attendanceLayout);
 
-  const teachers = new Map(config.assignments.filter((a) => a.classCode === cls.code).map((a) => [a.subjectCode, a.teachers]));
-  const editorsOf = (editor: 'subject-teachers' | 'homeroom', subjectCode?: string) =>
-    editor === 'homeroom' ? [cls.homeroom] : subjectCode ? (teachers.get(subjectCode) ?? []) : [];
-
-  const open = ctx.open(cls);
   const carried = [book, profileCarry, attendanceCarry];
   return {
     classCode: cls.code,
+    layout: { keys: [...layout.keys], codes: [...layout.studentCodes] },
     tabs: [bookTab, shadowTab, simpleTab(profile, profileLayout, students, profileCarry, ctx), simpleTab(attendance, attendanceLayout, students, attendanceCarry, ctx)],
-    protections: [
-      ...tabProtections(spec.sheetName, openClassBookRanges(layout, open), ctx.admins, editorsOf),
-      { sheetName: shadowName, range: null, key: shadowName, editors: ctx.admins },
-      ...tabProtections(profile.sheetName, openSimpleTabRanges(profileLayout, open), ctx.admins, editorsOf),
-      ...tabProtections(attendance.sheetName, openSimpleTabRanges(attendanceLayout, open), ctx.admins, editorsOf),
-    ],
+    layouts: { book: layout, profile: profileLayout, attendance: attendanceLayout },
     unplaced: carried.flatMap((c) => c.unplaced),
     movedCount: carried.reduce((n, c) => n + c.movedCount, 0),
   };

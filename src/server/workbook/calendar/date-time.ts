@@ -7,7 +7,7 @@
  *   00:00:00 for "Mở lúc" and 23:59:59 for "Đóng lúc". (A date cell cannot tell "16/01/2027" from
  *   "16/01/2027 00:00", so to close at midnight the admin writes 23:59 of the day before.)
  */
-import { formatVnDateTime, vnParts, vnStartOfDay, vnToMs } from '../../domain/calendar/time';
+import { formatVnDateTime, vnStartOfDay, vnToMs } from '../../domain/calendar/time';
 import { parseDayText } from '../config/text';
 
 export type Edge = 'open' | 'close';
@@ -51,5 +51,3 @@ export function showDateTime(ms: number): string {
 export function schoolYearBounds(schoolYear: number): { start: number; end: number } {
   return { start: vnToMs(schoolYear, 8, 1), end: vnToMs(schoolYear + 1, 7, 31, 23, 59, 59) };
 }
-
-export { vnParts };

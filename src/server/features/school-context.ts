@@ -1,0 +1,86 @@
+/**
+ * What the guard and the windows feature need on every run — the validated configuration,
+ * the entry windows, the admins and each class tab's layout — read once and cached, so the
+ * edit trigger, which runs for every keystroke a teacher commits, does not re-read six
+ * configuration sheets each time.
+ *
+ * - configuration and calendar: document cache (10 minutes), dropped whenever a configuration
+ *   sheet is edited and re-put by setup and by "Áp dụng lịch";
+ * - layouts: document properties written by setup (one getProperties reads them all).
+ */
+import type { Env } from '../gas/env';
+import type { SchoolConfig } from '../domain/school/model';
+import type { EntryWindow } from '../domain/calendar';
+import { readConfig } from '../workbook/config';
+import { readCalendar } from '../workbook/calendar';
+import { readInstallation } from './installation';
+import { adminsOf } from './setup/admins';
+
+const CACHE_KEY = 'sodiem.context';
+const CACHE_SECONDS = 600;
+const LAYOUT_PREFIX = 'sodiem.layout.';
+
+export interface StoredLayout {
+  /** Key row of the class grade book and its student codes, top to bottom. */
+  keys: string[];
+  codes: string[];
+}
+
+export interface SchoolContext {
+  config: SchoolConfig;
+  windows: EntryWindow[];
+  admins: string[];
+}
+
+export type ContextResult = { ok: true; context: SchoolContext } | { ok: false; problems: string[] };
+
+/** Reads configuration and calendar from the sheets (no cache). */
+export function readSchoolContext(env: Env): ContextResult {
+  const installation = readInstallation(env);
+  if (!installation) return { ok: false, problems: ['Sổ Điểm chưa được cài đặt cho tệp này.'] };
+  const parsed = readConfig(env);
+  if (!parsed.ok) return { ok: false, problems: parsed.errors.map((e) => e.message) };
+  const calendar = readCalendar(env, parsed.config);
+  if (!calendar.ok) return { ok: false, problems: calendar.errors.map((e) => e.message) };
+  return { ok: true, context: { config: parsed.config, windows: calendar.windows, admins: adminsOf(installation, parsed.config) } };
+}
+
+export function cacheSchoolContext(env: Env, context: SchoolContext): void {
+  const cache = env.cache.getDocumentCache();
+  const text = JSON.stringify(context);
+  // A value over 100 KB cannot be cached; such a school simply reads its sheets each time.
+  if (cache && text.length < 90_000) cache.put(CACHE_KEY, text, CACHE_SECONDS);
+}
+
+export function forgetSchoolContext(env: Env): void {
+  env.cache.getDocumentCache()?.remove(CACHE_KEY);
+}
+
+/** The cached context, or the sheets read and cached. */
+export function loadSchoolContext(env: Env): ContextResult {
+  const cached = env.cache.getDocumentCache()?.get(CACHE_KEY);
+  if (cached) return { ok: true, context: JSON.parse(cached) as SchoolContext };
+  const fresh = readSchoolContext(env);
+  if (fresh.ok) cacheSchoolContext(env, fresh.context);
+  return fresh;
+}
+
+/** Setup records each class tab's layout so later runs find cells without reading the tabs. */
+export function storeLayouts(env: Env, layouts: Record<string, StoredLayout>): void {
+  const props = env.properties.getDocumentProperties();
+  if (!props) return;
+  const values: Record<string, string> = {};
+  for (const [classCode, layout] of Object.entries(layouts)) values[LAYOUT_PREFIX + classCode] = JSON.stringify(layout);
+  // A class that left the configuration leaves no stale layout behind.
+  for (const key of props.getKeys()) if (key.startsWith(LAYOUT_PREFIX) && !(key in values)) props.deleteProperty(key);
+  props.setProperties(values);
+}
+
+export function readLayouts(env: Env): Record<string, StoredLayout> {
+  const all = env.properties.getDocumentProperties()?.getProperties() ?? {};
+  const out: Record<string, StoredLayout> = {};
+  for (const [key, value] of Object.entries(all)) {
+    if (key.startsWith(LAYOUT_PREFIX)) out[key.slice(LAYOUT_PREFIX.length)] = JSON.parse(value) as StoredLayout;
+  }
+  return out;
+}

@@ -1,0 +1,76 @@
+/**
+ * The protections the whole workbook should have at an instant: configuration, roster,
+ * report and audit sheets for the managers only; each class tab for the managers, with its
+ * open entry columns as holes given to the people who type there. Setup and "Áp dụng lịch"
+ * both send exactly this plan (only its difference from what exists).
+ */
+import { isOpen, type EntryWindow } from '../../domain/calendar';
+import type { ClassConfig, SchoolConfig } from '../../domain/school/model';
+import { SHEET_NAMES } from '../../workbook/config';
+import { openClassBookRanges, openSimpleTabRanges, type ColumnTarget, type OpenCheck } from '../../workbook/entry-ranges';
+import {
+  attendanceKeys,
+  attendanceLayoutFromKeys,
+  attendanceSheetName,
+  classBookSheetName,
+  layoutFromKeys,
+  PROFILE_FIELDS,
+  profileKey,
+  profileLayoutFromKeys,
+  profileSheetName,
+  shadowSheetName,
+  type ClassBookLayout,
+  type SimpleTabLayout,
+} from '../../workbook/layout';
+import type { StoredLayout } from '../school-context';
+import { tabProtections, type SheetProtection } from './tab-protections';
+
+/** The tabs only the managers edit, besides each class's shadow. */
+export const MANAGER_ONLY_SHEETS = [...Object.values(SHEET_NAMES), 'Danh sách học sinh', 'Nhập danh sách', 'Báo cáo thiết lập', 'Nhật ký'];
+
+export interface ClassLayouts {
+  book: ClassBookLayout;
+  profile: SimpleTabLayout;
+  attendance: SimpleTabLayout;
+}
+
+/** The three tab layouts of a class from what setup stored (same student order on every tab). */
+export function layoutsFromStored(config: SchoolConfig, stored: StoredLayout): ClassLayouts {
+  return {
+    book: layoutFromKeys(stored.keys, stored.codes),
+    profile: profileLayoutFromKeys(PROFILE_FIELDS.map((f) => profileKey(f.field)), stored.codes),
+    attendance: attendanceLayoutFromKeys(attendanceKeys(config.school), stored.codes),
+  };
+}
+
+/** Managers: the admins, and the principal and vice-principals whose menu actions change protections. */
+export function managersOf(config: SchoolConfig, admins: string[]): string[] {
+  const board = config.users.filter((u) => u.roles.includes('principal') || u.roles.includes('vice-principal')).map((u) => u.email);
+  return [...new Set([...admins, ...board].map((e) => e.toLowerCase()))];
+}
+
+export type Opening = (cls: ClassConfig) => OpenCheck;
+
+/** The calendar's answer at `atMs`; `lockAll` closes everything ("Khóa toàn bộ ngay"). */
+export function openingAt(windows: EntryWindow[], atMs: number, lockAll = false): Opening {
+  return (cls) => (t: ColumnTarget) => !lockAll && isOpen(windows, { ...t, grade: cls.grade, classCode: cls.code }, atMs) !== null;
+}
+
+export function schoolProtections(config: SchoolConfig, managers: string[], layouts: Map<string, ClassLayouts>, opening: Opening): SheetProtection[] {
+  const plan: SheetProtection[] = MANAGER_ONLY_SHEETS.map((name) => ({ sheetName: name, range: null, key: name, editors: managers }));
+  for (const cls of config.classes) {
+    const l = layouts.get(cls.code);
+    if (!l) continue;
+    const open = opening(cls);
+    const teachers = new Map(config.assignments.filter((a) => a.classCode === cls.code).map((a) => [a.subjectCode, a.teachers]));
+    const editorsOf = (editor: 'subject-teachers' | 'homeroom', subjectCode?: string) =>
+      editor === 'homeroom' ? [cls.homeroom] : subjectCode ? (teachers.get(subjectCode) ?? []) : [];
+    plan.push(
+      ...tabProtections(classBookSheetName(cls.code), openClassBookRanges(l.book, open), managers, editorsOf),
+      { sheetName: shadowSheetName(cls.code), range: null, key: shadowSheetName(cls.code), editors: managers },
+      ...tabProtections(profileSheetName(cls.code), openSimpleTabRanges(l.profile, open), managers, editorsOf),
+      ...tabProtections(attendanceSheetName(cls.code), openSimpleTabRanges(l.attendance, open), managers, editorsOf),
+    );
+  }
+  return plan;
+}

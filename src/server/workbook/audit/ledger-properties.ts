@@ -1,0 +1,61 @@
+/**
+ * What the writer records outside the sheet, in document properties: the head (Số TT and hash
+ * of the last row appended — a cut tail leaves no broken link, so only this reveals it) and the
+ * archives the chain continues through. Both are validated when read: a value that does not
+ * parse counts as absent, and verification then reports what the sheet alone shows.
+ */
+import * as z from 'zod';
+import type { AuditHead } from '../../domain/audit';
+import type { Env } from '../../gas/env';
+import type { PropertiesPort } from '../../gas/ports';
+
+export const AUDIT_HEAD_KEY = 'sodiem.audit.head';
+export const AUDIT_ARCHIVES_KEY = 'sodiem.audit.archives';
+
+const hash = z.string().regex(/^[0-9a-f]{64}$/);
+const headSchema = z.object({ seq: z.number().int().nonnegative(), hash });
+
+/** One archive spreadsheet holding rows firstSeq…lastSeq of the chain. */
+const archiveSchema = z.object({
+  id: z.string().min(1),
+  name: z.string(),
+  part: z.number().int().positive(),
+  count: z.number().int().positive(),
+  firstSeq: z.number().int().positive(),
+  lastSeq: z.number().int().positive(),
+  lastHash: hash,
+});
+export type AuditArchive = z.infer<typeof archiveSchema>;
+
+export function documentProperties(env: Env): PropertiesPort {
+  const props = env.properties.getDocumentProperties();
+  if (!props) throw new Error('Nhật ký chỉ dùng được trong một bảng tính (không có thuộc tính tài liệu).');
+  return props;
+}
+
+function parseJson<T>(text: string | null, schema: z.ZodType<T>): T | undefined {
+  if (text === null) return undefined;
+  try {
+    const parsed = schema.safeParse(JSON.parse(text));
+    return parsed.success ? parsed.data : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+export function readHead(props: PropertiesPort): AuditHead | undefined {
+  return parseJson(props.getProperty(AUDIT_HEAD_KEY), headSchema);
+}
+
+export function writeHead(props: PropertiesPort, head: AuditHead): void {
+  props.setProperty(AUDIT_HEAD_KEY, JSON.stringify({ seq: head.seq, hash: head.hash }));
+}
+
+export function readArchives(props: PropertiesPort): AuditArchive[] {
+  return parseJson(props.getProperty(AUDIT_ARCHIVES_KEY), z.array(archiveSchema)) ?? [];
+}
+
+/** About 200 bytes per archive: the 9 KB property holds some 45 archives (two million rows). */
+export function writeArchives(props: PropertiesPort, archives: readonly AuditArchive[]): void {
+  props.setProperty(AUDIT_ARCHIVES_KEY, JSON.stringify(archives));
+}
