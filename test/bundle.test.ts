@@ -19,6 +19,9 @@ test('onOpen through the stub builds the add-on menu, even in AuthMode.NONE', ()
       caption: 'Sổ Điểm',
       items: [
         { caption: 'Trạng thái Sổ Điểm', functionName: 'menuShowStatus' },
+        { caption: 'Ban giám hiệu › Áp dụng lịch nhập điểm', functionName: 'menuApplyCalendar' },
+        { caption: 'Ban giám hiệu › Xem trước lịch (14 ngày)', functionName: 'menuPreviewCalendar' },
+        { caption: 'Ban giám hiệu › Khóa toàn bộ ngay', functionName: 'menuLockAll' },
         { caption: 'Quản trị › Cài đặt cho trường', functionName: 'menuInstall' },
         { caption: 'Quản trị › Tạo các trang cấu hình (THCS)', functionName: 'menuCreateConfigThcs' },
         { caption: 'Quản trị › Tạo các trang cấu hình (THPT)', functionName: 'menuCreateConfigThpt' },

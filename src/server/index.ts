@@ -9,6 +9,7 @@ import { readStatus, type StatusView } from './features/status';
 import { createConfigSheets } from './features/config-templates';
 import { importRoster } from './features/roster-import';
 import { runSetup } from './features/setup';
+import { applyCalendar } from './features/windows/apply-calendar';
 
 export function onOpen(): void {
   buildMenu(gasEnv());
@@ -52,6 +53,21 @@ export function menuImportRoster(): void {
 /** Menu: Quản trị › Thiết lập / cập nhật sổ điểm. */
 export function menuSetup(): void {
   alertLines((env) => runSetup(env).lines);
+}
+
+/** Menu: Ban giám hiệu › Áp dụng lịch nhập điểm. */
+export function menuApplyCalendar(): void {
+  alertLines((env) => applyCalendar(env));
+}
+
+/** Menu: Ban giám hiệu › Xem trước lịch (14 ngày). */
+export function menuPreviewCalendar(): void {
+  alertLines((env) => applyCalendar(env, { preview: true }));
+}
+
+/** Menu: Ban giám hiệu › Khóa toàn bộ ngay. */
+export function menuLockAll(): void {
+  alertLines((env) => applyCalendar(env, { lockAll: true }));
 }
 
 /** Menu: Trạng thái Sổ Điểm. */

@@ -16,5 +16,10 @@ export function buildMenu(env: Env): void {
     .addSeparator()
     .addItem(MENU.importRoster, 'menuImportRoster')
     .addItem(MENU.setup, 'menuSetup');
-  ui.createAddonMenu().addItem(MENU.status, 'menuShowStatus').addSeparator().addSubMenu(admin).addToUi();
+  const board = ui
+    .createMenu(MENU.board)
+    .addItem(MENU.applyCalendar, 'menuApplyCalendar')
+    .addItem(MENU.previewCalendar, 'menuPreviewCalendar')
+    .addItem(MENU.lockAll, 'menuLockAll');
+  ui.createAddonMenu().addItem(MENU.status, 'menuShowStatus').addSeparator().addSubMenu(board).addSubMenu(admin).addToUi();
 }

@@ -7,6 +7,10 @@ export const MENU = {
   configThpt: 'Tạo các trang cấu hình (THPT)',
   importRoster: 'Nhập danh sách học sinh',
   setup: 'Thiết lập / cập nhật sổ điểm',
+  board: 'Ban giám hiệu',
+  applyCalendar: 'Áp dụng lịch nhập điểm',
+  previewCalendar: 'Xem trước lịch (14 ngày)',
+  lockAll: 'Khóa toàn bộ ngay',
 } as const;
 
 export const INSTALL_TEXT = {

@@ -63,7 +63,8 @@ describe('writeConfigTemplates', () => {
     expect(subjects.rows[1][3]?.dv).toMatchObject({ kind: 'valueInList', values: ['Điểm số', 'Nhận xét'] });
     expect(subjects.rows[1][5]?.dv).toMatchObject({ kind: 'numberBetween', values: [2, 4] });
     expect(sheet('Lớp').rows[1][1]?.dv).toMatchObject({ kind: 'valueInList', values: ['6', '7', '8', '9'] });
-    expect(sheet('Lịch nhập điểm').rows[1][1]?.dv).toMatchObject({ values: ['TX', 'GK', 'CK', 'Rèn luyện', 'Chuyên cần'] });
+    // Offered, not enforced: "Chuyên cần 10" or "TX2" must be typeable; the calendar parser checks them.
+    expect(sheet('Lịch nhập điểm').rows[1][1]?.dv).toMatchObject({ values: ['TX', 'TX1', 'TX2', 'TX3', 'TX4', 'GK', 'CK', 'Rèn luyện', 'Chuyên cần'], allowInvalid: true });
   });
 
   test('a THPT school gets grades 10–12 in its Khối lists', () => {

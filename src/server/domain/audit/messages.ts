@@ -38,6 +38,4 @@ export const AUDIT_TEXT = {
   archivePlace: (part: number, name: string) => `tệp lưu trữ “${name}” (phần ${part}), trang “Nhật ký”`,
   archiveUnavailable: (part: number, name: string) =>
     `Không mở được tệp lưu trữ “${name}” (phần ${part}): tệp đã bị xoá hoặc tài khoản này không có quyền xem.`,
-  archiveMismatch: (part: number, name: string, count: number, expected: number) =>
-    `Tệp lưu trữ “${name}” (phần ${part}) có ${count} dòng nhật ký, nhưng Sổ Điểm đã lưu vào đó ${expected} dòng.`,
 } as const;

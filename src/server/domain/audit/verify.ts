@@ -6,11 +6,11 @@
  * and its Số TT is the previous one + 1. At the first row that is not, the whole ledger is used
  * to tell the kinds apart (hashes of genuine rows are unique, because Số TT is hashed):
  * - inserted: the chain skips it (a later row links to the previous row, and nothing links to
- *   the skipped rows), it is a copy of another row, or it sits between a row and the row that
- *   links back past it;
+ *   the skipped rows), it is a copy of another row, it sits between a row and the row that
+ *   links back past it, or it follows the last row the writer recorded;
  * - changed: its hash does not match its content; or nothing links to the previous row although
  *   Số TT runs on (that row was edited and its hash recomputed);
- * - reordered: it links to a row further down;
+ * - reordered: it links to a row further down, and other rows depend on it;
  * - deleted: it links to a row that is not there and Số TT jumps; an emptied row; or the tail
  *   is shorter than the head the writer recorded (the chain alone cannot see a cut tail).
  */

@@ -29,12 +29,35 @@ export function applyPlan(env: Env, spreadsheet: SpreadsheetPort, tabs: TabConte
     layoutRequests.push(...requests);
   }
 
-  const after = api.get(id, { fields: 'sheets(properties(sheetId,title),protectedRanges)' });
-  const sheetIds = new Map((after.sheets ?? []).map((s) => [s.properties?.title ?? '', s.properties?.sheetId ?? 0]));
-  const existing = (after.sheets ?? []).flatMap((s) => s.protectedRanges ?? []);
+  applyProtections(env, spreadsheet, protections, owner, layoutRequests);
+}
+
+export interface ProtectionChange {
+  added: number;
+  updated: number;
+  removed: number;
+}
+
+/**
+ * Sends the difference between the wanted protections and those present — with any other
+ * requests — in ONE batchUpdate, after ONE read of what is there.
+ */
+export function applyProtections(env: Env, spreadsheet: SpreadsheetPort, protections: SheetProtection[], owner: string, before: Request[] = []): ProtectionChange {
+  const api = env.sheetsApi.Spreadsheets;
+  if (!api) throw new Error(NEEDS_SHEETS_API);
+  const id = spreadsheet.getId();
+  const now = api.get(id, { fields: 'sheets(properties(sheetId,title),protectedRanges)' });
+  const sheetIds = new Map((now.sheets ?? []).map((s) => [s.properties?.title ?? '', s.properties?.sheetId ?? 0]));
+  const existing = (now.sheets ?? []).flatMap((s) => s.protectedRanges ?? []);
   const wanted: WantedProtection[] = protections
     .filter((p) => sheetIds.has(p.sheetName))
     .map((p) => ({ sheetId: sheetIds.get(p.sheetName)!, range: p.range, key: p.key, editors: p.editors, unprotected: p.unprotected }));
-  const requests = [...layoutRequests, ...protectionRequests(existing, wanted, owner)];
+  const changes = protectionRequests(existing, wanted, owner);
+  const requests = [...before, ...changes];
   if (requests.length > 0) api.batchUpdate({ requests }, id);
+  return {
+    added: changes.filter((r) => r.addProtectedRange).length,
+    updated: changes.filter((r) => r.updateProtectedRange).length,
+    removed: changes.filter((r) => r.deleteProtectedRange).length,
+  };
 }

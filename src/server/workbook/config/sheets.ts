@@ -8,7 +8,8 @@ export type ConfigSheetKey = 'settings' | 'users' | 'subjects' | 'classes' | 'as
 
 /** What the writer turns into a data validation on the column (or the settings row). */
 export type ValidationHint =
-  | { kind: 'list'; values: readonly string[] }
+  /** `suggest`: the list is offered in a drop-down but other text is allowed (the parser checks it). */
+  | { kind: 'list'; values: readonly string[]; suggest?: boolean }
   /** The grades of the school's level: 6–9 for THCS, 10–12 for THPT. */
   | { kind: 'grades' }
   | { kind: 'numberBetween'; min: number; max: number };
@@ -194,8 +195,8 @@ export const CONFIG_SHEETS: readonly ConfigSheetDef[] = [
         header: 'Loại cột',
         aliases: ['Cột điểm'],
         width: 110,
-        note: 'TX, GK, CK, Rèn luyện hoặc Chuyên cần.',
-        validation: { kind: 'list', values: ['TX', 'GK', 'CK', 'Rèn luyện', 'Chuyên cần'] },
+        note: 'TX (mọi lần) hoặc TX1–TX4 (một lần), GK, CK, Rèn luyện, Chuyên cần; Chuyên cần có thể kèm tháng, ví dụ "Chuyên cần 10".',
+        validation: { kind: 'list', values: ['TX', 'TX1', 'TX2', 'TX3', 'TX4', 'GK', 'CK', 'Rèn luyện', 'Chuyên cần'], suggest: true },
       },
       { key: 'grade', header: 'Khối', aliases: [], width: 70, note: 'Khối áp dụng; để trống là mọi khối.', validation: { kind: 'grades' } },
       { key: 'classCode', header: 'Lớp', aliases: [], width: 90, note: 'Lớp áp dụng; để trống là mọi lớp của khối.' },

@@ -52,7 +52,7 @@ function ruleMaker(env: Env, level: SchoolLevel): RuleFor {
       const builder = env.spreadsheetApp.newDataValidation();
       if (hint.kind === 'numberBetween') builder.requireNumberBetween(hint.min, hint.max);
       else builder.requireValueInList(hint.kind === 'grades' ? LEVEL_GRADES[level].map(String) : [...hint.values], true);
-      rule = builder.setAllowInvalid(false).setHelpText(help).build();
+      rule = builder.setAllowInvalid(hint.kind === 'list' && hint.suggest === true).setHelpText(help).build();
       cache.set(key, rule);
     }
     return rule;
