@@ -136,6 +136,16 @@ export function sampleConfig(): SchoolConfig {
   };
 }
 
+/** The school's entry calendar for the year, as its board decided (times in Hà Nội time). */
+export const SAMPLE_CALENDAR: string[][] = [
+  ['I', 'TX', '', '', '', '07/09/2026 07:00', '16/01/2027', 'Điểm thường xuyên HK I; hạn nộp 15:00 thứ bảy hằng tuần'],
+  ['I', 'GK', '', '', '', '26/10/2026', '14/11/2026', 'Kiểm tra giữa kì I, nhập trong 2 tuần'],
+  ['I', 'CK', '', '', '', '21/12/2026', '09/01/2027', 'Kiểm tra cuối kì I'],
+  ['I', 'Rèn luyện', '', '', '', '04/01/2027', '16/01/2027', 'GVCN đánh giá rèn luyện HK I'],
+  ['', 'Chuyên cần 9', '', '', '', '07/09/2026', '05/10/2026', 'GVCN cập nhật chuyên cần tháng 9'],
+  ['II', 'TX', '', '', '', '18/01/2027 07:00', '29/05/2027', 'Điểm thường xuyên HK II'],
+];
+
 export async function main(): Promise<number> {
   const dir = join(process.cwd(), 'samples/thcs-dai-thang');
   mkdirSync(dir, { recursive: true });
@@ -159,7 +169,9 @@ export async function main(): Promise<number> {
   config.creator = book.creator;
   config.created = book.created;
   config.modified = book.created;
-  for (const [name, rows] of Object.entries(configToSheetRows(sampleConfig()))) {
+  const tables = configToSheetRows(sampleConfig());
+  tables['Lịch nhập điểm'].push(...SAMPLE_CALENDAR);
+  for (const [name, rows] of Object.entries(tables)) {
     const ws = config.addWorksheet(name);
     rows.forEach((r) => ws.addRow(r));
     ws.getRow(1).font = { bold: true };

@@ -15,7 +15,10 @@ test('the main job installs, configures, imports, sets up, refuses a teacher, an
   expect(printed).toContain('Đã nhập 36 học sinh của 3 lớp vào trang "Danh sách học sinh".');
   expect(printed).toContain('Đã thiết lập sổ điểm cho 3 lớp, 36 học sinh.');
   expect(printed).toContain('Tài khoản gv.toan@thcsdaithang.edu.vn không phải quản trị hệ thống của trường.');
+  expect(printed).toContain('Đã áp dụng lịch nhập điểm lúc 14/09/2026 07:30');
   expect(printed).toMatch(/\(Toán, TX1\): đã ghi 8,5/);
+  expect(printed).toContain('Đã khóa toàn bộ sổ điểm lúc 14/09/2026 07:30');
+  expect(printed).toMatch(/\(Toán, TX1\): bị chặn — You are trying to edit a protected cell/);
   expect(printed).toMatch(/\(Ngữ văn, TX1\): bị chặn — You are trying to edit a protected cell/);
 
   const saved = await loadWorkbookXlsx(join(out, 'so-diem.xlsx'));

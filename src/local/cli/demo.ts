@@ -53,7 +53,13 @@ export async function demoCommand(args: string[]): Promise<number> {
   teacher.open(workbookId);
   alerts(SAMPLE_PEOPLE.teacher, () => teacher.chooseMenuItem(workbookId, 'menuSetup'));
 
-  say('\n6. Giáo viên Toán nhập điểm: được vào cột Toán lớp 6A, không được vào cột Ngữ văn.');
+  say('\n6. Thứ hai 14/09/2026: Hiệu trưởng áp dụng lịch nhập điểm (mở điểm thường xuyên HK I).');
+  runtime.advanceTo(new Date('2026-09-14T00:30:00Z'));
+  const principal = runtime.as(SAMPLE_PEOPLE.principal);
+  principal.open(workbookId);
+  alerts(SAMPLE_PEOPLE.principal, () => principal.chooseMenuItem(workbookId, 'menuApplyCalendar'));
+
+  say('\n7. Giáo viên Toán nhập điểm: được vào cột Toán lớp 6A, không được vào cột Ngữ văn.');
   const grades = runtime.envFor(runtime.contextFor(SAMPLE_PEOPLE.admin, workbookId)).spreadsheetApp.getActiveSpreadsheet().getSheetByName('6A')!;
   const keys = grades.getRange(5, 1, 1, grades.getMaxColumns()).getValues()[0];
   const toan = keys.indexOf('S|TOAN|1|TX1') + 1;
@@ -63,6 +69,11 @@ export async function demoCommand(args: string[]): Promise<number> {
   say(`  ${a1(toan)} (Toán, TX1): ${typed.ok ? 'đã ghi 8,5' : typed.message}`);
   const refused = teacher.edit(workbookId, '6A', a1(van), '9');
   say(`  ${a1(van)} (Ngữ văn, TX1): ${refused.ok ? 'đã ghi' : `bị chặn — ${refused.message}`}`);
+
+  say('\n8. Hiệu trưởng khóa toàn bộ sổ điểm; giáo viên Toán không sửa được nữa.');
+  alerts(SAMPLE_PEOPLE.principal, () => principal.chooseMenuItem(workbookId, 'menuLockAll'));
+  const locked = teacher.edit(workbookId, '6A', a1(toan), '9');
+  say(`  ${a1(toan)} (Toán, TX1): ${locked.ok ? 'đã ghi' : `bị chặn — ${locked.message}`}`);
 
   const saved = join(outDir, 'so-diem.xlsx');
   await saveWorkbookXlsx(book, saved);
