@@ -24,7 +24,13 @@ test('the main job installs, configures, imports, sets up, refuses a teacher, an
   const saved = await loadWorkbookXlsx(join(out, 'so-diem.xlsx'));
   const names = saved.sheets.map((s) => s.name);
   expect(names).toEqual(expect.arrayContaining(['6A', '6A (bản lưu)', '6A – Lý lịch', '6A – Chuyên cần', '7A', 'Phân công', 'Danh sách học sinh']));
-  expect(saved.protections.length).toBeGreaterThan(50);
+  // Locked by the board at the end: every tab is protected whole, with no holes for teachers.
+  const tabId = (name: string) => saved.sheets.find((s) => s.name === name)!.id;
+  for (const name of ['6A', '6A – Chuyên cần', 'Phân công', '7A (bản lưu)']) {
+    const sheetProtection = saved.protections.filter((p) => p.sheetId === tabId(name) && p.range === null);
+    expect(sheetProtection).toHaveLength(1);
+    expect(sheetProtection[0].unprotected).toEqual([]);
+  }
   expect(saved.documentProperties['sodiem.installation']).toContain('qtht@thcsdaithang.edu.vn');
   const grades = saved.sheets.find((s) => s.name === '6A')!;
   const keys = grades.rows[4].map((c) => c?.v);

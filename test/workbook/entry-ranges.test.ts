@@ -33,6 +33,7 @@ test('everything open: one range per subject and semester, plus the homeroom con
 test('only the GK window of HK I is open: one GK column per subject; remarks stay open', () => {
   const asked: ColumnTarget[] = [];
   const ranges = openClassBookRanges(layout, (t) => {
+    if (t === null) return true;
     asked.push(t);
     return t.kind === 'GK' && t.semester === 1;
   });
@@ -45,8 +46,11 @@ test('only the GK window of HK I is open: one GK column per subject; remarks sta
 test('attendance months follow their CC window; profile fields are always open to the homeroom teacher', () => {
   const settings = { semester1: { start: '2026-09-07', end: '2027-01-16' }, semester2: { start: '2027-01-18', end: '2027-05-29' } };
   const attendance = buildAttendanceLayout(settings, students);
-  const ranges = openSimpleTabRanges(attendance, (t) => t.kind === 'CC' && t.month === '2026-10');
+  const ranges = openSimpleTabRanges(attendance, (t) => t !== null && t.kind === 'CC' && t.month === '2026-10');
   expect(ranges.map((r) => r.label)).toEqual(['A|2026-10|P → A|2026-10|K']);
   const profile = buildProfileLayout(students);
-  expect(openSimpleTabRanges(profile, () => false).map((r) => r.label)).toEqual(['P|HOMETOWN → P|REGISTER_NO']);
+  expect(openSimpleTabRanges(profile, (t) => t === null).map((r) => r.label)).toEqual(['P|HOMETOWN → P|REGISTER_NO']);
+  // Locking everything closes the ungoverned columns too.
+  expect(openSimpleTabRanges(profile, () => false)).toEqual([]);
+  expect(openClassBookRanges(layout, () => false)).toEqual([]);
 });

@@ -10,7 +10,8 @@ import type { ClassBookLayout, ClassBookColumn, GridRange, SimpleTabLayout } fro
 /** A window question about one column of a class's tabs; the caller knows the class. */
 export type ColumnTarget = Omit<EntryTarget, 'grade' | 'classCode'>;
 
-export type OpenCheck = (target: ColumnTarget) => boolean;
+/** null asks about a column no window governs (remarks, profile fields): open unless all is locked. */
+export type OpenCheck = (target: ColumnTarget | null) => boolean;
 
 export interface OpenRange {
   range: GridRange;
@@ -55,27 +56,26 @@ function toRanges(layout: { studentRange(cols: { first: number; last: number }):
   });
 }
 
-/** Open ranges of a class grade book. Remarks (ghi chú) are not windowed: the homeroom teacher may always write them. */
+/** Open ranges of a class grade book. Remarks (ghi chú) are not windowed: open to the homeroom teacher unless all is locked. */
 export function openClassBookRanges(layout: ClassBookLayout, open: OpenCheck): OpenRange[] {
   const columns = layout.allColumns().flatMap((c) => {
     if (c.editor === 'nobody') return [];
     const editor = c.editor;
-    const target = targetOfColumn(c);
-    if (target && !open(target)) return [];
+    if (!open(targetOfColumn(c))) return [];
     const subjectCode = c.parsed.type === 'subject' ? c.parsed.subjectCode : undefined;
     return [{ col: c.col, editor, subjectCode, label: c.key }];
   });
   return toRanges(layout, runs(columns));
 }
 
-/** Open ranges of a profile or attendance tab: attendance months by their CC window, the rest always open. */
+/** Open ranges of a profile or attendance tab: attendance months by their CC window, the rest unless all is locked. */
 export function openSimpleTabRanges(layout: SimpleTabLayout, open: OpenCheck): OpenRange[] {
   const columns = layout.keys.flatMap((key, i) => {
     const col = i + 1;
     const editor = layout.editorAt(col);
     if (editor !== 'homeroom') return [];
     const month = /^A\|(\d{4}-\d{2})\|[PK]$/.exec(key)?.[1];
-    if (month && !open({ kind: 'CC', semester: null, subjectCode: null, month })) return [];
+    if (!open(month ? { kind: 'CC', semester: null, subjectCode: null, month } : null)) return [];
     return [{ col, editor: 'homeroom' as const, label: key }];
   });
   return toRanges(layout, runs(columns));

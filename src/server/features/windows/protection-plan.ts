@@ -53,7 +53,7 @@ export type Opening = (cls: ClassConfig) => OpenCheck;
 
 /** The calendar's answer at `atMs`; `lockAll` closes everything ("Khóa toàn bộ ngay"). */
 export function openingAt(windows: EntryWindow[], atMs: number, lockAll = false): Opening {
-  return (cls) => (t: ColumnTarget) => !lockAll && isOpen(windows, { ...t, grade: cls.grade, classCode: cls.code }, atMs) !== null;
+  return (cls) => (t: ColumnTarget | null) => !lockAll && (t === null || isOpen(windows, { ...t, grade: cls.grade, classCode: cls.code }, atMs) !== null);
 }
 
 export function schoolProtections(config: SchoolConfig, managers: string[], layouts: Map<string, ClassLayouts>, opening: Opening): SheetProtection[] {
