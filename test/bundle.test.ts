@@ -22,11 +22,13 @@ test('onOpen through the stub builds the add-on menu, even in AuthMode.NONE', ()
         { caption: 'Ban giám hiệu › Áp dụng lịch nhập điểm', functionName: 'menuApplyCalendar' },
         { caption: 'Ban giám hiệu › Xem trước lịch (14 ngày)', functionName: 'menuPreviewCalendar' },
         { caption: 'Ban giám hiệu › Khóa toàn bộ ngay', functionName: 'menuLockAll' },
+        { caption: 'Ban giám hiệu › Kiểm tra nhật ký', functionName: 'menuVerifyAudit' },
         { caption: 'Quản trị › Cài đặt cho trường', functionName: 'menuInstall' },
         { caption: 'Quản trị › Tạo các trang cấu hình (THCS)', functionName: 'menuCreateConfigThcs' },
         { caption: 'Quản trị › Tạo các trang cấu hình (THPT)', functionName: 'menuCreateConfigThpt' },
         { caption: 'Quản trị › Nhập danh sách học sinh', functionName: 'menuImportRoster' },
         { caption: 'Quản trị › Thiết lập / cập nhật sổ điểm', functionName: 'menuSetup' },
+        { caption: 'Quản trị › Cài đặt trình kiểm soát', functionName: 'menuInstallTriggers' },
       ],
     },
   ]);

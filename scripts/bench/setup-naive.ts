@@ -31,7 +31,7 @@ export function naiveSetupCalls(classCount: number): { calls: number; cells: num
   const m = measure(() => {
     for (const cls of config.classes) {
       const plan = planClass(cls, students.filter((s) => s.classCode === cls.code), { config, dateCell, previous: () => undefined });
-      const protections = schoolProtections({ ...config, classes: [cls] }, admins, new Map([[cls.code, plan.layouts]]), () => () => true).filter((p) => p.sheetName.startsWith(cls.code));
+      const protections = schoolProtections({ ...config, classes: [cls] }, admins, admins, new Map([[cls.code, plan.layouts]]), () => () => true).filter((p) => p.sheetName.startsWith(cls.code));
       for (const tab of plan.tabs) {
         const sheet = ss.insertSheet(tab.name);
         const rows = tab.values.length;

@@ -10,6 +10,11 @@ import { createConfigSheets } from './features/config-templates';
 import { importRoster } from './features/roster-import';
 import { runSetup } from './features/setup';
 import { applyCalendar } from './features/windows/apply-calendar';
+import { guardEdit, type EditEventLike } from './features/guard/guard';
+import { installTriggers } from './features/guard/install';
+import { runHourly } from './features/guard/hourly';
+import { verifyAudit } from './workbook/audit';
+import { AUDIT_TEXT } from './domain/audit';
 
 export function onOpen(): void {
   buildMenu(gasEnv());
@@ -68,6 +73,29 @@ export function menuPreviewCalendar(): void {
 /** Menu: Ban giám hiệu › Khóa toàn bộ ngay. */
 export function menuLockAll(): void {
   alertLines((env) => applyCalendar(env, { lockAll: true }));
+}
+
+/** Menu: Quản trị › Cài đặt trình kiểm soát. */
+export function menuInstallTriggers(): void {
+  alertLines((env) => installTriggers(env));
+}
+
+/** Menu: Ban giám hiệu › Kiểm tra nhật ký. */
+export function menuVerifyAudit(): void {
+  alertLines((env) => {
+    const verdict = verifyAudit(env);
+    return [verdict.ok ? AUDIT_TEXT.ok(verdict.count) : verdict.message];
+  });
+}
+
+/** The admin's installable onEdit trigger: the edit guard. */
+export function onEditGuard(e: EditEventLike): void {
+  guardEdit(gasEnv(), e);
+}
+
+/** The admin's hourly trigger. */
+export function onHourly(): void {
+  runHourly(gasEnv());
 }
 
 /** Menu: Trạng thái Sổ Điểm. */

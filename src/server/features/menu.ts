@@ -15,11 +15,14 @@ export function buildMenu(env: Env): void {
     .addItem(MENU.configThpt, 'menuCreateConfigThpt')
     .addSeparator()
     .addItem(MENU.importRoster, 'menuImportRoster')
-    .addItem(MENU.setup, 'menuSetup');
+    .addItem(MENU.setup, 'menuSetup')
+    .addItem(MENU.installTriggers, 'menuInstallTriggers');
   const board = ui
     .createMenu(MENU.board)
     .addItem(MENU.applyCalendar, 'menuApplyCalendar')
     .addItem(MENU.previewCalendar, 'menuPreviewCalendar')
-    .addItem(MENU.lockAll, 'menuLockAll');
+    .addItem(MENU.lockAll, 'menuLockAll')
+    .addSeparator()
+    .addItem(MENU.verifyAudit, 'menuVerifyAudit');
   ui.createAddonMenu().addItem(MENU.status, 'menuShowStatus').addSeparator().addSubMenu(board).addSubMenu(admin).addToUi();
 }

@@ -7,6 +7,8 @@ export const MENU = {
   configThpt: 'Tạo các trang cấu hình (THPT)',
   importRoster: 'Nhập danh sách học sinh',
   setup: 'Thiết lập / cập nhật sổ điểm',
+  installTriggers: 'Cài đặt trình kiểm soát',
+  verifyAudit: 'Kiểm tra nhật ký',
   board: 'Ban giám hiệu',
   applyCalendar: 'Áp dụng lịch nhập điểm',
   previewCalendar: 'Xem trước lịch (14 ngày)',

@@ -42,13 +42,22 @@ export interface ProtectionChange {
  * Sends the difference between the wanted protections and those present — with any other
  * requests — in ONE batchUpdate, after ONE read of what is there.
  */
-export function applyProtections(env: Env, spreadsheet: SpreadsheetPort, protections: SheetProtection[], owner: string, before: Request[] = []): ProtectionChange {
+export function applyProtections(
+  env: Env,
+  spreadsheet: SpreadsheetPort,
+  protections: SheetProtection[],
+  owner: string,
+  before: Request[] = [],
+  /** Only these tabs' protections are compared and changed (the board manages the class tabs only). */
+  onlySheets?: Set<string>,
+): ProtectionChange {
   const api = env.sheetsApi.Spreadsheets;
   if (!api) throw new Error(NEEDS_SHEETS_API);
   const id = spreadsheet.getId();
   const now = api.get(id, { fields: 'sheets(properties(sheetId,title),protectedRanges)' });
-  const sheetIds = new Map((now.sheets ?? []).map((s) => [s.properties?.title ?? '', s.properties?.sheetId ?? 0]));
-  const existing = (now.sheets ?? []).flatMap((s) => s.protectedRanges ?? []);
+  const considered = (now.sheets ?? []).filter((s) => !onlySheets || onlySheets.has(s.properties?.title ?? ''));
+  const sheetIds = new Map(considered.map((s) => [s.properties?.title ?? '', s.properties?.sheetId ?? 0]));
+  const existing = considered.flatMap((s) => s.protectedRanges ?? []);
   const wanted: WantedProtection[] = protections
     .filter((p) => sheetIds.has(p.sheetName))
     .map((p) => ({ sheetId: sheetIds.get(p.sheetName)!, range: p.range, key: p.key, editors: p.editors, unprotected: p.unprotected }));

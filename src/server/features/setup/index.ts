@@ -12,6 +12,7 @@ import { LayoutError } from '../../workbook/layout';
 import { readCalendar } from '../../workbook/calendar';
 import { managersOf, openingAt, schoolProtections } from '../windows/protection-plan';
 import { cacheSchoolContext, storeLayouts } from '../school-context';
+import { ensureAuditSheet } from '../../workbook/audit';
 import { dateCellMaker } from '../../workbook/date-cells';
 import { readInstallation, requireCaller } from '../installation';
 import { adminsOf } from './admins';
@@ -85,10 +86,11 @@ export function runSetup(env: Env): SetupResult {
   if (problems.length > 0) return refused(problems);
 
   const layouts = new Map(plans.map((p) => [p.classCode, p.layouts]));
-  const protections = schoolProtections(config, managersOf(config, admins), layouts, openingAt(calendar.windows, env.clock.now().getTime()));
+  const protections = schoolProtections(config, admins, managersOf(config, admins), layouts, openingAt(calendar.windows, env.clock.now().getTime()));
   const unplaced = plans.flatMap((p) => p.unplaced);
   // The report first: if anything later fails, what could not be placed is already kept.
   appendReport(spreadsheet, env.clock.now(), caller, unplaced);
+  ensureAuditSheet(env, spreadsheet);
   applyPlan(env, spreadsheet, plans.flatMap((p) => p.tabs), protections, spreadsheet.getOwner()?.getEmail() ?? installation.admin);
   storeLayouts(env, Object.fromEntries(plans.map((p) => [p.classCode, p.layout])));
   cacheSchoolContext(env, { config, windows: calendar.windows, admins });

@@ -9,7 +9,7 @@ import { describeScope } from '../../workbook/calendar';
 import { requireCaller } from '../installation';
 import { cacheSchoolContext, readLayouts, readSchoolContext } from '../school-context';
 import { applyProtections } from '../setup/apply';
-import { layoutsFromStored, managersOf, openingAt, schoolProtections } from './protection-plan';
+import { classTabNames, layoutsFromStored, managersOf, openingAt, schoolProtections } from './protection-plan';
 
 const PREVIEW_DAYS = 14;
 const DAY_MS = 86_400_000;
@@ -71,9 +71,11 @@ export function applyCalendar(env: Env, options: ApplyOptions = {}): string[] {
   const lockAll = options.lockAll === true || (options.scheduled === true && Boolean(props?.getProperty(LOCK_ALL_KEY)));
 
   const layouts = new Map(config.classes.filter((c) => stored[c.code]).map((c) => [c.code, layoutsFromStored(config, stored[c.code])]));
-  const plan = schoolProtections(config, managers, layouts, openingAt(windows, nowMs, lockAll));
+  const plan = schoolProtections(config, admins, managers, layouts, openingAt(windows, nowMs, lockAll));
   const spreadsheet = env.spreadsheetApp.getActiveSpreadsheet();
-  const change = applyProtections(env, spreadsheet, plan, spreadsheet.getOwner()?.getEmail() ?? admins[0]);
+  // The board may change only the class tabs' protections; the admin's runs keep everything in order.
+  const only = admins.includes(caller) ? undefined : classTabNames(config);
+  const change = applyProtections(env, spreadsheet, plan, spreadsheet.getOwner()?.getEmail() ?? admins[0], [], only);
   cacheSchoolContext(env, read.context);
   const openRanges = plan.filter((p) => p.range !== null).length;
   return [

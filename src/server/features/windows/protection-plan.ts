@@ -25,8 +25,11 @@ import {
 import type { StoredLayout } from '../school-context';
 import { tabProtections, type SheetProtection } from './tab-protections';
 
-/** The tabs only the managers edit, besides each class's shadow. */
-export const MANAGER_ONLY_SHEETS = [...Object.values(SHEET_NAMES), 'Danh sách học sinh', 'Nhập danh sách', 'Báo cáo thiết lập', 'Nhật ký'];
+/**
+ * The tabs only the admins edit, besides each class's shadow: the board does not write the
+ * configuration, and nobody but the admin's trigger writes the audit sheet.
+ */
+export const ADMIN_ONLY_SHEETS = [...Object.values(SHEET_NAMES), 'Danh sách học sinh', 'Nhập danh sách', 'Báo cáo thiết lập', 'Nhật ký'];
 
 export interface ClassLayouts {
   book: ClassBookLayout;
@@ -56,8 +59,13 @@ export function openingAt(windows: EntryWindow[], atMs: number, lockAll = false)
   return (cls) => (t: ColumnTarget | null) => !lockAll && (t === null || isOpen(windows, { ...t, grade: cls.grade, classCode: cls.code }, atMs) !== null);
 }
 
-export function schoolProtections(config: SchoolConfig, managers: string[], layouts: Map<string, ClassLayouts>, opening: Opening): SheetProtection[] {
-  const plan: SheetProtection[] = MANAGER_ONLY_SHEETS.map((name) => ({ sheetName: name, range: null, key: name, editors: managers }));
+/** The class tabs the board manages (their protections change with the calendar). */
+export function classTabNames(config: SchoolConfig): Set<string> {
+  return new Set(config.classes.flatMap((c) => [classBookSheetName(c.code), profileSheetName(c.code), attendanceSheetName(c.code)]));
+}
+
+export function schoolProtections(config: SchoolConfig, admins: string[], managers: string[], layouts: Map<string, ClassLayouts>, opening: Opening): SheetProtection[] {
+  const plan: SheetProtection[] = ADMIN_ONLY_SHEETS.map((name) => ({ sheetName: name, range: null, key: name, editors: admins }));
   for (const cls of config.classes) {
     const l = layouts.get(cls.code);
     if (!l) continue;
@@ -67,7 +75,7 @@ export function schoolProtections(config: SchoolConfig, managers: string[], layo
       editor === 'homeroom' ? [cls.homeroom] : subjectCode ? (teachers.get(subjectCode) ?? []) : [];
     plan.push(
       ...tabProtections(classBookSheetName(cls.code), openClassBookRanges(l.book, open), managers, editorsOf),
-      { sheetName: shadowSheetName(cls.code), range: null, key: shadowSheetName(cls.code), editors: managers },
+      { sheetName: shadowSheetName(cls.code), range: null, key: shadowSheetName(cls.code), editors: admins },
       ...tabProtections(profileSheetName(cls.code), openSimpleTabRanges(l.profile, open), managers, editorsOf),
       ...tabProtections(attendanceSheetName(cls.code), openSimpleTabRanges(l.attendance, open), managers, editorsOf),
     );

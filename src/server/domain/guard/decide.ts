@@ -1,0 +1,79 @@
+/**
+ * The edit guard's judgement of one changed cell, pure: is the new value valid, is its column
+ * open now, and may this person type there? The answer is to keep the value (in canonical
+ * form), or to put the previous value back with a Vietnamese reason. Protections already
+ * stop most of what is refused here; the guard is what catches the owner and the board (who
+ * pass every protection) and the last minutes of a window the hourly job has not closed yet.
+ */
+import { isOpen, type EntryWindow, type EntrySlot } from '../calendar';
+import { checkEntry, ENTRY_TEXT, type EntryKind } from './entry-value';
+
+/** What the layout says the cell is (from the grade book's key row). */
+export type CellRole =
+  | { type: 'subject'; subjectCode: string; subjectKind: 'score' | 'comment'; semester: 1 | 2; slot: EntrySlot }
+  | { type: 'training'; semester: 1 | 2 }
+  | { type: 'remark' };
+
+export interface ClassRules {
+  grade: number;
+  classCode: string;
+  homeroom: string;
+  teachersOf(subjectCode: string): readonly string[];
+  windows: readonly EntryWindow[];
+  nowMs: number;
+}
+
+export type Decision =
+  | { action: 'unchanged' }
+  /** `rewrite`: the cell must be written back in canonical form (e.g. "8,5" → 8.5). */
+  | { action: 'accept'; value: number | string; rewrite: boolean; note: string }
+  | { action: 'revert'; reason: string };
+
+export const GUARD_TEXT = {
+  closed: 'Cột đang khoá theo lịch nhập điểm (ngoài thời gian mở).',
+  notAssigned: (email: string) => `Tài khoản ${email} không được phân công nhập cột này ở lớp này.`,
+  unknownActor: 'Không xác định được tài khoản người sửa (tài khoản ngoài tên miền của trường); vùng bảo vệ chỉ cho người được phân công nhập.',
+  remarkTooLong: 'Ghi chú dài quá 500 kí tự.',
+} as const;
+
+const REMARK_MAX = 500;
+
+function same(a: unknown, b: unknown): boolean {
+  return (a === '' || a === null || a === undefined ? '' : a) === (b === '' || b === null || b === undefined ? '' : b);
+}
+
+function windowTarget(role: CellRole, rules: ClassRules) {
+  const base = { grade: rules.grade, classCode: rules.classCode };
+  if (role.type === 'subject') {
+    const kind = role.slot === 'GK' ? 'GK' : role.slot === 'CK' ? 'CK' : 'TX';
+    return { ...base, kind, semester: role.semester, subjectCode: role.subjectCode, slot: role.slot } as const;
+  }
+  if (role.type === 'training') return { ...base, kind: 'RL', semester: role.semester, subjectCode: null } as const;
+  return null;
+}
+
+export function decide(role: CellRole, typed: unknown, formula: string, previous: unknown, actor: string, rules: ClassRules): Decision {
+  let value: number | string;
+  if (role.type === 'remark') {
+    if (formula !== '') return { action: 'revert', reason: ENTRY_TEXT.formula };
+    value = typed === null || typed === undefined ? '' : String(typed);
+    if (value.length > REMARK_MAX) return { action: 'revert', reason: GUARD_TEXT.remarkTooLong };
+  } else {
+    const kind: EntryKind = role.type === 'training' ? 'training' : role.subjectKind === 'score' ? 'score' : 'comment';
+    const check = checkEntry(kind, typed, formula);
+    if (!check.ok) {
+      if (same(typed, previous) && formula === '') return { action: 'unchanged' };
+      return { action: 'revert', reason: check.reason };
+    }
+    value = check.value;
+  }
+  const rewrite = !same(value, typed) || formula !== '';
+  if (same(value, previous)) return rewrite ? { action: 'accept', value, rewrite, note: '' } : { action: 'unchanged' };
+
+  const target = windowTarget(role, rules);
+  if (target && isOpen(rules.windows, target, rules.nowMs) === null) return { action: 'revert', reason: GUARD_TEXT.closed };
+  const allowed = role.type === 'subject' ? rules.teachersOf(role.subjectCode) : [rules.homeroom];
+  if (actor === '') return { action: 'accept', value, rewrite, note: GUARD_TEXT.unknownActor };
+  if (!allowed.some((e) => e.toLowerCase() === actor.toLowerCase())) return { action: 'revert', reason: GUARD_TEXT.notAssigned(actor) };
+  return { action: 'accept', value, rewrite, note: '' };
+}

@@ -1,0 +1,99 @@
+/**
+ * Reading an edited rectangle of a class grade book for the guard, in a fixed number of
+ * calls: the key row, codes and typed values in one block, the formulas of the rectangle,
+ * and the same rectangle of the shadow tab (the last accepted values).
+ */
+import type { CellValue, SheetPort, SpreadsheetPort } from '../../gas/ports';
+import type { CellRole } from '../../domain/guard/decide';
+import type { EntrySlot } from '../../domain/calendar';
+import { CLASS_BOOK_HEADER_ROWS, columnLetter, parseKey, shadowSheetName } from '../../workbook/layout';
+
+export interface Rect {
+  row: number;
+  col: number;
+  numRows: number;
+  numCols: number;
+}
+
+export interface EditedCell {
+  row: number;
+  col: number;
+  a1: string;
+  studentCode: string;
+  role: CellRole;
+  /** For the audit: "HK I · TX2", "HK I · Rèn luyện", "Ghi chú". */
+  column: string;
+  subjectCode: string;
+  typed: CellValue;
+  formula: string;
+  previous: CellValue;
+}
+
+export interface EditedBlock {
+  cells: EditedCell[];
+  /** The rectangle's typed values and the shadow's, to write back whole. */
+  typed: CellValue[][];
+  shadow: CellValue[][];
+  rect: Rect;
+  shadowSheet: SheetPort;
+}
+
+const SEMESTER = { 1: 'HK I', 2: 'HK II' } as const;
+
+function roleOf(key: string): { role: CellRole; column: string; subjectCode: string } | null {
+  const k = parseKey(key);
+  if (!k) return null;
+  if (k.type === 'subject' && k.semester !== 'year' && k.slot !== 'AVG') {
+    const role: CellRole = { type: 'subject', subjectCode: k.subjectCode, subjectKind: k.subjectKind, semester: k.semester, slot: k.slot as EntrySlot };
+    return { role, column: `${SEMESTER[k.semester]} · ${k.slot}`, subjectCode: k.subjectCode };
+  }
+  if (k.type === 'result' && k.field === 'RL' && k.semester !== 'year') {
+    return { role: { type: 'training', semester: k.semester }, column: `${SEMESTER[k.semester]} · Rèn luyện`, subjectCode: '' };
+  }
+  if (k.type === 'result' && k.field === 'GC') return { role: { type: 'remark' }, column: 'Ghi chú', subjectCode: '' };
+  return null;
+}
+
+/** The student rows of an edited rectangle (header rows are the managers' and are not guarded). */
+export function studentPart(rect: Rect): Rect | null {
+  const first = Math.max(rect.row, CLASS_BOOK_HEADER_ROWS + 1);
+  const last = rect.row + rect.numRows - 1;
+  return last < first ? null : { row: first, col: rect.col, numRows: last - first + 1, numCols: rect.numCols };
+}
+
+export function readEditedBlock(spreadsheet: SpreadsheetPort, sheet: SheetPort, classCode: string, rect: Rect): EditedBlock | null {
+  const keyRow = CLASS_BOOK_HEADER_ROWS;
+  const lastRow = rect.row + rect.numRows - 1;
+  const lastCol = rect.col + rect.numCols - 1;
+  const width = Math.max(lastCol, sheet.getLastColumn());
+  const block = sheet.getRange(keyRow, 1, lastRow - keyRow + 1, width).getValues();
+  const keys = block[0].map(String);
+  const codeCol = keys.indexOf('P|CODE');
+  const shadowSheet = spreadsheet.getSheetByName(shadowSheetName(classCode));
+  if (codeCol < 0 || !shadowSheet) return null;
+  const formulas = sheet.getRange(rect.row, rect.col, rect.numRows, rect.numCols).getFormulas();
+  const shadow = shadowSheet.getRange(rect.row, rect.col, rect.numRows, rect.numCols).getValues();
+  const typed: CellValue[][] = [];
+  const cells: EditedCell[] = [];
+  for (let i = 0; i < rect.numRows; i++) {
+    const line = block[rect.row + i - keyRow];
+    typed.push(line.slice(rect.col - 1, lastCol));
+    const studentCode = String(line[codeCol] ?? '');
+    for (let j = 0; j < rect.numCols; j++) {
+      const col = rect.col + j;
+      const found = roleOf(keys[col - 1] ?? '');
+      if (!found || studentCode === '') continue;
+      cells.push({
+        row: rect.row + i,
+        col,
+        a1: `${columnLetter(col)}${rect.row + i}`,
+        studentCode,
+        ...found,
+        typed: typed[i][j],
+        formula: formulas[i][j],
+        previous: shadow[i][j],
+      });
+    }
+  }
+  return { cells, typed, shadow, rect, shadowSheet };
+}

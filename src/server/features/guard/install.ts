@@ -1,0 +1,52 @@
+/**
+ * "Cài đặt trình kiểm soát": the admin's installable triggers — the edit guard and the hourly
+ * job — both owned by the admin, so they run with the admin's rights for every teacher's
+ * edit. Refused when the file's owner teaches (the owner passes every protection, so the
+ * book would have no lock against them); a consumer-account owner gets a warning.
+ */
+import type { Env } from '../../gas/env';
+import { readInstallation, requireCaller } from '../installation';
+import { loadSchoolContext } from '../school-context';
+
+export const GUARD_HANDLER = 'onEditGuard';
+export const HOURLY_HANDLER = 'onHourly';
+
+export const TRIGGER_TEXT = {
+  notAdmin: (email: string) => `Tài khoản ${email} không phải quản trị hệ thống đã cài đặt Sổ Điểm; chỉ quản trị được cài đặt trình kiểm soát.`,
+  notReady: 'Chưa cài được trình kiểm soát: cấu hình trường hoặc lịch nhập điểm có lỗi. Hãy thiết lập sổ điểm trước.',
+  ownerTeaches: (owner: string) =>
+    `Không cài trình kiểm soát: chủ sở hữu tệp (${owner}) đang được phân công giảng dạy. Chủ sở hữu vượt qua mọi vùng bảo vệ nên không được là giáo viên; hãy chuyển quyền sở hữu tệp cho tài khoản quản trị của trường.`,
+  installed: (what: string[]) => `Đã cài: ${what.join(', ')}. Mọi lần sửa điểm được kiểm tra và ghi vào trang "Nhật ký".`,
+  already: 'Trình kiểm soát đã được cài đặt; không thay đổi gì.',
+  guard: 'trình kiểm soát khi sửa ô (onEdit)',
+  hourly: 'công việc hằng giờ (áp dụng lịch, đối chiếu sổ điểm)',
+  consumer: (owner: string) => `Lưu ý: chủ sở hữu ${owner} là tài khoản cá nhân; người sửa ngoài tên miền của trường sẽ được ghi là "không rõ người sửa".`,
+} as const;
+
+export function installTriggers(env: Env): string[] {
+  const caller = requireCaller(env);
+  const installation = readInstallation(env);
+  if (!installation || caller !== installation.admin.toLowerCase()) throw new Error(TRIGGER_TEXT.notAdmin(caller));
+  const loaded = loadSchoolContext(env);
+  if (!loaded.ok) return [TRIGGER_TEXT.notReady, ...loaded.problems.slice(0, 10)];
+  const spreadsheet = env.spreadsheetApp.getActiveSpreadsheet();
+  const owner = spreadsheet.getOwner()?.getEmail().toLowerCase() ?? '';
+  const teachers = new Set(loaded.context.config.assignments.flatMap((a) => a.teachers.map((t) => t.toLowerCase())));
+  loaded.context.config.classes.forEach((c) => teachers.add(c.homeroom.toLowerCase()));
+  if (teachers.has(owner)) throw new Error(TRIGGER_TEXT.ownerTeaches(owner));
+
+  const mine = env.scriptApp.getUserTriggers(spreadsheet).map((t) => t.getHandlerFunction());
+  const projectWide = env.scriptApp.getProjectTriggers().map((t) => t.getHandlerFunction());
+  const made: string[] = [];
+  if (!mine.includes(GUARD_HANDLER)) {
+    env.scriptApp.newTrigger(GUARD_HANDLER).forSpreadsheet(spreadsheet.getId()).onEdit().create();
+    made.push(TRIGGER_TEXT.guard);
+  }
+  if (!projectWide.includes(HOURLY_HANDLER)) {
+    env.scriptApp.newTrigger(HOURLY_HANDLER).timeBased().everyHours(1).create();
+    made.push(TRIGGER_TEXT.hourly);
+  }
+  const lines = [made.length > 0 ? TRIGGER_TEXT.installed(made) : TRIGGER_TEXT.already];
+  if (/@(gmail|googlemail)\.com$/.test(owner)) lines.push(TRIGGER_TEXT.consumer(owner));
+  return lines;
+}
