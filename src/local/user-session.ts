@@ -81,8 +81,19 @@ export class UserSession {
    * Script writes never come this way and fire nothing.
    */
   edit(documentId: string, sheetName: string, a1: string, values: TypedValue[][] | TypedValue): UiEditOutcome {
-    const typed = Array.isArray(values) ? values : [[values]];
-    const outcome = applyUiEdit(this.rt.spreadsheets, this.email, documentId, sheetName, a1, typed);
+    return this.change(documentId, sheetName, a1, Array.isArray(values) ? values : [[values]], 'type');
+  }
+
+  /**
+   * Ctrl+V of cells copied elsewhere: protections still decide, but the destination's data
+   * validation is replaced by the copied cells' (none), so invalid values land — as in Sheets.
+   */
+  paste(documentId: string, sheetName: string, a1: string, values: TypedValue[][]): UiEditOutcome {
+    return this.change(documentId, sheetName, a1, values, 'paste');
+  }
+
+  private change(documentId: string, sheetName: string, a1: string, typed: TypedValue[][], mode: 'type' | 'paste'): UiEditOutcome {
+    const outcome = applyUiEdit(this.rt.spreadsheets, this.email, documentId, sheetName, a1, typed, mode);
     if (!outcome.ok) return outcome;
     const single = outcome.range.endRow - outcome.range.startRow === 1 && outcome.range.endCol - outcome.range.startCol === 1;
     for (const trigger of this.rt.triggers.forDocument(documentId, 'ON_EDIT')) {

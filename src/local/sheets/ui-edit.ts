@@ -74,6 +74,13 @@ export function applyUiEdit(
   sheetName: string,
   a1: string,
   typed: TypedValue[][],
+  /**
+   * 'type': typing (or Ctrl+Shift+V, paste values only): data validation decides.
+   * 'paste': an ordinary paste of copied cells: the copied cells' (empty) validation replaces
+   * the destination's, so nothing is rejected and the rules are gone — the known gap of
+   * "Reject input" that leaves the edit guard as the last check.
+   */
+  mode: 'type' | 'paste' = 'type',
 ): UiEditOutcome {
   const wb = store.get(spreadsheetId);
   if (!wb) throw new Error(`No spreadsheet ${spreadsheetId}`);
@@ -100,7 +107,7 @@ export function applyUiEdit(
   const parsed: Parsed[][] = typed.map((row, i) =>
     row.map((value, j) => parseUiValue(value, wb.locale, sheet.rows[rect.startRow + i]?.[rect.startCol + j]?.nf, wb.timeZone)),
   );
-  for (let i = 0; i < rows; i++) {
+  for (let i = 0; i < rows && mode === 'type'; i++) {
     for (let j = 0; j < cols; j++) {
       const rule = sheet.rows[rect.startRow + i]?.[rect.startCol + j]?.dv;
       if (!rule || rule.allowInvalid) continue;
@@ -113,7 +120,10 @@ export function applyUiEdit(
   if (rect.endRow > sheet.maxRows) sheet.maxRows = rect.endRow;
   if (rect.endCol > sheet.maxCols) sheet.maxCols = rect.endCol;
   const oldValues = mapCells(sheet, rect, readValue);
-  forEachCellForWrite(sheet, rect, (cell, i, j) => applyParsed(cell, parsed[i][j]));
+  forEachCellForWrite(sheet, rect, (cell, i, j) => {
+    applyParsed(cell, parsed[i][j]);
+    if (mode === 'paste') delete cell.dv;
+  });
   const newValues = mapCells(sheet, rect, readValue);
   return { ok: true, sheetId: sheet.id, range: { sheetId: sheet.id, ...rect }, oldValues, newValues, warnings: check.warnings };
 }

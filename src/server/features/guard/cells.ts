@@ -6,7 +6,10 @@
 import type { CellValue, SheetPort, SpreadsheetPort } from '../../gas/ports';
 import type { CellRole } from '../../domain/guard/decide';
 import type { EntrySlot } from '../../domain/calendar';
-import { CLASS_BOOK_HEADER_ROWS, columnLetter, parseKey, shadowSheetName } from '../../workbook/layout';
+import type { Env } from '../../gas/env';
+import type { DataValidationPort } from '../../gas/ports';
+import { CLASS_BOOK_HEADER_ROWS, FORMULA_CELL, VALIDATIONS, columnLetter, parseKey, shadowSheetName, type ValidationSpec } from '../../workbook/layout';
+import { validationRules } from '../../workbook/tab-writer';
 
 export interface Rect {
   row: number;
@@ -96,4 +99,20 @@ export function readEditedBlock(spreadsheet: SpreadsheetPort, sheet: SheetPort, 
     }
   }
   return { cells, typed, shadow, rect, shadowSheet };
+}
+
+/** The validation rule an entry cell carries (the same rules setup writes). */
+function ruleOf(cell: EditedCell): ValidationSpec | null {
+  const role = cell.role;
+  if (role.type === 'subject') return role.subjectKind === 'score' ? VALIDATIONS.score : VALIDATIONS.comment;
+  if (role.type === 'training') return VALIDATIONS.training;
+  return { type: 'formula', formula: `=LEN(${FORMULA_CELL})<=500`.replace(FORMULA_CELL, cell.a1), allowInvalid: false, helpText: 'Ghi chú tối đa 500 kí tự.' };
+}
+
+/** The rules of every cell of the block (null where there is none), for one setDataValidations. */
+export function validationGrid(env: Env, block: EditedBlock): (DataValidationPort | null)[][] {
+  const rules = validationRules(env);
+  const grid: (DataValidationPort | null)[][] = block.typed.map((line) => line.map(() => null));
+  for (const cell of block.cells) grid[cell.row - block.rect.row][cell.col - block.rect.col] = rules(ruleOf(cell));
+  return grid;
 }

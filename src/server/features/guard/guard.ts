@@ -13,7 +13,7 @@ import type { ClassConfig } from '../../domain/school/model';
 import { appendAudit, type AuditInput } from '../../workbook/audit';
 import { SHEET_NAMES } from '../../workbook/config';
 import { forgetSchoolContext, loadSchoolContext, type SchoolContext } from '../school-context';
-import { readEditedBlock, studentPart, type Rect } from './cells';
+import { readEditedBlock, studentPart, validationGrid, type Rect } from './cells';
 import { enqueueEdit, takeQueue, type QueuedEdit } from './queue';
 
 const LOCK_WAIT_MS = 10_000;
@@ -78,6 +78,8 @@ function settle(env: Env, context: SchoolContext, cls: ClassConfig, rect: Rect, 
   const range = (s: typeof sheet) => s.getRange(part.row, part.col, part.numRows, part.numCols);
   if (rewriteTab) range(sheet).setValues(block.typed);
   if (rewriteShadow) range(block.shadowSheet).setValues(block.shadow);
+  // A paste of copied cells replaces the destination's data validation; put the rules back.
+  if (part.numRows * part.numCols > 1) range(sheet).setDataValidations(validationGrid(env, block));
   return { inputs, accepted, reverted };
 }
 

@@ -6,7 +6,7 @@
  */
 import type { Env } from '../../gas/env';
 import { readInstallation, requireCaller } from '../installation';
-import { loadSchoolContext } from '../school-context';
+import { readSchoolContext } from '../school-context';
 
 export const GUARD_HANDLER = 'onEditGuard';
 export const HOURLY_HANDLER = 'onHourly';
@@ -27,7 +27,8 @@ export function installTriggers(env: Env): string[] {
   const caller = requireCaller(env);
   const installation = readInstallation(env);
   if (!installation || caller !== installation.admin.toLowerCase()) throw new Error(TRIGGER_TEXT.notAdmin(caller));
-  const loaded = loadSchoolContext(env);
+  // Fresh from the sheets: the assignments decide whether the owner teaches.
+  const loaded = readSchoolContext(env);
   if (!loaded.ok) return [TRIGGER_TEXT.notReady, ...loaded.problems.slice(0, 10)];
   const spreadsheet = env.spreadsheetApp.getActiveSpreadsheet();
   const owner = spreadsheet.getOwner()?.getEmail().toLowerCase() ?? '';

@@ -60,7 +60,7 @@ export function appendAudit(env: Env, inputs: readonly AuditInput[]): AuditEntry
     return text;
   };
   const drafts: AuditDraft[] = inputs.map(({ at, ...rest }) => ({ ...rest, time: timeOf(at) }));
-  const entries = sealEntries(previous, drafts, auditDigest(env));
+  const entries = sealEntries(previous, drafts, auditDigest());
 
   const maxRows = sheet.getMaxRows();
   const needed = lastRow + entries.length;

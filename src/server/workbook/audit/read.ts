@@ -41,7 +41,7 @@ function openArchive(env: Env, archive: AuditArchive): SheetPort | null {
 export function verifyAudit(env: Env): AuditVerdict {
   const spreadsheet = env.spreadsheetApp.getActiveSpreadsheet();
   const props = documentProperties(env);
-  const sha256 = auditDigest(env);
+  const sha256 = auditDigest();
   let start = GENESIS;
   let startSeq = 1;
   let count = 0;

@@ -3,7 +3,8 @@
  * Apps Script. The protection that lets only admins write it comes from the protection plan,
  * which refers to AUDIT_SHEET.
  */
-import { hexFromSignedBytes, AUDIT_COLUMN_COUNT, AUDIT_FIELDS, type AuditField, type Sha256 } from '../../domain/audit';
+import { AUDIT_COLUMN_COUNT, AUDIT_FIELDS, type AuditField, type Sha256 } from '../../domain/audit';
+import { sha256Hex } from '../../domain/audit/sha256';
 import type { Env } from '../../gas/env';
 import type { SheetPort, SpreadsheetPort } from '../../gas/ports';
 
@@ -38,9 +39,12 @@ const COLUMN_WIDTHS = [55, 170, 190, 190, 80, 55, 105, 70, 110, 80, 80, 130, 240
 export const TEXT_FORMAT = '@';
 
 /** SHA-256 through Utilities.computeDigest over UTF-8, as lower-case hex. */
-export function auditDigest(env: Env): Sha256 {
-  const u = env.utilities;
-  return (text) => hexFromSignedBytes(u.computeDigest(u.DigestAlgorithm.SHA_256, text, u.Charset.UTF_8));
+/**
+ * The chain's digest: pure SHA-256, so hashing costs no service call per row (the same bytes
+ * Utilities.computeDigest(SHA_256, text, UTF_8) would give; see test/domain/audit/sha256.test.ts).
+ */
+export function auditDigest(): Sha256 {
+  return sha256Hex;
 }
 
 /** Header, text format, frozen header and widths, on a new (empty) audit sheet. */

@@ -1,0 +1,165 @@
+/**
+ * Entry windows, protections and the edit guard, as the school lives them: teachers typing
+ * through the Sheets UI, the admin's triggers firing, the board applying the calendar, the
+ * clock moving. Assertions read the sheets, the protections and the audit rows.
+ */
+import { guardedSchool, PRINCIPAL, TOAN_6A, VAN_6A, mail } from './guard-world';
+import { GUARD_TEXT } from '../../src/server/domain/guard/decide';
+import { ENTRY_TEXT } from '../../src/server/domain/guard/entry-value';
+
+const AUDIT = { seq: 0, actor: 2, effective: 3, sheet: 4, cell: 5, student: 6, subject: 7, column: 8, old: 9, new: 10, outcome: 11, reason: 12 };
+
+test('the owner cannot install the guard while teaching: the owner passes every protection', () => {
+  const w = guardedSchool({ students: 3 });
+  const triggers = w.runtime.triggers.list().map((t) => `${t.owner}:${t.handler}:${t.eventType}`).sort();
+  expect(triggers).toEqual([`${w.admin}:onEditGuard:ON_EDIT`, `${w.admin}:onHourly:CLOCK`]);
+  // Give Tin học back to the admin: a re-install is refused.
+  const ss = w.env().spreadsheetApp.getActiveSpreadsheet();
+  const assignments = ss.getSheetByName('Phân công')!;
+  const rows = assignments.getDataRange().getValues();
+  const r = rows.findIndex((row) => row[1] === 'TIN');
+  assignments.getRange(r + 1, 3).setValue(w.admin);
+  w.runtime.as(w.admin).chooseMenuItem(w.id, 'menuInstallTriggers');
+  expect(w.runtime.ui.alerts.at(-1)!.text).toContain(`chủ sở hữu tệp (${w.admin}) đang được phân công giảng dạy`);
+});
+
+test('a teacher enters scores in an open window: kept, canonical, in the shadow, one audit row each', () => {
+  const w = guardedSchool();
+  const cell = w.a1('HS0001', 'TOAN', 1, 'TX1');
+  expect(w.runtime.as(TOAN_6A).edit(w.id, '6A', cell, '8,5').ok).toBe(true);
+  expect(w.value(cell)).toBe(8.5);
+  expect(w.value(cell, '6A (bản lưu)')).toBe(8.5);
+  const [row] = w.audit();
+  expect(row[AUDIT.seq]).toBe('1');
+  expect([row[AUDIT.actor], row[AUDIT.effective], row[AUDIT.sheet], row[AUDIT.cell], row[AUDIT.student], row[AUDIT.subject], row[AUDIT.column]]).toEqual([
+    TOAN_6A, w.admin, '6A', cell, 'HS0001', 'TOAN', 'HK I · TX1',
+  ]);
+  expect([row[AUDIT.old], row[AUDIT.new], row[AUDIT.outcome]]).toEqual(['', '8.5', 'Chấp nhận']);
+});
+
+test('after the window closes the protection refuses the same teacher; another teacher is refused any time', () => {
+  const w = guardedSchool();
+  const tx = w.a1('HS0002', 'TOAN', 1, 'TX2');
+  expect(w.runtime.as(VAN_6A).edit(w.id, '6A', tx, '9')).toMatchObject({ ok: false, reason: 'protected' });
+  // GK of HK I opens on 26/10 and closes on 14/11: the hourly job applies it.
+  const gk = w.a1('HS0002', 'TOAN', 1, 'GK');
+  expect(w.runtime.as(TOAN_6A).edit(w.id, '6A', gk, '7')).toMatchObject({ ok: false, reason: 'protected' });
+  w.later(new Date('2026-10-26T01:00:00Z'));
+  expect(w.runtime.as(TOAN_6A).edit(w.id, '6A', gk, '7').ok).toBe(true);
+  w.later(new Date('2026-11-15T01:00:00Z'));
+  expect(w.runtime.as(TOAN_6A).edit(w.id, '6A', gk, '8')).toMatchObject({ ok: false, reason: 'protected' });
+  expect(w.value(gk)).toBe(7);
+  expect(w.audit().map((r) => [r[AUDIT.cell], r[AUDIT.new], r[AUDIT.outcome]])).toEqual([[gk, '7', 'Chấp nhận']]);
+});
+
+test('the owner and the principal pass the protection of a closed column but are reverted and logged', () => {
+  const w = guardedSchool();
+  const gk = w.a1('HS0003', 'TOAN', 1, 'GK');
+  expect(w.runtime.as(w.admin).edit(w.id, '6A', gk, '10').ok).toBe(true);
+  expect(w.runtime.as(PRINCIPAL).edit(w.id, '6A', gk, '9').ok).toBe(true);
+  expect(w.value(gk)).toBe('');
+  expect(w.audit().map((r) => [r[AUDIT.actor], r[AUDIT.new], r[AUDIT.outcome], r[AUDIT.reason]])).toEqual([
+    [w.admin, '10', 'Hoàn tác', GUARD_TEXT.closed],
+    [PRINCIPAL, '9', 'Hoàn tác', GUARD_TEXT.closed],
+  ]);
+  // In an open column the principal is still not the subject's teacher.
+  const tx = w.a1('HS0003', 'TOAN', 1, 'TX1');
+  w.runtime.as(PRINCIPAL).edit(w.id, '6A', tx, '9');
+  expect(w.value(tx)).toBe('');
+  expect(w.audit().at(-1)![AUDIT.reason]).toBe(GUARD_TEXT.notAssigned(PRINCIPAL));
+});
+
+test('a 45×6 paste mixing valid, invalid and unchanged cells keeps the valid ones and reverts the rest', () => {
+  const w = guardedSchool();
+  // 10/11/2026: TX, GK and CK of HK I are all open, so the six Toán columns take the paste.
+  w.later(new Date('2026-11-10T02:00:00Z'));
+  const layout = w.layout();
+  const codes = layout.studentCodes;
+  const first = layout.cell(codes[0], 'TOAN', 1, 'TX1')!;
+  const teacher = w.runtime.as(TOAN_6A);
+  expect(teacher.edit(w.id, '6A', w.a1(codes[0], 'TOAN', 1, 'TX1'), '5').ok).toBe(true);
+  const bad = ['11', '7,25', 'abc', '=1+1'];
+  const grid = codes.map((_, i) => [
+    i === 0 ? '5' : `${i % 10},5`, // row 0 unchanged
+    bad[i % 4],
+    '6',
+    i % 2 === 0 ? '8.5' : '7',
+    '9',
+    i % 3 === 0 ? '10' : '',
+  ]);
+  const last = layout.cell(codes[codes.length - 1], 'TOAN', 1, 'CK')!;
+  const rect = `${w.a1(codes[0], 'TOAN', 1, 'TX1')}:${w.a1(codes[codes.length - 1], 'TOAN', 1, 'CK')}`;
+  expect(last.col - first.col + 1).toBe(6);
+  const auditBefore = w.audit().length;
+  const calls = w.runtime.calls.measure(() => teacher.paste(w.id, '6A', rect, grid));
+  expect(calls.result.ok).toBe(true);
+  const ss = w.env().spreadsheetApp.getActiveSpreadsheet();
+  const after = ss.getSheetByName('6A')!.getRange(first.row, first.col, codes.length, 6).getValues();
+  after.forEach((line, i) => expect(line).toEqual([i === 0 ? 5 : (i % 10) + 0.5, '', 6, i % 2 === 0 ? 8.5 : 7, 9, i % 3 === 0 ? 10 : '']));
+  expect(ss.getSheetByName('6A (bản lưu)')!.getRange(first.row, first.col, codes.length, 6).getValues()).toEqual(after);
+  const rows = w.audit().slice(auditBefore);
+  const accepted = rows.filter((r) => r[AUDIT.outcome] === 'Chấp nhận');
+  const reverted = rows.filter((r) => r[AUDIT.outcome] === 'Hoàn tác');
+  expect(accepted).toHaveLength(44 + 45 + 45 + 45 + 15);
+  expect(reverted).toHaveLength(45);
+  expect(new Set(reverted.map((r) => r[AUDIT.reason]))).toEqual(
+    new Set([ENTRY_TEXT.range('11'), ENTRY_TEXT.decimals('7,25'), ENTRY_TEXT.notNumber('abc'), ENTRY_TEXT.formula]),
+  );
+  // The paste wiped the cells' data validation; the guard put it back.
+  const data = w.runtime.spreadsheets.get(w.id)!.sheets.find((s) => s.name === '6A')!;
+  expect(data.rows[first.row][first.col]?.dv).toMatchObject({ kind: 'numberBetween', values: [0, 10] });
+  // The guard's cost does not grow with the rectangle.
+  expect(calls.total).toBeLessThan(60);
+});
+
+test('40 edits race under lock contention: every change gets exactly one audit row', () => {
+  const w = guardedSchool();
+  const codes = w.layout().studentCodes.slice(0, 40);
+  codes.forEach((code, i) => {
+    // Every other edit finds the document lock held by another execution and is queued.
+    if (i % 2 === 1) w.runtime.locks.holdDocumentLock(w.id, 'forever');
+    const result = w.runtime.as(TOAN_6A).edit(w.id, '6A', w.a1(code, 'TOAN', 1, 'TX3'), String((i % 9) + 1));
+    expect(result.ok).toBe(true);
+    w.runtime.locks.releaseDocumentLock(w.id);
+  });
+  // The last queued edit waits for the next guard run or the hourly job.
+  w.runtime.advance(60 * 60 * 1000);
+  const rows = w.audit();
+  const cells = rows.map((r) => r[AUDIT.cell]);
+  expect(cells).toHaveLength(40);
+  expect(new Set(cells).size).toBe(40);
+  codes.forEach((code, i) => expect(w.value(w.a1(code, 'TOAN', 1, 'TX3'), '6A (bản lưu)')).toBe((i % 9) + 1));
+  expect(rows.every((r) => r[AUDIT.actor] === TOAN_6A && r[AUDIT.outcome] === 'Chấp nhận')).toBe(true);
+});
+
+test('a script write is caught by reconcile, logged as unattributed, and the shadow repaired', () => {
+  const w = guardedSchool();
+  const cell = w.a1('HS0005', 'TOAN', 1, 'TX4');
+  const bad = w.a1('HS0006', 'TOAN', 1, 'TX4');
+  const sheet = w.env().spreadsheetApp.getActiveSpreadsheet().getSheetByName('6A')!;
+  sheet.getRange(cell).setValue(4); // API / script write: fires no trigger
+  sheet.getRange(bad).setValue(12);
+  expect(w.audit()).toEqual([]);
+  w.runtime.advance(60 * 60 * 1000);
+  expect(w.value(cell, '6A (bản lưu)')).toBe(4);
+  expect(w.value(bad)).toBe('');
+  const rows = w.audit().map((r) => [r[AUDIT.cell], r[AUDIT.actor], r[AUDIT.new], r[AUDIT.outcome]]);
+  expect(rows).toHaveLength(2);
+  expect(rows).toEqual(expect.arrayContaining([
+    [cell, '', '4', 'Không rõ người sửa'],
+    [bad, '', '12', 'Hoàn tác'],
+  ]));
+});
+
+test('Kiểm tra nhật ký: intact, then a changed row is named', () => {
+  const w = guardedSchool({ students: 3 });
+  w.runtime.as(TOAN_6A).edit(w.id, '6A', w.a1('HS0001', 'TOAN', 1, 'TX1'), '8');
+  w.runtime.as(TOAN_6A).edit(w.id, '6A', w.a1('HS0002', 'TOAN', 1, 'TX1'), '9');
+  const principal = w.runtime.as(PRINCIPAL);
+  principal.open(w.id);
+  w.runtime.as(w.admin).chooseMenuItem(w.id, 'menuVerifyAudit');
+  expect(w.runtime.ui.alerts.at(-1)!.text).toContain('Nhật ký nguyên vẹn: 2 dòng');
+  w.env().spreadsheetApp.getActiveSpreadsheet().getSheetByName('Nhật ký')!.getRange('K2').setValue('10');
+  w.runtime.as(w.admin).chooseMenuItem(w.id, 'menuVerifyAudit');
+  expect(w.runtime.ui.alerts.at(-1)!.text).toMatch(/^Dòng 2 của trang “Nhật ký” đã bị sửa/);
+});
