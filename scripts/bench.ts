@@ -7,6 +7,7 @@ import * as esbuild from 'esbuild';
 import { benchAssessment } from './bench/assessment';
 import { benchRuntimeIo } from './bench/runtime-io';
 import { benchSetup } from './bench/setup';
+import { benchGuard } from './bench/guard';
 import type { BenchSection } from './bench/measure';
 
 function bundleSizes(): BenchSection {
@@ -37,7 +38,7 @@ function bundleSizes(): BenchSection {
 }
 
 export async function main(): Promise<number> {
-  const sections = [bundleSizes(), benchAssessment(), benchRuntimeIo(), benchSetup()];
+  const sections = [bundleSizes(), benchAssessment(), benchRuntimeIo(), benchSetup(), benchGuard()];
   for (const s of sections) {
     console.log(`\n## ${s.title}`);
     for (const line of s.lines) console.log(line);

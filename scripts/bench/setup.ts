@@ -53,6 +53,9 @@ export function schoolRuntime(classCount: number) {
   const runtime = new LocalRuntime({ start: new Date('2026-08-20T02:00:00Z') });
   const admin = runtime.addUser(`qtht@${DOMAIN}`);
   const id = runtime.as(admin).createSpreadsheet('Bench');
+  // Every teacher is an editor of the file; protections decide where.
+  runtime.spreadsheets.get(id)!.editors = config.users.map((u) => u.email).filter((e) => e !== admin);
+  for (const u of config.users) runtime.addUser(u.email);
   const env = runtime.envFor(runtime.contextFor(admin, id));
   installAsAdmin(env);
   for (const [name, rows] of Object.entries(configToSheetRows(config))) pasteTable(env, name, rows);
