@@ -18,6 +18,10 @@ test('the main job installs, configures, imports, sets up, refuses a teacher, an
   expect(printed).toContain('Đã áp dụng lịch nhập điểm lúc 14/09/2026 07:30');
   expect(printed).toMatch(/\(Toán, TX1\): đã ghi 8,5/);
   expect(printed).toContain('Đã khóa toàn bộ sổ điểm lúc 14/09/2026 07:30');
+  // The guard: the owner reverted in a closed column; a mixed paste kept the valid values; the chain verifies.
+  expect(printed).toMatch(/quản trị \(chủ sở hữu\) gõ 10 → trình kiểm soát hoàn tác, ô còn ""/);
+  expect(printed).toContain('giữ [[7,""],[6.5,""]]');
+  expect(printed).toContain('Nhật ký nguyên vẹn: 6 dòng');
   expect(printed).toMatch(/\(Toán, TX1\): bị chặn — You are trying to edit a protected cell/);
   expect(printed).toMatch(/\(Ngữ văn, TX1\): bị chặn — You are trying to edit a protected cell/);
 

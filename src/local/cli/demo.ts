@@ -48,12 +48,16 @@ export async function demoCommand(args: string[]): Promise<number> {
   say('\n4. Quản trị thiết lập sổ điểm các lớp.');
   alerts(SAMPLE_PEOPLE.admin, () => admin.chooseMenuItem(workbookId, 'menuSetup'));
 
-  say('\n5. Giáo viên thử thiết lập sổ điểm: bị từ chối trên máy chủ.');
+  say('\n5. Quản trị cài đặt trình kiểm soát (trigger sửa ô và công việc hằng giờ, chạy dưới quyền quản trị).');
+  alerts(SAMPLE_PEOPLE.admin, () => admin.chooseMenuItem(workbookId, 'menuInstallTriggers'));
+
+  say('\n   Giáo viên thử thiết lập sổ điểm: bị từ chối trên máy chủ.');
   const teacher = runtime.as(SAMPLE_PEOPLE.teacher);
   teacher.open(workbookId);
   alerts(SAMPLE_PEOPLE.teacher, () => teacher.chooseMenuItem(workbookId, 'menuSetup'));
 
-  say('\n6. Thứ hai 14/09/2026: Hiệu trưởng áp dụng lịch nhập điểm (mở điểm thường xuyên HK I).');
+  say('\n6. Thứ hai 14/09/2026. Công việc hằng giờ đã tự mở điểm thường xuyên HK I lúc 07:00 ngày 07/09 theo lịch;');
+  say('   Hiệu trưởng áp dụng lại lịch để chắc chắn (không còn gì phải đổi) và xem các mốc sắp tới.');
   runtime.advanceTo(new Date('2026-09-14T00:30:00Z'));
   const principal = runtime.as(SAMPLE_PEOPLE.principal);
   principal.open(workbookId);
@@ -66,14 +70,25 @@ export async function demoCommand(args: string[]): Promise<number> {
   const van = keys.indexOf('S|VAN|1|TX1') + 1;
   const a1 = (col: number) => `${columnLetter(col)}6`;
   const typed = teacher.edit(workbookId, '6A', a1(toan), '8,5');
-  say(`  ${a1(toan)} (Toán, TX1): ${typed.ok ? 'đã ghi 8,5' : typed.message}`);
+  say(`  ${a1(toan)} (Toán, TX1): ${typed.ok ? `đã ghi 8,5 → lưu ${grades.getRange(a1(toan)).getValue()}` : typed.message}`);
   const refused = teacher.edit(workbookId, '6A', a1(van), '9');
   say(`  ${a1(van)} (Ngữ văn, TX1): ${refused.ok ? 'đã ghi' : `bị chặn — ${refused.message}`}`);
+  const gk = keys.indexOf('S|TOAN|1|GK') + 1;
+  admin.edit(workbookId, '6A', a1(gk), '10');
+  say(`  ${a1(gk)} (Toán, GK — chưa mở): quản trị (chủ sở hữu) gõ 10 → trình kiểm soát hoàn tác, ô còn "${grades.getRange(a1(gk)).getValue()}".`);
+  const pasted = teacher.paste(workbookId, '6A', `${a1(toan).replace('6', '7')}:${columnLetter(toan + 1)}8`, [['7', '11'], ['6,5', 'abc']]);
+  const after = grades.getRange(`${a1(toan).replace('6', '7')}:${columnLetter(toan + 1)}8`).getValues();
+  say(`  Dán 2×2 [7, 11; 6,5, abc] vào Toán TX1–TX2: ${pasted.ok ? `giữ ${JSON.stringify(after)}` : pasted.message}`);
 
   say('\n8. Hiệu trưởng khóa toàn bộ sổ điểm; giáo viên Toán không sửa được nữa.');
   alerts(SAMPLE_PEOPLE.principal, () => principal.chooseMenuItem(workbookId, 'menuLockAll'));
   const locked = teacher.edit(workbookId, '6A', a1(toan), '9');
   say(`  ${a1(toan)} (Toán, TX1): ${locked.ok ? 'đã ghi' : `bị chặn — ${locked.message}`}`);
+
+  say('\n9. Ban giám hiệu kiểm tra nhật ký.');
+  const log = runtime.envFor(runtime.contextFor(SAMPLE_PEOPLE.admin, workbookId)).spreadsheetApp.getActiveSpreadsheet().getSheetByName('Nhật ký')!.getDataRange().getValues();
+  for (const row of log.slice(1)) say(`  #${row[0]} ${row[1]} ${row[2]} ${row[5]} ${row[8]}: "${row[9]}" → "${row[10]}" ${row[11]}${row[12] ? ` (${row[12]})` : ''}`);
+  alerts(SAMPLE_PEOPLE.principal, () => principal.chooseMenuItem(workbookId, 'menuVerifyAudit'));
 
   const saved = join(outDir, 'so-diem.xlsx');
   await saveWorkbookXlsx(book, saved);
