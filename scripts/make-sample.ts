@@ -128,6 +128,7 @@ export function sampleConfig(): SchoolConfig {
       semester2: { start: '2027-01-18', end: '2027-05-29' },
       artsAsTwoSubjects: true,
       ordinalRank: false,
+      lockAfterHours: null,
     },
     users: people.map(([local, name, roles, department]) => ({ email: mail(local), name, roles, department })),
     subjects: catalogSubjects('THCS').filter((s) => s.grade <= 7),

@@ -49,7 +49,7 @@ function naiveGuard(w: ReturnType<typeof guardedBenchSchool>, rect: { row: numbe
   const sheet = ss.getSheetByName(cls.code)!;
   const shadow = ss.getSheetByName(`${cls.code} (bản lưu)`)!;
   const teachers = new Map(ctx.context.config.assignments.filter((a) => a.classCode === cls.code).map((a) => [a.subjectCode, a.teachers]));
-  const rules = { grade: cls.grade, classCode: cls.code, homeroom: cls.homeroom, teachersOf: (s: string) => teachers.get(s) ?? [], windows: ctx.context.windows, nowMs: env.clock.now().getTime() };
+  const rules = { grade: cls.grade, classCode: cls.code, homeroom: cls.homeroom, teachersOf: (s: string) => teachers.get(s) ?? [], windows: ctx.context.windows, nowMs: env.clock.now().getTime(), lockAfterHours: null };
   for (let r = rect.row; r < rect.row + rect.numRows; r++) {
     for (let c = rect.col; c < rect.col + rect.numCols; c++) {
       const d = layout.describe(r, c);

@@ -32,6 +32,7 @@ export function schoolOf(classCount: number): { config: SchoolConfig; roster: Ce
       semester2: { start: '2027-01-18', end: '2027-05-29' },
       artsAsTwoSubjects: true,
       ordinalRank: false,
+      lockAfterHours: null,
     },
     users: [{ email: `qtht@${DOMAIN}`, name: 'Quản trị', roles: ['admin'], department: '' }, ...teachers.map((email, i) => ({ email, name: `Giáo viên ${i}`, roles: ['teacher' as const], department: '' }))],
     subjects: SUBJECTS,

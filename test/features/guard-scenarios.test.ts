@@ -163,3 +163,21 @@ test('Kiểm tra nhật ký: intact, then a changed row is named', () => {
   w.runtime.as(w.admin).chooseMenuItem(w.id, 'menuVerifyAudit');
   expect(w.runtime.ui.alerts.at(-1)!.text).toMatch(/^Dòng 2 của trang “Nhật ký” đã bị sửa/);
 });
+
+test('the school’s age lock: a score locks 48 hours after it was entered, even while its window is open', () => {
+  const w = guardedSchool({ students: 3, lockAfterHours: 48 });
+  const cell = w.a1('HS0002', 'TOAN', 1, 'TX1');
+  const teacher = w.runtime.as(TOAN_6A);
+  teacher.edit(w.id, '6A', cell, '7');
+  w.runtime.clock.set(new Date(w.runtime.clock.nowMs() + 47 * 3_600_000));
+  teacher.edit(w.id, '6A', cell, '8');
+  expect(w.value(cell)).toBe(8);
+  w.runtime.clock.set(new Date(w.runtime.clock.nowMs() + 49 * 3_600_000));
+  teacher.edit(w.id, '6A', cell, '9');
+  expect(w.value(cell)).toBe(8);
+  expect(w.audit().map((r) => [r[AUDIT.new], r[AUDIT.outcome], r[AUDIT.reason]])).toEqual([
+    ['7', 'Chấp nhận', ''],
+    ['8', 'Chấp nhận', ''],
+    ['9', 'Hoàn tác', GUARD_TEXT.lockedByAge(48)],
+  ]);
+});

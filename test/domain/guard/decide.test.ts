@@ -8,7 +8,7 @@ const txHk1: EntryWindow = {
   opensAt: Date.parse('2026-09-07T00:00:00Z'), closesAt: Date.parse('2027-01-16T16:59:59Z'), note: '',
 };
 const rules: ClassRules = {
-  grade: 6, classCode: '6A', homeroom: 'gvcn@t.vn', teachersOf: (s) => (s === 'TOAN' ? ['an@t.vn'] : ['binh@t.vn']), windows: [txHk1], nowMs: T,
+  grade: 6, classCode: '6A', homeroom: 'gvcn@t.vn', teachersOf: (s) => (s === 'TOAN' ? ['an@t.vn'] : ['binh@t.vn']), windows: [txHk1], nowMs: T, lockAfterHours: null,
 };
 const toanTx2: CellRole = { type: 'subject', subjectCode: 'TOAN', subjectKind: 'score', semester: 1, slot: 'TX2' };
 
@@ -45,4 +45,14 @@ test('conduct is the homeroom teacher’s, in the RL window; remarks only need t
   expect(decide(rl, 'Khá', '', '', 'gvcn@t.vn', rules)).toEqual({ action: 'revert', reason: GUARD_TEXT.closed });
   expect(decide(rl, 'Khá', '', '', 'an@t.vn', withRl)).toEqual({ action: 'revert', reason: GUARD_TEXT.notAssigned('an@t.vn') });
   expect(decide({ type: 'remark' }, 'Chăm ngoan', '', '', 'gvcn@t.vn', rules)).toMatchObject({ action: 'accept', value: 'Chăm ngoan' });
+});
+
+test('the optional age lock: a score accepted more than N hours ago is locked even in an open window', () => {
+  const withLock = { ...rules, lockAfterHours: 48 };
+  const hour = 3_600_000;
+  expect(decide(toanTx2, 9, '', 7, 'an@t.vn', withLock, T - 47 * hour)).toMatchObject({ action: 'accept', value: 9 });
+  expect(decide(toanTx2, 9, '', 7, 'an@t.vn', withLock, T - 49 * hour)).toEqual({ action: 'revert', reason: GUARD_TEXT.lockedByAge(48) });
+  // A first entry is never locked by age; an unknown acceptance time is not either.
+  expect(decide(toanTx2, 9, '', '', 'an@t.vn', withLock, null)).toMatchObject({ action: 'accept' });
+  expect(decide(toanTx2, 9, '', 7, 'an@t.vn', withLock, null)).toMatchObject({ action: 'accept' });
 });

@@ -22,6 +22,7 @@ describe('a valid THCS configuration', () => {
       semester2: { start: '2027-01-18', end: '2027-05-29' },
       artsAsTwoSubjects: true,
       ordinalRank: false,
+      lockAfterHours: null,
     });
   });
 

@@ -72,6 +72,7 @@ describe('seed rows of a new school', () => {
       ['Ngày kết thúc học kì II', ''],
       ['Âm nhạc và Mĩ thuật tách thành hai môn', 'Có'],
       ['Hiển thị xếp hạng thứ tự', 'Không'],
+      ['Khóa điểm sau khi nhập (giờ)', ''],
     ]);
     expect(rows['Người dùng']).toHaveLength(1);
     expect(rows['Môn học']).toHaveLength(1 + 3 * 17);

@@ -23,6 +23,7 @@ export const SCHOOL: SchoolSettings = {
   semester2: { start: '2027-01-19', end: '2027-05-31' },
   artsAsTwoSubjects: true,
   ordinalRank: false,
+  lockAfterHours: null,
 };
 
 const FAMILY = ['Nguyễn', 'Trần', 'Lê', 'Phạm', 'Hoàng', 'Đặng', 'Bùi', 'Đỗ', 'Vũ'];

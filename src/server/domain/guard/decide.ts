@@ -5,7 +5,7 @@
  * stop most of what is refused here; the guard is what catches the owner and the board (who
  * pass every protection) and the last minutes of a window the hourly job has not closed yet.
  */
-import { isOpen, type EntryWindow, type EntrySlot } from '../calendar';
+import { isOpen, lockedByAge, type EntryWindow, type EntrySlot } from '../calendar';
 import { checkEntry, ENTRY_TEXT, type EntryKind } from './entry-value';
 
 /** What the layout says the cell is (from the grade book's key row). */
@@ -21,6 +21,8 @@ export interface ClassRules {
   teachersOf(subjectCode: string): readonly string[];
   windows: readonly EntryWindow[];
   nowMs: number;
+  /** School setting: an entered score locks this many hours after it was accepted (null = off). */
+  lockAfterHours: number | null;
 }
 
 export type Decision =
@@ -34,6 +36,7 @@ export const GUARD_TEXT = {
   notAssigned: (email: string) => `Tài khoản ${email} không được phân công nhập cột này ở lớp này.`,
   unknownActor: 'Không xác định được tài khoản người sửa (tài khoản ngoài tên miền của trường); vùng bảo vệ chỉ cho người được phân công nhập.',
   remarkTooLong: 'Ghi chú dài quá 500 kí tự.',
+  lockedByAge: (hours: number) => `Điểm đã nhập quá ${hours} giờ nên đã khóa; muốn sửa phải làm đề nghị sửa điểm.`,
 } as const;
 
 const REMARK_MAX = 500;
@@ -52,7 +55,11 @@ function windowTarget(role: CellRole, rules: ClassRules) {
   return null;
 }
 
-export function decide(role: CellRole, typed: unknown, formula: string, previous: unknown, actor: string, rules: ClassRules): Decision {
+/**
+ * `acceptedAtMs`: when the previous value was accepted (null when unknown), for the school's
+ * optional lock-after-N-hours rule.
+ */
+export function decide(role: CellRole, typed: unknown, formula: string, previous: unknown, actor: string, rules: ClassRules, acceptedAtMs: number | null = null): Decision {
   let value: number | string;
   if (role.type === 'remark') {
     if (formula !== '') return { action: 'revert', reason: ENTRY_TEXT.formula };
@@ -72,6 +79,9 @@ export function decide(role: CellRole, typed: unknown, formula: string, previous
 
   const target = windowTarget(role, rules);
   if (target && isOpen(rules.windows, target, rules.nowMs) === null) return { action: 'revert', reason: GUARD_TEXT.closed };
+  if (target && !same(previous, '') && rules.lockAfterHours !== null && lockedByAge(acceptedAtMs, rules.nowMs, rules.lockAfterHours)) {
+    return { action: 'revert', reason: GUARD_TEXT.lockedByAge(rules.lockAfterHours) };
+  }
   const allowed = role.type === 'subject' ? rules.teachersOf(role.subjectCode) : [rules.homeroom];
   if (actor === '') return { action: 'accept', value, rewrite, note: GUARD_TEXT.unknownActor };
   if (!allowed.some((e) => e.toLowerCase() === actor.toLowerCase())) return { action: 'revert', reason: GUARD_TEXT.notAssigned(actor) };

@@ -28,6 +28,8 @@ export interface SchoolSettings {
   artsAsTwoSubjects: boolean;
   /** An ordinal rank column (xếp hạng): off by default, admin-only, never exported. */
   ordinalRank: boolean;
+  /** A score locks this many hours after it was entered, even in an open window; null = off. */
+  lockAfterHours: number | null;
 }
 
 export interface SchoolUser {

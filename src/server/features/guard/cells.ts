@@ -30,6 +30,8 @@ export interface EditedCell {
   typed: CellValue;
   formula: string;
   previous: CellValue;
+  /** When the previous value was accepted (the shadow cell's note), for the age lock. */
+  acceptedAtMs: number | null;
 }
 
 export interface EditedBlock {
@@ -37,6 +39,8 @@ export interface EditedBlock {
   /** The rectangle's typed values and the shadow's, to write back whole. */
   typed: CellValue[][];
   shadow: CellValue[][];
+  /** The shadow cells' notes: the instant each value was accepted (ISO), '' when unknown. */
+  shadowNotes: string[][];
   rect: Rect;
   shadowSheet: SheetPort;
 }
@@ -75,7 +79,9 @@ export function readEditedBlock(spreadsheet: SpreadsheetPort, sheet: SheetPort, 
   const shadowSheet = spreadsheet.getSheetByName(shadowSheetName(classCode));
   if (codeCol < 0 || !shadowSheet) return null;
   const formulas = sheet.getRange(rect.row, rect.col, rect.numRows, rect.numCols).getFormulas();
-  const shadow = shadowSheet.getRange(rect.row, rect.col, rect.numRows, rect.numCols).getValues();
+  const shadowRange = shadowSheet.getRange(rect.row, rect.col, rect.numRows, rect.numCols);
+  const shadow = shadowRange.getValues();
+  const shadowNotes = shadowRange.getNotes();
   const typed: CellValue[][] = [];
   const cells: EditedCell[] = [];
   for (let i = 0; i < rect.numRows; i++) {
@@ -95,10 +101,11 @@ export function readEditedBlock(spreadsheet: SpreadsheetPort, sheet: SheetPort, 
         typed: typed[i][j],
         formula: formulas[i][j],
         previous: shadow[i][j],
+        acceptedAtMs: shadowNotes[i][j] ? Date.parse(shadowNotes[i][j]) || null : null,
       });
     }
   }
-  return { cells, typed, shadow, rect, shadowSheet };
+  return { cells, typed, shadow, shadowNotes, rect, shadowSheet };
 }
 
 /** The validation rule an entry cell carries (the same rules setup writes). */

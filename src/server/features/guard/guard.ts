@@ -34,7 +34,15 @@ const asText = (v: CellValue): string => (v instanceof Date ? v.toISOString() : 
 
 function rulesFor(context: SchoolContext, cls: ClassConfig, nowMs: number): ClassRules {
   const teachers = new Map(context.config.assignments.filter((a) => a.classCode === cls.code).map((a) => [a.subjectCode, a.teachers]));
-  return { grade: cls.grade, classCode: cls.code, homeroom: cls.homeroom, teachersOf: (s) => teachers.get(s) ?? [], windows: context.windows, nowMs };
+  return {
+    grade: cls.grade,
+    classCode: cls.code,
+    homeroom: cls.homeroom,
+    teachersOf: (s) => teachers.get(s) ?? [],
+    windows: context.windows,
+    nowMs,
+    lockAfterHours: context.config.school.lockAfterHours ?? null,
+  };
 }
 
 /** Judges and settles one edited rectangle; returns the audit rows to append. */
@@ -53,7 +61,7 @@ function settle(env: Env, context: SchoolContext, cls: ClassConfig, rect: Rect, 
   let accepted = 0;
   let reverted = 0;
   for (const cell of block.cells) {
-    const d = decide(cell.role, cell.typed, cell.formula, cell.previous, actor, rules);
+    const d = decide(cell.role, cell.typed, cell.formula, cell.previous, actor, rules, cell.acceptedAtMs);
     const i = cell.row - part.row;
     const j = cell.col - part.col;
     if (d.action === 'unchanged') continue;
@@ -71,13 +79,14 @@ function settle(env: Env, context: SchoolContext, cls: ClassConfig, rect: Rect, 
     }
     if (asText(d.value) === asText(cell.previous)) continue; // only re-formatted
     block.shadow[i][j] = d.value;
+    block.shadowNotes[i][j] = d.value === '' ? '' : at.toISOString();
     rewriteShadow = true;
     accepted++;
     inputs.push({ ...base, oldValue: asText(cell.previous), newValue: asText(d.value), outcome: 'accepted', reason: d.note });
   }
   const range = (s: typeof sheet) => s.getRange(part.row, part.col, part.numRows, part.numCols);
   if (rewriteTab) range(sheet).setValues(block.typed);
-  if (rewriteShadow) range(block.shadowSheet).setValues(block.shadow);
+  if (rewriteShadow) range(block.shadowSheet).setValues(block.shadow).setNotes(block.shadowNotes);
   // A paste of copied cells replaces the destination's data validation; put the rules back.
   if (part.numRows * part.numCols > 1) range(sheet).setDataValidations(validationGrid(env, block));
   return { inputs, accepted, reverted };

@@ -55,6 +55,7 @@ export function reconcile(env: Env): { kept: number; reverted: number } {
           inputs.push({ ...base, oldValue: asText(cell.previous), newValue: asText(cell.typed), outcome: 'reverted', reason: check.reason });
         } else {
           block.shadow[i][j] = check.value;
+          block.shadowNotes[i][j] = check.value === '' ? '' : at.toISOString();
           shadowChanged = true;
           kept++;
           inputs.push({ ...base, oldValue: asText(cell.previous), newValue: asText(check.value), outcome: 'unattributed', reason: RECONCILE_TEXT.unattributed });
@@ -62,7 +63,7 @@ export function reconcile(env: Env): { kept: number; reverted: number } {
       }
       const range = (s: typeof sheet) => s.getRange(rect.row, rect.col, rect.numRows, rect.numCols);
       if (tabChanged) range(sheet).setValues(block.typed);
-      if (shadowChanged) range(block.shadowSheet).setValues(block.shadow);
+      if (shadowChanged) range(block.shadowSheet).setValues(block.shadow).setNotes(block.shadowNotes);
     }
     if (inputs.length > 0) appendAudit(env, inputs);
     return { kept, reverted };

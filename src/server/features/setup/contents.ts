@@ -67,6 +67,9 @@ export function shadowContent(name: string, classTab: TabContent, keep: (row: nu
   return {
     name,
     values,
+    // The notes hold when each value was accepted (the age lock); a rebuild moves values, so
+    // the notes are cleared rather than left beside the wrong cells.
+    notes: values.map((line) => line.map(() => null)),
     numberFormats: classTab.numberFormats,
     frozenRows: classTab.frozenRows,
     frozenColumns: classTab.frozenColumns,

@@ -4,7 +4,7 @@
  */
 import type * as z from 'zod';
 import type { SchoolLevel, SchoolSettings } from '../../domain/school/model';
-import { dayCell, levelCell, requiredText, schoolYearCell, yesNoCell } from './cells';
+import { dayCell, levelCell, optionalIntegerCell, requiredText, schoolYearCell, yesNoCell } from './cells';
 import { IssueList, vietnameseFallback, zodDetail } from './issues';
 import { headerOf, SETTING_ITEMS, SHEET_NAMES, type SettingKey } from './sheets';
 import type { Table, TableRow } from './table';
@@ -24,6 +24,7 @@ const ITEM_SCHEMAS: Record<SettingKey, z.ZodType> = {
   semester2End: dayCell('ngày kết thúc học kì II'),
   artsAsTwoSubjects: yesNoCell(true),
   ordinalRank: yesNoCell(false),
+  lockAfterHours: optionalIntegerCell((shown) => `số giờ khóa điểm ${shown} không hợp lệ; ghi số nguyên từ 1 đến 720 hoặc để trống.`, 1, 720),
 };
 
 const BY_LABEL = new Map(SETTING_ITEMS.flatMap((item) => [item.label, ...item.aliases].map((label) => [foldLabel(label), item] as const)));
@@ -64,6 +65,7 @@ export function parseSettings(table: Table, issues: IssueList): ParsedSettings {
       semester2: { start: values.semester2Start as string, end: values.semester2End as string },
       artsAsTwoSubjects: values.artsAsTwoSubjects as boolean,
       ordinalRank: values.ordinalRank as boolean,
+      lockAfterHours: (values.lockAfterHours as number | undefined) ?? null,
     },
     level,
   };

@@ -51,6 +51,8 @@ function settingValue(key: SettingKey, school: Partial<SchoolSettings>): CellVal
       return yesNo(school.artsAsTwoSubjects, YES);
     case 'ordinalRank':
       return yesNo(school.ordinalRank, NO);
+    case 'lockAfterHours':
+      return school.lockAfterHours ?? '';
   }
 }
 

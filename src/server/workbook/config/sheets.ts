@@ -56,7 +56,8 @@ export type SettingKey =
   | 'semester2Start'
   | 'semester2End'
   | 'artsAsTwoSubjects'
-  | 'ordinalRank';
+  | 'ordinalRank'
+  | 'lockAfterHours';
 
 export interface SettingItemDef {
   key: SettingKey;
@@ -98,6 +99,14 @@ export const SETTING_ITEMS: readonly SettingItemDef[] = [
     note: 'Mặc định "Không". "Có" thêm cột thứ hạng chỉ quản trị xem được, không bao giờ xuất ra ngoài.',
     defaultValue: NO,
     validation: { kind: 'list', values: [YES, NO] },
+  },
+  {
+    key: 'lockAfterHours',
+    label: 'Khóa điểm sau khi nhập (giờ)',
+    aliases: ['Khóa điểm sau khi nhập', 'Khoá điểm sau (giờ)'],
+    note: 'Để trống: điểm chỉ khóa khi hết thời gian mở nhập. Ghi số giờ (ví dụ 48): điểm đã nhập bị khóa sau chừng ấy giờ dù cột còn mở; sửa sau đó phải qua đề nghị sửa điểm.',
+    defaultValue: '',
+    validation: { kind: 'numberBetween', min: 1, max: 720 },
   },
 ];
 
