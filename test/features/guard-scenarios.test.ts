@@ -3,7 +3,7 @@
  * through the Sheets UI, the admin's triggers firing, the board applying the calendar, the
  * clock moving. Assertions read the sheets, the protections and the audit rows.
  */
-import { guardedSchool, PRINCIPAL, TOAN_6A, VAN_6A, mail } from './guard-world';
+import { guardedSchool, PRINCIPAL, TOAN_6A, VAN_6A } from './guard-world';
 import { GUARD_TEXT } from '../../src/server/domain/guard/decide';
 import { ENTRY_TEXT } from '../../src/server/domain/guard/entry-value';
 

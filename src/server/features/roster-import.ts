@@ -4,7 +4,6 @@
  * "Danh sách học sinh", which setup then builds the class tabs from.
  */
 import type { Env } from '../gas/env';
-import type { CellValue } from '../gas/ports';
 import { parseRoster } from '../domain/roster';
 import type { Student } from '../domain/school/model';
 import { readConfig } from '../workbook/config';

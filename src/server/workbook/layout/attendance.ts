@@ -7,9 +7,9 @@
  */
 import type { SchoolSettings } from '../../domain/school/model';
 import type { Editor } from './keys';
-import { adminOnlyRanges, COLOURS, emptyHeader, entryRanges, FORMULA_CELL, NUMBER_FORMATS, validationRanges, type ColumnSpec, type SheetSpec, type ValidationSpec } from './sheet-spec';
+import { COLOURS, emptyHeader, FORMULA_CELL, NUMBER_FORMATS, type ColumnSpec, type SheetSpec, type ValidationSpec } from './sheet-spec';
 import { attendanceSheetName, schoolYearLabel } from './sheet-names';
-import { relocateSimpleTab, SimpleTabLayout } from './simple-tab';
+import { relocateSimpleTab, simpleTabSpec, SimpleTabLayout } from './simple-tab';
 import { orderStudents, type NamedStudent } from './student-order';
 import { LayoutError, trimTrailingBlanks, type CellPosition } from './table';
 import type { Relocation } from './relocate-table';
@@ -147,29 +147,15 @@ export function attendanceSpec(layout: SimpleTabLayout, context: { classCode: st
   const months = new Map(schoolMonths(context.school).map((m) => [m.id, m]));
   const columns = layout.keys.map((key, i) => attendanceColumn(key, i + 1));
   const header = emptyHeader(layout.headerRows, layout.numColumns);
-  if (layout.numColumns > 0) header[0][0] = `THEO DÕI CHUYÊN CẦN — LỚP ${context.classCode} — NĂM HỌC ${schoolYearLabel(context.school.schoolYear)}`;
-  if (layout.numColumns > layout.frozenColumns) header[0][layout.frozenColumns] = context.school.name;
   let previousGroup = '';
   for (const c of columns) {
     const [tag, group] = c.key.split('|');
     if (tag === 'A' && group !== previousGroup) header[1][c.col - 1] = group === 'T' ? 'Tổng cả năm' : months.get(group)?.label ?? group;
     previousGroup = tag === 'A' ? group : '';
     header[2][c.col - 1] = c.label;
-    header[layout.keyRow - 1][c.col - 1] = c.key;
   }
-  return {
-    sheetName: attendanceSheetName(context.classCode),
-    numRows: layout.numRows,
-    numColumns: layout.numColumns,
-    frozenRows: layout.headerRows,
-    frozenColumns: layout.frozenColumns,
-    hiddenRows: [layout.keyRow],
-    keyRow: layout.keyRow,
-    header,
-    columns,
-    groups: [],
-    adminOnly: adminOnlyRanges(layout.table, columns, (c) => (c.key.startsWith('A|T|') ? 'Sổ Điểm: tổng số buổi nghỉ' : 'Sổ Điểm: thông tin học sinh')),
-    entryRanges: entryRanges(layout.table, columns),
-    validations: validationRanges(layout.table, columns),
-  };
+  const title = `THEO DÕI CHUYÊN CẦN — LỚP ${context.classCode} — NĂM HỌC ${schoolYearLabel(context.school.schoolYear)}`;
+  return simpleTabSpec(layout, attendanceSheetName(context.classCode), title, context.school.name, header, columns, (c) =>
+    c.key.startsWith('A|T|') ? 'Sổ Điểm: tổng số buổi nghỉ' : 'Sổ Điểm: thông tin học sinh',
+  );
 }

@@ -6,9 +6,9 @@
  */
 import type { SchoolSettings } from '../../domain/school/model';
 import type { Editor } from './keys';
-import { adminOnlyRanges, COLOURS, emptyHeader, entryRanges, FORMULA_CELL, NUMBER_FORMATS, validationRanges, VALIDATIONS, type ColumnSpec, type SheetSpec, type ValidationSpec } from './sheet-spec';
+import { COLOURS, emptyHeader, FORMULA_CELL, NUMBER_FORMATS, VALIDATIONS, type ColumnSpec, type SheetSpec, type ValidationSpec } from './sheet-spec';
 import { profileSheetName, schoolYearLabel } from './sheet-names';
-import { relocateSimpleTab, SimpleTabLayout } from './simple-tab';
+import { relocateSimpleTab, simpleTabSpec, SimpleTabLayout } from './simple-tab';
 import { orderStudents, type NamedStudent } from './student-order';
 import { trimTrailingBlanks, type CellPosition } from './table';
 import type { Relocation } from './relocate-table';
@@ -105,25 +105,7 @@ export function profileSpec(layout: SimpleTabLayout, context: { classCode: strin
     return profileColumn(f, i + 1);
   });
   const header = emptyHeader(layout.headerRows, layout.numColumns);
-  if (layout.numColumns > 0) header[0][0] = `SƠ YẾU LÝ LỊCH HỌC SINH — LỚP ${context.classCode} — NĂM HỌC ${schoolYearLabel(context.school.schoolYear)}`;
-  if (layout.numColumns > layout.frozenColumns) header[0][layout.frozenColumns] = context.school.name;
-  columns.forEach((c) => {
-    header[1][c.col - 1] = c.label;
-    header[layout.keyRow - 1][c.col - 1] = c.key;
-  });
-  return {
-    sheetName: profileSheetName(context.classCode),
-    numRows: layout.numRows,
-    numColumns: layout.numColumns,
-    frozenRows: layout.headerRows,
-    frozenColumns: layout.frozenColumns,
-    hiddenRows: [layout.keyRow],
-    keyRow: layout.keyRow,
-    header,
-    columns,
-    groups: [],
-    adminOnly: adminOnlyRanges(layout.table, columns, () => 'Sổ Điểm: thông tin học sinh từ danh sách lớp'),
-    entryRanges: entryRanges(layout.table, columns),
-    validations: validationRanges(layout.table, columns),
-  };
+  for (const c of columns) header[1][c.col - 1] = c.label;
+  const title = `SƠ YẾU LÝ LỊCH HỌC SINH — LỚP ${context.classCode} — NĂM HỌC ${schoolYearLabel(context.school.schoolYear)}`;
+  return simpleTabSpec(layout, profileSheetName(context.classCode), title, context.school.name, header, columns, () => 'Sổ Điểm: thông tin học sinh từ danh sách lớp');
 }

@@ -4,6 +4,7 @@
  */
 import type { Editor } from './keys';
 import { relocateTable, type Relocation } from './relocate-table';
+import { adminOnlyRanges, entryRanges, validationRanges, type ColumnSpec, type SheetSpec } from './sheet-spec';
 import { StudentTable, type CellPosition, type ColumnRange, type GridRange } from './table';
 
 export type SimpleCellDescription =
@@ -85,4 +86,37 @@ export class SimpleTabLayout {
 export function relocateSimpleTab(before: SimpleTabLayout, after: SimpleTabLayout, isFilled?: (from: CellPosition) => boolean): Relocation {
   const entryKeys = new Set(before.keys.filter((_, i) => before.editorAt(i + 1) !== 'nobody'));
   return relocateTable(before.table, after.table, { carries: (key) => entryKeys.has(key), isFilled });
+}
+
+/**
+ * The spec of a flat keyed tab (profile, attendance): the header rows above, the title in A1
+ * and the school's name just right of the frozen columns; no groups.
+ */
+export function simpleTabSpec(
+  layout: SimpleTabLayout,
+  sheetName: string,
+  title: string,
+  schoolName: string,
+  header: string[][],
+  columns: ColumnSpec[],
+  describeLocked: (c: ColumnSpec) => string,
+): SheetSpec {
+  if (layout.numColumns > 0) header[0][0] = title;
+  if (layout.numColumns > layout.frozenColumns) header[0][layout.frozenColumns] = schoolName;
+  for (const c of columns) header[layout.keyRow - 1][c.col - 1] = c.key;
+  return {
+    sheetName,
+    numRows: layout.numRows,
+    numColumns: layout.numColumns,
+    frozenRows: layout.headerRows,
+    frozenColumns: layout.frozenColumns,
+    hiddenRows: [layout.keyRow],
+    keyRow: layout.keyRow,
+    header,
+    columns,
+    groups: [],
+    adminOnly: adminOnlyRanges(layout.table, columns, describeLocked),
+    entryRanges: entryRanges(layout.table, columns),
+    validations: validationRanges(layout.table, columns),
+  };
 }
