@@ -22,6 +22,7 @@ test('onOpen through the stub builds the add-on menu, even in AuthMode.NONE', ()
         { caption: 'Ban giám hiệu › Áp dụng lịch nhập điểm', functionName: 'menuApplyCalendar' },
         { caption: 'Ban giám hiệu › Xem trước lịch (14 ngày)', functionName: 'menuPreviewCalendar' },
         { caption: 'Ban giám hiệu › Khóa toàn bộ ngay', functionName: 'menuLockAll' },
+        { caption: 'Ban giám hiệu › Tiến độ nhập điểm', functionName: 'menuEntryProgress' },
         { caption: 'Ban giám hiệu › Kiểm tra nhật ký', functionName: 'menuVerifyAudit' },
         { caption: 'Quản trị › Cài đặt cho trường', functionName: 'menuInstall' },
         { caption: 'Quản trị › Tạo các trang cấu hình (THCS)', functionName: 'menuCreateConfigThcs' },

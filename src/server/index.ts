@@ -10,6 +10,7 @@ import { createConfigSheets } from './features/config-templates';
 import { importRoster } from './features/roster-import';
 import { runSetup } from './features/setup';
 import { applyCalendar } from './features/windows/apply-calendar';
+import { entryProgress } from './features/progress';
 import { guardEdit, type EditEventLike } from './features/guard/guard';
 import { installTriggers } from './features/guard/install';
 import { runHourly } from './features/guard/hourly';
@@ -73,6 +74,11 @@ export function menuPreviewCalendar(): void {
 /** Menu: Ban giám hiệu › Khóa toàn bộ ngay. */
 export function menuLockAll(): void {
   alertLines((env) => applyCalendar(env, { lockAll: true }));
+}
+
+/** Menu: Ban giám hiệu › Tiến độ nhập điểm (the board and the department heads). */
+export function menuEntryProgress(): void {
+  alertLines((env) => entryProgress(env));
 }
 
 /** Menu: Quản trị › Cài đặt trình kiểm soát. */

@@ -23,6 +23,7 @@ export function buildMenu(env: Env): void {
     .addItem(MENU.previewCalendar, 'menuPreviewCalendar')
     .addItem(MENU.lockAll, 'menuLockAll')
     .addSeparator()
+    .addItem(MENU.entryProgress, 'menuEntryProgress')
     .addItem(MENU.verifyAudit, 'menuVerifyAudit');
   ui.createAddonMenu().addItem(MENU.status, 'menuShowStatus').addSeparator().addSubMenu(board).addSubMenu(admin).addToUi();
 }

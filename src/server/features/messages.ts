@@ -13,6 +13,7 @@ export const MENU = {
   applyCalendar: 'Áp dụng lịch nhập điểm',
   previewCalendar: 'Xem trước lịch (14 ngày)',
   lockAll: 'Khóa toàn bộ ngay',
+  entryProgress: 'Tiến độ nhập điểm',
 } as const;
 
 export const INSTALL_TEXT = {

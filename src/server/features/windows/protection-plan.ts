@@ -22,6 +22,7 @@ import {
   type ClassBookLayout,
   type SimpleTabLayout,
 } from '../../workbook/layout';
+import { PROGRESS_SHEET } from '../progress/sheet';
 import type { StoredLayout } from '../school-context';
 import { tabProtections, type SheetProtection } from './tab-protections';
 
@@ -30,6 +31,16 @@ import { tabProtections, type SheetProtection } from './tab-protections';
  * configuration, and nobody but the admin's trigger writes the audit sheet.
  */
 export const ADMIN_ONLY_SHEETS = [...Object.values(SHEET_NAMES), 'Danh sách học sinh', 'Nhập danh sách', 'Báo cáo thiết lập', 'Nhật ký'];
+
+/**
+ * Report sheets rewritten by the people who run them: "Tiến độ nhập điểm" is written by the
+ * board and the department heads under their own accounts, so an admins-only protection would
+ * refuse their run. Teachers only read it.
+ */
+export function reportWriters(config: SchoolConfig, managers: string[]): string[] {
+  const heads = config.users.filter((u) => u.roles.includes('department-head')).map((u) => u.email.toLowerCase());
+  return [...new Set([...managers, ...heads])];
+}
 
 export interface ClassLayouts {
   book: ClassBookLayout;
@@ -66,6 +77,7 @@ export function classTabNames(config: SchoolConfig): Set<string> {
 
 export function schoolProtections(config: SchoolConfig, admins: string[], managers: string[], layouts: Map<string, ClassLayouts>, opening: Opening): SheetProtection[] {
   const plan: SheetProtection[] = ADMIN_ONLY_SHEETS.map((name) => ({ sheetName: name, range: null, key: name, editors: admins }));
+  plan.push({ sheetName: PROGRESS_SHEET, range: null, key: PROGRESS_SHEET, editors: reportWriters(config, managers) });
   for (const cls of config.classes) {
     const l = layouts.get(cls.code);
     if (!l) continue;
