@@ -30,6 +30,7 @@ test('onOpen through the stub builds the add-on menu, even in AuthMode.NONE', ()
         { caption: 'Quản trị › Nhập danh sách học sinh', functionName: 'menuImportRoster' },
         { caption: 'Quản trị › Thiết lập / cập nhật sổ điểm', functionName: 'menuSetup' },
         { caption: 'Quản trị › Cài đặt trình kiểm soát', functionName: 'menuInstallTriggers' },
+        { caption: 'Quản trị › Đối chiếu sổ điểm ngay', functionName: 'menuReconcile' },
       ],
     },
   ]);

@@ -224,7 +224,9 @@ export class LocalRuntime {
         effectiveUser: t.owner,
         authMode: 'FULL',
         triggerUid: t.uid,
-        documentId: t.documentId ?? undefined,
+        // An add-on's time-driven trigger belongs to the script, not to the document it was
+        // created in: it runs with no active spreadsheet and no document properties.
+        documentId: undefined,
       };
       if (this.hasFunction(t.handler)) this.execute(ctx, t.handler, [clockEvent(firing.atMs, t.uid, this.authModeEnum('FULL'))]);
     }

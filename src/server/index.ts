@@ -14,6 +14,7 @@ import { entryProgress } from './features/progress';
 import { guardEdit, type EditEventLike } from './features/guard/guard';
 import { installTriggers } from './features/guard/install';
 import { runHourly } from './features/guard/hourly';
+import { reconcileNow } from './features/guard/sweep';
 import { verifyAudit } from './workbook/audit';
 import { AUDIT_TEXT } from './domain/audit';
 
@@ -99,9 +100,14 @@ export function onEditGuard(e: EditEventLike): void {
   guardEdit(gasEnv(), e);
 }
 
-/** The admin's hourly trigger. */
-export function onHourly(): void {
-  runHourly(gasEnv());
+/** The admin's hourly trigger (a time-driven trigger: no document; see hourly.ts). */
+export function onHourly(e: { triggerUid?: string }): void {
+  runHourly(gasEnv(), String(e?.triggerUid ?? ''));
+}
+
+/** Menu: Quản trị › Đối chiếu sổ điểm ngay. */
+export function menuReconcile(): void {
+  alertLines((env) => reconcileNow(env));
 }
 
 /** Menu: Trạng thái Sổ Điểm. */

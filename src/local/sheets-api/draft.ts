@@ -5,7 +5,7 @@
  * records are updated in place so objects held by the SpreadsheetApp facade stay current.
  */
 import type { Directory } from '../core';
-import type { ProtectionData, SheetData, WorkbookData } from '../sheets/model';
+import type { DeveloperMetadataData, ProtectionData, SheetData, WorkbookData } from '../sheets/model';
 import { MSG, RequestError } from './errors';
 
 export interface SheetDraft {
@@ -24,6 +24,8 @@ export interface Draft {
   deletedSheetIds: Set<number>;
   nextSheetId: number;
   nextProtectionId: number;
+  metadata: DeveloperMetadataData[];
+  nextMetadataId: number;
 }
 
 function cloneSheetProps(sheet: SheetData): SheetData {
@@ -40,6 +42,8 @@ export function openDraft(wb: WorkbookData, user: string, directory?: Directory)
     deletedSheetIds: new Set(),
     nextSheetId: wb.nextSheetId,
     nextProtectionId: wb.nextProtectionId,
+    metadata: wb.developerMetadata.map((d) => ({ ...d })),
+    nextMetadataId: wb.nextMetadataId,
   };
 }
 
@@ -75,12 +79,11 @@ export function commitDraft(draft: Draft): void {
   });
   wb.protections.splice(0, wb.protections.length, ...protections);
 
-  if (draft.deletedSheetIds.size > 0) {
-    const gone = draft.deletedSheetIds;
-    wb.namedRanges.splice(0, wb.namedRanges.length, ...wb.namedRanges.filter((n) => !gone.has(n.range.sheetId)));
-    const kept = wb.developerMetadata.filter((d) => d.location === 'DOCUMENT' || !gone.has(d.location));
-    wb.developerMetadata.splice(0, wb.developerMetadata.length, ...kept);
-  }
+  const gone = draft.deletedSheetIds;
+  if (gone.size > 0) wb.namedRanges.splice(0, wb.namedRanges.length, ...wb.namedRanges.filter((n) => !gone.has(n.range.sheetId)));
+  const kept = draft.metadata.filter((d) => d.location === 'DOCUMENT' || !gone.has(d.location));
+  wb.developerMetadata.splice(0, wb.developerMetadata.length, ...kept);
+  wb.nextMetadataId = draft.nextMetadataId;
   wb.nextSheetId = draft.nextSheetId;
   wb.nextProtectionId = draft.nextProtectionId;
 }

@@ -14,6 +14,7 @@ import { applySelector, parseSelector } from './fields';
 import { buildSpreadsheet } from './get';
 import { addSheet, deleteSheet, updateSheetProperties } from './layout';
 import { addProtectedRange, deleteProtectedRange, updateProtectedRange } from './protections';
+import { createDeveloperMetadata, deleteDeveloperMetadata } from './metadata';
 
 export { hiddenColumnsOf, setHiddenColumns } from './hidden-columns';
 
@@ -30,6 +31,8 @@ const HANDLERS: Partial<Record<keyof ApiRequest, Handler>> = {
   updateDimensionProperties,
   addSheet,
   deleteSheet,
+  createDeveloperMetadata,
+  deleteDeveloperMetadata,
 };
 
 export interface SheetsApiDeps {

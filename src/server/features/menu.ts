@@ -16,7 +16,8 @@ export function buildMenu(env: Env): void {
     .addSeparator()
     .addItem(MENU.importRoster, 'menuImportRoster')
     .addItem(MENU.setup, 'menuSetup')
-    .addItem(MENU.installTriggers, 'menuInstallTriggers');
+    .addItem(MENU.installTriggers, 'menuInstallTriggers')
+    .addItem(MENU.reconcile, 'menuReconcile');
   const board = ui
     .createMenu(MENU.board)
     .addItem(MENU.applyCalendar, 'menuApplyCalendar')

@@ -8,6 +8,7 @@ export const MENU = {
   importRoster: 'Nhập danh sách học sinh',
   setup: 'Thiết lập / cập nhật sổ điểm',
   installTriggers: 'Cài đặt trình kiểm soát',
+  reconcile: 'Đối chiếu sổ điểm ngay',
   verifyAudit: 'Kiểm tra nhật ký',
   board: 'Ban giám hiệu',
   applyCalendar: 'Áp dụng lịch nhập điểm',

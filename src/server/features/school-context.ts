@@ -9,6 +9,8 @@
  * - layouts: document properties written by setup (one getProperties reads them all).
  */
 import type { Env } from '../gas/env';
+import type { SpreadsheetPort } from '../gas/ports';
+import { CLASS_BOOK_HEADER_ROWS, shadowSheetName } from '../workbook/layout';
 import type { SchoolConfig } from '../domain/school/model';
 import type { EntryWindow } from '../domain/calendar';
 import { readConfig } from '../workbook/config';
@@ -36,7 +38,11 @@ export type ContextResult = { ok: true; context: SchoolContext } | { ok: false; 
 
 /** Reads configuration and calendar from the sheets (no cache). */
 export function readSchoolContext(env: Env): ContextResult {
-  const installation = readInstallation(env);
+  // The admin's hourly job runs without a document (no document properties): it is the
+  // installing admin itself, so it stands in for the installation record.
+  const installation = env.properties.getDocumentProperties()
+    ? readInstallation(env)
+    : { version: '', admin: env.session.getEffectiveUser().getEmail(), installedAt: '' };
   if (!installation) return { ok: false, problems: ['Sổ Điểm chưa được cài đặt cho tệp này.'] };
   const parsed = readConfig(env);
   if (!parsed.ok) return { ok: false, problems: parsed.errors.map((e) => e.message) };
@@ -76,11 +82,26 @@ export function storeLayouts(env: Env, layouts: Record<string, StoredLayout>): v
   props.setProperties(values);
 }
 
-export function readLayouts(env: Env): Record<string, StoredLayout> {
-  const all = env.properties.getDocumentProperties()?.getProperties() ?? {};
+/**
+ * The class tabs' layouts: from document properties (one call), or — in the hourly job, which
+ * has no document properties — from each class's admin-only shadow tab (key row and codes).
+ */
+export function readLayouts(env: Env, spreadsheet?: SpreadsheetPort, config?: SchoolConfig): Record<string, StoredLayout> {
+  const props = env.properties.getDocumentProperties();
   const out: Record<string, StoredLayout> = {};
-  for (const [key, value] of Object.entries(all)) {
-    if (key.startsWith(LAYOUT_PREFIX)) out[key.slice(LAYOUT_PREFIX.length)] = JSON.parse(value) as StoredLayout;
+  if (props) {
+    for (const [key, value] of Object.entries(props.getProperties())) {
+      if (key.startsWith(LAYOUT_PREFIX)) out[key.slice(LAYOUT_PREFIX.length)] = JSON.parse(value) as StoredLayout;
+    }
+    return out;
+  }
+  for (const cls of config?.classes ?? []) {
+    const shadow = spreadsheet?.getSheetByName(shadowSheetName(cls.code));
+    if (!shadow) continue;
+    const values = shadow.getRange(CLASS_BOOK_HEADER_ROWS, 1, shadow.getMaxRows() - CLASS_BOOK_HEADER_ROWS + 1, shadow.getMaxColumns()).getValues();
+    const codeCol = values[0].indexOf('P|CODE');
+    if (codeCol < 0) continue;
+    out[cls.code] = { keys: values[0].map(String).filter((k) => k !== ''), codes: values.slice(1).map((r) => String(r[codeCol])).filter((c) => c !== '') };
   }
   return out;
 }

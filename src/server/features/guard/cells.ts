@@ -68,26 +68,46 @@ export function studentPart(rect: Rect): Rect | null {
   return last < first ? null : { row: first, col: rect.col, numRows: last - first + 1, numCols: rect.numCols };
 }
 
-export function readEditedBlock(spreadsheet: SpreadsheetPort, sheet: SheetPort, classCode: string, rect: Rect): EditedBlock | null {
+/** Why a block could not be judged: the tab's structure no longer matches its shadow. */
+export interface StructureChanged {
+  changed: true;
+  sheet: string;
+}
+
+/**
+ * The key row and the student codes come from the shadow tab, which only the admins (and the
+ * admin's trigger) write: a board member who edits the visible key row or codes cannot move
+ * scores. If the tab's own keys or codes over the block differ from the shadow's — rows or
+ * columns inserted, deleted or sorted — nothing is judged: the caller reports it.
+ */
+export function readEditedBlock(spreadsheet: SpreadsheetPort, sheet: SheetPort, classCode: string, rect: Rect): EditedBlock | StructureChanged | null {
   const keyRow = CLASS_BOOK_HEADER_ROWS;
+  const shadowSheet = spreadsheet.getSheetByName(shadowSheetName(classCode));
+  if (!shadowSheet) return null;
   const lastRow = rect.row + rect.numRows - 1;
   const lastCol = rect.col + rect.numCols - 1;
-  const width = Math.max(lastCol, sheet.getLastColumn());
+  const width = shadowSheet.getMaxColumns();
+  if (lastRow > shadowSheet.getMaxRows() || lastCol > width) return { changed: true, sheet: classCode };
+  const structure = shadowSheet.getRange(keyRow, 1, lastRow - keyRow + 1, width);
+  const shadowBlock = structure.getValues();
+  const shadowNotes = shadowSheet.getRange(rect.row, rect.col, rect.numRows, rect.numCols).getNotes();
   const block = sheet.getRange(keyRow, 1, lastRow - keyRow + 1, width).getValues();
-  const keys = block[0].map(String);
+  const keys = shadowBlock[0].map(String);
   const codeCol = keys.indexOf('P|CODE');
-  const shadowSheet = spreadsheet.getSheetByName(shadowSheetName(classCode));
-  if (codeCol < 0 || !shadowSheet) return null;
+  if (codeCol < 0) return null;
+  const sameKeys = keys.every((k, c) => c + 1 < rect.col || c + 1 > lastCol || String(block[0][c]) === k);
+  const sameCodes = block.slice(rect.row - keyRow).every((line, i) => String(line[codeCol]) === String(shadowBlock[rect.row - keyRow + i][codeCol]));
+  if (!sameKeys || !sameCodes) return { changed: true, sheet: classCode };
   const formulas = sheet.getRange(rect.row, rect.col, rect.numRows, rect.numCols).getFormulas();
-  const shadowRange = shadowSheet.getRange(rect.row, rect.col, rect.numRows, rect.numCols);
-  const shadow = shadowRange.getValues();
-  const shadowNotes = shadowRange.getNotes();
   const typed: CellValue[][] = [];
+  const shadow: CellValue[][] = [];
   const cells: EditedCell[] = [];
   for (let i = 0; i < rect.numRows; i++) {
     const line = block[rect.row + i - keyRow];
+    const kept = shadowBlock[rect.row + i - keyRow];
     typed.push(line.slice(rect.col - 1, lastCol));
-    const studentCode = String(line[codeCol] ?? '');
+    shadow.push(kept.slice(rect.col - 1, lastCol));
+    const studentCode = String(kept[codeCol] ?? '');
     for (let j = 0; j < rect.numCols; j++) {
       const col = rect.col + j;
       const found = roleOf(keys[col - 1] ?? '');
@@ -122,4 +142,11 @@ export function validationGrid(env: Env, block: EditedBlock): (DataValidationPor
   const grid: (DataValidationPort | null)[][] = block.typed.map((line) => line.map(() => null));
   for (const cell of block.cells) grid[cell.row - block.rect.row][cell.col - block.rect.col] = rules(ruleOf(cell));
   return grid;
+}
+
+/** Whether some entry cell of the block has lost its rule (a paste of copied cells wipes them). */
+export function missingValidation(sheet: SheetPort, block: EditedBlock): boolean {
+  const { row, col, numRows, numCols } = block.rect;
+  const rules = sheet.getRange(row, col, numRows, numCols).getDataValidations();
+  return block.cells.some((c) => rules[c.row - row][c.col - col] === null);
 }

@@ -7,9 +7,11 @@
 import type { Env } from '../../gas/env';
 import { readInstallation, requireCaller } from '../installation';
 import { readSchoolContext } from '../school-context';
+import { rememberHourly } from './hourly';
 
 export const GUARD_HANDLER = 'onEditGuard';
 export const HOURLY_HANDLER = 'onHourly';
+const HOURLY_ID_KEY = 'sodiem.hourlyTrigger';
 
 export const TRIGGER_TEXT = {
   notAdmin: (email: string) => `Tài khoản ${email} không phải quản trị hệ thống đã cài đặt Sổ Điểm; chỉ quản trị được cài đặt trình kiểm soát.`,
@@ -19,7 +21,7 @@ export const TRIGGER_TEXT = {
   installed: (what: string[]) => `Đã cài: ${what.join(', ')}. Mọi lần sửa điểm được kiểm tra và ghi vào trang "Nhật ký".`,
   already: 'Trình kiểm soát đã được cài đặt; không thay đổi gì.',
   guard: 'trình kiểm soát khi sửa ô (onEdit)',
-  hourly: 'công việc hằng giờ (áp dụng lịch, đối chiếu sổ điểm)',
+  hourly: 'công việc hằng giờ (áp dụng lịch nhập điểm)',
   consumer: (owner: string) => `Lưu ý: chủ sở hữu ${owner} là tài khoản cá nhân; người sửa ngoài tên miền của trường sẽ được ghi là "không rõ người sửa".`,
 } as const;
 
@@ -37,14 +39,20 @@ export function installTriggers(env: Env): string[] {
   if (teachers.has(owner)) throw new Error(TRIGGER_TEXT.ownerTeaches(owner));
 
   const mine = env.scriptApp.getUserTriggers(spreadsheet).map((t) => t.getHandlerFunction());
-  const projectWide = env.scriptApp.getProjectTriggers().map((t) => t.getHandlerFunction());
   const made: string[] = [];
   if (!mine.includes(GUARD_HANDLER)) {
     env.scriptApp.newTrigger(GUARD_HANDLER).forSpreadsheet(spreadsheet.getId()).onEdit().create();
     made.push(TRIGGER_TEXT.guard);
   }
-  if (!projectWide.includes(HOURLY_HANDLER)) {
-    env.scriptApp.newTrigger(HOURLY_HANDLER).timeBased().everyHours(1).create();
+  // Clock triggers belong to no document: getProjectTriggers() lists the admin's hourly job of
+  // every school workbook. This workbook remembers the id of its own.
+  const props = env.properties.getDocumentProperties();
+  const hourlyId = props?.getProperty(HOURLY_ID_KEY) ?? '';
+  const live = env.scriptApp.getProjectTriggers().some((t) => t.getUniqueId() === hourlyId);
+  if (!live) {
+    const trigger = env.scriptApp.newTrigger(HOURLY_HANDLER).timeBased().everyHours(1).create();
+    props?.setProperty(HOURLY_ID_KEY, trigger.getUniqueId());
+    rememberHourly(env, trigger.getUniqueId(), spreadsheet.getId());
     made.push(TRIGGER_TEXT.hourly);
   }
   const lines = [made.length > 0 ? TRIGGER_TEXT.installed(made) : TRIGGER_TEXT.already];

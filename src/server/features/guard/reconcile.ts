@@ -1,73 +1,61 @@
 /**
  * Reconcile: compares every class grade book with its shadow. A difference the guard never
  * saw (a script or API write, a trigger that failed, an edit queued past the store's limit)
- * is judged like an edit by an unknown person: a valid value is kept and logged as
- * unattributed, an invalid one is put back; the shadow is repaired either way.
+ * is judged like an edit by an unknown person, at the current time: kept and logged as
+ * unattributed when its column is open now, put back otherwise. The document lock is taken
+ * one class at a time, so teachers' edits are not held up by the whole school's sweep.
  */
 import type { Env } from '../../gas/env';
-import type { CellValue } from '../../gas/ports';
-import { checkEntry } from '../../domain/guard/entry-value';
-import { appendAudit, type AuditInput } from '../../workbook/audit';
 import { CLASS_BOOK_HEADER_ROWS } from '../../workbook/layout';
 import { loadSchoolContext } from '../school-context';
-import { readEditedBlock } from './cells';
+import { settleBlock, type Settled } from './settle';
+import type { ClassConfig } from '../../domain/school/model';
+import type { SchoolContext } from '../school-context';
 
-const asText = (v: CellValue): string => (v instanceof Date ? v.toISOString() : v === null || v === undefined ? '' : String(v));
-const same = (a: CellValue, b: CellValue) => asText(a) === asText(b);
+const LOCK_WAIT_MS = 20_000;
 
 export const RECONCILE_TEXT = {
   unattributed: 'Thay đổi không qua trình kiểm soát (ghi bằng script/API hoặc trình kiểm soát lỗi); đối chiếu định kỳ đã ghi nhận.',
 } as const;
 
-export function reconcile(env: Env): { kept: number; reverted: number } {
+export interface ReconcileReport {
+  kept: number;
+  reverted: number;
+  /** Classes whose tab no longer matches its shadow (setup must be re-run). */
+  changedStructure: string[];
+  /** Classes skipped because the lock could not be had; the next run takes them. */
+  skipped: string[];
+}
+
+export function reconcile(env: Env): ReconcileReport {
+  const report: ReconcileReport = { kept: 0, reverted: 0, changedStructure: [], skipped: [] };
   const loaded = loadSchoolContext(env);
-  if (!loaded.ok) return { kept: 0, reverted: 0 };
+  if (!loaded.ok) return report;
+  const spreadsheet = env.spreadsheetApp.getActiveSpreadsheet();
   const lock = env.lock.getDocumentLock();
-  if (!lock || !lock.tryLock(30_000)) return { kept: 0, reverted: 0 }; // next hour
-  try {
-    const spreadsheet = env.spreadsheetApp.getActiveSpreadsheet();
-    const effectiveUser = env.session.getEffectiveUser().getEmail();
-    const at = env.clock.now();
-    const inputs: AuditInput[] = [];
-    let kept = 0;
-    let reverted = 0;
-    for (const cls of loaded.context.config.classes) {
-      const sheet = spreadsheet.getSheetByName(cls.code);
-      if (!sheet) continue;
-      const rows = sheet.getLastRow() - CLASS_BOOK_HEADER_ROWS;
-      if (rows <= 0) continue;
-      const rect = { row: CLASS_BOOK_HEADER_ROWS + 1, col: 1, numRows: rows, numCols: sheet.getLastColumn() };
-      const block = readEditedBlock(spreadsheet, sheet, cls.code, rect);
-      if (!block) continue;
-      let tabChanged = false;
-      let shadowChanged = false;
-      for (const cell of block.cells) {
-        if (same(cell.typed, cell.previous)) continue;
-        const i = cell.row - rect.row;
-        const j = cell.col - rect.col;
-        const kind = cell.role.type === 'subject' ? (cell.role.subjectKind === 'score' ? 'score' : 'comment') : 'training';
-        const check = cell.role.type === 'remark' ? { ok: true as const, value: asText(cell.typed) } : checkEntry(kind, cell.typed, cell.formula);
-        const base = { at, actor: '', effectiveUser, sheet: cls.code, cell: cell.a1, studentCode: cell.studentCode, subjectCode: cell.subjectCode, column: cell.column, reference: '' };
-        if (!check.ok) {
-          block.typed[i][j] = cell.previous;
-          tabChanged = true;
-          reverted++;
-          inputs.push({ ...base, oldValue: asText(cell.previous), newValue: asText(cell.typed), outcome: 'reverted', reason: check.reason });
-        } else {
-          block.shadow[i][j] = check.value;
-          block.shadowNotes[i][j] = check.value === '' ? '' : at.toISOString();
-          shadowChanged = true;
-          kept++;
-          inputs.push({ ...base, oldValue: asText(cell.previous), newValue: asText(check.value), outcome: 'unattributed', reason: RECONCILE_TEXT.unattributed });
-        }
-      }
-      const range = (s: typeof sheet) => s.getRange(rect.row, rect.col, rect.numRows, rect.numCols);
-      if (tabChanged) range(sheet).setValues(block.typed);
-      if (shadowChanged) range(block.shadowSheet).setValues(block.shadow).setNotes(block.shadowNotes);
+  for (const cls of loaded.context.config.classes) {
+    if (!lock || !lock.tryLock(LOCK_WAIT_MS)) {
+      report.skipped.push(cls.code);
+      continue;
     }
-    if (inputs.length > 0) appendAudit(env, inputs);
-    return { kept, reverted };
-  } finally {
-    lock.releaseLock();
+    try {
+      const done = reconcileClass(env, loaded.context, cls, spreadsheet);
+      report.kept += done.accepted;
+      report.reverted += done.reverted;
+      if (done.structureChanged) report.changedStructure.push(cls.code);
+    } finally {
+      lock.releaseLock();
+    }
   }
+  return report;
+}
+
+/** One class's tab against its shadow (the caller holds the document lock). */
+export function reconcileClass(env: Env, context: SchoolContext, cls: ClassConfig, spreadsheet = env.spreadsheetApp.getActiveSpreadsheet()): Settled {
+  const sheet = spreadsheet.getSheetByName(cls.code);
+  if (!sheet) return { accepted: 0, reverted: 0, structureChanged: false };
+  const rows = sheet.getMaxRows() - CLASS_BOOK_HEADER_ROWS;
+  if (rows <= 0) return { accepted: 0, reverted: 0, structureChanged: false };
+  const rect = { row: CLASS_BOOK_HEADER_ROWS + 1, col: 1, numRows: rows, numCols: sheet.getMaxColumns() };
+  return settleBlock(env, context, cls, rect, { actor: '', at: env.clock.now(), unattributedReason: RECONCILE_TEXT.unattributed });
 }

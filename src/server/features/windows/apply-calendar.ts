@@ -49,7 +49,24 @@ export interface ApplyOptions {
   preview?: boolean;
 }
 
+/**
+ * "Khóa toàn bộ" is kept as developer metadata of the spreadsheet, not as a document property:
+ * the hourly job is an add-on time-driven trigger, which has no document and so no document
+ * properties, yet it must keep the lock in force.
+ */
 const LOCK_ALL_KEY = 'sodiem.lockAll';
+type Request = GoogleAppsScript.Sheets.Schema.Request;
+
+function lockAllSince(env: Env, spreadsheetId: string): string | null {
+  const meta = env.sheetsApi.Spreadsheets?.get(spreadsheetId, { fields: 'developerMetadata' }).developerMetadata ?? [];
+  return meta.find((m) => m.metadataKey === LOCK_ALL_KEY)?.metadataValue ?? null;
+}
+
+function lockAllRequests(set: string | null, present: boolean): Request[] {
+  const clear: Request[] = present ? [{ deleteDeveloperMetadata: { dataFilter: { developerMetadataLookup: { metadataKey: LOCK_ALL_KEY } } } }] : [];
+  if (set === null) return clear;
+  return [...clear, { createDeveloperMetadata: { developerMetadata: { metadataKey: LOCK_ALL_KEY, metadataValue: set, location: { spreadsheet: true }, visibility: 'DOCUMENT' } } }];
+}
 
 /** Applies (or previews) the calendar as of now. */
 export function applyCalendar(env: Env, options: ApplyOptions = {}): string[] {
@@ -59,23 +76,22 @@ export function applyCalendar(env: Env, options: ApplyOptions = {}): string[] {
   const { config, windows, admins } = read.context;
   const managers = managersOf(config, admins);
   if (!managers.includes(caller)) throw new Error(WINDOW_TEXT.notBoard(caller));
-  const stored = readLayouts(env);
+  const spreadsheet = env.spreadsheetApp.getActiveSpreadsheet();
+  const stored = readLayouts(env, spreadsheet, config);
   if (Object.keys(stored).length === 0) return [WINDOW_TEXT.notSetUp];
   const nowMs = env.clock.now().getTime();
   const at = formatVnDateTime(nowMs);
   if (options.preview) return previewLines(windows, nowMs);
 
-  const props = env.properties.getDocumentProperties();
-  if (options.lockAll) props?.setProperty(LOCK_ALL_KEY, at);
-  else if (!options.scheduled) props?.deleteProperty(LOCK_ALL_KEY);
-  const lockAll = options.lockAll === true || (options.scheduled === true && Boolean(props?.getProperty(LOCK_ALL_KEY)));
+  const since = lockAllSince(env, spreadsheet.getId());
+  const lockAll = options.lockAll === true || (options.scheduled === true && since !== null);
+  const flag = options.lockAll ? lockAllRequests(at, since !== null) : options.scheduled ? [] : lockAllRequests(null, since !== null);
 
   const layouts = new Map(config.classes.filter((c) => stored[c.code]).map((c) => [c.code, layoutsFromStored(config, stored[c.code])]));
   const plan = schoolProtections(config, admins, managers, layouts, openingAt(windows, nowMs, lockAll));
-  const spreadsheet = env.spreadsheetApp.getActiveSpreadsheet();
   // The board may change only the class tabs' protections; the admin's runs keep everything in order.
   const only = admins.includes(caller) ? undefined : classTabNames(config);
-  const change = applyProtections(env, spreadsheet, plan, spreadsheet.getOwner()?.getEmail() ?? admins[0], [], only);
+  const change = applyProtections(env, spreadsheet, plan, spreadsheet.getOwner()?.getEmail() ?? admins[0], flag, only);
   cacheSchoolContext(env, read.context);
   const openRanges = plan.filter((p) => p.range !== null).length;
   return [

@@ -1,0 +1,104 @@
+/**
+ * Settling one block of a class grade book: every changed cell judged (valid? window open?
+ * this person's column? not age-locked?), the audit rows appended FIRST, then what is not
+ * allowed put back and the rest kept in the shadow. Appending first means an accepted value
+ * never exists without its audit row: if a later write fails, the reconcile finds the
+ * difference and settles it again. Shared by the edit guard and the hourly reconcile.
+ */
+import type { Env } from '../../gas/env';
+import type { CellValue } from '../../gas/ports';
+import { decide, type ClassRules } from '../../domain/guard/decide';
+import type { AuditOutcome } from '../../domain/audit';
+import type { ClassConfig } from '../../domain/school/model';
+import { appendAudit, type AuditInput } from '../../workbook/audit';
+import type { SchoolContext } from '../school-context';
+import { missingValidation, readEditedBlock, studentPart, validationGrid, type Rect } from './cells';
+
+export const SETTLE_TEXT = {
+  structure: (sheet: string) =>
+    `Cấu trúc trang "${sheet}" không còn khớp với bản lưu (hàng hoặc cột bị thêm, xoá hay sắp xếp lại); chưa kiểm tra được thay đổi. Quản trị cần chạy lại "Thiết lập / cập nhật sổ điểm".`,
+} as const;
+
+export interface Settled {
+  accepted: number;
+  reverted: number;
+  /** The tab's structure no longer matches its shadow: nothing was judged. */
+  structureChanged: boolean;
+}
+
+const asText = (v: CellValue): string => (v instanceof Date ? v.toISOString() : v === null || v === undefined ? '' : String(v));
+
+export function rulesFor(context: SchoolContext, cls: ClassConfig, nowMs: number): ClassRules {
+  const teachers = new Map(context.config.assignments.filter((a) => a.classCode === cls.code).map((a) => [a.subjectCode, a.teachers]));
+  return {
+    grade: cls.grade,
+    classCode: cls.code,
+    homeroom: cls.homeroom,
+    teachersOf: (s) => teachers.get(s) ?? [],
+    windows: context.windows,
+    nowMs,
+    lockAfterHours: context.config.school.lockAfterHours ?? null,
+  };
+}
+
+export interface SettleOptions {
+  /** '' when Apps Script did not reveal the editor, or for changes the guard never saw. */
+  actor: string;
+  at: Date;
+  /** Why a kept change of an unknown editor is recorded (the reconcile says it was not seen live). */
+  unattributedReason: string;
+}
+
+export function settleBlock(env: Env, context: SchoolContext, cls: ClassConfig, rect: Rect, options: SettleOptions): Settled {
+  const none: Settled = { accepted: 0, reverted: 0, structureChanged: false };
+  const spreadsheet = env.spreadsheetApp.getActiveSpreadsheet();
+  const sheet = spreadsheet.getSheetByName(cls.code);
+  const part = studentPart(rect);
+  if (!sheet || !part) return none;
+  const block = readEditedBlock(spreadsheet, sheet, cls.code, part);
+  if (!block) return none;
+  const effectiveUser = env.session.getEffectiveUser().getEmail();
+  const base = { at: options.at, actor: options.actor, effectiveUser, sheet: cls.code, reference: '' };
+  if ('changed' in block) {
+    appendAudit(env, [{ ...base, cell: '', studentCode: '', subjectCode: '', column: '', oldValue: '', newValue: '', outcome: 'unattributed', reason: SETTLE_TEXT.structure(cls.code) }]);
+    return { ...none, structureChanged: true };
+  }
+  const rules = rulesFor(context, cls, options.at.getTime());
+  const inputs: AuditInput[] = [];
+  let rewriteTab = false;
+  let rewriteShadow = false;
+  let accepted = 0;
+  let reverted = 0;
+  for (const cell of block.cells) {
+    const d = decide(cell.role, cell.typed, cell.formula, cell.previous, options.actor, rules, cell.acceptedAtMs);
+    if (d.action === 'unchanged') continue;
+    const i = cell.row - part.row;
+    const j = cell.col - part.col;
+    const row = { ...base, cell: cell.a1, studentCode: cell.studentCode, subjectCode: cell.subjectCode, column: cell.column, oldValue: asText(cell.previous) };
+    if (d.action === 'revert') {
+      block.typed[i][j] = cell.previous;
+      rewriteTab = true;
+      reverted++;
+      inputs.push({ ...row, newValue: asText(cell.typed), outcome: 'reverted', reason: d.reason });
+      continue;
+    }
+    if (d.rewrite) {
+      block.typed[i][j] = d.value;
+      rewriteTab = true;
+    }
+    if (asText(d.value) === asText(cell.previous)) continue; // only re-formatted
+    block.shadow[i][j] = d.value;
+    block.shadowNotes[i][j] = d.value === '' ? '' : options.at.toISOString();
+    rewriteShadow = true;
+    accepted++;
+    const outcome: AuditOutcome = options.actor === '' ? 'unattributed' : 'accepted';
+    inputs.push({ ...row, newValue: asText(d.value), outcome, reason: options.actor === '' ? options.unattributedReason || d.note : d.note });
+  }
+  if (inputs.length > 0) appendAudit(env, inputs);
+  const range = (s: typeof sheet) => s.getRange(part.row, part.col, part.numRows, part.numCols);
+  if (rewriteTab) range(sheet).setValues(block.typed);
+  if (rewriteShadow) range(block.shadowSheet).setValues(block.shadow).setNotes(block.shadowNotes);
+  // A paste of copied cells replaces the destination's data validation; put the rules back.
+  if (block.cells.length > 0 && missingValidation(sheet, block)) range(sheet).setDataValidations(validationGrid(env, block));
+  return { accepted, reverted, structureChanged: false };
+}
