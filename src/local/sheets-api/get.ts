@@ -9,7 +9,7 @@ import { toApiProtectedRange } from './protections';
 type ApiSpreadsheet = GoogleAppsScript.Sheets.Schema.Spreadsheet;
 type ApiSheet = GoogleAppsScript.Sheets.Schema.Sheet;
 
-function toApiMetadata(d: DeveloperMetadataData): GoogleAppsScript.Sheets.Schema.DeveloperMetadata {
+export function toApiMetadata(d: DeveloperMetadataData): GoogleAppsScript.Sheets.Schema.DeveloperMetadata {
   return {
     metadataId: d.id,
     metadataKey: d.key,

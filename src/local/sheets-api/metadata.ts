@@ -5,18 +5,9 @@
  */
 import type { Draft } from './draft';
 import { RequestError } from './errors';
+import { toApiMetadata } from './get';
 
 type Response = GoogleAppsScript.Sheets.Schema.Response;
-
-function toApi(d: Draft['metadata'][number]): GoogleAppsScript.Sheets.Schema.DeveloperMetadata {
-  return {
-    metadataId: d.id,
-    metadataKey: d.key,
-    metadataValue: d.value,
-    location: d.location === 'DOCUMENT' ? { locationType: 'SPREADSHEET', spreadsheet: true } : { locationType: 'SHEET', sheetId: d.location },
-    visibility: d.visibility,
-  };
-}
 
 export function createDeveloperMetadata(draft: Draft, body: GoogleAppsScript.Sheets.Schema.CreateDeveloperMetadataRequest): Response {
   const m = body.developerMetadata;
@@ -26,7 +17,7 @@ export function createDeveloperMetadata(draft: Draft, body: GoogleAppsScript.She
   if (location !== 'DOCUMENT' && !draft.sheets.some((s) => s.data.id === location)) throw new RequestError(`No grid with id: ${location}`);
   const record = { id: draft.nextMetadataId++, key: m.metadataKey, value: m.metadataValue ?? '', location, visibility: m.visibility === 'PROJECT' ? 'PROJECT' : 'DOCUMENT' } as const;
   draft.metadata.push({ ...record });
-  return { createDeveloperMetadata: { developerMetadata: toApi(record) } };
+  return { createDeveloperMetadata: { developerMetadata: toApiMetadata(record) } };
 }
 
 export function deleteDeveloperMetadata(draft: Draft, body: GoogleAppsScript.Sheets.Schema.DeleteDeveloperMetadataRequest): Response {
@@ -35,5 +26,5 @@ export function deleteDeveloperMetadata(draft: Draft, body: GoogleAppsScript.She
   const hit = (d: Draft['metadata'][number]) => (lookup.metadataKey === undefined || d.key === lookup.metadataKey) && (lookup.metadataId === undefined || d.id === lookup.metadataId);
   const deleted = draft.metadata.filter(hit);
   draft.metadata.splice(0, draft.metadata.length, ...draft.metadata.filter((d) => !hit(d)));
-  return { deleteDeveloperMetadata: { deletedDeveloperMetadata: deleted.map(toApi) } };
+  return { deleteDeveloperMetadata: { deletedDeveloperMetadata: deleted.map(toApiMetadata) } };
 }
