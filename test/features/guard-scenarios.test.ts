@@ -215,3 +215,13 @@ test('the hourly trigger runs without a document: it still applies the calendar 
   w.runtime.as(PRINCIPAL).chooseMenuItem(w.id, 'menuApplyCalendar');
   expect(w.runtime.as(TOAN_6A).edit(w.id, '6A', gk, '8').ok).toBe(true);
 });
+
+test('a typo in the calendar does not switch the lock off: the guard keeps the last valid rules', () => {
+  const w = guardedSchool({ students: 3 });
+  // The admin breaks a date in Lịch nhập điểm through the Sheets UI (the guard forgets its cache).
+  expect(w.runtime.as(w.admin).edit(w.id, 'Lịch nhập điểm', 'F3', '32/13/2026').ok).toBe(true);
+  const gk = w.a1('HS0001', 'TOAN', 1, 'GK');
+  w.runtime.as(PRINCIPAL).edit(w.id, '6A', gk, '9');
+  expect(w.value(gk)).toBe('');
+  expect(w.audit().at(-1)![AUDIT.reason]).toBe(GUARD_TEXT.closed);
+});

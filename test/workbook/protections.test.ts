@@ -14,7 +14,7 @@ test('nothing yet: one add per wanted protection, editors deduplicated and lower
     range: { sheetId: 5, startRowIndex: 5, endRowIndex: 45, startColumnIndex: 4, endColumnIndex: 11 },
     description: `${TAG}6A · Toán`,
     warningOnly: false,
-    editors: { users: ['gv.an@truong.edu.vn', OWNER] },
+    editors: { users: ['gv.an@truong.edu.vn', OWNER], groups: [], domainUsersCanEdit: false },
     unprotectedRanges: [],
   });
   expect(requests[0].addProtectedRange!.protectedRange!.range).toEqual({ sheetId: 3 });
@@ -46,4 +46,19 @@ test('changed editors and range become one update with exactly those fields; sta
   expect(requests[1].updateProtectedRange!.fields).toBe('range');
   expect(requests[1].updateProtectedRange!.protectedRange!.protectedRangeId).toBe(2);
   expect(requests[2].deleteProtectedRange!.protectedRangeId).toBe(7);
+});
+
+test('a protection widened by hand to a group or the whole domain is narrowed again', () => {
+  const existing = [
+    { protectedRangeId: 1, range: { sheetId: 3 }, description: `${TAG}Cấu hình`, editors: { users: [OWNER], domainUsersCanEdit: true } },
+    {
+      protectedRangeId: 2,
+      range: { sheetId: 5, startRowIndex: 5, endRowIndex: 45, startColumnIndex: 4, endColumnIndex: 11 },
+      description: `${TAG}6A · Toán`,
+      editors: { users: [OWNER, 'gv.an@truong.edu.vn'], groups: ['giaovien@truong.edu.vn'] },
+    },
+  ];
+  const requests = protectionRequests(existing, wanted, OWNER);
+  expect(requests.map((r) => r.updateProtectedRange!.fields)).toEqual(['editors', 'editors']);
+  expect(requests[0].updateProtectedRange!.protectedRange!.editors).toEqual({ users: [OWNER], groups: [], domainUsersCanEdit: false });
 });

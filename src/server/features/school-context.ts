@@ -51,11 +51,46 @@ export function readSchoolContext(env: Env): ContextResult {
   return { ok: true, context: { config: parsed.config, windows: calendar.windows, admins: adminsOf(installation, parsed.config) } };
 }
 
+/** UTF-8 size of a text: the cache and property limits count bytes, and Vietnamese is multi-byte. */
+function utf8Bytes(text: string): number {
+  let n = 0;
+  for (const ch of text) {
+    const c = ch.codePointAt(0)!;
+    n += c < 0x80 ? 1 : c < 0x800 ? 2 : c < 0x10000 ? 3 : 4;
+  }
+  return n;
+}
+
+const LAST_GOOD_PREFIX = 'sodiem.context.good.';
+const CHUNK_CHARS = 2_500; // ≤ 9 KB per property value even if every character takes 3 bytes
+
+/**
+ * Remembers a context that was valid: in the cache for the guard's speed, and in document
+ * properties as the fallback used when the sheets are being edited into an invalid state —
+ * a typo in the calendar must not switch the lock off.
+ */
 export function cacheSchoolContext(env: Env, context: SchoolContext): void {
-  const cache = env.cache.getDocumentCache();
   const text = JSON.stringify(context);
-  // A value over 100 KB cannot be cached; such a school simply reads its sheets each time.
-  if (cache && text.length < 90_000) cache.put(CACHE_KEY, text, CACHE_SECONDS);
+  const cache = env.cache.getDocumentCache();
+  try {
+    // A value over 100 KB cannot be cached; such a school reads its sheets each time.
+    if (cache && utf8Bytes(text) < 100_000) cache.put(CACHE_KEY, text, CACHE_SECONDS);
+  } catch {
+    // The cache is an optimisation only.
+  }
+  const props = env.properties.getDocumentProperties();
+  if (!props) return;
+  const chunks: Record<string, string> = {};
+  for (let i = 0; i * CHUNK_CHARS < text.length; i++) chunks[`${LAST_GOOD_PREFIX}${i}`] = text.slice(i * CHUNK_CHARS, (i + 1) * CHUNK_CHARS);
+  for (const key of props.getKeys()) if (key.startsWith(LAST_GOOD_PREFIX) && !(key in chunks)) props.deleteProperty(key);
+  props.setProperties(chunks);
+}
+
+function lastGoodContext(env: Env): SchoolContext | null {
+  const all = env.properties.getDocumentProperties()?.getProperties() ?? {};
+  const parts: string[] = [];
+  for (let i = 0; `${LAST_GOOD_PREFIX}${i}` in all; i++) parts.push(all[`${LAST_GOOD_PREFIX}${i}`]);
+  return parts.length > 0 ? (JSON.parse(parts.join('')) as SchoolContext) : null;
 }
 
 export function forgetSchoolContext(env: Env): void {
@@ -67,8 +102,14 @@ export function loadSchoolContext(env: Env): ContextResult {
   const cached = env.cache.getDocumentCache()?.get(CACHE_KEY);
   if (cached) return { ok: true, context: JSON.parse(cached) as SchoolContext };
   const fresh = readSchoolContext(env);
-  if (fresh.ok) cacheSchoolContext(env, fresh.context);
-  return fresh;
+  if (fresh.ok) {
+    cacheSchoolContext(env, fresh.context);
+    return fresh;
+  }
+  // While the configuration or calendar is being edited into an invalid state, the guard keeps
+  // judging by the last valid one rather than letting every edit through.
+  const good = lastGoodContext(env);
+  return good ? { ok: true, context: good } : fresh;
 }
 
 /** Setup records each class tab's layout so later runs find cells without reading the tabs. */

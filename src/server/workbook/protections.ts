@@ -47,7 +47,8 @@ function toProtectedRange(w: WantedProtection): ProtectedRange {
     range: w.range ? gridRange(w.sheetId, w.range) : { sheetId: w.sheetId },
     description: TAG + w.key,
     warningOnly: false,
-    editors: { users: [...new Set(w.editors.map((e) => e.toLowerCase()))].sort() },
+    // Groups and "anyone in the domain" are stated explicitly, so a hand-made widening is undone.
+    editors: { users: [...new Set(w.editors.map((e) => e.toLowerCase()))].sort(), groups: [], domainUsersCanEdit: false },
     unprotectedRanges: (w.unprotected ?? []).map((r) => gridRange(w.sheetId, r)),
   };
 }
@@ -80,7 +81,8 @@ export function protectionRequests(existing: ProtectedRange[], wanted: WantedPro
     }
     const fields: string[] = [];
     if (!sameRange(have.range, want.range)) fields.push('range');
-    if (!sameEditors(withoutOwner(have.editors?.users), withoutOwner(want.editors?.users))) fields.push('editors');
+    const widened = (have.editors?.groups ?? []).length > 0 || have.editors?.domainUsersCanEdit === true;
+    if (widened || !sameEditors(withoutOwner(have.editors?.users), withoutOwner(want.editors?.users))) fields.push('editors');
     const holes = (r: GridRange[] | undefined) => (r ?? []).map((g) => JSON.stringify([g.startRowIndex ?? 0, g.endRowIndex, g.startColumnIndex ?? 0, g.endColumnIndex])).sort().join();
     if (holes(have.unprotectedRanges) !== holes(want.unprotectedRanges)) fields.push('unprotectedRanges');
     if (have.warningOnly) fields.push('warningOnly');

@@ -11,6 +11,8 @@ import { readConfig } from '../../workbook/config';
 import { LayoutError } from '../../workbook/layout';
 import { readCalendar } from '../../workbook/calendar';
 import { managersOf, openingAt, schoolProtections } from '../windows/protection-plan';
+import { lockAllSince } from '../windows/apply-calendar';
+import { settleQueued } from '../guard/guard';
 import { cacheSchoolContext, storeLayouts } from '../school-context';
 import { ensureAuditSheet } from '../../workbook/audit';
 import { dateCellMaker } from '../../workbook/date-cells';
@@ -38,7 +40,28 @@ function refused(messages: string[]): SetupResult {
   return { ok: false, lines: [SETUP_TEXT.refused(messages.length), ...shown] };
 }
 
+/**
+ * Under the document lock: a teacher's edit landing between the read of a tab and its rewrite
+ * would be lost. Edits queued before setup are settled first (their positions change after).
+ */
 export function runSetup(env: Env): SetupResult {
+  const lock = env.lock.getDocumentLock();
+  if (lock && !lock.tryLock(30_000)) return { ok: false, lines: [SETUP_TEXT.busy] };
+  try {
+    if (lock && readInstallation(env)) {
+      try {
+        settleQueued(env);
+      } catch {
+        // An invalid configuration is reported below; queued edits stay queued.
+      }
+    }
+    return setupUnderLock(env);
+  } finally {
+    lock?.releaseLock();
+  }
+}
+
+function setupUnderLock(env: Env): SetupResult {
   const caller = requireCaller(env);
   const installation = readInstallation(env);
   if (!installation) throw new Error(SETUP_TEXT.notInstalled);
@@ -86,7 +109,9 @@ export function runSetup(env: Env): SetupResult {
   if (problems.length > 0) return refused(problems);
 
   const layouts = new Map(plans.map((p) => [p.classCode, p.layouts]));
-  const protections = schoolProtections(config, admins, managersOf(config, admins), layouts, openingAt(calendar.windows, env.clock.now().getTime()));
+  // "Khóa toàn bộ" stays in force across a rebuild.
+  const lockAll = lockAllSince(env, spreadsheet.getId()) !== null;
+  const protections = schoolProtections(config, admins, managersOf(config, admins), layouts, openingAt(calendar.windows, env.clock.now().getTime(), lockAll));
   const unplaced = plans.flatMap((p) => p.unplaced);
   // The report first: if anything later fails, what could not be placed is already kept.
   appendReport(spreadsheet, env.clock.now(), caller, unplaced);

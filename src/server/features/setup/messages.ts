@@ -1,5 +1,6 @@
 /** Vietnamese text of the setup flow. */
 export const SETUP_TEXT = {
+  busy: 'Đang có người sửa sổ điểm; chưa thiết lập được. Hãy thử lại sau ít phút.',
   notInstalled: 'Sổ Điểm chưa được cài đặt cho tệp này. Quản trị hệ thống chọn "Cài đặt cho trường" trước.',
   notAdmin: (email: string) => `Tài khoản ${email} không phải quản trị hệ thống của trường. Chỉ quản trị hệ thống được thiết lập sổ điểm; không có gì thay đổi.`,
   refused: (count: number) => `Chưa thiết lập được sổ điểm: có ${count} lỗi cần sửa. Không có gì được ghi vào bảng tính.`,

@@ -57,7 +57,7 @@ export interface ApplyOptions {
 const LOCK_ALL_KEY = 'sodiem.lockAll';
 type Request = GoogleAppsScript.Sheets.Schema.Request;
 
-function lockAllSince(env: Env, spreadsheetId: string): string | null {
+export function lockAllSince(env: Env, spreadsheetId: string): string | null {
   const meta = env.sheetsApi.Spreadsheets?.get(spreadsheetId, { fields: 'developerMetadata' }).developerMetadata ?? [];
   return meta.find((m) => m.metadataKey === LOCK_ALL_KEY)?.metadataValue ?? null;
 }
