@@ -225,3 +225,16 @@ test('a typo in the calendar does not switch the lock off: the guard keeps the l
   expect(w.value(gk)).toBe('');
   expect(w.audit().at(-1)![AUDIT.reason]).toBe(GUARD_TEXT.closed);
 });
+
+test('the owner deletes a student’s row from the book: the guard stops judging the class, and setup restores the accepted scores from the shadow', () => {
+  const w = guardedSchool({ students: 3 });
+  const teacher = w.runtime.as(TOAN_6A);
+  const cell = w.a1('HS0002', 'TOAN', 1, 'TX1');
+  teacher.edit(w.id, '6A', cell, '8');
+  const row = w.layout().studentRow('HS0002')!;
+  w.env().spreadsheetApp.getActiveSpreadsheet().getSheetByName('6A')!.deleteRows(row, 1);
+  teacher.edit(w.id, '6A', w.a1('HS0001', 'TOAN', 1, 'TX1'), '9');
+  expect(w.audit().at(-1)![AUDIT.reason]).toMatch(/^Cấu trúc trang "6A" không còn khớp với bản lưu/);
+  w.runtime.as(w.admin).chooseMenuItem(w.id, 'menuSetup');
+  expect(w.value(w.a1('HS0002', 'TOAN', 1, 'TX1'))).toBe(8);
+});

@@ -114,12 +114,18 @@ export function planClass(cls: ClassConfig, roster: Student[], ctx: PlanContext)
     return carry(previous, relocate(before, layout, { isFilled: isFilled(previous.values) }), layout.numRows, layout.numColumns);
   };
   const previousBook = ctx.previous(spec.sheetName);
-  const book = carryBook(previousBook);
-  const bookTab = tabContent(spec, layout, source(students, book, layout.firstStudentRow, ctx));
   const shadowName = shadowSheetName(cls.code);
   const previousShadow = ctx.previous(shadowName);
+  const shadowCarry = previousShadow ? carryBook(previousShadow) : null;
+  const fromBook = carryBook(previousBook);
+  // A student whose row was deleted from the book (by its owner, say) keeps the accepted
+  // values the shadow holds: the book's value where it has one, the shadow's otherwise.
+  const book: Carried = shadowCarry
+    ? { ...fromBook, moved: shadowCarry.moved.map((line, r) => line.map((v, c) => fromBook.moved[r]?.[c] ?? v)) }
+    : fromBook;
+  const bookTab = tabContent(spec, layout, source(students, book, layout.firstStudentRow, ctx));
   // First build: what the book holds now is what was accepted.
-  const shadowValues = previousShadow ? tabContent(spec, layout, source(students, carryBook(previousShadow), layout.firstStudentRow, ctx)) : bookTab;
+  const shadowValues = shadowCarry ? tabContent(spec, layout, source(students, shadowCarry, layout.firstStudentRow, ctx)) : bookTab;
   const isEntry = (row: number, col: number) => {
     const d = layout.describe(row, col);
     return d !== null && (d.kind === 'score-entry' || d.kind === 'comment-entry' || (d.kind === 'result' && d.editor !== 'nobody'));
