@@ -2,6 +2,7 @@
 module.exports = {
   testEnvironment: 'node',
   roots: ['<rootDir>/test'],
+  rootDir: __dirname,
   testMatch: ['**/*.test.ts'],
   testPathIgnorePatterns: ['/node_modules/', '/test/e2e/'],
   transform: {
@@ -10,4 +11,5 @@ module.exports = {
   // The guard and setup tests build whole schools; give them room on a 2-core machine.
   testTimeout: 60000,
   moduleFileExtensions: ['ts', 'js', 'cjs', 'json'],
+  setupFiles: ['<rootDir>/test/support/fast-check-seed.ts'],
 };

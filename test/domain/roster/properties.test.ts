@@ -42,7 +42,18 @@ const studentArb: fc.Arbitrary<Omit<Student, 'code'>> = fc
 
 const rosterArb = fc
   .uniqueArray(fc.integer({ min: 1, max: 99999 }), { minLength: 1, maxLength: 25 })
-  .chain((codes) => fc.tuple(...codes.map(() => studentArb)).map((rest) => rest.map((s, i): Student => ({ code: `HS${codes[i]}`, ...s }))));
+  .chain((codes) => fc.tuple(...codes.map(() => studentArb)).map((rest) => rest.map((s, i): Student => ({ code: `HS${codes[i]}`, ...s }))))
+  // Personal IDs are unique on a valid roster (a repeated one is an input error, tested elsewhere).
+  .map((students) => {
+    const seen = new Set<string>();
+    return students.map((s) => {
+      if (s.personalId === null || !seen.has(s.personalId)) {
+        if (s.personalId !== null) seen.add(s.personalId);
+        return s;
+      }
+      return { ...s, personalId: null };
+    });
+  });
 
 /** How a header is spelled: as listed, upper, lower, without diacritics, with stray spaces/newlines. */
 const spellingArb = fc.constantFrom<(h: string) => string>(
