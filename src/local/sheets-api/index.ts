@@ -15,6 +15,7 @@ import { buildSpreadsheet } from './get';
 import { addSheet, deleteSheet, updateSheetProperties } from './layout';
 import { addProtectedRange, deleteProtectedRange, updateProtectedRange } from './protections';
 import { createDeveloperMetadata, deleteDeveloperMetadata } from './metadata';
+import { valuesBatchUpdate } from './values';
 
 export { hiddenColumnsOf, setHiddenColumns } from './hidden-columns';
 
@@ -94,5 +95,9 @@ export function createSheetsApi(deps: SheetsApiDeps): SheetsApiPort {
     return opts.fields ? applySelector(full, parseSelector(opts.fields)) : full;
   }
 
-  return { Spreadsheets: { batchUpdate, get } };
+  const Values = {
+    batchUpdate: (resource: GoogleAppsScript.Sheets.Schema.BatchUpdateValuesRequest, spreadsheetId: string) =>
+      valuesBatchUpdate({ ...deps, directory: deps.directory }, resource, spreadsheetId),
+  };
+  return { Spreadsheets: { batchUpdate, get, Values } };
 }

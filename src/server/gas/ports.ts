@@ -198,6 +198,12 @@ export interface SheetsApiPort {
       spreadsheetId: string,
       optionalArgs?: object,
     ): GoogleAppsScript.Sheets.Schema.Spreadsheet;
+    Values?: {
+      batchUpdate(
+        resource: GoogleAppsScript.Sheets.Schema.BatchUpdateValuesRequest,
+        spreadsheetId: string,
+      ): GoogleAppsScript.Sheets.Schema.BatchUpdateValuesResponse;
+    };
   };
 }
 

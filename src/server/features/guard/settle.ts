@@ -41,6 +41,13 @@ export function rulesFor(context: SchoolContext, cls: ClassConfig, nowMs: number
   };
 }
 
+/** Writes single cells in one call; values are numbers or text exactly as kept ('RAW': no parsing). */
+function writeCells(env: Env, spreadsheetId: string, data: { range: string; values: CellValue[][] }[]): void {
+  const values = env.sheetsApi.Spreadsheets?.Values;
+  if (!values) throw new Error('Sổ Điểm cần dịch vụ nâng cao Google Sheets API (Sheets) đã bật trong dự án Apps Script.');
+  values.batchUpdate({ valueInputOption: 'RAW', data: data.map((d) => ({ range: d.range, values: d.values.map((r) => r.map((v) => (v instanceof Date ? v.toISOString() : v))) })) }, spreadsheetId);
+}
+
 export interface SettleOptions {
   /** '' when Apps Script did not reveal the editor, or for changes the guard never saw. */
   actor: string;
@@ -65,7 +72,10 @@ export function settleBlock(env: Env, context: SchoolContext, cls: ClassConfig, 
   }
   const rules = rulesFor(context, cls, options.at.getTime());
   const inputs: AuditInput[] = [];
-  let rewriteTab = false;
+  // Only the cells the guard must put back or re-format are written to the tab, each as its
+  // own range in one values.batchUpdate: a teacher's edit landing elsewhere in the rectangle
+  // meanwhile is not overwritten, and gets its own guard run.
+  const tabWrites: { range: string; values: CellValue[][] }[] = [];
   let rewriteShadow = false;
   let accepted = 0;
   let reverted = 0;
@@ -76,16 +86,12 @@ export function settleBlock(env: Env, context: SchoolContext, cls: ClassConfig, 
     const j = cell.col - part.col;
     const row = { ...base, cell: cell.a1, studentCode: cell.studentCode, subjectCode: cell.subjectCode, column: cell.column, oldValue: asText(cell.previous) };
     if (d.action === 'revert') {
-      block.typed[i][j] = cell.previous;
-      rewriteTab = true;
+      tabWrites.push({ range: `'${cls.code.replace(/'/g, "''")}'!${cell.a1}`, values: [[cell.previous]] });
       reverted++;
       inputs.push({ ...row, newValue: asText(cell.typed), outcome: 'reverted', reason: d.reason });
       continue;
     }
-    if (d.rewrite) {
-      block.typed[i][j] = d.value;
-      rewriteTab = true;
-    }
+    if (d.rewrite) tabWrites.push({ range: `'${cls.code.replace(/'/g, "''")}'!${cell.a1}`, values: [[d.value]] });
     if (asText(d.value) === asText(cell.previous)) continue; // only re-formatted
     block.shadow[i][j] = d.value;
     block.shadowNotes[i][j] = d.value === '' ? '' : options.at.toISOString();
@@ -96,7 +102,7 @@ export function settleBlock(env: Env, context: SchoolContext, cls: ClassConfig, 
   }
   if (inputs.length > 0) appendAudit(env, inputs);
   const range = (s: typeof sheet) => s.getRange(part.row, part.col, part.numRows, part.numCols);
-  if (rewriteTab) range(sheet).setValues(block.typed);
+  if (tabWrites.length > 0) writeCells(env, spreadsheet.getId(), tabWrites);
   if (rewriteShadow) range(block.shadowSheet).setValues(block.shadow).setNotes(block.shadowNotes);
   // A paste of copied cells replaces the destination's data validation; put the rules back.
   if (block.cells.length > 0 && missingValidation(sheet, block)) range(sheet).setDataValidations(validationGrid(env, block));

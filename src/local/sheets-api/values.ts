@@ -1,0 +1,62 @@
+/**
+ * spreadsheets.values.batchUpdate: many small ranges written in one call. valueInputOption
+ * RAW stores strings as typed text and numbers as numbers; USER_ENTERED parses strings as
+ * the spreadsheet's locale would (what setValues does). Protections of the effective user
+ * apply; nothing is written unless every range may be written.
+ */
+import type { CallLog, Directory, ExecutionContext } from '../core';
+import type { WorkbookData } from '../sheets/model';
+import { parseA1 } from '../sheets/a1';
+import { checkRect, canEditFile } from '../sheets/access';
+import { forEachCellForWrite } from '../sheets/grid';
+import { applyParsed, parseScriptValue, type Parsed } from '../sheets/values';
+
+type Request = GoogleAppsScript.Sheets.Schema.BatchUpdateValuesRequest;
+type Response = GoogleAppsScript.Sheets.Schema.BatchUpdateValuesResponse;
+
+export interface ValuesDeps {
+  findWorkbook: (id: string) => WorkbookData | undefined;
+  calls: CallLog;
+  ctx: ExecutionContext;
+  directory?: Directory;
+}
+
+const fail = (message: string) => `API call to sheets.spreadsheets.values.batchUpdate failed with error: ${message}`;
+
+export function valuesBatchUpdate(deps: ValuesDeps, resource: Request, spreadsheetId: string): Response {
+  deps.calls.record('Sheets.Spreadsheets.Values.batchUpdate');
+  const user = deps.ctx.effectiveUser.toLowerCase();
+  const wb = deps.findWorkbook(spreadsheetId);
+  if (!wb) throw new Error(fail('Requested entity was not found.'));
+  if (!canEditFile(wb, user)) throw new Error(fail('The caller does not have permission'));
+  const raw = resource.valueInputOption === 'RAW';
+  if (!raw && resource.valueInputOption !== 'USER_ENTERED') throw new Error(fail('Invalid valueInputOption: must be RAW or USER_ENTERED'));
+  // Check everything first: all or nothing.
+  const writes = (resource.data ?? []).map((item, i) => {
+    const parts = parseA1(item.range ?? '');
+    const sheet = parts?.sheetName === undefined ? undefined : wb.sheets.find((s) => s.name === parts.sheetName);
+    if (!parts || !sheet || parts.startRow === undefined || parts.startCol === undefined) throw new Error(fail(`Unable to parse range: ${item.range} (data[${i}])`));
+    const values = item.values ?? [];
+    const rect = { startRow: parts.startRow, endRow: parts.startRow + values.length, startCol: parts.startCol, endCol: parts.startCol + Math.max(0, ...values.map((r) => r.length)) };
+    if (rect.endRow > sheet.maxRows || rect.endCol > sheet.maxCols) throw new Error(fail(`Range ('${sheet.name}'!${item.range}) exceeds grid limits.`));
+    if (!checkRect(wb, user, sheet.id, rect, deps.directory).ok) {
+      throw new Error(fail('You are trying to edit a protected cell or object. Please contact the spreadsheet owner to remove protection if you need to edit.'));
+    }
+    const parsed: Parsed[][] = values.map((row, r) =>
+      row.map((v, c) => {
+        if (raw && typeof v === 'string') return v === '' ? {} : { v };
+        return parseScriptValue(v, wb.locale, sheet.rows[rect.startRow + r]?.[rect.startCol + c]?.nf, wb.timeZone);
+      }),
+    );
+    return { sheet, rect, parsed };
+  });
+  let cells = 0;
+  for (const w of writes) {
+    forEachCellForWrite(w.sheet, w.rect, (cell, r, c) => {
+      if (w.parsed[r]?.[c] === undefined) return;
+      applyParsed(cell, w.parsed[r][c]);
+      cells++;
+    });
+  }
+  return { spreadsheetId, totalUpdatedCells: cells, responses: writes.map((w) => ({ updatedRange: `'${w.sheet.name}'` })) };
+}
