@@ -242,3 +242,14 @@ test('the owner deletes a student’s row from the book: the guard stops judging
   w.runtime.as(w.admin).chooseMenuItem(w.id, 'menuSetup');
   expect(w.value(w.a1('HS0002', 'TOAN', 1, 'TX1'))).toBe(8);
 });
+
+test('the age lock survives a rebuild: acceptance times move with the scores', () => {
+  const w = guardedSchool({ students: 3, lockAfterHours: 48 });
+  const teacher = w.runtime.as(TOAN_6A);
+  teacher.edit(w.id, '6A', w.a1('HS0002', 'TOAN', 1, 'TX1'), '7');
+  w.runtime.clock.set(new Date(w.runtime.clock.nowMs() + 49 * 3_600_000));
+  w.runtime.as(w.admin).chooseMenuItem(w.id, 'menuSetup');
+  teacher.edit(w.id, '6A', w.a1('HS0002', 'TOAN', 1, 'TX1'), '9');
+  expect(w.value(w.a1('HS0002', 'TOAN', 1, 'TX1'))).toBe(7);
+  expect(w.audit().at(-1)![AUDIT.reason]).toBe(GUARD_TEXT.lockedByAge(48));
+});

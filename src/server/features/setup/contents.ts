@@ -62,14 +62,19 @@ export function tabContent(spec: SheetSpec, rows: Rows, valueOf: CellSource, opt
 }
 
 /** The shadow of a class tab: the same grid, only the key row, the codes and the entry cells kept. */
-export function shadowContent(name: string, classTab: TabContent, keep: (row: number, col: number) => boolean, keyRow: number): TabContent {
+export function shadowContent(
+  name: string,
+  classTab: TabContent,
+  keep: (row: number, col: number) => boolean,
+  keyRow: number,
+  /** When each kept value was accepted (moved with it from the previous build). */
+  acceptedAt?: (CellValue | undefined)[][],
+): TabContent {
   const values = classTab.values.map((line, r) => line.map((v, c) => (r + 1 === keyRow || keep(r + 1, c + 1) ? v : '')));
   return {
     name,
     values,
-    // The notes hold when each value was accepted (the age lock); a rebuild moves values, so
-    // the notes are cleared rather than left beside the wrong cells.
-    notes: values.map((line) => line.map(() => null)),
+    notes: values.map((line, r) => line.map((v, c) => (v !== '' && keep(r + 1, c + 1) && acceptedAt?.[r]?.[c] ? String(acceptedAt[r][c]) : null))),
     numberFormats: classTab.numberFormats,
     frozenRows: classTab.frozenRows,
     frozenColumns: classTab.frozenColumns,

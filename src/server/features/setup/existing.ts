@@ -9,6 +9,8 @@ import { LayoutError, type CellPosition, type Relocation } from '../../workbook/
 export interface PreviousTab {
   name: string;
   values: CellValue[][];
+  /** The shadow's notes (when each value was accepted), read for shadow tabs only. */
+  notes?: string[][];
 }
 
 export interface Carried {

@@ -91,8 +91,10 @@ function setupUnderLock(env: Env): SetupResult {
   const existingNames = new Set(spreadsheet.getSheets().map((s) => s.getName()));
   const previous = (name: string): PreviousTab | undefined => {
     if (!existingNames.has(name)) return undefined;
-    const values: CellValue[][] = spreadsheet.getSheetByName(name)!.getDataRange().getValues();
-    return { name, values };
+    const range = spreadsheet.getSheetByName(name)!.getDataRange();
+    const values: CellValue[][] = range.getValues();
+    // A shadow's notes say when each value was accepted (the age lock): they move with the values.
+    return name.endsWith(' (bản lưu)') ? { name, values, notes: range.getNotes() } : { name, values };
   };
   const dateCell = dateCellMaker(env, timeZone, new Date(`${config.school.semester1.start}T12:00:00Z`));
   const plans: ClassPlan[] = [];

@@ -19,6 +19,7 @@ import {
   relocateAttendance,
   relocateProfile,
   shadowSheetName,
+  CLASS_BOOK_HEADER_ROWS,
   type ColumnSpec,
   type SheetSpec,
   type SimpleTabLayout,
@@ -47,6 +48,13 @@ export interface PlanContext {
 }
 
 const noCarry: Carried = { moved: [], unplaced: [], movedCount: 0 };
+
+/** The shadow's notes in place of its values, keeping the key row and the codes so its layout reads. */
+function notesAsValues(tab: PreviousTab): CellValue[][] {
+  const keyRow = CLASS_BOOK_HEADER_ROWS;
+  const codeCol = (tab.values[keyRow - 1] ?? []).indexOf('P|CODE');
+  return tab.values.map((line, r) => line.map((v, c) => (r < keyRow || c === codeCol ? v : tab.notes?.[r]?.[c] ?? '')));
+}
 
 /** The roster fields shown on the grade book and profile tabs, by the key's field name. */
 function rosterField(student: Student, field: string, row: number, firstRow: number, ctx: PlanContext): CellValue | undefined {
@@ -117,6 +125,8 @@ export function planClass(cls: ClassConfig, roster: Student[], ctx: PlanContext)
   const shadowName = shadowSheetName(cls.code);
   const previousShadow = ctx.previous(shadowName);
   const shadowCarry = previousShadow ? carryBook(previousShadow) : null;
+  // The acceptance times (notes) follow the same moves as the shadow's values.
+  const acceptedAt = previousShadow?.notes ? carryBook({ name: previousShadow.name, values: notesAsValues(previousShadow) }).moved : undefined;
   const fromBook = carryBook(previousBook);
   // A student whose row was deleted from the book (by its owner, say) keeps the accepted
   // values the shadow holds: the book's value where it has one, the shadow's otherwise.
@@ -130,7 +140,7 @@ export function planClass(cls: ClassConfig, roster: Student[], ctx: PlanContext)
     const d = layout.describe(row, col);
     return d !== null && (d.kind === 'score-entry' || d.kind === 'comment-entry' || (d.kind === 'result' && d.editor !== 'nobody'));
   };
-  const shadowTab = shadowContent(shadowName, shadowValues, (row, col) => isEntry(row, col) || layout.describe(row, col)?.kind === 'student-field', layout.keyRow);
+  const shadowTab = shadowContent(shadowName, shadowValues, (row, col) => isEntry(row, col) || layout.describe(row, col)?.kind === 'student-field', layout.keyRow, acceptedAt);
 
   const profileLayout = buildProfileLayout(roster);
   const profile = profileSpec(profileLayout, { classCode: cls.code, school: config.school });
