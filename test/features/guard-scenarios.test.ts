@@ -253,3 +253,14 @@ test('the age lock survives a rebuild: acceptance times move with the scores', (
   expect(w.value(w.a1('HS0002', 'TOAN', 1, 'TX1'))).toBe(7);
   expect(w.audit().at(-1)![AUDIT.reason]).toBe(GUARD_TEXT.lockedByAge(48));
 });
+
+test('a queued edit overtaken by a later edit of the same cell is left to the later edit', () => {
+  const w = guardedSchool({ students: 3 });
+  const cell = w.a1('HS0001', 'TOAN', 1, 'TX1');
+  w.runtime.locks.holdDocumentLock(w.id, 'forever');
+  w.runtime.as(TOAN_6A).edit(w.id, '6A', cell, '5'); // queued
+  w.runtime.locks.releaseDocumentLock(w.id);
+  w.runtime.as(PRINCIPAL).edit(w.id, '6A', cell, '9'); // settles the queue, then itself
+  expect(w.value(cell)).toBe('');
+  expect(w.audit().map((r) => [r[AUDIT.actor], r[AUDIT.new], r[AUDIT.outcome]])).toEqual([[PRINCIPAL, '9', 'Hoàn tác']]);
+});

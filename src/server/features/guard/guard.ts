@@ -45,7 +45,8 @@ export function guardEdit(env: Env, e: EditEventLike): GuardReport {
   const actor = (e.user?.getEmail() ?? '').toLowerCase();
   const now = env.clock.now();
   const rect: Rect = { row: e.range.getRow(), col: e.range.getColumn(), numRows: e.range.getNumRows(), numCols: e.range.getNumColumns() };
-  const edit: QueuedEdit = { sheet: sheetName, ...rect, actor, atMs: now.getTime() };
+  const single = rect.numRows === 1 && rect.numCols === 1;
+  const edit: QueuedEdit = { sheet: sheetName, ...rect, actor, atMs: now.getTime(), ...(single && { value: e.value === undefined ? '' : String(e.value) }) };
   const lock = env.lock.getDocumentLock();
   if (!lock || !lock.tryLock(LOCK_WAIT_MS)) {
     enqueueEdit(env, edit);
@@ -103,7 +104,7 @@ function processEdits(env: Env, pending: QueuedEdit[]): GuardReport {
     const cls = loaded.context.config.classes.find((c) => c.code === edit.sheet);
     if (!cls) continue;
     // Judged as of when it was typed: a queued edit keeps the window it was made in.
-    const done = settleBlock(env, loaded.context, cls, edit, { actor: edit.actor, at: new Date(edit.atMs), unattributedReason: '' });
+    const done = settleBlock(env, loaded.context, cls, edit, { actor: edit.actor, at: new Date(edit.atMs), unattributedReason: '', expected: edit.value });
     report.accepted += done.accepted;
     report.reverted += done.reverted;
   }

@@ -19,6 +19,11 @@ export interface QueuedEdit {
   numCols: number;
   actor: string;
   atMs: number;
+  /**
+   * e.value of a single-cell edit: when the queued edit is settled, a cell that no longer holds
+   * it was changed again since, and that later edit (with its own event) decides instead.
+   */
+  value?: string;
 }
 
 export function enqueueEdit(env: Env, edit: QueuedEdit): boolean {

@@ -54,6 +54,8 @@ export interface SettleOptions {
   at: Date;
   /** Why a kept change of an unknown editor is recorded (the reconcile says it was not seen live). */
   unattributedReason: string;
+  /** A single-cell edit's e.value: if the cell holds something else now, a later edit decides. */
+  expected?: string;
 }
 
 export function settleBlock(env: Env, context: SchoolContext, cls: ClassConfig, rect: Rect, options: SettleOptions): Settled {
@@ -80,6 +82,7 @@ export function settleBlock(env: Env, context: SchoolContext, cls: ClassConfig, 
   let accepted = 0;
   let reverted = 0;
   for (const cell of block.cells) {
+    if (options.expected !== undefined && asText(cell.typed) !== options.expected) continue;
     const d = decide(cell.role, cell.typed, cell.formula, cell.previous, options.actor, rules, cell.acceptedAtMs);
     if (d.action === 'unchanged') continue;
     const i = cell.row - part.row;
