@@ -7,7 +7,7 @@
  */
 import type { SubjectKind } from '../../domain/assessment/catalog';
 import { editorOf, encodeKey, parseKey, semesterToken, txNumber, type ClassBookKey, type Editor, type ResultField, type Semester, type Slot, type StudentField } from './keys';
-import { columnLetter, contiguousRuns, LayoutError, StudentTable, type CellPosition, type ColumnRange, type GridRange } from './table';
+import { columnLetter, contiguousRuns, LayoutError, StudentTable, StudentTableView, type CellPosition, type ColumnRange, type GridRange } from './table';
 
 export const CLASS_BOOK_HEADER_ROWS = 5;
 export const CLASS_BOOK_FROZEN_COLUMNS = 4;
@@ -47,8 +47,7 @@ interface SubjectIndex extends LayoutSubject {
 const slotKey = (subjectCode: string, semester: Semester, slot: Slot) => `${subjectCode}|${semesterToken(semester)}|${slot}`;
 const resultKey = (semester: Semester, field: ResultField) => `${semesterToken(semester)}|${field}`;
 
-export class ClassBookLayout {
-  readonly table: StudentTable;
+export class ClassBookLayout extends StudentTableView {
   readonly headerRows = CLASS_BOOK_HEADER_ROWS;
   readonly keyRow = CLASS_BOOK_HEADER_ROWS;
   readonly firstStudentRow = CLASS_BOOK_HEADER_ROWS + 1;
@@ -62,7 +61,7 @@ export class ClassBookLayout {
   private readonly subjectIndex = new Map<string, SubjectIndex>();
 
   constructor(keys: readonly string[], studentCodes: readonly string[]) {
-    this.table = new StudentTable(CLASS_BOOK_HEADER_ROWS, keys, studentCodes);
+    super(new StudentTable(CLASS_BOOK_HEADER_ROWS, keys, studentCodes));
     this.columns = keys.map((key, i) => {
       const parsed = parseKey(key);
       if (!parsed) throw new LayoutError(`Hàng khoá (hàng ${CLASS_BOOK_HEADER_ROWS}) của sổ điểm bị hỏng ở cột ${columnLetter(i + 1)}: "${key}".`);
@@ -94,19 +93,6 @@ export class ClassBookLayout {
       const entryBySemester = new Map<1 | 2, ColumnRange[]>([...seen.entry].map(([sem, cols]) => [sem, contiguousRuns(cols)]));
       this.subjectIndex.set(code, { code, kind: seen.kind, txCount: seen.tx, block, entryBySemester });
     }
-  }
-
-  get keys(): readonly string[] {
-    return this.table.keys;
-  }
-  get studentCodes(): readonly string[] {
-    return this.table.studentCodes;
-  }
-  get numRows(): number {
-    return this.table.numRows;
-  }
-  get numColumns(): number {
-    return this.table.numColumns;
   }
 
   /** The subjects in column order. */

@@ -5,14 +5,13 @@
 import type { Editor } from './keys';
 import { relocateTable, type Relocation } from './relocate-table';
 import { adminOnlyRanges, entryRanges, validationRanges, type ColumnSpec, type SheetSpec } from './sheet-spec';
-import { StudentTable, type CellPosition, type ColumnRange, type GridRange } from './table';
+import { StudentTable, StudentTableView, type CellPosition, type ColumnRange, type GridRange } from './table';
 
 export type SimpleCellDescription =
   | { kind: 'header'; row: number; key: string }
   | { kind: 'field'; studentCode: string; key: string; editor: Editor };
 
-export class SimpleTabLayout {
-  readonly table: StudentTable;
+export class SimpleTabLayout extends StudentTableView {
   private readonly editors: Editor[];
 
   constructor(
@@ -23,22 +22,10 @@ export class SimpleTabLayout {
     /** Student columns kept in view. */
     readonly frozenColumns: number,
   ) {
-    this.table = new StudentTable(headerRows, keys, studentCodes);
+    super(new StudentTable(headerRows, keys, studentCodes));
     this.editors = keys.map(editorOfKey);
   }
 
-  get keys(): readonly string[] {
-    return this.table.keys;
-  }
-  get studentCodes(): readonly string[] {
-    return this.table.studentCodes;
-  }
-  get numRows(): number {
-    return this.table.numRows;
-  }
-  get numColumns(): number {
-    return this.table.numColumns;
-  }
   get headerRows(): number {
     return this.table.headerRows;
   }

@@ -145,3 +145,21 @@ export function trimTrailingBlanks(values: readonly string[]): string[] {
   while (end > 0 && String(values[end - 1]).trim() === '') end--;
   return values.slice(0, end).map((v) => String(v).trim());
 }
+
+/** What every per-class layout shows of its table: its keys, its students and its size. */
+export abstract class StudentTableView {
+  constructor(readonly table: StudentTable) {}
+
+  get keys(): readonly string[] {
+    return this.table.keys;
+  }
+  get studentCodes(): readonly string[] {
+    return this.table.studentCodes;
+  }
+  get numRows(): number {
+    return this.table.numRows;
+  }
+  get numColumns(): number {
+    return this.table.numColumns;
+  }
+}
