@@ -11,6 +11,7 @@ import { catalogSubjects, configToSheetRows } from '../../src/server/workbook/co
 import { LocalRuntime } from '../../src/local/runtime';
 import { pasteTable } from '../../src/local/paste';
 import { measure, table, type BenchSection } from './measure';
+import { sampleConfig } from '../make-sample';
 import { naiveSetupCalls } from './setup-naive';
 
 const DOMAIN = 'truong.edu.vn';
@@ -24,16 +25,8 @@ export function schoolOf(classCount: number): { config: SchoolConfig; roster: Ce
   });
   const teachers = Array.from({ length: classCount + 13 }, (_, i) => `gv${i}@${DOMAIN}`);
   const config: SchoolConfig = {
-    school: {
-      name: 'Trường THCS Thử Nghiệm',
-      level: 'THCS',
-      schoolYear: 2026,
-      semester1: { start: '2026-09-07', end: '2027-01-16' },
-      semester2: { start: '2027-01-18', end: '2027-05-29' },
-      artsAsTwoSubjects: true,
-      ordinalRank: false,
-      lockAfterHours: null,
-    },
+    // The sample school's year and settings, under another name.
+    school: { ...sampleConfig().school, name: 'Trường THCS Thử Nghiệm' },
     users: [{ email: `qtht@${DOMAIN}`, name: 'Quản trị', roles: ['admin'], department: '' }, ...teachers.map((email, i) => ({ email, name: `Giáo viên ${i}`, roles: ['teacher' as const], department: '' }))],
     subjects: SUBJECTS,
     classes,

@@ -7,7 +7,7 @@
 import type { Env } from '../../gas/env';
 import { SHEET_NAMES } from '../../workbook/config';
 import { appendAudit } from '../../workbook/audit';
-import { forgetSchoolContext, loadSchoolContext } from '../school-context';
+import { forgetSchoolContext, loadSchoolContext, type SchoolContext } from '../school-context';
 import { settleBlock } from './settle';
 import type { Rect } from './cells';
 import { enqueueEdit, forgetQueued, peekQueue, type QueuedEdit } from './queue';
@@ -55,9 +55,10 @@ export function guardEdit(env: Env, e: EditEventLike): GuardReport {
   try {
     if (sheetName.endsWith(SHADOW_SUFFIX)) return logShadowEdit(env, edit, e);
     const queued = peekQueue(env);
-    const report = processEdits(env, [...queued.map((q) => q.edit), edit]);
+    const { report, context } = processEdits(env, [...queued.map((q) => q.edit), edit]);
     forgetQueued(env, queued.map((q) => q.key));
-    sweepOneClassIfDue(env);
+    // The context this run already loaded serves the sweep too: no second cache read per edit.
+    if (context) sweepOneClassIfDue(env, context);
     return report;
   } finally {
     lock.releaseLock();
@@ -90,14 +91,14 @@ function logShadowEdit(env: Env, edit: QueuedEdit, e: EditEventLike): GuardRepor
 /** The hourly job: settles edits still queued (the caller holds the document lock). */
 export function settleQueued(env: Env): GuardReport {
   const queued = peekQueue(env, true);
-  const report = processEdits(env, queued.map((q) => q.edit));
+  const { report } = processEdits(env, queued.map((q) => q.edit));
   forgetQueued(env, queued.map((q) => q.key));
   return report;
 }
 
-function processEdits(env: Env, pending: QueuedEdit[]): GuardReport {
+function processEdits(env: Env, pending: QueuedEdit[]): { report: GuardReport; context: SchoolContext | null } {
   const report: GuardReport = { accepted: 0, reverted: 0, queued: false };
-  if (pending.length === 0) return report;
+  if (pending.length === 0) return { report, context: null };
   const loaded = loadSchoolContext(env);
   if (!loaded.ok) throw new Error(loaded.problems.join('\n')); // keeps the queue for the next run
   for (const edit of pending) {
@@ -108,5 +109,5 @@ function processEdits(env: Env, pending: QueuedEdit[]): GuardReport {
     report.accepted += done.accepted;
     report.reverted += done.reverted;
   }
-  return report;
+  return { report, context: loaded.context };
 }

@@ -8,7 +8,7 @@ import type { Env } from '../../gas/env';
 import { rolloverIfNeeded } from '../../workbook/audit';
 import { schoolYearLabel } from '../../workbook/layout';
 import { readInstallation, requireCaller } from '../installation';
-import { loadSchoolContext } from '../school-context';
+import { loadSchoolContext, type SchoolContext } from '../school-context';
 import { reconcile, reconcileClass } from './reconcile';
 import { settleQueued } from './guard';
 
@@ -16,18 +16,17 @@ const SWEEP_KEY = 'sodiem.sweep';
 const HOUR_MS = 3_600_000;
 
 /** Called by the guard while it holds the document lock: one class, when due. */
-export function sweepOneClassIfDue(env: Env): void {
+export function sweepOneClassIfDue(env: Env, context: SchoolContext): void {
   const props = env.properties.getDocumentProperties();
-  const loaded = loadSchoolContext(env);
-  if (!props || !loaded.ok) return;
+  if (!props) return;
   const now = env.clock.now().getTime();
   const state = JSON.parse(props.getProperty(SWEEP_KEY) ?? '{}') as Record<string, number>;
-  const due = loaded.context.config.classes.find((c) => now - (state[c.code] ?? 0) >= HOUR_MS);
+  const due = context.config.classes.find((c) => now - (state[c.code] ?? 0) >= HOUR_MS);
   if (!due) return;
-  reconcileClass(env, loaded.context, due);
+  reconcileClass(env, context, due);
   state[due.code] = now;
   props.setProperty(SWEEP_KEY, JSON.stringify(state));
-  if (loaded.context.config.classes[0]?.code === due.code) rolloverIfNeeded(env, { schoolYear: schoolYearLabel(loaded.context.config.school.schoolYear) });
+  if (context.config.classes[0]?.code === due.code) rolloverIfNeeded(env, { schoolYear: schoolYearLabel(context.config.school.schoolYear) });
 }
 
 export const SWEEP_TEXT = {
