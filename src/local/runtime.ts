@@ -199,6 +199,11 @@ export class LocalRuntime {
     }
   }
 
+  /** Runs an installable trigger's handler as its owner (onEdit, onChange, onOpen). */
+  runTrigger(ctx: ExecutionContext, handler: string, event: Record<string, unknown>): void {
+    this.execute(ctx, handler, [event]);
+  }
+
   /** The AuthMode enum member the add-on compares `e.authMode` with. */
   authModeEnum(mode: AuthMode): unknown {
     return AuthModeEnum[mode];

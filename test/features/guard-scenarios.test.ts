@@ -264,3 +264,30 @@ test('a queued edit overtaken by a later edit of the same cell is left to the la
   expect(w.value(cell)).toBe('');
   expect(w.audit().map((r) => [r[AUDIT.actor], r[AUDIT.new], r[AUDIT.outcome]])).toEqual([[PRINCIPAL, '9', 'Hoàn tác']]);
 });
+
+test('a one-cell paste, fill or move carries no value: an invalid score is put back and logged at once', () => {
+  const w = guardedSchool({ students: 3 });
+  const teacher = w.runtime.as(TOAN_6A);
+  // Three cells one below the other (the book lists students by name, not by code).
+  const [a, b, c] = ['HS0001', 'HS0002', 'HS0003'].map((code) => w.a1(code, 'TOAN', 1, 'TX1')).sort((x, y) => Number(x.slice(1)) - Number(y.slice(1)));
+  // Ctrl+V of a copied cell: the validation goes with it, so 11 lands in the book.
+  expect(teacher.paste(w.id, '6A', a, [['11']]).ok).toBe(true);
+  expect(w.value(a)).toBe('');
+  expect(w.audit().map((r) => [r[AUDIT.cell], r[AUDIT.new], r[AUDIT.outcome]])).toEqual([[a, '11', 'Hoàn tác']]);
+  // A one-cell paste of a valid score is accepted and logged as the teacher's.
+  expect(teacher.paste(w.id, '6A', a, [['8']]).ok).toBe(true);
+  expect(w.value(a, '6A (bản lưu)')).toBe(8);
+  // Ctrl+D of that score into the next cell: a two-cell fill, then a one-cell drag-fill.
+  expect(teacher.fillDown(w.id, '6A', `${a}:${b}`).ok).toBe(true);
+  expect(teacher.dragFill(w.id, '6A', b, `${b}:${c}`).ok).toBe(true);
+  expect(w.value(c, '6A (bản lưu)')).toBe(8);
+  // A typed Delete of one cell (oldValue only) empties it and is accepted.
+  expect(teacher.clear(w.id, '6A', c).ok).toBe(true);
+  expect(w.value(c, '6A (bản lưu)')).toBe('');
+  expect(w.audit().slice(1).map((r) => [r[AUDIT.cell], r[AUDIT.old], r[AUDIT.new], r[AUDIT.outcome]])).toEqual([
+    [a, '', '8', 'Chấp nhận'],
+    [b, '', '8', 'Chấp nhận'],
+    [c, '', '8', 'Chấp nhận'],
+    [c, '8', '', 'Chấp nhận'],
+  ]);
+});

@@ -5,7 +5,8 @@
 import type { CallLog, Directory, ExecutionContext } from '../core';
 import type { SheetData, WorkbookData } from './model';
 import type { SpreadsheetStore } from './store';
-import { canEditFile, canViewFile, checkRect, isOwner, protectionAllows, type Rect } from './access';
+import { canEditFile, canViewFile, checkRect, type Rect } from './access';
+import { insertBlocker, sheetLevelBlocker } from './ui-target';
 import { MSG, SCOPE_CURRENT_ONLY, gasError } from './errors';
 
 export class Facade {
@@ -69,24 +70,12 @@ export class Facade {
   /** Tab-level changes (rename, hide, freeze): only a sheet protection can refuse them. */
   requireSheetLevel(wb: WorkbookData, sheet: SheetData): void {
     this.requireFileEdit(wb);
-    for (const p of wb.protections) {
-      if (p.sheetId !== sheet.id || p.range !== null || p.warningOnly) continue;
-      if (!protectionAllows(wb, p, this.user, this.directory)) throw gasError(MSG.protectedCell);
-    }
+    if (sheetLevelBlocker(wb, this.user, sheet.id, this)) throw gasError(MSG.protectedCell);
   }
 
-  /**
-   * Inserting rows/columns at 0-based index `at`: refused when a blocking sheet protection
-   * covers the sheet (holes do not help) or a blocking range protection would be split.
-   */
+  /** Inserting rows/columns at 0-based index `at` (see insertBlocker). */
   requireInsert(wb: WorkbookData, sheet: SheetData, axis: 'row' | 'col', at: number): void {
     this.requireFileEdit(wb);
-    if (isOwner(wb, this.user)) return;
-    for (const p of wb.protections) {
-      if (p.sheetId !== sheet.id || p.warningOnly || protectionAllows(wb, p, this.user, this.directory)) continue;
-      if (p.range === null) throw gasError(MSG.protectedCell);
-      const [s, e] = axis === 'row' ? [p.range.startRow, p.range.endRow] : [p.range.startCol, p.range.endCol];
-      if (s < at && at < e) throw gasError(MSG.protectedCell);
-    }
+    if (insertBlocker(wb, this.user, sheet.id, axis, at, this)) throw gasError(MSG.protectedCell);
   }
 }

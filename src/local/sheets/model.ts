@@ -149,3 +149,12 @@ export function newSheetData(id: number, name: string, maxRows = 1000, maxCols =
     columnWidths: {},
   };
 }
+
+/** Sheet ids (gid) look random in Sheets; derive large deterministic ones so nobody relies on index == id. */
+export function allocateSheetId(wb: WorkbookData): number {
+  let id: number;
+  do {
+    id = (wb.nextSheetId++ * 2654435761) % 2147483647;
+  } while (wb.sheets.some((s) => s.id === id));
+  return id;
+}

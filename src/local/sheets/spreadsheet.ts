@@ -2,7 +2,7 @@
 import type { RangePort, SpreadsheetPort, UserPort } from '../../server/gas/ports';
 import type { LocalProtection } from './protection';
 import type { WorkbookData } from './model';
-import { newSheetData } from './model';
+import { allocateSheetId, newSheetData } from './model';
 import type { Facade } from './context';
 import { parseA1 } from './a1';
 import { MSG, gasError } from './errors';
@@ -10,15 +10,6 @@ import { defaultSheetName } from './store';
 import { LocalRange } from './range';
 import { LocalSheet, protectionsOf, rangeFromA1 } from './sheet';
 import { localUser } from './users';
-
-/** Sheet ids (gid) look random in Sheets; derive large deterministic ones so nobody relies on index == id. */
-function nextSheetGid(wb: WorkbookData): number {
-  let id: number;
-  do {
-    id = (wb.nextSheetId++ * 2654435761) % 2147483647;
-  } while (wb.sheets.some((s) => s.id === id));
-  return id;
-}
 
 export class LocalSpreadsheet implements SpreadsheetPort {
   constructor(
@@ -117,7 +108,7 @@ export class LocalSpreadsheet implements SpreadsheetPort {
     }
     const wanted = name;
     if (wb.sheets.some((s) => s.name.toLowerCase() === wanted.toLowerCase())) throw gasError(MSG.sheetExists(wanted));
-    const sheet = newSheetData(nextSheetGid(wb), wanted);
+    const sheet = newSheetData(allocateSheetId(wb), wanted);
     const at = sheetIndex === undefined ? wb.sheets.length : Math.max(0, Math.min(wb.sheets.length, Math.floor(sheetIndex)));
     wb.sheets.splice(at, 0, sheet);
     return this.sheetObject(sheet.id);

@@ -16,16 +16,24 @@
 import type { CellValue } from '../../server/gas/ports';
 import type { GridRange, ProtectionData, StoredValue } from './model';
 import type { SpreadsheetStore } from './store';
-import type { Rect } from './access';
-import { canEditFile, checkRect } from './access';
-import { parseA1 } from './a1';
-import { MSG } from './errors';
+import { checkRect, type Rect } from './access';
 import { forEachCellForWrite, mapCells } from './grid';
 import { applyParsed, parseTyped, readValue, type Parsed } from './values';
 import { passesRule } from './validation';
 import type { ValidationRule } from './model';
+import { refuseCells, uiRect, uiTarget, type UiRefusal } from './ui-target';
+
+export { UI_NO_ACCESS_MESSAGE } from './ui-target';
 
 export type TypedValue = string | number | boolean | Date | null;
+
+/**
+ * How the values arrive: 'type' (typing; data validation decides), 'paste-values'
+ * (Ctrl+Shift+V: validation decides, the rules stay), 'paste' (Ctrl+V of copied cells: the
+ * copied cells' (empty) validation replaces the destination's, so nothing is rejected and the
+ * rules are gone — the known gap of "Reject input" that leaves the edit guard as the last check).
+ */
+export type UiEditMode = 'type' | 'paste' | 'paste-values';
 
 export type UiEditOutcome =
   | {
@@ -37,16 +45,7 @@ export type UiEditOutcome =
       /** Warning-only protections the edit touched. */
       warnings: ProtectionData[];
     }
-  | {
-      ok: false;
-      reason: 'protected' | 'no-access' | 'invalid';
-      message: string;
-      protection?: ProtectionData;
-      /** 0-based row/column of the first offending cell, for 'invalid'. */
-      cell?: { row: number; col: number };
-    };
-
-export const UI_NO_ACCESS_MESSAGE = 'You do not have permission to edit this file.';
+  | UiRefusal;
 
 function ruleMessage(rule: ValidationRule): string {
   if (rule.helpText) return rule.helpText;
@@ -74,22 +73,10 @@ export function applyUiEdit(
   sheetName: string,
   a1: string,
   typed: TypedValue[][],
-  /**
-   * 'type': typing (or Ctrl+Shift+V, paste values only): data validation decides.
-   * 'paste': an ordinary paste of copied cells: the copied cells' (empty) validation replaces
-   * the destination's, so nothing is rejected and the rules are gone — the known gap of
-   * "Reject input" that leaves the edit guard as the last check.
-   */
-  mode: 'type' | 'paste' = 'type',
+  mode: UiEditMode = 'type',
 ): UiEditOutcome {
-  const wb = store.get(spreadsheetId);
-  if (!wb) throw new Error(`No spreadsheet ${spreadsheetId}`);
-  const sheet = wb.sheets.find((s) => s.name === sheetName);
-  if (!sheet) throw new Error(`No sheet "${sheetName}" in ${wb.name}`);
-  const parts = parseA1(a1);
-  if (!parts || parts.startRow === undefined || parts.startCol === undefined || parts.endRow === undefined || parts.endCol === undefined) {
-    throw new Error(`Not a cell range: ${a1}`);
-  }
+  const { wb, sheet } = uiTarget(store, spreadsheetId, sheetName);
+  const parts = uiRect(a1);
   const rows = typed.length;
   const cols = typed[0]?.length ?? 0;
   if (rows === 0 || cols === 0 || typed.some((r) => r.length !== cols)) throw new Error('Typed values must be a non-empty rectangle.');
@@ -98,16 +85,14 @@ export function applyUiEdit(
     throw new Error(`${a1} does not have the shape of the typed values (${rows}×${cols}).`);
   }
   const rect: Rect = { startRow: parts.startRow, endRow: parts.startRow + rows, startCol: parts.startCol, endCol: parts.startCol + cols };
-
-  if (!canEditFile(wb, userEmail)) return { ok: false, reason: 'no-access', message: UI_NO_ACCESS_MESSAGE };
-  const check = checkRect(wb, userEmail, sheet.id, rect, store.directory);
-  if (!check.ok) return { ok: false, reason: 'protected', message: MSG.protectedCell, protection: check.protection };
+  const refusal = refuseCells(store, wb, userEmail, sheet.id, rect);
+  if (refusal) return refusal;
 
   // Parse everything and validate before writing anything.
   const parsed: Parsed[][] = typed.map((row, i) =>
     row.map((value, j) => parseUiValue(value, wb.locale, sheet.rows[rect.startRow + i]?.[rect.startCol + j]?.nf, wb.timeZone)),
   );
-  for (let i = 0; i < rows && mode === 'type'; i++) {
+  for (let i = 0; i < rows && mode !== 'paste'; i++) {
     for (let j = 0; j < cols; j++) {
       const rule = sheet.rows[rect.startRow + i]?.[rect.startCol + j]?.dv;
       if (!rule || rule.allowInvalid) continue;
@@ -125,5 +110,6 @@ export function applyUiEdit(
     if (mode === 'paste') delete cell.dv;
   });
   const newValues = mapCells(sheet, rect, readValue);
-  return { ok: true, sheetId: sheet.id, range: { sheetId: sheet.id, ...rect }, oldValues, newValues, warnings: check.warnings };
+  const warnings = checkRect(wb, userEmail, sheet.id, rect, store.directory).warnings;
+  return { ok: true, sheetId: sheet.id, range: { sheetId: sheet.id, ...rect }, oldValues, newValues, warnings };
 }

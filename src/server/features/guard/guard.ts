@@ -46,7 +46,7 @@ export function guardEdit(env: Env, e: EditEventLike): GuardReport {
   const now = env.clock.now();
   const rect: Rect = { row: e.range.getRow(), col: e.range.getColumn(), numRows: e.range.getNumRows(), numCols: e.range.getNumColumns() };
   const single = rect.numRows === 1 && rect.numCols === 1;
-  const edit: QueuedEdit = { sheet: sheetName, ...rect, actor, atMs: now.getTime(), ...(single && { value: e.value === undefined ? '' : String(e.value) }) };
+  const edit: QueuedEdit = { sheet: sheetName, ...rect, actor, atMs: now.getTime(), ...(single && typedValue(e)) };
   const lock = env.lock.getDocumentLock();
   if (!lock || !lock.tryLock(LOCK_WAIT_MS)) {
     enqueueEdit(env, edit);
@@ -63,6 +63,17 @@ export function guardEdit(env: Env, e: EditEventLike): GuardReport {
   } finally {
     lock.releaseLock();
   }
+}
+
+/**
+ * What a typed single cell says it holds: e.value, or '' when the Delete key emptied it (oldValue
+ * only). A one-cell paste, fill or move carries neither, so it promises nothing and the cell's
+ * content is judged as it is.
+ */
+function typedValue(e: EditEventLike): { value?: string } {
+  if (e.value !== undefined) return { value: String(e.value) };
+  if (e.oldValue !== undefined) return { value: '' };
+  return {};
 }
 
 /** Only the admins can reach a shadow tab; a direct edit there is recorded, never silent. */
