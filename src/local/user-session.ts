@@ -3,15 +3,30 @@
  * file, pick an add-on menu item, type or paste into cells) and from a sidebar
  * (google.script.run). Each action runs the add-on the way Apps Script would.
  */
-import type { ExecutionContext } from './core';
-import type { LocalRuntime } from './runtime';
+import type { AuthMode, Directory, ExecutionContext } from './core';
+import type { UiLog } from './sheets/app';
+import type { SpreadsheetStore } from './sheets/store';
+import type { TriggerStore } from './services/trigger-store';
 import { rangeFor, spreadsheetFor } from './sheets/app';
 import { applyUiEdit, type TypedValue, type UiEditOutcome } from './sheets/ui-edit';
 import { checkScriptRunValue } from './script-run';
 
+/** What a session needs of the runtime that makes it (LocalRuntime; named here so neither imports the other back). */
+export interface SessionRuntime {
+  readonly directory: Directory;
+  readonly spreadsheets: SpreadsheetStore;
+  readonly ui: UiLog;
+  readonly triggers: TriggerStore;
+  readonly addOnInUse: Set<string>;
+  hasFunction(name: string): boolean;
+  contextFor(email: string, documentId: string | undefined, authMode?: AuthMode): ExecutionContext;
+  execute(ctx: ExecutionContext, name: string, args?: unknown[]): unknown;
+  authModeEnum(mode: AuthMode): unknown;
+}
+
 export class UserSession {
   constructor(
-    private readonly rt: LocalRuntime,
+    private readonly rt: SessionRuntime,
     readonly email: string,
   ) {}
 
@@ -129,7 +144,7 @@ export class UserSession {
  * editor's email only when both are Workspace accounts of the same domain (or the same
  * person); otherwise ''.
  */
-export function visibleActiveUser(rt: LocalRuntime, editor: string, owner: string): string {
+export function visibleActiveUser(rt: Pick<SessionRuntime, 'directory'>, editor: string, owner: string): string {
   if (editor === owner) return editor;
   const a = rt.directory.domainOf(editor);
   const b = rt.directory.domainOf(owner);
