@@ -8,7 +8,7 @@
  * Script writes never come this way and fire nothing.
  */
 import type { ExecutionContext } from './core';
-import type { LocalRuntime } from './runtime';
+import type { SessionRuntime } from './session-runtime';
 import type { GridRange } from './sheets/model';
 import type { ChangeType } from './sheets/ui-cells';
 import type { TriggerEventType, TriggerRecord } from './services';
@@ -21,7 +21,7 @@ export interface TypedCell {
 }
 
 /** Who Apps Script says is at the keyboard inside a trigger owned by someone else. */
-export function visibleActiveUser(rt: LocalRuntime, editor: string, owner: string): string {
+export function visibleActiveUser(rt: SessionRuntime, editor: string, owner: string): string {
   if (editor === owner) return editor;
   const a = rt.directory.domainOf(editor);
   const b = rt.directory.domainOf(owner);
@@ -36,7 +36,7 @@ function eventText(value: unknown): string {
 }
 
 function fire(
-  rt: LocalRuntime,
+  rt: SessionRuntime,
   editor: string,
   documentId: string,
   type: TriggerEventType,
@@ -62,7 +62,7 @@ function fire(
   }
 }
 
-export function fireEdit(rt: LocalRuntime, editor: string, documentId: string, range: GridRange, typed?: TypedCell): void {
+export function fireEdit(rt: SessionRuntime, editor: string, documentId: string, range: GridRange, typed?: TypedCell): void {
   fire(rt, editor, documentId, 'ON_EDIT', (ctx) => {
     const extra: Record<string, unknown> = { range: rangeFor(rt.spreadsheets, ctx, documentId, range.sheetId, range) };
     if (typed?.value !== undefined && typed.value !== '') extra.value = eventText(typed.value);
@@ -71,10 +71,10 @@ export function fireEdit(rt: LocalRuntime, editor: string, documentId: string, r
   });
 }
 
-export function fireChange(rt: LocalRuntime, editor: string, documentId: string, changeType: ChangeType): void {
+export function fireChange(rt: SessionRuntime, editor: string, documentId: string, changeType: ChangeType): void {
   fire(rt, editor, documentId, 'ON_CHANGE', () => ({ changeType }));
 }
 
-export function fireOpen(rt: LocalRuntime, editor: string, documentId: string): void {
+export function fireOpen(rt: SessionRuntime, editor: string, documentId: string): void {
   fire(rt, editor, documentId, 'ON_OPEN', () => ({}));
 }

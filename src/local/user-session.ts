@@ -4,7 +4,7 @@
  * (google.script.run). Each action runs the add-on the way Apps Script would.
  */
 import type { ExecutionContext } from './core';
-import type { LocalRuntime } from './runtime';
+import type { SessionRuntime } from './session-runtime';
 import { spreadsheetFor } from './sheets/app';
 import { applyUiEdit, type TypedValue, type UiEditMode, type UiEditOutcome } from './sheets/ui-edit';
 import {
@@ -27,7 +27,7 @@ export { visibleActiveUser } from './ui-events';
 
 export class UserSession {
   constructor(
-    private readonly rt: LocalRuntime,
+    private readonly rt: SessionRuntime,
     readonly email: string,
   ) {}
 

@@ -12,7 +12,7 @@ import { pasteTable } from '../paste';
 import { readRosterFile } from '../roster-file';
 import { SAMPLE_CONFIG, SAMPLE_PEOPLE, SAMPLE_ROSTER, SAMPLE_WORKBOOK, openSampleSchool, readSampleTables } from '../school';
 import { saveWorkbookXlsx } from '../xlsx';
-import { option } from './main';
+import { option } from './option';
 
 export async function demoCommand(args: string[]): Promise<number> {
   const workbookPath = option(args, '--workbook', SAMPLE_WORKBOOK);

@@ -10,7 +10,7 @@ import { pasteTable } from '../paste';
 import { readRosterFile } from '../roster-file';
 import { LocalRuntime } from '../runtime';
 import { loadWorkbookXlsx, saveWorkbookXlsx } from '../xlsx';
-import { option } from './main';
+import { option } from './option';
 
 const USAGE = 'Cách dùng: npx sodiem import <danh-sach.xlsx|.csv> --workbook <so-diem.xlsx> [--out <tệp.xlsx>]';
 

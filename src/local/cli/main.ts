@@ -18,11 +18,6 @@ const USAGE = `Cách dùng: npx sodiem <lệnh>
                                                 nhập danh sách học sinh vào sổ điểm đã lưu
   serve [--port 8080]                           máy chủ thử các thanh bên (sidebar)`;
 
-export function option(args: string[], name: string, fallback: string): string {
-  const i = args.indexOf(name);
-  return i >= 0 && args[i + 1] ? args[i + 1] : fallback;
-}
-
 export async function main(args: string[]): Promise<number> {
   const [command, ...rest] = args;
   switch (command) {

@@ -1,6 +1,6 @@
 import { SAMPLE_PEOPLE, openSampleSchool } from '../school';
 import { startDevServer } from '../dev-server';
-import { option } from './main';
+import { option } from './option';
 
 /** `npx sodiem serve`: the sidebars over the sample school, Sổ Điểm installed by its admin. */
 export async function serveCommand(args: string[]): Promise<number> {

@@ -11,12 +11,21 @@ import type {
 import type { ExecutionContext } from '../core';
 import type { GridRange } from './model';
 import type { SpreadsheetStore } from './store';
-import { Facade } from './context';
+import { Facade, type FacadeObjects } from './context';
 import { MSG, SCOPE_SPREADSHEETS, gasError } from './errors';
 import { Button, ProtectionType, type GasEnumValue } from './enums';
 import { LocalDataValidationBuilder, DataValidationCriteria } from './validation';
 import { LocalSpreadsheet } from './spreadsheet';
+import { LocalSheet } from './sheet';
 import { LocalRange } from './range';
+
+/** The wiring: every facade object reaches the others through these constructors. */
+const OBJECTS: FacadeObjects = {
+  spreadsheet: (f, spreadsheetId) => new LocalSpreadsheet(f, spreadsheetId),
+  sheet: (f, spreadsheetId, sheetId) => new LocalSheet(f, spreadsheetId, sheetId),
+  range: (f, spreadsheetId, sheetId, rect) => new LocalRange(f, spreadsheetId, sheetId, rect),
+  isRange: (x): x is LocalRange => x instanceof LocalRange,
+};
 
 export interface UiLog {
   menus: { caption: string; items: { caption: string; functionName: string }[] }[];
@@ -130,7 +139,7 @@ export function createSpreadsheetApp(
   ui: UiLog,
   options: SpreadsheetAppOptions = {},
 ): LocalSpreadsheetApp {
-  const f = new Facade(store, ctx);
+  const f = new Facade(store, ctx, OBJECTS);
   const addonName = options.addonName ?? 'Sổ Điểm';
 
   const active = (kind: string): LocalSpreadsheet => {
@@ -188,10 +197,10 @@ export function rangeFor(
   gridRange: Pick<GridRange, 'startRow' | 'endRow' | 'startCol' | 'endCol'>,
 ): LocalRange {
   const { startRow, endRow, startCol, endCol } = gridRange;
-  return new LocalRange(new Facade(store, ctx), spreadsheetId, sheetId, { startRow, endRow, startCol, endCol });
+  return new LocalRange(new Facade(store, ctx, OBJECTS), spreadsheetId, sheetId, { startRow, endRow, startCol, endCol });
 }
 
 /** A Spreadsheet for trigger events (e.source), seen by the execution `ctx`. */
 export function spreadsheetFor(store: SpreadsheetStore, ctx: ExecutionContext, id: string): LocalSpreadsheet {
-  return new LocalSpreadsheet(new Facade(store, ctx), id);
+  return new LocalSpreadsheet(new Facade(store, ctx, OBJECTS), id);
 }

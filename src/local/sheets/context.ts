@@ -1,13 +1,36 @@
 /**
- * What every facade object of one execution shares: the store, the execution context and
- * the checks that run on each call (call log, auth mode, file access, protections).
+ * What every facade object of one execution shares: the store, the execution context, the
+ * checks that run on each call (call log, auth mode, file access, protections) and the
+ * constructors of the facade objects themselves.
+ *
+ * The facades import each other in one direction only: Protection < Range < Sheet <
+ * Spreadsheet < SpreadsheetApp (app.ts). An object that hands out one from a higher file
+ * (Range.getSheet, Sheet.getParent, Protection.getRange) asks `objects`, which app.ts fills,
+ * so no module imports one that imports it back.
  */
+import type { RangePort, SheetPort, SpreadsheetPort } from '../../server/gas/ports';
 import type { CallLog, Directory, ExecutionContext } from '../core';
-import type { SheetData, WorkbookData } from './model';
+import type { GridRange, SheetData, WorkbookData } from './model';
 import type { SpreadsheetStore } from './store';
 import { canEditFile, canViewFile, checkRect, type Rect } from './access';
 import { insertBlocker, sheetLevelBlocker } from './ui-target';
 import { MSG, SCOPE_CURRENT_ONLY, gasError } from './errors';
+
+/** A Range made by this runtime: where it points, beyond what the port shows. */
+export interface LocalRangeLike extends RangePort {
+  readonly spreadsheetId: string;
+  readonly sheetId: number;
+  gridRange(): GridRange;
+}
+
+/** The facade constructors a lower facade needs (filled by app.ts, the wiring module). */
+export interface FacadeObjects {
+  spreadsheet(f: Facade, spreadsheetId: string): SpreadsheetPort;
+  sheet(f: Facade, spreadsheetId: string, sheetId: number): SheetPort;
+  range(f: Facade, spreadsheetId: string, sheetId: number, rect: Rect): LocalRangeLike;
+  /** True for a Range made by this runtime (Apps Script refuses anything else). */
+  isRange(x: unknown): x is LocalRangeLike;
+}
 
 export class Facade {
   readonly calls: CallLog;
@@ -16,6 +39,7 @@ export class Facade {
   constructor(
     readonly store: SpreadsheetStore,
     readonly ctx: ExecutionContext,
+    readonly objects: FacadeObjects,
   ) {
     this.calls = store.calls;
     this.directory = store.directory;

@@ -14,7 +14,6 @@ import type { Facade } from './context';
 import { canEditProtection, protectionAllows } from './access';
 import { MSG, gasError } from './errors';
 import { ProtectionType, type GasEnumValue } from './enums';
-import { LocalRange } from './range';
 import { localUser } from './users';
 
 /** A new protection record; its editors mirror the file's permissions at creation. */
@@ -134,11 +133,11 @@ export class LocalProtection implements ProtectionPort {
   }
 
   /** The protected range; for a sheet protection, the whole sheet. */
-  getRange(): LocalRange {
+  getRange(): RangePort {
     const { wb, p } = this.data('getRange');
     const sheet = this.f.sheet(wb, p.sheetId);
     const rect = p.range ?? { startRow: 0, endRow: sheet.maxRows, startCol: 0, endCol: sheet.maxCols };
-    return new LocalRange(this.f, this.spreadsheetId, p.sheetId, {
+    return this.f.objects.range(this.f, this.spreadsheetId, p.sheetId, {
       startRow: rect.startRow,
       endRow: rect.endRow,
       startCol: rect.startCol,
@@ -147,11 +146,11 @@ export class LocalProtection implements ProtectionPort {
   }
 
   /** Empty for a range protection, as in Apps Script. */
-  getUnprotectedRanges(): LocalRange[] {
+  getUnprotectedRanges(): RangePort[] {
     const { p } = this.data('getUnprotectedRanges');
     if (p.range) return [];
     return p.unprotected.map(
-      (h) => new LocalRange(this.f, this.spreadsheetId, p.sheetId, { startRow: h.startRow, endRow: h.endRow, startCol: h.startCol, endCol: h.endCol }),
+      (h) => this.f.objects.range(this.f, this.spreadsheetId, p.sheetId, { startRow: h.startRow, endRow: h.endRow, startCol: h.startCol, endCol: h.endCol }),
     );
   }
 
@@ -160,7 +159,7 @@ export class LocalProtection implements ProtectionPort {
     // assumed: Apps Script refuses holes in a range protection; failing loudly is the safe side.
     if (p.range) throw gasError(MSG.unprotectedOnRange);
     const holes: GridRange[] = ranges.map((r) => {
-      if (!(r instanceof LocalRange)) throw gasError(MSG.invalidArgument('ranges'));
+      if (!this.f.objects.isRange(r)) throw gasError(MSG.invalidArgument('ranges'));
       if (r.spreadsheetId !== this.spreadsheetId || r.sheetId !== p.sheetId) throw gasError(MSG.unprotectedOtherSheet);
       return r.gridRange();
     });

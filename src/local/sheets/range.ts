@@ -4,7 +4,7 @@
  * the whole rectangle against file access and protections for the effective user, then
  * writes (a refused write changes nothing).
  */
-import type { DataValidationPort, RangePort } from '../../server/gas/ports';
+import type { DataValidationPort, RangePort, SheetPort } from '../../server/gas/ports';
 import type { CellData, GridRange, SheetData, WorkbookData } from './model';
 import type { Facade } from './context';
 import type { Rect } from './access';
@@ -15,7 +15,6 @@ import { applyParsed, parseScriptValue, readValue } from './values';
 import { defaultDateTimePattern, displayValue } from './format';
 import { LocalDataValidation } from './validation';
 import { columnDepths, setColumnDepths } from './structure';
-import { LocalSheet } from './sheet';
 import { createProtection, LocalProtection } from './protection';
 
 /** Apps Script's answer for a cell in the automatic number format. */
@@ -96,9 +95,9 @@ export class LocalRange implements RangePort {
     this.f.call('Range.getGridId');
     return this.sheetId;
   }
-  getSheet(): LocalSheet {
+  getSheet(): SheetPort {
     this.f.call('Range.getSheet');
-    return new LocalSheet(this.f, this.spreadsheetId, this.sheetId);
+    return this.f.objects.sheet(this.f, this.spreadsheetId, this.sheetId);
   }
 
   offset(rowOffset: number, columnOffset: number, numRows?: number, numColumns?: number): LocalRange {

@@ -2,7 +2,7 @@
  * Sheet: a facade over one SheetData (looked up by id on every call, so it follows
  * renames and moves like a real Sheet object).
  */
-import type { SheetPort } from '../../server/gas/ports';
+import type { SheetPort, SpreadsheetPort } from '../../server/gas/ports';
 import type { SheetData, WorkbookData } from './model';
 import type { Facade } from './context';
 import { parseA1 } from './a1';
@@ -13,7 +13,6 @@ import { columnDepths, deleteColumns, deleteRows, insertColumns, insertRows } fr
 import { ProtectionType } from './enums';
 import { LocalRange } from './range';
 import { createProtection, LocalProtection } from './protection';
-import { LocalSpreadsheet } from './spreadsheet';
 
 export class LocalSheet implements SheetPort {
   constructor(
@@ -56,9 +55,9 @@ export class LocalSheet implements SheetPort {
     return wb.sheets.indexOf(sheet) + 1;
   }
 
-  getParent(): LocalSpreadsheet {
+  getParent(): SpreadsheetPort {
     this.data('getParent');
-    return new LocalSpreadsheet(this.f, this.spreadsheetId);
+    return this.f.objects.spreadsheet(this.f, this.spreadsheetId);
   }
 
   getMaxRows(): number {

@@ -1,6 +1,5 @@
 /** Spreadsheet: a facade over one WorkbookData of the store. */
 import type { RangePort, SpreadsheetPort, UserPort } from '../../server/gas/ports';
-import type { LocalProtection } from './protection';
 import type { WorkbookData } from './model';
 import { allocateSheetId, newSheetData } from './model';
 import type { Facade } from './context';
@@ -9,6 +8,7 @@ import { MSG, gasError } from './errors';
 import { defaultSheetName } from './store';
 import { LocalRange } from './range';
 import { LocalSheet, protectionsOf, rangeFromA1 } from './sheet';
+import type { LocalProtection } from './protection';
 import { localUser } from './users';
 
 export class LocalSpreadsheet implements SpreadsheetPort {

@@ -7,10 +7,10 @@
 import type { Env } from '../../gas/env';
 import { SHEET_NAMES } from '../../workbook/config';
 import { appendAudit } from '../../workbook/audit';
-import { forgetSchoolContext, loadSchoolContext, type SchoolContext } from '../school-context';
-import { settleBlock } from './settle';
+import { forgetSchoolContext } from '../school-context';
 import type { Rect } from './cells';
 import { enqueueEdit, forgetQueued, peekQueue, type QueuedEdit } from './queue';
+import { processEdits, type GuardReport } from './process';
 import { sweepOneClassIfDue } from './sweep';
 
 const LOCK_WAIT_MS = 10_000;
@@ -22,12 +22,6 @@ export interface EditEventLike {
   user?: { getEmail(): string };
   value?: unknown;
   oldValue?: unknown;
-}
-
-export interface GuardReport {
-  accepted: number;
-  reverted: number;
-  queued: boolean;
 }
 
 export const GUARD_LOG_TEXT = {
@@ -97,28 +91,4 @@ function logShadowEdit(env: Env, edit: QueuedEdit, e: EditEventLike): GuardRepor
     },
   ]);
   return { accepted: 0, reverted: 0, queued: false };
-}
-
-/** The hourly job: settles edits still queued (the caller holds the document lock). */
-export function settleQueued(env: Env): GuardReport {
-  const queued = peekQueue(env, true);
-  const { report } = processEdits(env, queued.map((q) => q.edit));
-  forgetQueued(env, queued.map((q) => q.key));
-  return report;
-}
-
-function processEdits(env: Env, pending: QueuedEdit[]): { report: GuardReport; context: SchoolContext | null } {
-  const report: GuardReport = { accepted: 0, reverted: 0, queued: false };
-  if (pending.length === 0) return { report, context: null };
-  const loaded = loadSchoolContext(env);
-  if (!loaded.ok) throw new Error(loaded.problems.join('\n')); // keeps the queue for the next run
-  for (const edit of pending) {
-    const cls = loaded.context.config.classes.find((c) => c.code === edit.sheet);
-    if (!cls) continue;
-    // Judged as of when it was typed: a queued edit keeps the window it was made in.
-    const done = settleBlock(env, loaded.context, cls, edit, { actor: edit.actor, at: new Date(edit.atMs), unattributedReason: '', expected: edit.value });
-    report.accepted += done.accepted;
-    report.reverted += done.reverted;
-  }
-  return { report, context: loaded.context };
 }

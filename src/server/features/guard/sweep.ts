@@ -10,7 +10,7 @@ import { schoolYearLabel } from '../../workbook/layout';
 import { readInstallation, requireCaller } from '../installation';
 import { loadSchoolContext, type SchoolContext } from '../school-context';
 import { reconcile, reconcileClass } from './reconcile';
-import { settleQueued } from './guard';
+import { settleQueued } from './process';
 
 const SWEEP_KEY = 'sodiem.sweep';
 const HOUR_MS = 3_600_000;

@@ -12,7 +12,7 @@ import { LayoutError } from '../../workbook/layout';
 import { readCalendar } from '../../workbook/calendar';
 import { managersOf, openingAt, schoolProtections } from '../windows/protection-plan';
 import { lockAllSince } from '../windows/apply-calendar';
-import { settleQueued } from '../guard/guard';
+import { settleQueued } from '../guard/process';
 import { cacheSchoolContext, storeLayouts } from '../school-context';
 import { ensureAuditSheet } from '../../workbook/audit';
 import { dateCellMaker } from '../../workbook/date-cells';

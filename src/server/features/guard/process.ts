@@ -1,0 +1,38 @@
+/**
+ * Settling a list of edits (the queued ones and the one just typed) under the document lock
+ * the caller holds: the part of the guard the periodic sweep and setup use too.
+ */
+import type { Env } from '../../gas/env';
+import { loadSchoolContext, type SchoolContext } from '../school-context';
+import { settleBlock } from './settle';
+import { forgetQueued, peekQueue, type QueuedEdit } from './queue';
+
+export interface GuardReport {
+  accepted: number;
+  reverted: number;
+  queued: boolean;
+}
+
+/** The hourly job: settles edits still queued (the caller holds the document lock). */
+export function settleQueued(env: Env): GuardReport {
+  const queued = peekQueue(env, true);
+  const { report } = processEdits(env, queued.map((q) => q.edit));
+  forgetQueued(env, queued.map((q) => q.key));
+  return report;
+}
+
+export function processEdits(env: Env, pending: QueuedEdit[]): { report: GuardReport; context: SchoolContext | null } {
+  const report: GuardReport = { accepted: 0, reverted: 0, queued: false };
+  if (pending.length === 0) return { report, context: null };
+  const loaded = loadSchoolContext(env);
+  if (!loaded.ok) throw new Error(loaded.problems.join('\n')); // keeps the queue for the next run
+  for (const edit of pending) {
+    const cls = loaded.context.config.classes.find((c) => c.code === edit.sheet);
+    if (!cls) continue;
+    // Judged as of when it was typed: a queued edit keeps the window it was made in.
+    const done = settleBlock(env, loaded.context, cls, edit, { actor: edit.actor, at: new Date(edit.atMs), unattributedReason: '', expected: edit.value });
+    report.accepted += done.accepted;
+    report.reverted += done.reverted;
+  }
+  return { report, context: loaded.context };
+}
