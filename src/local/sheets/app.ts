@@ -184,6 +184,7 @@ export function createSpreadsheetApp(
     },
     flush(): void {
       store.calls.record('SpreadsheetApp.flush');
+      store.flush(ctx);
     },
   };
 }

@@ -32,6 +32,42 @@ export interface FacadeObjects {
   isRange(x: unknown): x is LocalRangeLike;
 }
 
+/**
+ * Calls that only look up objects or geometry: they do not send the execution's buffered
+ * writes (the stricter reading; Google does not document which calls flush).
+ */
+const LOOKUPS = new Set([
+  'SpreadsheetApp.getActiveSpreadsheet',
+  'SpreadsheetApp.getActive',
+  'SpreadsheetApp.openById',
+  'Spreadsheet.getId',
+  'Spreadsheet.getName',
+  'Spreadsheet.getUrl',
+  'Spreadsheet.getSheets',
+  'Spreadsheet.getSheetByName',
+  'Spreadsheet.getSheetById',
+  'Spreadsheet.getRange',
+  'Spreadsheet.getSpreadsheetTimeZone',
+  'Spreadsheet.getSpreadsheetLocale',
+  'Sheet.getName',
+  'Sheet.getSheetId',
+  'Sheet.getIndex',
+  'Sheet.getParent',
+  'Sheet.getRange',
+  'Sheet.getMaxRows',
+  'Sheet.getMaxColumns',
+  'Range.getA1Notation',
+  'Range.getRow',
+  'Range.getColumn',
+  'Range.getLastRow',
+  'Range.getLastColumn',
+  'Range.getNumRows',
+  'Range.getNumColumns',
+  'Range.getGridId',
+  'Range.getSheet',
+  'Range.offset',
+]);
+
 export class Facade {
   readonly calls: CallLog;
   readonly directory: Directory;
@@ -57,6 +93,18 @@ export class Facade {
   call(kind: string): void {
     this.calls.record(kind);
     if (this.ctx.authMode === 'NONE') throw gasError(MSG.noPermissionToCall(kind, SCOPE_CURRENT_ONLY));
+    // A read or a structural change sends the buffered writes first (their order matters).
+    if (!LOOKUPS.has(kind)) this.store.flush(this.ctx);
+  }
+
+  /** Records a buffered write's call: checked now, applied at the next flush (`defer`). */
+  buffer(kind: string): void {
+    this.calls.record(kind);
+    if (this.ctx.authMode === 'NONE') throw gasError(MSG.noPermissionToCall(kind, SCOPE_CURRENT_ONLY));
+  }
+
+  defer(write: () => void): void {
+    this.store.defer(this.ctx, write);
   }
 
   workbook(id: string): WorkbookData {

@@ -39,11 +39,6 @@ export class LocalRange implements RangePort {
     return { wb, sheet: this.f.sheet(wb, this.sheetId) };
   }
 
-  private write(kind: string): { wb: WorkbookData; sheet: SheetData } {
-    const d = this.data(kind);
-    this.f.requireEdit(d.wb, this.sheetId, this.rect);
-    return d;
-  }
 
   private get rows(): number {
     return this.rect.endRow - this.rect.startRow;
@@ -178,32 +173,20 @@ export class LocalRange implements RangePort {
 
   // ------------------------------------------------------------ writes
 
+  // Writes are buffered (store.ts): checked when called, applied when the execution flushes.
+
   /** Sets every cell of the range to the value (strings are interpreted as if typed). */
   setValue(value: any): LocalRange {
-    const { wb, sheet } = this.write('setValue');
-    forEachCellForWrite(sheet, this.rect, (cell) => applyParsed(cell, parseScriptValue(value, wb.locale, cell.nf, wb.timeZone)));
-    return this;
+    return this.fill('setValue', (cell, wb) => applyParsed(cell, parseScriptValue(value, wb.locale, cell.nf, wb.timeZone)));
   }
   setValues(values: any[][]): LocalRange {
-    this.f.call('Range.setValues');
-    this.checkShape(values, 'setValues');
-    const { wb, sheet } = this.writeUnrecorded();
-    forEachCellForWrite(sheet, this.rect, (cell, i, j) =>
-      applyParsed(cell, parseScriptValue(values[i][j], wb.locale, cell.nf, wb.timeZone)),
-    );
-    return this;
+    return this.fillEach('setValues', values, (cell, value, wb) => applyParsed(cell, parseScriptValue(value, wb.locale, cell.nf, wb.timeZone)));
   }
   setFormula(formula: string): LocalRange {
-    const { sheet } = this.write('setFormula');
-    forEachCellForWrite(sheet, this.rect, (cell) => applyParsed(cell, formula ? { f: formula } : {}));
-    return this;
+    return this.fill('setFormula', (cell) => applyParsed(cell, formula ? { f: formula } : {}));
   }
   setFormulas(formulas: string[][]): LocalRange {
-    this.f.call('Range.setFormulas');
-    this.checkShape(formulas, 'setFormulas');
-    const { sheet } = this.writeUnrecorded();
-    forEachCellForWrite(sheet, this.rect, (cell, i, j) => applyParsed(cell, formulas[i][j] ? { f: formulas[i][j] } : {}));
-    return this;
+    return this.fillEach('setFormulas', formulas, (cell, formula) => applyParsed(cell, formula ? { f: formula } : {}));
   }
   setNumberFormat(numberFormat: string): LocalRange {
     return this.fill('setNumberFormat', (cell) => setOrDelete(cell, 'nf', numberFormat || undefined));
@@ -222,7 +205,8 @@ export class LocalRange implements RangePort {
     return this.fill('setDataValidation', (cell) => setOrDelete(cell, 'dv', stored && { ...stored, values: [...stored.values] }));
   }
   setDataValidations(rules: (DataValidationPort | null)[][]): LocalRange {
-    return this.fillEach('setDataValidations', rules, (cell, rule) => setOrDelete(cell, 'dv', rule ? ruleOf(rule) : undefined));
+    const stored = Array.isArray(rules) ? rules.map((row) => (Array.isArray(row) ? row.map((rule) => (rule ? ruleOf(rule) : undefined)) : row)) : rules;
+    return this.fillEach('setDataValidations', stored, (cell, rule) => setOrDelete(cell, 'dv', rule && { ...rule, values: [...rule.values] }));
   }
   setBackground(color: string | null): LocalRange {
     return this.fill('setBackground', (cell) => setOrDelete(cell, 'bg', color || undefined));
@@ -265,7 +249,8 @@ export class LocalRange implements RangePort {
   }
 
   shiftColumnGroupDepth(delta: number): LocalRange {
-    const { sheet } = this.write('shiftColumnGroupDepth');
+    const { wb, sheet } = this.data('shiftColumnGroupDepth');
+    this.f.requireEdit(wb, this.sheetId, this.rect);
     const depths = columnDepths(sheet);
     for (let c = this.rect.startCol; c < this.rect.endCol; c++) depths[c] = Math.max(0, Math.min(8, depths[c] + delta));
     setColumnDepths(sheet, depths);
@@ -274,24 +259,26 @@ export class LocalRange implements RangePort {
 
   // ------------------------------------------------------------ helpers
 
-  private writeUnrecorded(): { wb: WorkbookData; sheet: SheetData } {
-    const wb = this.f.workbook(this.spreadsheetId);
-    const sheet = this.f.sheet(wb, this.sheetId);
-    this.f.requireEdit(wb, this.sheetId, this.rect);
-    return { wb, sheet };
+  /** A buffered write of the same change to every cell. */
+  private fill(kind: string, fn: (cell: CellData, wb: WorkbookData) => void): LocalRange {
+    this.f.buffer(`Range.${kind}`);
+    return this.defer((sheet, wb) => forEachCellForWrite(sheet, this.rect, (cell) => fn(cell, wb)));
   }
 
-  private fill(kind: string, fn: (cell: CellData) => void): LocalRange {
-    const { sheet } = this.write(kind);
-    forEachCellForWrite(sheet, this.rect, fn);
-    return this;
-  }
-
-  private fillEach<T>(kind: string, matrix: T[][], fn: (cell: CellData, item: T) => void): LocalRange {
-    this.f.call(`Range.${kind}`);
+  /** A buffered write of one item per cell; the matrix is copied now, as Apps Script sends it now. */
+  private fillEach<T>(kind: string, matrix: T[][], fn: (cell: CellData, item: T, wb: WorkbookData) => void): LocalRange {
+    this.f.buffer(`Range.${kind}`);
     this.checkShape(matrix, kind);
-    const { sheet } = this.writeUnrecorded();
-    forEachCellForWrite(sheet, this.rect, (cell, i, j) => fn(cell, matrix[i][j]));
+    const items = matrix.map((row) => row.slice());
+    return this.defer((sheet, wb) => forEachCellForWrite(sheet, this.rect, (cell, i, j) => fn(cell, items[i][j], wb)));
+  }
+
+  private defer(apply: (sheet: SheetData, wb: WorkbookData) => void): LocalRange {
+    const wb = this.f.workbook(this.spreadsheetId);
+    this.f.requireView(wb);
+    this.f.sheet(wb, this.sheetId);
+    this.f.requireEdit(wb, this.sheetId, this.rect);
+    this.f.defer(() => apply(this.f.sheet(wb, this.sheetId), wb));
     return this;
   }
 }

@@ -92,17 +92,26 @@ export class LocalSheet implements SheetPort {
     return this.range({ startRow: 0, endRow: rows, startCol: 0, endCol: cols });
   }
 
-  /** Writes after the last row with content, growing the grid when needed. */
+  /**
+   * Writes after the last row with content, growing the grid when needed. Buffered like every
+   * write; the last row is found when the write reaches the document.
+   */
   appendRow(rowContents: any[]): LocalSheet {
-    const { wb, sheet } = this.data('appendRow');
-    const row = lastContentRow(sheet) + 1;
-    const rect = { startRow: row, endRow: row + 1, startCol: 0, endCol: Math.max(1, rowContents.length) };
-    this.f.requireEdit(wb, sheet.id, rect);
-    if (row >= sheet.maxRows) sheet.maxRows = row + 1;
-    if (rect.endCol > sheet.maxCols) sheet.maxCols = rect.endCol;
-    forEachCellForWrite(sheet, rect, (cell, _i, j) =>
-      applyParsed(cell, parseScriptValue(rowContents[j], wb.locale, cell.nf, wb.timeZone)),
-    );
+    this.f.buffer('Sheet.appendRow');
+    const wb = this.f.workbook(this.spreadsheetId);
+    this.f.requireView(wb);
+    const row = lastContentRow(this.f.sheet(wb, this.sheetId)) + 1;
+    const width = Math.max(1, rowContents.length);
+    this.f.requireEdit(wb, this.sheetId, { startRow: row, endRow: row + 1, startCol: 0, endCol: width });
+    const items = rowContents.slice();
+    this.f.defer(() => {
+      const sheet = this.f.sheet(wb, this.sheetId);
+      const at = lastContentRow(sheet) + 1;
+      const rect = { startRow: at, endRow: at + 1, startCol: 0, endCol: width };
+      if (at >= sheet.maxRows) sheet.maxRows = at + 1;
+      if (rect.endCol > sheet.maxCols) sheet.maxCols = rect.endCol;
+      forEachCellForWrite(sheet, rect, (cell, _i, j) => applyParsed(cell, parseScriptValue(items[j], wb.locale, cell.nf, wb.timeZone)));
+    });
     return this;
   }
 
@@ -278,20 +287,23 @@ export class LocalSheet implements SheetPort {
     return protectionsOf(this.f, wb, type, sheet.id);
   }
 
-  /** Clears contents and formats of the whole sheet (notes and validation stay). */
+  /** Clears contents and formats of the whole sheet (notes and validation stay); buffered. */
   clear(): LocalSheet {
-    const { wb, sheet } = this.data('clear');
-    this.f.requireSheetEdit(wb, sheet);
-    for (const row of sheet.rows) {
-      if (!row) continue;
-      for (const cell of row) {
-        if (!cell) continue;
-        applyParsed(cell, {});
-        delete cell.nf;
-        delete cell.bg;
-        delete cell.bold;
+    this.f.buffer('Sheet.clear');
+    const wb = this.f.workbook(this.spreadsheetId);
+    this.f.requireView(wb);
+    this.f.requireSheetEdit(wb, this.f.sheet(wb, this.sheetId));
+    this.f.defer(() => {
+      for (const row of this.f.sheet(wb, this.sheetId).rows) {
+        for (const cell of row ?? []) {
+          if (!cell) continue;
+          applyParsed(cell, {});
+          delete cell.nf;
+          delete cell.bg;
+          delete cell.bold;
+        }
       }
-    }
+    });
     return this;
   }
 }

@@ -3,7 +3,7 @@
  * the xlsx loader) share this store and the plain WorkbookData records in it.
  */
 import { createHash } from 'node:crypto';
-import type { CallLog, Directory } from '../core';
+import type { CallLog, Directory, ExecutionContext } from '../core';
 import { newSheetData, newWorkbookData, type WorkbookData } from './model';
 
 export interface CreateOptions {
@@ -21,6 +21,8 @@ export class SpreadsheetStore {
   readonly directory: Directory;
   private readonly books = new Map<string, WorkbookData>();
   private seq = 0;
+  /** The pending writes of each running execution, in call order. */
+  private readonly pending = new Map<ExecutionContext, (() => void)[]>();
 
   constructor(deps: { calls: CallLog; directory: Directory }) {
     this.calls = deps.calls;
@@ -47,6 +49,44 @@ export class SpreadsheetStore {
 
   all(): WorkbookData[] {
     return [...this.books.values()];
+  }
+
+  /**
+   * Apps Script buffers spreadsheet writes: they reach the document at SpreadsheetApp.flush(),
+   * at the execution's next read, or when it ends — other executions do not see them before.
+   * The runtime calls begin/end around each execution; outside one (a test's own Env) writes
+   * land at once.
+   */
+  beginExecution(ctx: ExecutionContext): void {
+    this.pending.set(ctx, []);
+  }
+
+  endExecution(ctx: ExecutionContext): void {
+    try {
+      this.flush(ctx);
+    } finally {
+      this.pending.delete(ctx);
+    }
+  }
+
+  /** Applies `write` now, or when the running execution `ctx` next flushes. */
+  defer(ctx: ExecutionContext, write: () => void): void {
+    const queue = this.pending.get(ctx);
+    if (queue) queue.push(write);
+    else write();
+  }
+
+  /** Writes of `ctx` not yet in the document. */
+  pendingWrites(ctx: ExecutionContext): number {
+    return this.pending.get(ctx)?.length ?? 0;
+  }
+
+  /** Sends the execution's pending writes to the document, in order. */
+  flush(ctx: ExecutionContext): void {
+    const queue = this.pending.get(ctx);
+    if (!queue || queue.length === 0) return;
+    this.pending.set(ctx, []);
+    for (const write of queue) write();
   }
 
   /** Ids look like Google's: 44 characters of base64url starting with '1'; deterministic per store. */
