@@ -26,6 +26,8 @@ import {
   type ScriptPropertyStore,
 } from './services';
 import { UserSession } from './user-session';
+import { localUser } from './sheets/users';
+import { withStubs } from './unimplemented';
 import { makeVirtualDate } from './virtual-date';
 
 export interface RuntimeOptions {
@@ -240,13 +242,13 @@ export class LocalRuntime {
 
   private session(ctx: ExecutionContext): GasGlobals['Session'] {
     const calls = this.calls;
-    const user = (email: string) => ({ getEmail: () => email });
-    return {
+    const user = localUser;
+    return withStubs('Session', {
       getActiveUser: () => (calls.record('Session.getActiveUser'), user(ctx.activeUser)),
       getEffectiveUser: () => (calls.record('Session.getEffectiveUser'), user(ctx.effectiveUser)),
       getScriptTimeZone: () => (calls.record('Session.getScriptTimeZone'), 'Asia/Ho_Chi_Minh'),
       getTemporaryActiveUserKey: () => (calls.record('Session.getTemporaryActiveUserKey'), `tmp-${Buffer.from(ctx.activeUser || ctx.effectiveUser).toString('base64url')}`),
-    };
+    });
   }
 }
 

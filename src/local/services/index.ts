@@ -20,6 +20,28 @@ import {
 import type { TriggerStore } from './trigger-store';
 import { createScriptApp, type LocalScriptApp } from './triggers';
 import { createUtilities, type LocalUtilities } from './utilities';
+import { LocalBlob } from './blob';
+import { LocalCache } from './cache';
+import { LocalFile, LocalFolder, LocalIterator } from './drive';
+import { LocalHtmlOutput } from './html';
+import { LocalLock } from './lock';
+import { LocalProperties } from './properties';
+import { LocalClockTriggerBuilder, LocalSpreadsheetTriggerBuilder, LocalTrigger, LocalTriggerBuilder } from './triggers';
+import { stubMissingMethods, withStubs } from '../unimplemented';
+
+// Every Apps Script method these classes lack throws, naming it (src/local/unimplemented.ts).
+stubMissingMethods(LocalBlob.prototype, 'Blob');
+stubMissingMethods(LocalCache.prototype, 'Cache');
+stubMissingMethods(LocalIterator.prototype, 'FileIterator');
+stubMissingMethods(LocalFile.prototype, 'File');
+stubMissingMethods(LocalFolder.prototype, 'Folder');
+stubMissingMethods(LocalHtmlOutput.prototype, 'HtmlOutput');
+stubMissingMethods(LocalLock.prototype, 'Lock');
+stubMissingMethods(LocalProperties.prototype, 'Properties');
+stubMissingMethods(LocalTrigger.prototype, 'Trigger');
+stubMissingMethods(LocalTriggerBuilder.prototype, 'TriggerBuilder');
+stubMissingMethods(LocalSpreadsheetTriggerBuilder.prototype, 'SpreadsheetTriggerBuilder');
+stubMissingMethods(LocalClockTriggerBuilder.prototype, 'ClockTriggerBuilder');
 
 export interface ServiceDeps {
   calls: CallLog;
@@ -56,18 +78,21 @@ export function createServices(deps: ServiceDeps): LocalServices {
   const base = { calls: deps.calls, clock: deps.clock, ctx: deps.ctx };
   const executionId = deps.executionId ?? deps.locks.newExecutionId();
   return {
-    PropertiesService: createPropertiesService({
-      ...base,
-      findWorkbook: deps.findWorkbook,
-      scriptProps: deps.scriptProps,
-      userProps: deps.userProps,
-    }),
-    CacheService: createCacheService({ ...base, caches: deps.caches }),
-    LockService: createLockService({ ...base, locks: deps.locks, executionId }),
-    ScriptApp: createScriptApp({ ...base, triggers: deps.triggers }),
-    Utilities: createUtilities(base),
-    DriveApp: createDriveApp({ ...base, store: DriveStore.open(deps.driveRoot) }),
-    HtmlService: createHtmlService({ ...base, htmlDir: deps.htmlDir }),
+    PropertiesService: withStubs(
+      'PropertiesService',
+      createPropertiesService({
+        ...base,
+        findWorkbook: deps.findWorkbook,
+        scriptProps: deps.scriptProps,
+        userProps: deps.userProps,
+      }),
+    ),
+    CacheService: withStubs('CacheService', createCacheService({ ...base, caches: deps.caches })),
+    LockService: withStubs('LockService', createLockService({ ...base, locks: deps.locks, executionId })),
+    ScriptApp: withStubs('ScriptApp', createScriptApp({ ...base, triggers: deps.triggers })),
+    Utilities: withStubs('Utilities', createUtilities(base)),
+    DriveApp: withStubs('DriveApp', createDriveApp({ ...base, store: DriveStore.open(deps.driveRoot) })),
+    HtmlService: withStubs('HtmlService', createHtmlService({ ...base, htmlDir: deps.htmlDir })),
     executionId,
   };
 }

@@ -2,6 +2,7 @@
  * Errors as Apps Script shows a failed advanced-service call:
  * "API call to sheets.spreadsheets.batchUpdate failed with error: Invalid requests[0].addProtectedRange: No grid with id: 5".
  */
+import { notImplemented } from '../unimplemented';
 
 export const MSG = {
   notFound: 'Requested entity was not found.',
@@ -17,6 +18,8 @@ export const MSG = {
   domainEditConsumer: 'Domain protection is only supported on documents within a domain.',
   hideAllSheets: "You can't hide all the sheets in a document.",
   deleteAllSheets: "You can't remove all the visible sheets in a document.",
+  // The API's wording for a field it does not know (e.g. a misspelt request kind).
+  unknownField: (name: string, at: string) => `Invalid JSON payload received. Unknown name "${name}" at '${at}': Cannot find field.`,
 } as const;
 
 /** A request that the API would reject; the batch prefixes "Invalid requests[i].<kind>: ". */
@@ -28,5 +31,5 @@ export function apiCallError(method: 'batchUpdate' | 'get', message: string): Er
 
 /** Something real Sheets supports but this local runtime does not model (not an API error). */
 export function unsupported(what: string): Error {
-  return new Error(`Local Sheets service: ${what} is not supported by the local runtime.`);
+  return notImplemented(`Sheets: ${what}`);
 }

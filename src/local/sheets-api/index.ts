@@ -16,6 +16,7 @@ import { addSheet, deleteSheet, updateSheetProperties } from './layout';
 import { addProtectedRange, deleteProtectedRange, updateProtectedRange } from './protections';
 import { createDeveloperMetadata, deleteDeveloperMetadata } from './metadata';
 import { valuesBatchUpdate } from './values';
+import { gasApiNames, notImplemented, withStubs } from '../unimplemented';
 
 export { hiddenColumnsOf, setHiddenColumns } from './hidden-columns';
 
@@ -35,6 +36,9 @@ const HANDLERS: Partial<Record<keyof ApiRequest, Handler>> = {
   createDeveloperMetadata,
   deleteDeveloperMetadata,
 };
+
+/** Every kind of batchUpdate request the real API knows (a typo is the API's error, not ours). */
+const REQUEST_KINDS = new Set(gasApiNames('Sheets.Request'));
 
 export interface SheetsApiDeps {
   findWorkbook: (id: string) => WorkbookData | undefined;
@@ -69,7 +73,10 @@ export function createSheetsApi(deps: SheetsApiDeps): SheetsApiPort {
       }
       const kind = kinds[0];
       const handler = HANDLERS[kind];
-      if (!handler) throw unsupported(`the batchUpdate request "${kind}"`);
+      if (!handler) {
+        if (!REQUEST_KINDS.has(kind)) throw apiCallError('batchUpdate', MSG.unknownField(kind, `requests[${i}]`));
+        throw notImplemented(`Sheets.Spreadsheets.batchUpdate request "${kind}"`);
+      }
       try {
         return handler(draft, request[kind] as never);
       } catch (e) {
@@ -95,9 +102,17 @@ export function createSheetsApi(deps: SheetsApiDeps): SheetsApiPort {
     return opts.fields ? applySelector(full, parseSelector(opts.fields)) : full;
   }
 
-  const Values = {
+  const Values = withStubs('Sheets.Spreadsheets.Values', {
     batchUpdate: (resource: GoogleAppsScript.Sheets.Schema.BatchUpdateValuesRequest, spreadsheetId: string) =>
       valuesBatchUpdate({ ...deps, directory: deps.directory }, resource, spreadsheetId),
-  };
-  return { Spreadsheets: { batchUpdate, get, Values } };
+  });
+  // Every other method and collection of Sheets.Spreadsheets throws, naming itself.
+  const Spreadsheets = withStubs('Sheets.Spreadsheets', {
+    batchUpdate,
+    get,
+    Values,
+    Sheets: withStubs('Sheets.Spreadsheets.Sheets', {}),
+    DeveloperMetadata: withStubs('Sheets.Spreadsheets.DeveloperMetadata', {}),
+  });
+  return { Spreadsheets };
 }

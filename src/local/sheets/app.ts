@@ -14,10 +14,12 @@ import type { SpreadsheetStore } from './store';
 import { Facade, type FacadeObjects } from './context';
 import { MSG, SCOPE_SPREADSHEETS, gasError } from './errors';
 import { Button, ProtectionType, type GasEnumValue } from './enums';
-import { LocalDataValidationBuilder, DataValidationCriteria } from './validation';
+import { LocalDataValidation, LocalDataValidationBuilder, DataValidationCriteria } from './validation';
 import { LocalSpreadsheet } from './spreadsheet';
 import { LocalSheet } from './sheet';
 import { LocalRange } from './range';
+import { LocalProtection } from './protection';
+import { stubMissingMethods, withStubs } from '../unimplemented';
 
 /** The wiring: every facade object reaches the others through these constructors. */
 const OBJECTS: FacadeObjects = {
@@ -122,6 +124,16 @@ export class LocalUi implements UiPort {
   }
 }
 
+// Every Apps Script method these classes lack throws, naming it (src/local/unimplemented.ts).
+stubMissingMethods(LocalSpreadsheet.prototype, 'Spreadsheet');
+stubMissingMethods(LocalSheet.prototype, 'Sheet');
+stubMissingMethods(LocalRange.prototype, 'Range');
+stubMissingMethods(LocalProtection.prototype, 'Protection');
+stubMissingMethods(LocalDataValidation.prototype, 'DataValidation');
+stubMissingMethods(LocalDataValidationBuilder.prototype, 'DataValidationBuilder');
+stubMissingMethods(LocalUi.prototype, 'Ui');
+stubMissingMethods(LocalMenu.prototype, 'Menu');
+
 /** SpreadsheetAppPort, typed with the local classes so tests and tools reach their extra methods. */
 export interface LocalSpreadsheetApp extends SpreadsheetAppPort {
   DataValidationCriteria: typeof DataValidationCriteria;
@@ -151,7 +163,7 @@ export function createSpreadsheetApp(
     return new LocalSpreadsheet(f, wb.id);
   };
 
-  return {
+  return withStubs('SpreadsheetApp', {
     ProtectionType,
     DataValidationCriteria,
     getActiveSpreadsheet: () => active('getActiveSpreadsheet'),
@@ -186,7 +198,7 @@ export function createSpreadsheetApp(
       store.calls.record('SpreadsheetApp.flush');
       store.flush(ctx);
     },
-  };
+  });
 }
 
 /** A Range for trigger events (e.range), seen by the execution `ctx`. */
