@@ -13,6 +13,8 @@ import vm from 'node:vm';
 import type { Env, GasGlobals } from '../server/gas/env';
 import { envFromGlobals } from '../server/gas/env';
 import { CallLog, Directory, VirtualClock, type AuthMode, type ExecutionContext } from './core';
+import { ExecutionBudgets, type CallLatency } from './execution-budget';
+import { DailyQuotas } from './quotas';
 import { createSpreadsheetApp, newUiLog, type UiLog } from './sheets/app';
 import { SpreadsheetStore } from './sheets/store';
 import { createSheetsApi } from './sheets-api';
@@ -35,6 +37,8 @@ export interface RuntimeOptions {
   htmlDir?: string;
   /** Start of the virtual clock. */
   start?: Date;
+  /** Modelled cost in ms of one service call of each kind, added to the execution's elapsed time (default: none). */
+  callLatencyMs?: CallLatency;
 }
 
 /** The add-on's functions and the scope its globals live in. */
@@ -80,6 +84,10 @@ export class LocalRuntime {
   readonly addOnInUse = new Set<string>();
   readonly driveRoot: string;
   readonly htmlDir: string;
+  /** Daily per-user quotas (trigger runtime, Properties calls): `quotas.usage(email)`. */
+  readonly quotas: DailyQuotas;
+  /** Elapsed time and limits of running executions: `executions.last()`. */
+  readonly executions: ExecutionBudgets;
   private project: Project | null = null;
   private running: ExecutionContext | null = null;
 
@@ -88,6 +96,10 @@ export class LocalRuntime {
     this.spreadsheets = new SpreadsheetStore({ calls: this.calls, directory: this.directory });
     this.driveRoot = options.driveRoot ?? join(process.cwd(), 'out/drive');
     this.htmlDir = options.htmlDir ?? join(process.cwd(), 'dist');
+    // Time: execution limits and daily quotas, checked before every service call.
+    this.quotas = new DailyQuotas(this.directory, this.clock);
+    this.executions = new ExecutionBudgets(this.clock, this.quotas, options.callLatencyMs);
+    this.calls.setGuard((kind) => this.executions.beforeCall(kind));
   }
 
   /** Loads the built add-on into a bare context, as Apps Script loads Code.js. */
@@ -185,6 +197,7 @@ export class LocalRuntime {
       Logger: { log: (...parts: unknown[]) => this.logs.push({ user: person, text: parts.map(String).join(' ') }) },
       Date: makeVirtualDate(this.clock),
     };
+    const timing = this.executions.begin(ctx, name); // time limit and daily quotas (execution-budget.ts)
     this.running = ctx;
     try {
       for (const k of GLOBAL_NAMES) scope[k] = globals[k];
@@ -196,6 +209,7 @@ export class LocalRuntime {
       }
       this.running = null;
       this.locks.releaseAllFor(executionIdOf(ctx));
+      this.executions.end(timing); // last: throws if the execution was stopped for time
     }
   }
 
