@@ -84,8 +84,15 @@ export class VirtualClock {
  */
 export class CallLog {
   private counts = new Map<string, number>();
+  private guard: ((kind: string) => void) | null = null;
+
+  /** Runs before each call is served and may refuse it by throwing (time limit, daily quotas). */
+  setGuard(guard: ((kind: string) => void) | null): void {
+    this.guard = guard;
+  }
 
   record(kind: string): void {
+    this.guard?.(kind);
     this.counts.set(kind, (this.counts.get(kind) ?? 0) + 1);
   }
 

@@ -13,6 +13,8 @@ import vm from 'node:vm';
 import type { Env, GasGlobals } from '../server/gas/env';
 import { envFromGlobals } from '../server/gas/env';
 import { CallLog, Directory, VirtualClock, type AuthMode, type ExecutionContext } from './core';
+import { ExecutionBudgets, type CallLatency } from './execution-budget';
+import { DailyQuotas } from './quotas';
 import { createSpreadsheetApp, newUiLog, type UiLog } from './sheets/app';
 import { SpreadsheetStore } from './sheets/store';
 import { createSheetsApi } from './sheets-api';
@@ -26,6 +28,7 @@ import {
   type ScriptPropertyStore,
 } from './services';
 import { UserSession } from './user-session';
+import { Interleaver, type InterleavePoint } from './interleave';
 import { localUser } from './sheets/users';
 import { withStubs } from './unimplemented';
 import { makeVirtualDate } from './virtual-date';
@@ -37,6 +40,8 @@ export interface RuntimeOptions {
   htmlDir?: string;
   /** Start of the virtual clock. */
   start?: Date;
+  /** Modelled cost in ms of one service call of each kind, added to the execution's elapsed time (default: none). */
+  callLatencyMs?: CallLatency;
 }
 
 /** The add-on's functions and the scope its globals live in. */
@@ -82,14 +87,26 @@ export class LocalRuntime {
   readonly addOnInUse = new Set<string>();
   readonly driveRoot: string;
   readonly htmlDir: string;
+  /** Daily per-user quotas (trigger runtime, Properties calls): `quotas.usage(email)`. */
+  readonly quotas: DailyQuotas;
+  /** Elapsed time and limits of running executions: `executions.last()`. */
+  readonly executions: ExecutionBudgets;
   private project: Project | null = null;
   private running: ExecutionContext | null = null;
+  private readonly interleaver = new Interleaver();
 
   constructor(options: RuntimeOptions = {}) {
     this.clock = new VirtualClock(options.start);
     this.spreadsheets = new SpreadsheetStore({ calls: this.calls, directory: this.directory });
     this.driveRoot = options.driveRoot ?? join(process.cwd(), 'out/drive');
     this.htmlDir = options.htmlDir ?? join(process.cwd(), 'dist');
+    // Time: execution limits and daily quotas, checked before every service call.
+    this.quotas = new DailyQuotas(this.directory, this.clock);
+    this.executions = new ExecutionBudgets(this.clock, this.quotas, options.callLatencyMs);
+    this.calls.setGuard((kind) => {
+      this.executions.beforeCall(kind);
+      if (this.running) this.interleaver.beforeCall(kind, this.running.effectiveUser);
+    });
   }
 
   /** Loads the built add-on into a bare context, as Apps Script loads Code.js. */
@@ -178,7 +195,8 @@ export class LocalRuntime {
     if (!project) throw new Error('No add-on loaded: call loadBundle() or loadModule() first.');
     const fn = project.lookup(name);
     if (!fn) throw new Error(`Script function not found: ${name}`);
-    if (this.running) throw new Error('Executions do not nest: one is already running.');
+    const outer = this.running;
+    if (outer && (!this.interleaver.acting || outer === ctx)) throw new Error('Executions do not nest: one is already running.');
     const scope = project.scope;
     const saved = new Map(GLOBAL_NAMES.map((k) => [k, scope[k]]));
     const person = ctx.activeUser || ctx.effectiveUser;
@@ -187,18 +205,37 @@ export class LocalRuntime {
       Logger: { log: (...parts: unknown[]) => this.logs.push({ user: person, text: parts.map(String).join(' ') }) },
       Date: makeVirtualDate(this.clock),
     };
+    const timing = this.executions.begin(ctx, name); // time limit and daily quotas (execution-budget.ts)
     this.running = ctx;
+    this.spreadsheets.beginExecution(ctx); // spreadsheet writes are buffered from here (sheets/store.ts)
     try {
       for (const k of GLOBAL_NAMES) scope[k] = globals[k];
-      return fn(...args);
+      const result = fn(...args);
+      this.interleaver.atExecutionEnd(); // what a test planned "after" this execution's last call
+      return result;
     } finally {
       for (const [k, v] of saved) {
         if (v === undefined) delete scope[k];
         else scope[k] = v;
       }
-      this.running = null;
-      this.locks.releaseAllFor(executionIdOf(ctx));
+      this.running = outer;
+      // The execution's writes reach the document when it ends, then its locks are let go.
+      try {
+        this.spreadsheets.endExecution(ctx);
+      } finally {
+        this.locks.releaseAllFor(executionIdOf(ctx));
+        this.executions.end(timing); // last: throws if the execution was stopped for time
+      }
     }
+  }
+
+  /**
+   * Plans another action (a person's edit, a menu item) to happen while an execution runs: just
+   * before or just after its next call of a kind, as a nested execution (see interleave.ts).
+   * `rt.interleave({ after: 'Lock.releaseLock' }, () => rt.as(t).edit(id, '6A', 'E6', '7'))`
+   */
+  interleave(point: InterleavePoint, action: () => void): void {
+    this.interleaver.plan(point, action);
   }
 
   /** Runs an installable trigger's handler as its owner (onEdit, onChange, onOpen). */

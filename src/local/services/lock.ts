@@ -6,7 +6,8 @@
  * - the other holder lets go within the timeout -> the clock moves to that moment (the wait
  *   really happened) and the lock is acquired;
  * - otherwise tryLock returns false and waitLock throws "Lock timeout: another process was
- *   holding the lock for too long." (Google's wording); the clock is not moved.
+ *   holding the lock for too long." (Google's wording) — only after the whole timeout, so the
+ *   clock (and the execution's elapsed time) moves by the timeout: a failed wait is not free.
  * Ownership is per execution (reentrant), and the runtime calls releaseAllFor(executionId)
  * when an execution ends, as Apps Script releases a script's locks when it finishes.
  */
@@ -111,7 +112,11 @@ export class LocalLock implements LockPort {
     const hold = this.table.holderOf(this.key, clock.nowMs());
     if (hold && hold.holder !== this.executionId) {
       const timeout = Math.max(0, Number(timeoutInMillis) || 0);
-      if (hold.until === 'forever' || hold.until > clock.nowMs() + timeout) return false;
+      if (hold.until === 'forever' || hold.until > clock.nowMs() + timeout) {
+        // Google returns only when the timeout has run out; the waiting was real time.
+        clock.advance(timeout);
+        return false;
+      }
       clock.advance(hold.until - clock.nowMs());
     }
     this.table.acquire(this.key, this.executionId);

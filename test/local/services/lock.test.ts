@@ -20,16 +20,19 @@ describe('LockService', () => {
     expect(lock.hasLock()).toBe(false);
   });
 
-  test('held by another execution: tryLock returns false and waitLock throws, without moving the clock', () => {
+  test('held by another execution: tryLock returns false and waitLock throws, each only after its whole timeout', () => {
     const { locks, clock, execution } = setup();
     locks.holdDocumentLock(DOC, 'forever');
     const before = clock.nowMs();
     const lock = execution('e1').getDocumentLock()!;
     expect(lock.tryLock(30000)).toBe(false);
+    expect(clock.nowMs()).toBe(before + 30000);
     expect(lock.hasLock()).toBe(false);
-    expect(() => lock.waitLock(30000)).toThrow(LOCK_TIMEOUT_MESSAGE);
+    expect(() => lock.waitLock(20000)).toThrow(LOCK_TIMEOUT_MESSAGE);
     expect(LOCK_TIMEOUT_MESSAGE).toBe('Lock timeout: another process was holding the lock for too long.');
-    expect(clock.nowMs()).toBe(before);
+    expect(clock.nowMs()).toBe(before + 50000);
+    expect(lock.tryLock(0)).toBe(false);
+    expect(clock.nowMs()).toBe(before + 50000);
     locks.releaseDocumentLock(DOC);
     expect(lock.tryLock(0)).toBe(true);
   });
@@ -40,7 +43,7 @@ describe('LockService', () => {
     locks.holdScriptLock(start + 5000);
     const lock = execution('e1').getScriptLock();
     expect(lock.tryLock(1000)).toBe(false);
-    expect(clock.nowMs()).toBe(start);
+    expect(clock.nowMs()).toBe(start + 1000);
     expect(lock.tryLock(10000)).toBe(true);
     expect(clock.nowMs()).toBe(start + 5000);
   });
