@@ -105,7 +105,9 @@ export class LocalRuntime {
     this.executions = new ExecutionBudgets(this.clock, this.quotas, options.callLatencyMs);
     this.calls.setGuard((kind) => {
       this.executions.beforeCall(kind);
-      if (this.running) this.interleaver.beforeCall(kind, this.running.effectiveUser);
+      if (!this.running) return;
+      if (kind === 'Lock.releaseLock') this.noteRelease(this.running);
+      this.interleaver.beforeCall(kind, this.running.effectiveUser);
     });
   }
 
@@ -236,6 +238,18 @@ export class LocalRuntime {
    */
   interleave(point: InterleavePoint, action: () => void): void {
     this.interleaver.plan(point, action);
+  }
+
+  /**
+   * Locks let go while the execution still had buffered writes: the next execution that takes
+   * the lock can read stale rows (Google: "call SpreadsheetApp.flush() prior to releasing the
+   * lock"). Google does not complain; the runtime keeps the list so tests can.
+   */
+  readonly unflushedReleases: { user: string; pendingWrites: number }[] = [];
+
+  private noteRelease(ctx: ExecutionContext): void {
+    const pendingWrites = this.spreadsheets.pendingWrites(ctx);
+    if (pendingWrites > 0) this.unflushedReleases.push({ user: ctx.effectiveUser, pendingWrites });
   }
 
   /** Runs an installable trigger's handler as its owner (onEdit, onChange, onOpen). */

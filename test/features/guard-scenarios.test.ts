@@ -291,3 +291,28 @@ test('a one-cell paste, fill or move carries no value: an invalid score is put b
     [c, '8', '', 'Chấp nhận'],
   ]);
 });
+
+test('two teachers’ edits overlap: the second guard runs right after the first releases the lock, and the chain holds', () => {
+  const w = guardedSchool({ students: 3 });
+  w.runtime.as(w.admin).chooseMenuItem(w.id, 'menuReconcile');
+  const [a, b] = ['HS0001', 'HS0002'].map((code) => w.a1(code, 'TOAN', 1, 'TX1'));
+  const c = w.a1('HS0001', 'VAN', 1, 'TX1');
+  const s = w.a1('HS0003', 'TOAN', 1, 'TX2');
+  // A script write the guard's hourly sweep will find, so the first run ends with the sweep's writes.
+  w.env().spreadsheetApp.getActiveSpreadsheet().getSheetByName('6A')!.getRange(s).setValue(6);
+  w.runtime.clock.set(new Date(w.runtime.clock.nowMs() + 61 * 60 * 1000));
+  // The first guard run is between its releaseLock and its end when Văn's teacher types.
+  w.runtime.interleave({ after: 'Lock.releaseLock' }, () => w.runtime.as(VAN_6A).edit(w.id, '6A', c, '6'));
+  expect(w.runtime.as(TOAN_6A).edit(w.id, '6A', a, '8').ok).toBe(true);
+  w.runtime.as(TOAN_6A).edit(w.id, '6A', b, '9');
+  expect(w.audit().map((r) => [r[AUDIT.seq], r[AUDIT.cell], r[AUDIT.new]])).toEqual([
+    ['1', a, '8'],
+    ['2', s, '6'],
+    ['3', c, '6'],
+    ['4', b, '9'],
+  ]);
+  w.runtime.as(w.admin).chooseMenuItem(w.id, 'menuVerifyAudit');
+  expect(w.runtime.ui.alerts.at(-1)!.text).toContain('Nhật ký nguyên vẹn: 4 dòng');
+  // Every lock holder sent its writes before letting go (guard, sweep, reconcile).
+  expect(w.runtime.unflushedReleases).toEqual([]);
+});

@@ -12,6 +12,7 @@ import type { Rect } from './cells';
 import { enqueueEdit, forgetQueued, peekQueue, type QueuedEdit } from './queue';
 import { processEdits, type GuardReport } from './process';
 import { sweepOneClassIfDue } from './sweep';
+import { releaseAfterFlush } from '../../workbook/document-lock';
 
 const LOCK_WAIT_MS = 10_000;
 const SHADOW_SUFFIX = ' (bản lưu)';
@@ -55,7 +56,7 @@ export function guardEdit(env: Env, e: EditEventLike): GuardReport {
     if (context) sweepOneClassIfDue(env, context);
     return report;
   } finally {
-    lock.releaseLock();
+    releaseAfterFlush(env, lock);
   }
 }
 

@@ -11,6 +11,7 @@ import { loadSchoolContext } from '../school-context';
 import { settleBlock, type Settled } from './settle';
 import type { ClassConfig } from '../../domain/school/model';
 import type { SchoolContext } from '../school-context';
+import { releaseAfterFlush } from '../../workbook/document-lock';
 
 const LOCK_WAIT_MS = 20_000;
 
@@ -44,7 +45,7 @@ export function reconcile(env: Env): ReconcileReport {
       report.reverted += done.reverted;
       if (done.structureChanged) report.changedStructure.push(cls.code);
     } finally {
-      lock.releaseLock();
+      releaseAfterFlush(env, lock);
     }
   }
   return report;

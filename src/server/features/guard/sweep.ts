@@ -11,6 +11,7 @@ import { readInstallation, requireCaller } from '../installation';
 import { loadSchoolContext, type SchoolContext } from '../school-context';
 import { reconcile, reconcileClass } from './reconcile';
 import { settleQueued } from './process';
+import { releaseAfterFlush } from '../../workbook/document-lock';
 
 const SWEEP_KEY = 'sodiem.sweep';
 const HOUR_MS = 3_600_000;
@@ -46,7 +47,7 @@ export function reconcileNow(env: Env): string[] {
     try {
       settleQueued(env);
     } finally {
-      lock.releaseLock();
+      releaseAfterFlush(env, lock);
     }
   }
   const report = reconcile(env);

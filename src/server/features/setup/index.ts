@@ -23,6 +23,7 @@ import type { PreviousTab } from './existing';
 import { SETUP_TEXT } from './messages';
 import { planClass, type ClassPlan } from './plan-class';
 import { REPORT_SHEET, appendReport } from './report';
+import { releaseAfterFlush } from '../../workbook/document-lock';
 
 export const ROSTER_SHEET = 'Danh sách học sinh';
 export const IMPORT_SHEET = 'Nhập danh sách';
@@ -57,7 +58,7 @@ export function runSetup(env: Env): SetupResult {
     }
     return setupUnderLock(env);
   } finally {
-    lock?.releaseLock();
+    releaseAfterFlush(env, lock);
   }
 }
 
