@@ -182,7 +182,7 @@ export class LocalRange implements RangePort {
   /** Sets every cell of the range to the value (strings are interpreted as if typed). */
   setValue(value: any): LocalRange {
     const { wb, sheet } = this.write('setValue');
-    forEachCellForWrite(sheet, this.rect, (cell) => applyParsed(cell, parseScriptValue(value, wb.locale, cell.nf, wb.timeZone)));
+    forEachCellForWrite(sheet, this.rect, (cell) => applyParsed(cell, parseScriptValue(value, wb.locale, cell.nf, wb.timeZone, this.f.store.clock.nowMs())));
     return this;
   }
   setValues(values: any[][]): LocalRange {
@@ -190,7 +190,7 @@ export class LocalRange implements RangePort {
     this.checkShape(values, 'setValues');
     const { wb, sheet } = this.writeUnrecorded();
     forEachCellForWrite(sheet, this.rect, (cell, i, j) =>
-      applyParsed(cell, parseScriptValue(values[i][j], wb.locale, cell.nf, wb.timeZone)),
+      applyParsed(cell, parseScriptValue(values[i][j], wb.locale, cell.nf, wb.timeZone, this.f.store.clock.nowMs())),
     );
     return this;
   }

@@ -102,7 +102,7 @@ export class LocalSheet implements SheetPort {
     if (row >= sheet.maxRows) sheet.maxRows = row + 1;
     if (rect.endCol > sheet.maxCols) sheet.maxCols = rect.endCol;
     forEachCellForWrite(sheet, rect, (cell, _i, j) =>
-      applyParsed(cell, parseScriptValue(rowContents[j], wb.locale, cell.nf, wb.timeZone)),
+      applyParsed(cell, parseScriptValue(rowContents[j], wb.locale, cell.nf, wb.timeZone, this.f.store.clock.nowMs())),
     );
     return this;
   }

@@ -60,9 +60,9 @@ function ruleMessage(rule: ValidationRule): string {
   }
 }
 
-function parseUiValue(value: TypedValue, locale: string, nf: string | undefined, timeZone: string): Parsed {
+function parseUiValue(value: TypedValue, locale: string, nf: string | undefined, timeZone: string, nowMs: number): Parsed {
   if (value === null) return {};
-  if (typeof value === 'string') return parseTyped(value, locale, nf, timeZone);
+  if (typeof value === 'string') return parseTyped(value, locale, nf, timeZone, nowMs);
   if (value instanceof Date) return { v: new Date(value.getTime()) };
   return { v: value as StoredValue };
 }
@@ -105,7 +105,7 @@ export function applyUiEdit(
 
   // Parse everything and validate before writing anything.
   const parsed: Parsed[][] = typed.map((row, i) =>
-    row.map((value, j) => parseUiValue(value, wb.locale, sheet.rows[rect.startRow + i]?.[rect.startCol + j]?.nf, wb.timeZone)),
+    row.map((value, j) => parseUiValue(value, wb.locale, sheet.rows[rect.startRow + i]?.[rect.startCol + j]?.nf, wb.timeZone, store.clock.nowMs())),
   );
   for (let i = 0; i < rows && mode === 'type'; i++) {
     for (let j = 0; j < cols; j++) {
