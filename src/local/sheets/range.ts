@@ -11,8 +11,9 @@ import type { Rect } from './access';
 import { formatA1 } from './a1';
 import { MSG, gasError } from './errors';
 import { checkedRect, forEachCellForWrite, mapCells } from './grid';
-import { applyParsed, parseScriptValue, readValue } from './values';
-import { defaultDateTimePattern, displayValue } from './format';
+import { applyParsed, parseScriptValue } from './values';
+import { defaultDateTimePattern } from './format';
+import { displayReader, valueReader } from './cell-read';
 import { LocalDataValidation } from './validation';
 import { columnDepths, setColumnDepths } from './structure';
 import { LocalSheet } from './sheet';
@@ -116,20 +117,20 @@ export class LocalRange implements RangePort {
   // ------------------------------------------------------------ reads
 
   getValue(): any {
-    const { sheet } = this.data('getValue');
-    return readValue(sheet.rows[this.rect.startRow]?.[this.rect.startCol]);
+    const { wb, sheet } = this.data('getValue');
+    return valueReader(wb, sheet)(sheet.rows[this.rect.startRow]?.[this.rect.startCol]);
   }
   getValues(): any[][] {
-    const { sheet } = this.data('getValues');
-    return mapCells(sheet, this.rect, readValue);
+    const { wb, sheet } = this.data('getValues');
+    return mapCells(sheet, this.rect, valueReader(wb, sheet));
   }
   getDisplayValue(): string {
     const { wb, sheet } = this.data('getDisplayValue');
-    return displayValue(sheet.rows[this.rect.startRow]?.[this.rect.startCol], wb.locale, wb.timeZone);
+    return displayReader(wb, sheet)(sheet.rows[this.rect.startRow]?.[this.rect.startCol]);
   }
   getDisplayValues(): string[][] {
     const { wb, sheet } = this.data('getDisplayValues');
-    return mapCells(sheet, this.rect, (cell) => displayValue(cell, wb.locale, wb.timeZone));
+    return mapCells(sheet, this.rect, displayReader(wb, sheet));
   }
   getFormula(): string {
     const { sheet } = this.data('getFormula');

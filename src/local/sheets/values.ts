@@ -132,7 +132,7 @@ export function parseScriptValue(
 export function applyParsed(cell: CellData, parsed: Parsed): void {
   if (parsed.f !== undefined) {
     cell.f = parsed.f;
-    delete cell.v; // the local runtime does not evaluate formulas
+    delete cell.v; // computed at read time (formula.ts)
   } else {
     delete cell.f;
     if (parsed.v === undefined) delete cell.v;
