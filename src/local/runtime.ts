@@ -97,7 +97,7 @@ export class LocalRuntime {
 
   constructor(options: RuntimeOptions = {}) {
     this.clock = new VirtualClock(options.start);
-    this.spreadsheets = new SpreadsheetStore({ calls: this.calls, directory: this.directory });
+    this.spreadsheets = new SpreadsheetStore({ calls: this.calls, directory: this.directory, clock: this.clock });
     this.driveRoot = options.driveRoot ?? join(process.cwd(), 'out/drive');
     this.htmlDir = options.htmlDir ?? join(process.cwd(), 'dist');
     // Time: execution limits and daily quotas, checked before every service call.
@@ -165,7 +165,7 @@ export class LocalRuntime {
     });
     return {
       SpreadsheetApp: createSpreadsheetApp(this.spreadsheets, ctx, this.ui),
-      Sheets: createSheetsApi({ findWorkbook: (id) => this.spreadsheets.get(id), calls: this.calls, ctx, directory: this.directory }),
+      Sheets: createSheetsApi({ findWorkbook: (id) => this.spreadsheets.get(id), calls: this.calls, ctx, directory: this.directory, clock: this.clock }),
       Session: this.session(ctx),
       PropertiesService: services.PropertiesService,
       CacheService: services.CacheService,

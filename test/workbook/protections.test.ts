@@ -62,3 +62,12 @@ test('a protection widened by hand to a group or the whole domain is narrowed ag
   expect(requests.map((r) => r.updateProtectedRange!.fields)).toEqual(['editors', 'editors']);
   expect(requests[0].updateProtectedRange!.protectedRange!.editors).toEqual({ users: [OWNER], groups: [], domainUsersCanEdit: false });
 });
+
+test('a protection made warning-only by hand is made blocking again with its editors restated', () => {
+  // The API shows no editors on a warning-only protection; "warningOnly" alone in the mask would
+  // give every editor of the file.
+  const existing = [{ protectedRangeId: 1, range: { sheetId: 3 }, description: `${TAG}Cấu hình`, warningOnly: true }];
+  const [request] = protectionRequests(existing, [wanted[0]], OWNER);
+  expect(request.updateProtectedRange!.fields).toBe('editors,warningOnly');
+  expect(request.updateProtectedRange!.protectedRange).toMatchObject({ warningOnly: false, editors: { users: [OWNER] } });
+});

@@ -16,6 +16,8 @@ export const MSG = {
   noFields: 'At least one field must be specified.',
   // Assumption: the Apps Script wording of the same rule (the API's exact text is not documented).
   domainEditConsumer: 'Domain protection is only supported on documents within a domain.',
+  // Assumption: the text Sheets answers a warning-only protection that also names editors (see docs/live-check.md).
+  warningOnlyEditors: 'ProtectedRange is warningOnly. Editors cannot be set on it.',
   hideAllSheets: "You can't hide all the sheets in a document.",
   deleteAllSheets: "You can't remove all the visible sheets in a document.",
   // The API's wording for a field it does not know (e.g. a misspelt request kind).

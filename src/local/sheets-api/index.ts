@@ -4,7 +4,7 @@
  * applied to a draft and the draft is committed only if all succeed.
  */
 import type { SheetsApiPort } from '../../server/gas/ports';
-import type { CallLog, Directory, ExecutionContext } from '../core';
+import type { CallLog, Directory, ExecutionContext, VirtualClock } from '../core';
 import { canEditFile, canViewFile } from '../sheets/access';
 import type { WorkbookData } from '../sheets/model';
 import { addDimensionGroup, deleteDimensionGroup, updateDimensionProperties } from './dimensions';
@@ -46,6 +46,8 @@ export interface SheetsApiDeps {
   ctx: ExecutionContext;
   /** Tells Workspace from consumer accounts; without it, gmail.com/googlemail.com are consumer. */
   directory?: Directory;
+  /** "Now" for USER_ENTERED dates without a year (values.batchUpdate). */
+  clock?: VirtualClock;
 }
 
 export interface GetOptions {

@@ -60,6 +60,16 @@ function setEditorUsers(draft: Draft, p: ProtectionData, editors: GoogleAppsScri
   p.editors = [...kept];
 }
 
+/**
+ * The reference says "if this field [warningOnly] is true, then editors are ignored", but the
+ * API refuses a warning-only protection whose request names editors (users, groups or the
+ * domain); an empty `editors` object is accepted.
+ */
+function assertNoEditorsWhenWarningOnly(p: ProtectionData, editors: GoogleAppsScript.Sheets.Schema.Editors | undefined): void {
+  const named = (editors?.users ?? []).length > 0 || (editors?.groups ?? []).length > 0 || editors?.domainUsersCanEdit === true;
+  if (p.warningOnly && named) throw new RequestError(MSG.warningOnlyEditors);
+}
+
 function setDomainEdit(draft: Draft, p: ProtectionData, on: boolean): void {
   if (on && ownerIsConsumer(draft)) throw new RequestError(MSG.domainEditConsumer);
   p.domainEdit = on;
@@ -98,7 +108,7 @@ export function addProtectedRange(draft: Draft, body: GoogleAppsScript.Sheets.Sc
   const p: ProtectionData = { id, sheetId: 0, range: null, description: pr.description ?? '', warningOnly: pr.warningOnly === true, editors: [], domainEdit: false, unprotected: [] };
   setRange(draft, p, pr.range);
   setUnprotected(draft, p, pr.unprotectedRanges ?? []);
-  // "When writing: if this field [warningOnly] is true, then editors are ignored."
+  assertNoEditorsWhenWarningOnly(p, pr.editors);
   if (!p.warningOnly) {
     setEditorUsers(draft, p, pr.editors);
     setDomainEdit(draft, p, pr.editors?.domainUsersCanEdit === true);
@@ -119,6 +129,11 @@ export function updateProtectedRange(draft: Draft, body: GoogleAppsScript.Sheets
   if (fields.has('warningOnly')) p.warningOnly = pr.warningOnly === true;
   if (fields.has('unprotectedRanges')) setUnprotected(draft, p, pr.unprotectedRanges ?? []);
   const editorsInMask = fields.has('editors.users') || fields.has('editors.domainUsersCanEdit');
+  if (editorsInMask) {
+    const users = fields.has('editors.users') ? pr.editors?.users : undefined;
+    const domainUsersCanEdit = fields.has('editors.domainUsersCanEdit') && pr.editors?.domainUsersCanEdit;
+    assertNoEditorsWhenWarningOnly(p, { users, domainUsersCanEdit });
+  }
   if (p.warningOnly) {
     p.editors = [];
     p.domainEdit = false;

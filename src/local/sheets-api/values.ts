@@ -4,7 +4,7 @@
  * the spreadsheet's locale would (what setValues does). Protections of the effective user
  * apply; nothing is written unless every range may be written.
  */
-import type { CallLog, Directory, ExecutionContext } from '../core';
+import { type CallLog, type Directory, type ExecutionContext, VirtualClock } from '../core';
 import type { WorkbookData } from '../sheets/model';
 import { parseA1 } from '../sheets/a1';
 import { checkRect, canEditFile } from '../sheets/access';
@@ -19,6 +19,8 @@ export interface ValuesDeps {
   calls: CallLog;
   ctx: ExecutionContext;
   directory?: Directory;
+  /** "Now" for USER_ENTERED dates without a year; the runtime passes its virtual clock. */
+  clock?: VirtualClock;
 }
 
 const fail = (message: string) => `API call to sheets.spreadsheets.values.batchUpdate failed with error: ${message}`;
@@ -30,6 +32,7 @@ export function valuesBatchUpdate(deps: ValuesDeps, resource: Request, spreadshe
   if (!wb) throw new Error(fail('Requested entity was not found.'));
   if (!canEditFile(wb, user)) throw new Error(fail('The caller does not have permission'));
   const raw = resource.valueInputOption === 'RAW';
+  const nowMs = (deps.clock ?? new VirtualClock()).nowMs();
   if (!raw && resource.valueInputOption !== 'USER_ENTERED') throw new Error(fail('Invalid valueInputOption: must be RAW or USER_ENTERED'));
   // Check everything first: all or nothing.
   const writes = (resource.data ?? []).map((item, i) => {
@@ -45,7 +48,7 @@ export function valuesBatchUpdate(deps: ValuesDeps, resource: Request, spreadshe
     const parsed: Parsed[][] = values.map((row, r) =>
       row.map((v, c) => {
         if (raw && typeof v === 'string') return v === '' ? {} : { v };
-        return parseScriptValue(v, wb.locale, sheet.rows[rect.startRow + r]?.[rect.startCol + c]?.nf, wb.timeZone);
+        return parseScriptValue(v, wb.locale, sheet.rows[rect.startRow + r]?.[rect.startCol + c]?.nf, wb.timeZone, nowMs);
       }),
     );
     return { sheet, rect, parsed };

@@ -4,8 +4,8 @@
  *
  * Supported number formats: '0', '0.0', '0.00…', '#,##0', '#,##0.0…', with a trailing '%';
  * '@' (text) and the default ("automatic") format. Date patterns use d dd M MM yy yyyy
- * H HH h hh m mm s ss (m after an hour is minutes). Formula cells show their cached value
- * if any, else '' (the runtime does not evaluate formulas).
+ * H HH h hh m mm s ss (m after an hour is minutes). Formula cells are shown from their
+ * computed value (cell-read.ts).
  */
 import type { CellData } from './model';
 import { localeRules } from './values';
@@ -41,6 +41,16 @@ function roundDecimal(x: number, places: number): string {
   let out = n.toString().padStart(places + 1, '0');
   if (places > 0) out = `${out.slice(0, -places)}.${out.slice(-places)}`;
   return out;
+}
+
+/** ROUND as Sheets does it: half away from zero on the decimal digits (ROUND(2.675; 2) is 2.68). */
+export function roundHalfAwayFromZero(x: number, places: number): number {
+  if (places < 0) {
+    const f = 10 ** -places;
+    return roundHalfAwayFromZero(x / f, 0) * f;
+  }
+  const r = Number(roundDecimal(x, places));
+  return (x < 0 ? -r : r) + 0;
 }
 
 function group(intPart: string, sep: string): string {

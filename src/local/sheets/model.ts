@@ -20,7 +20,7 @@ export interface ValidationRule {
 export interface CellData {
   /** The value; absent for an empty cell. */
   v?: StoredValue;
-  /** A formula such as '=SUM(A1:A3)'; the local runtime stores it but does not evaluate it. */
+  /** A formula in the en_US form, e.g. '=SUM(A1:A3)'; reads compute it (formula.ts), `v` is only a cache from .xlsx. */
   f?: string;
   /** Number format pattern, e.g. '0.0' or '@' (plain text). */
   nf?: string;

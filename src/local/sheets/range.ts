@@ -11,8 +11,9 @@ import type { Rect } from './access';
 import { formatA1 } from './a1';
 import { MSG, gasError } from './errors';
 import { checkedRect, forEachCellForWrite, mapCells } from './grid';
-import { applyParsed, parseScriptValue, readValue } from './values';
-import { defaultDateTimePattern, displayValue } from './format';
+import { applyParsed, parseScriptValue } from './values';
+import { defaultDateTimePattern } from './format';
+import { displayReader, valueReader } from './cell-read';
 import { LocalDataValidation } from './validation';
 import { columnDepths, setColumnDepths } from './structure';
 import { createProtection, LocalProtection } from './protection';
@@ -110,20 +111,20 @@ export class LocalRange implements RangePort {
   // ------------------------------------------------------------ reads
 
   getValue(): any {
-    const { sheet } = this.data('getValue');
-    return readValue(sheet.rows[this.rect.startRow]?.[this.rect.startCol]);
+    const { wb, sheet } = this.data('getValue');
+    return valueReader(wb, sheet)(sheet.rows[this.rect.startRow]?.[this.rect.startCol]);
   }
   getValues(): any[][] {
-    const { sheet } = this.data('getValues');
-    return mapCells(sheet, this.rect, readValue);
+    const { wb, sheet } = this.data('getValues');
+    return mapCells(sheet, this.rect, valueReader(wb, sheet));
   }
   getDisplayValue(): string {
     const { wb, sheet } = this.data('getDisplayValue');
-    return displayValue(sheet.rows[this.rect.startRow]?.[this.rect.startCol], wb.locale, wb.timeZone);
+    return displayReader(wb, sheet)(sheet.rows[this.rect.startRow]?.[this.rect.startCol]);
   }
   getDisplayValues(): string[][] {
     const { wb, sheet } = this.data('getDisplayValues');
-    return mapCells(sheet, this.rect, (cell) => displayValue(cell, wb.locale, wb.timeZone));
+    return mapCells(sheet, this.rect, displayReader(wb, sheet));
   }
   getFormula(): string {
     const { sheet } = this.data('getFormula');
@@ -177,10 +178,12 @@ export class LocalRange implements RangePort {
 
   /** Sets every cell of the range to the value (strings are interpreted as if typed). */
   setValue(value: any): LocalRange {
-    return this.fill('setValue', (cell, wb) => applyParsed(cell, parseScriptValue(value, wb.locale, cell.nf, wb.timeZone)));
+    const now = this.f.store.clock.nowMs();
+    return this.fill('setValue', (cell, wb) => applyParsed(cell, parseScriptValue(value, wb.locale, cell.nf, wb.timeZone, now)));
   }
   setValues(values: any[][]): LocalRange {
-    return this.fillEach('setValues', values, (cell, value, wb) => applyParsed(cell, parseScriptValue(value, wb.locale, cell.nf, wb.timeZone)));
+    const now = this.f.store.clock.nowMs();
+    return this.fillEach('setValues', values, (cell, value, wb) => applyParsed(cell, parseScriptValue(value, wb.locale, cell.nf, wb.timeZone, now)));
   }
   setFormula(formula: string): LocalRange {
     return this.fill('setFormula', (cell) => applyParsed(cell, formula ? { f: formula } : {}));

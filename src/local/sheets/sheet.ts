@@ -104,13 +104,14 @@ export class LocalSheet implements SheetPort {
     const width = Math.max(1, rowContents.length);
     this.f.requireEdit(wb, this.sheetId, { startRow: row, endRow: row + 1, startCol: 0, endCol: width });
     const items = rowContents.slice();
+    const now = this.f.store.clock.nowMs();
     this.f.defer(() => {
       const sheet = this.f.sheet(wb, this.sheetId);
       const at = lastContentRow(sheet) + 1;
       const rect = { startRow: at, endRow: at + 1, startCol: 0, endCol: width };
       if (at >= sheet.maxRows) sheet.maxRows = at + 1;
       if (rect.endCol > sheet.maxCols) sheet.maxCols = rect.endCol;
-      forEachCellForWrite(sheet, rect, (cell, _i, j) => applyParsed(cell, parseScriptValue(items[j], wb.locale, cell.nf, wb.timeZone)));
+      forEachCellForWrite(sheet, rect, (cell, _i, j) => applyParsed(cell, parseScriptValue(items[j], wb.locale, cell.nf, wb.timeZone, now)));
     });
     return this;
   }

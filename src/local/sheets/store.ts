@@ -3,7 +3,7 @@
  * the xlsx loader) share this store and the plain WorkbookData records in it.
  */
 import { createHash } from 'node:crypto';
-import type { CallLog, Directory, ExecutionContext } from '../core';
+import { type CallLog, type Directory, type ExecutionContext, VirtualClock } from '../core';
 import { newSheetData, newWorkbookData, type WorkbookData } from './model';
 
 export interface CreateOptions {
@@ -19,14 +19,17 @@ export function defaultSheetName(locale: string, n: number): string {
 export class SpreadsheetStore {
   readonly calls: CallLog;
   readonly directory: Directory;
+  /** "Now" for typed dates without a year; the runtime passes its virtual clock. */
+  readonly clock: VirtualClock;
   private readonly books = new Map<string, WorkbookData>();
   private seq = 0;
   /** The pending writes of each running execution, in call order. */
   private readonly pending = new Map<ExecutionContext, (() => void)[]>();
 
-  constructor(deps: { calls: CallLog; directory: Directory }) {
+  constructor(deps: { calls: CallLog; directory: Directory; clock?: VirtualClock }) {
     this.calls = deps.calls;
     this.directory = deps.directory;
+    this.clock = deps.clock ?? new VirtualClock();
   }
 
   /** A new spreadsheet with one empty sheet (1000 × 26, as Sheets makes it). */

@@ -7,7 +7,8 @@
  * - if any target cell is covered by a protection that does not allow the user, the whole
  *   edit is refused and nothing is written; warning-only protections let it through
  *   (the UI would ask "are you sure?") and are reported in `warnings`;
- * - text is parsed for the spreadsheet locale (vi_VN: "8,5" → 8.5, "8.5" stays text);
+ * - text is parsed for the spreadsheet locale (vi_VN: "8,5" → 8.5, "8.5" stays text; a
+ *   formula is typed with ';' and ',' decimals and stored in the en_US form);
  * - a value rejected by a validation rule with allowInvalid=false refuses the edit. For a
  *   paste of several cells we refuse the whole paste (decision: Sheets rejects the
  *   invalid input and we keep "a refused edit writes nothing" for every case).
@@ -18,7 +19,9 @@ import type { GridRange, ProtectionData, StoredValue } from './model';
 import type { SpreadsheetStore } from './store';
 import { checkRect, type Rect } from './access';
 import { forEachCellForWrite, mapCells } from './grid';
-import { applyParsed, parseTyped, readValue, type Parsed } from './values';
+import { applyParsed, localeRules, parseTyped, type Parsed } from './values';
+import { valueReader } from './cell-read';
+import { formulaFromLocale } from './formula-parse';
 import { passesRule } from './validation';
 import type { ValidationRule } from './model';
 import { refuseCells, uiRect, uiTarget, type UiRefusal } from './ui-target';
@@ -59,9 +62,13 @@ function ruleMessage(rule: ValidationRule): string {
   }
 }
 
-function parseUiValue(value: TypedValue, locale: string, nf: string | undefined, timeZone: string): Parsed {
+function parseUiValue(value: TypedValue, locale: string, nf: string | undefined, timeZone: string, nowMs: number): Parsed {
   if (value === null) return {};
-  if (typeof value === 'string') return parseTyped(value, locale, nf, timeZone);
+  if (typeof value === 'string') {
+    const parsed = parseTyped(value, locale, nf, timeZone, nowMs);
+    // Stored in the en_US form getFormula returns: vi_VN types '=ROUND(A1;1)' for '=ROUND(A1,1)'.
+    return parsed.f === undefined ? parsed : { f: formulaFromLocale(parsed.f, localeRules(locale).decimal) };
+  }
   if (value instanceof Date) return { v: new Date(value.getTime()) };
   return { v: value as StoredValue };
 }
@@ -90,7 +97,7 @@ export function applyUiEdit(
 
   // Parse everything and validate before writing anything.
   const parsed: Parsed[][] = typed.map((row, i) =>
-    row.map((value, j) => parseUiValue(value, wb.locale, sheet.rows[rect.startRow + i]?.[rect.startCol + j]?.nf, wb.timeZone)),
+    row.map((value, j) => parseUiValue(value, wb.locale, sheet.rows[rect.startRow + i]?.[rect.startCol + j]?.nf, wb.timeZone, store.clock.nowMs())),
   );
   for (let i = 0; i < rows && mode !== 'paste'; i++) {
     for (let j = 0; j < cols; j++) {
@@ -104,12 +111,12 @@ export function applyUiEdit(
 
   if (rect.endRow > sheet.maxRows) sheet.maxRows = rect.endRow;
   if (rect.endCol > sheet.maxCols) sheet.maxCols = rect.endCol;
-  const oldValues = mapCells(sheet, rect, readValue);
+  const oldValues = mapCells(sheet, rect, valueReader(wb, sheet));
   forEachCellForWrite(sheet, rect, (cell, i, j) => {
     applyParsed(cell, parsed[i][j]);
     if (mode === 'paste') delete cell.dv;
   });
-  const newValues = mapCells(sheet, rect, readValue);
+  const newValues = mapCells(sheet, rect, valueReader(wb, sheet));
   const warnings = checkRect(wb, userEmail, sheet.id, rect, store.directory).warnings;
   return { ok: true, sheetId: sheet.id, range: { sheetId: sheet.id, ...rect }, oldValues, newValues, warnings };
 }

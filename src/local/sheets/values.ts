@@ -4,7 +4,7 @@
  * vi_VN spreadsheet it becomes the number 8.5 while '8.5' stays text; '@' cells keep text).
  */
 import type { CellData, StoredValue } from './model';
-import { zonedInstant } from './dates';
+import { zonedInstant, zonedParts } from './dates';
 
 /** What getValues shows for a cell: '' when empty; Dates are fresh copies. */
 export function readValue(cell: CellData | undefined): string | number | boolean | Date {
@@ -67,15 +67,24 @@ export function parseLocaleNumber(text: string, locale: string): number | null {
   return Number.isFinite(n) ? n : null;
 }
 
-function parseLocaleDate(text: string, locale: string, timeZone: string): Date | null {
-  const m = /^(\d{1,2})\/(\d{1,2})\/(\d{4})$/.exec(text.trim());
+/**
+ * A typed date in the locale's order: d/m/yyyy in vi_VN, m/d/yyyy in en_US. Without a year
+ * (`5/9`) Sheets takes the current year where the spreadsheet is, so "now" is a parameter
+ * (the runtime's virtual clock, never the wall clock). Two-digit years: 00–29 → 20xx, 30–99 → 19xx.
+ * An impossible day or month (`31/2`, `13/13`) is not a date and stays text.
+ */
+function parseLocaleDate(text: string, locale: string, timeZone: string, nowMs: number): Date | null {
+  const m = /^(\d{1,2})\/(\d{1,2})(?:\/(\d{4}|\d{2}))?$/.exec(text.trim());
   if (!m) return null;
   const rules = localeRules(locale);
   const a = Number(m[1]);
   const b = Number(m[2]);
   const day = rules.dmy ? a : b;
   const month = rules.dmy ? b : a;
-  const year = Number(m[3]);
+  let year: number;
+  if (m[3] === undefined) year = zonedParts(new Date(nowMs), timeZone).year;
+  else if (m[3].length === 2) year = Number(m[3]) + (Number(m[3]) < 30 ? 2000 : 1900);
+  else year = Number(m[3]);
   if (month < 1 || month > 12 || day < 1) return null;
   const daysInMonth = new Date(Date.UTC(year, month, 0)).getUTCDate();
   if (day > daysInMonth) return null;
@@ -85,10 +94,11 @@ function parseLocaleDate(text: string, locale: string, timeZone: string): Date |
 /**
  * Interprets text as Sheets does when it is typed (or written by a script):
  * '' clears; a leading apostrophe forces text; '@' keeps text; '=...' is a formula;
- * TRUE/FALSE are booleans; locale numbers and d/m/yyyy dates are parsed; anything else is text.
- * Not covered: percentages, currencies, times, and other date orders (they stay text).
+ * TRUE/FALSE are booleans; locale numbers and dates (d/m, d/m/yy, d/m/yyyy in vi_VN) are
+ * parsed; anything else is text. `nowMs` is the moment of the edit (for dates without a year).
+ * Not covered: percentages, currencies, times, '-' or '.' date separators (they stay text).
  */
-export function parseTyped(text: string, locale: string, numberFormat: string | undefined, timeZone: string): Parsed {
+export function parseTyped(text: string, locale: string, numberFormat: string | undefined, timeZone: string, nowMs: number): Parsed {
   if (text === '') return {};
   if (text.startsWith("'")) return { v: text.slice(1) };
   if (numberFormat === '@') return { v: text };
@@ -98,7 +108,7 @@ export function parseTyped(text: string, locale: string, numberFormat: string | 
   if (upper === 'FALSE') return { v: false };
   const n = parseLocaleNumber(text, locale);
   if (n !== null) return { v: n };
-  const d = parseLocaleDate(text, locale, timeZone);
+  const d = parseLocaleDate(text, locale, timeZone, nowMs);
   if (d) return { v: d, autoFormat: localeRules(locale).dateFormat };
   return { v: text };
 }
@@ -109,20 +119,20 @@ export function parseScriptValue(
   locale: string,
   numberFormat: string | undefined,
   timeZone: string,
+  nowMs: number,
 ): Parsed {
   if (value === null || value === undefined) return {};
   if (typeof value === 'number') return Number.isFinite(value) ? { v: value } : { v: String(value) };
   if (typeof value === 'boolean') return { v: value };
   if (value instanceof Date) return { v: new Date(value.getTime()) };
-  if (typeof value === 'string') return parseTyped(value, locale, numberFormat, timeZone);
-  return parseTyped(String(value), locale, numberFormat, timeZone);
+  return parseTyped(String(value), locale, numberFormat, timeZone, nowMs);
 }
 
 /** Writes a parsed value into a cell record (keeps formats, notes, validation). */
 export function applyParsed(cell: CellData, parsed: Parsed): void {
   if (parsed.f !== undefined) {
     cell.f = parsed.f;
-    delete cell.v; // the local runtime does not evaluate formulas
+    delete cell.v; // computed at read time (formula.ts)
   } else {
     delete cell.f;
     if (parsed.v === undefined) delete cell.v;

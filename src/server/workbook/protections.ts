@@ -81,7 +81,9 @@ export function protectionRequests(existing: ProtectedRange[], wanted: WantedPro
     }
     const fields: string[] = [];
     if (!sameRange(have.range, want.range)) fields.push('range');
-    const widened = (have.editors?.groups ?? []).length > 0 || have.editors?.domainUsersCanEdit === true;
+    // A warning-only protection shows no editors, and turning it off without restating them
+    // gives every editor of the file: so the editors always go with warningOnly=false.
+    const widened = have.warningOnly === true || (have.editors?.groups ?? []).length > 0 || have.editors?.domainUsersCanEdit === true;
     if (widened || !sameEditors(withoutOwner(have.editors?.users), withoutOwner(want.editors?.users))) fields.push('editors');
     const holes = (r: GridRange[] | undefined) => (r ?? []).map((g) => JSON.stringify([g.startRowIndex ?? 0, g.endRowIndex, g.startColumnIndex ?? 0, g.endColumnIndex])).sort().join();
     if (holes(have.unprotectedRanges) !== holes(want.unprotectedRanges)) fields.push('unprotectedRanges');

@@ -102,7 +102,7 @@ describe('appendRow and last row/column', () => {
     sheet.appendRow([1, 'An', '=B2']);
     expect(sheet.getRange('A1:C2').getValues()).toEqual([
       ['STT', 'Họ và tên', ''],
-      [1, 'An', ''],
+      [1, 'An', 'An'],
     ]);
     expect([sheet.getLastRow(), sheet.getLastColumn()]).toEqual([2, 3]);
     expect(sheet.getDataRange().getA1Notation()).toBe('A1:C2');

@@ -32,7 +32,7 @@ describe('typing in the Sheets UI', () => {
   test("formulas go to f; '' and null clear; a typed date becomes a Date with a date format", () => {
     const { sheet, edit } = setup();
     sheet.getRange('A1:B1').setValues([[1, 2]]);
-    expect(edit(TEACHER, 'C1', [['=A1+B1']])).toMatchObject({ ok: true, newValues: [['']] });
+    expect(edit(TEACHER, 'C1', [['=A1+B1']])).toMatchObject({ ok: true, newValues: [[3]] });
     expect(sheet.getRange('C1').getFormula()).toBe('=A1+B1');
     expect(edit(TEACHER, 'A1:B1', [['', null]])).toMatchObject({ ok: true, oldValues: [[1, 2]], newValues: [['', '']] });
     edit(TEACHER, 'D1', [['05/09/2026']]);

@@ -74,14 +74,14 @@ describe('getValues / setValues', () => {
     expect(en.getRange('A1:B1').getValues()).toEqual([[8.5, '8,5']]);
   });
 
-  test('formulas are stored, returned by getFormulas, and have no local value', () => {
+  test('formulas are stored, returned by getFormulas, and read as their computed value', () => {
     const { w, sheet } = sheetOf();
     sheet.getRange('A1:A2').setValues([[1], [2]]);
     sheet.getRange('A3').setValue('=SUM(A1:A2)');
     sheet.getRange('B3').setFormula('=A3*2');
     expect(sheet.getRange('A3:B3').getFormulas()).toEqual([['=SUM(A1:A2)', '=A3*2']]);
     expect(sheet.getRange('A1:A3').getFormulas()).toEqual([[''], [''], ['=SUM(A1:A2)']]);
-    expect(sheet.getRange('A3').getValue()).toBe(''); // not evaluated locally
+    expect(sheet.getRange('A3:B3').getValues()).toEqual([[3, 6]]); // computed at read time (formulas.test.ts)
     expect(w.wb.sheets[0].rows[2][0]).toEqual({ f: '=SUM(A1:A2)' });
     sheet.getRange('A3').setValue(5); // a value replaces the formula
     expect(sheet.getRange('A3').getFormula()).toBe('');
