@@ -49,8 +49,9 @@ export function peekQueue(env: Env, all = false): { key: string; edit: QueuedEdi
 
 /** Removes settled edits. The flag goes only with the hourly sweep's full scan. */
 export function forgetQueued(env: Env, keys: string[]): void {
+  if (keys.length === 0) return; // the usual case: nothing was queued, no call at all
   const props = env.properties.getDocumentProperties();
-  if (!props || keys.length === 0) return;
+  if (!props) return;
   for (const key of keys) props.deleteProperty(key);
   props.deleteProperty(FLAG);
 }

@@ -49,22 +49,22 @@ export function runSetup(env: Env): SetupResult {
   const lock = env.lock.getDocumentLock();
   if (lock && !lock.tryLock(30_000)) return { ok: false, lines: [SETUP_TEXT.busy] };
   try {
-    if (lock && readInstallation(env)) {
+    const installation = readInstallation(env);
+    if (lock && installation) {
       try {
         settleQueued(env);
       } catch {
         // An invalid configuration is reported below; queued edits stay queued.
       }
     }
-    return setupUnderLock(env);
+    return setupUnderLock(env, installation);
   } finally {
     releaseAfterFlush(env, lock);
   }
 }
 
-function setupUnderLock(env: Env): SetupResult {
+function setupUnderLock(env: Env, installation: ReturnType<typeof readInstallation>): SetupResult {
   const caller = requireCaller(env);
-  const installation = readInstallation(env);
   if (!installation) throw new Error(SETUP_TEXT.notInstalled);
   const parsed = readConfig(env);
   // Only the installing admin may see configuration problems before a valid config names the others.
