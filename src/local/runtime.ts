@@ -42,6 +42,20 @@ export interface RuntimeOptions {
   start?: Date;
   /** Modelled cost in ms of one service call of each kind, added to the execution's elapsed time (default: none). */
   callLatencyMs?: CallLatency;
+  /**
+   * A failing installable trigger: 'throw' (default) raises its error in the test that caused it;
+   * 'record' does what Google does — the person's edit stands, the failure is kept in
+   * `runtime.triggerFailures` (Google e-mails it to the trigger's owner).
+   */
+  triggerErrors?: 'throw' | 'record';
+}
+
+/** An installable trigger's run that ended in an error. */
+export interface TriggerFailure {
+  handler: string;
+  owner: string;
+  message: string;
+  atMs: number;
 }
 
 /** The add-on's functions and the scope its globals live in. */
@@ -94,12 +108,14 @@ export class LocalRuntime {
   private project: Project | null = null;
   private running: ExecutionContext | null = null;
   private readonly interleaver = new Interleaver();
+  private readonly triggerErrors: 'throw' | 'record';
 
   constructor(options: RuntimeOptions = {}) {
     this.clock = new VirtualClock(options.start);
     this.spreadsheets = new SpreadsheetStore({ calls: this.calls, directory: this.directory, clock: this.clock });
     this.driveRoot = options.driveRoot ?? join(process.cwd(), 'out/drive');
     this.htmlDir = options.htmlDir ?? join(process.cwd(), 'dist');
+    this.triggerErrors = options.triggerErrors ?? 'throw';
     // Time: execution limits and daily quotas, checked before every service call.
     this.quotas = new DailyQuotas(this.directory, this.clock);
     this.executions = new ExecutionBudgets(this.clock, this.quotas, options.callLatencyMs);
@@ -254,8 +270,16 @@ export class LocalRuntime {
 
   /** Runs an installable trigger's handler as its owner (onEdit, onChange, onOpen). */
   runTrigger(ctx: ExecutionContext, handler: string, event: Record<string, unknown>): void {
-    this.execute(ctx, handler, [event]);
+    try {
+      this.execute(ctx, handler, [event]);
+    } catch (err) {
+      if (this.triggerErrors === 'throw') throw err;
+      this.triggerFailures.push({ handler, owner: ctx.effectiveUser, message: err instanceof Error ? err.message : String(err), atMs: this.clock.nowMs() });
+    }
   }
+
+  /** Trigger runs that failed, when `triggerErrors` is 'record'. */
+  readonly triggerFailures: TriggerFailure[] = [];
 
   /** The AuthMode enum member the add-on compares `e.authMode` with. */
   authModeEnum(mode: AuthMode): unknown {
@@ -286,7 +310,7 @@ export class LocalRuntime {
         // created in: it runs with no active spreadsheet and no document properties.
         documentId: undefined,
       };
-      if (this.hasFunction(t.handler)) this.execute(ctx, t.handler, [clockEvent(firing.atMs, t.uid, this.authModeEnum('FULL'))]);
+      if (this.hasFunction(t.handler)) this.runTrigger(ctx, t.handler, clockEvent(firing.atMs, t.uid, this.authModeEnum('FULL')));
     }
     this.clock.set(target);
   }

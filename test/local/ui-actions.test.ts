@@ -269,3 +269,25 @@ describe('installable onChange and onOpen run as their owner', () => {
     expect(seen).toEqual([{ kind: 'open', user: TEACHER, effective: ADMIN, authMode: 'FULL', source: id }]);
   });
 });
+
+describe('a failing trigger', () => {
+  test('with triggerErrors "record", the person’s edit stands and the failure is kept, as on Google', () => {
+    const rt = new LocalRuntime({ driveRoot: join(process.cwd(), 'out/test-drive/ui-actions'), triggerErrors: 'record' });
+    rt.loadModule({
+      install() {
+        ScriptApp.newTrigger('broken').forSpreadsheet(SpreadsheetApp.getActiveSpreadsheet().getId()).onEdit().create();
+      },
+      broken() {
+        throw new Error('Hỏng');
+      },
+    });
+    rt.addUser(ADMIN);
+    rt.addUser(TEACHER);
+    const id = rt.as(ADMIN).createSpreadsheet('Sổ điểm');
+    rt.spreadsheets.get(id)!.editors.push(TEACHER);
+    rt.execute(rt.contextFor(ADMIN, id), 'install');
+    expect(rt.as(TEACHER).edit(id, 'Trang tính1', 'A1', '7').ok).toBe(true);
+    expect(rt.spreadsheets.get(id)!.sheets[0].rows[0][0]?.v).toBe(7);
+    expect(rt.triggerFailures).toEqual([{ handler: 'broken', owner: ADMIN, message: 'Hỏng', atMs: rt.clock.nowMs() }]);
+  });
+});
