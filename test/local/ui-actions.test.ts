@@ -148,6 +148,9 @@ describe('fill, move and sort', () => {
     expect(sheet('6A').rows[7][0]?.v).toBe('Nguyễn An');
     expect(sheet('6A').rows[8][1]?.v).toBe('HS02');
     expect(seen.filter((e) => e.kind === 'edit').map((e) => e.a1)).toEqual(['A8:B9']);
+    // Even one moved cell carries no value.
+    expect(rt.as(TEACHER).move(id, '6A', 'C2', 'C11').ok).toBe(true);
+    expect(seen.filter((e) => e.kind === 'edit').at(-1)).toMatchObject({ a1: 'C11', hasValue: false, hasOldValue: false });
     // The teacher's block is both source-protected (names) and the board's destination is protected.
     refused(rt.as(TEACHER).move(id, '6A', 'B2:C2', 'B9'));
     refused(rt.as(BOARD).move(id, '6A', 'A4', 'C4'));
