@@ -316,3 +316,38 @@ test('two teachers’ edits overlap: the second guard runs right after the first
   // Every lock holder sent its writes before letting go (guard, sweep, reconcile).
   expect(w.runtime.unflushedReleases).toEqual([]);
 });
+
+test('a queued paste keeps what it wrote: a later edit of one of its cells is judged as its author’s', () => {
+  const w = guardedSchool({ students: 3 });
+  const [a, b, c] = ['HS0001', 'HS0002', 'HS0003'].map((code) => w.a1(code, 'TOAN', 1, 'TX1')).sort((x, y) => Number(x.slice(1)) - Number(y.slice(1)));
+  // The principal pastes three scores while another execution holds the lock: queued.
+  w.runtime.locks.holdDocumentLock(w.id, 'forever');
+  expect(w.runtime.as(PRINCIPAL).paste(w.id, '6A', `${a}:${c}`, [['4'], ['4'], ['4']]).ok).toBe(true);
+  w.runtime.locks.releaseDocumentLock(w.id);
+  // Before it is settled, the teacher types her own score into the middle cell.
+  expect(w.runtime.as(TOAN_6A).edit(w.id, '6A', b, '9').ok).toBe(true);
+  // The principal's two cells are put back as the principal's; the teacher's 9 stays, as hers.
+  expect([w.value(a), w.value(b), w.value(c)]).toEqual(['', 9, '']);
+  expect(w.value(b, '6A (bản lưu)')).toBe(9);
+  expect(w.audit().map((r) => [r[AUDIT.actor], r[AUDIT.cell], r[AUDIT.new], r[AUDIT.outcome]])).toEqual([
+    [PRINCIPAL, a, '4', 'Hoàn tác'],
+    [PRINCIPAL, c, '4', 'Hoàn tác'],
+    [TOAN_6A, b, '9', 'Chấp nhận'],
+  ]);
+});
+
+test('a teacher’s queued paste is not credited with a value someone else typed over it', () => {
+  const w = guardedSchool({ students: 3 });
+  const [a, b] = ['HS0001', 'HS0002'].map((code) => w.a1(code, 'TOAN', 1, 'TX1')).sort((x, y) => Number(x.slice(1)) - Number(y.slice(1)));
+  w.runtime.locks.holdDocumentLock(w.id, 'forever');
+  w.runtime.as(TOAN_6A).paste(w.id, '6A', `${a}:${b}`, [['7'], ['8']]);
+  w.runtime.locks.releaseDocumentLock(w.id);
+  w.runtime.as(PRINCIPAL).edit(w.id, '6A', b, '10');
+  // The teacher's 7 is kept as hers; the 10 in her cell is the principal's and is put back.
+  expect(w.value(a)).toBe(7);
+  expect(w.value(b)).toBe('');
+  expect(w.audit().map((r) => [r[AUDIT.actor], r[AUDIT.cell], r[AUDIT.new], r[AUDIT.outcome]])).toEqual([
+    [TOAN_6A, a, '7', 'Chấp nhận'],
+    [PRINCIPAL, b, '10', 'Hoàn tác'],
+  ]);
+});

@@ -9,6 +9,9 @@ import { SHEET_NAMES } from '../../workbook/config';
 import { appendAudit } from '../../workbook/audit';
 import { forgetSchoolContext } from '../school-context';
 import type { Rect } from './cells';
+import { asText } from './settle';
+import { writtenOf } from '../../domain/guard/written';
+import type { CellValue } from '../../gas/ports';
 import { enqueueEdit, forgetQueued, peekQueue, type QueuedEdit } from './queue';
 import { processEdits, type GuardReport } from './process';
 import { sweepOneClassIfDue } from './sweep';
@@ -19,7 +22,7 @@ const SHADOW_SUFFIX = ' (bản lưu)';
 
 /** What the trigger hands over (the fields of the onEdit event the guard uses). */
 export interface EditEventLike {
-  range: { getSheet(): { getName(): string }; getRow(): number; getColumn(): number; getNumRows(): number; getNumColumns(): number };
+  range: { getSheet(): { getName(): string }; getRow(): number; getColumn(): number; getNumRows(): number; getNumColumns(): number; getValues(): CellValue[][] };
   user?: { getEmail(): string };
   value?: unknown;
   oldValue?: unknown;
@@ -41,10 +44,13 @@ export function guardEdit(env: Env, e: EditEventLike): GuardReport {
   const now = env.clock.now();
   const rect: Rect = { row: e.range.getRow(), col: e.range.getColumn(), numRows: e.range.getNumRows(), numCols: e.range.getNumColumns() };
   const single = rect.numRows === 1 && rect.numCols === 1;
-  const edit: QueuedEdit = { sheet: sheetName, ...rect, actor, atMs: now.getTime(), ...(single && typedValue(e)) };
+  const typed = single ? typedValue(e) : undefined;
+  const edit: QueuedEdit = { sheet: sheetName, ...rect, actor, atMs: now.getTime(), ...(typed !== undefined && { written: { cells: [[typed]] } }) };
   const lock = env.lock.getDocumentLock();
   if (!lock || !lock.tryLock(LOCK_WAIT_MS)) {
-    enqueueEdit(env, edit);
+    // What this person wrote, read now: before the queue is settled someone else may change a cell.
+    const written = edit.written ?? writtenOf(e.range.getValues().map((row) => row.map(asText)));
+    enqueueEdit(env, { ...edit, written });
     return { ...nothing, queued: true };
   }
   try {
@@ -65,10 +71,10 @@ export function guardEdit(env: Env, e: EditEventLike): GuardReport {
  * only). A one-cell paste, fill or move carries neither, so it promises nothing and the cell's
  * content is judged as it is.
  */
-function typedValue(e: EditEventLike): { value?: string } {
-  if (e.value !== undefined) return { value: String(e.value) };
-  if (e.oldValue !== undefined) return { value: '' };
-  return {};
+function typedValue(e: EditEventLike): string | undefined {
+  if (e.value !== undefined) return String(e.value);
+  if (e.oldValue !== undefined) return '';
+  return undefined;
 }
 
 /** Only the admins can reach a shadow tab; a direct edit there is recorded, never silent. */

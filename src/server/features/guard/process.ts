@@ -30,7 +30,7 @@ export function processEdits(env: Env, pending: QueuedEdit[]): { report: GuardRe
     const cls = loaded.context.config.classes.find((c) => c.code === edit.sheet);
     if (!cls) continue;
     // Judged as of when it was typed: a queued edit keeps the window it was made in.
-    const done = settleBlock(env, loaded.context, cls, edit, { actor: edit.actor, at: new Date(edit.atMs), unattributedReason: '', expected: edit.value });
+    const done = settleBlock(env, loaded.context, cls, edit, { actor: edit.actor, at: new Date(edit.atMs), unattributedReason: '', written: edit.written });
     report.accepted += done.accepted;
     report.reverted += done.reverted;
   }

@@ -6,6 +6,7 @@
  * finds the change by comparing the tab with its shadow.
  */
 import type { Env } from '../../gas/env';
+import { rowsPerRecord, writtenRows, type Written } from '../../domain/guard/written';
 
 const PREFIX = 'sodiem.guard.queue.';
 /** Set whenever something is queued, so a normal edit reads one property, not all of them. */
@@ -20,17 +21,28 @@ export interface QueuedEdit {
   actor: string;
   atMs: number;
   /**
-   * e.value of a single-cell edit: when the queued edit is settled, a cell that no longer holds
-   * it was changed again since, and that later edit (with its own event) decides instead.
+   * What the person wrote in each cell (the typed e.value, or the rectangle read when the edit
+   * was queued): a cell that holds something else when the queue is settled was changed again
+   * since, and that later edit (with its own event) decides it.
    */
-  value?: string;
+  written?: Written;
 }
+
+/** A property value holds 9 KB; each record stays under this, the edit split by rows if need be. */
+const RECORD_BUDGET = 8000;
 
 export function enqueueEdit(env: Env, edit: QueuedEdit): boolean {
   const props = env.properties.getDocumentProperties();
   if (!props) return false;
+  const records: Record<string, string> = { [FLAG]: '1' };
+  const step = edit.written ? rowsPerRecord(edit.written, RECORD_BUDGET - 300) : edit.numRows;
+  for (let from = 0; from < edit.numRows; from += step) {
+    const to = Math.min(edit.numRows, from + step);
+    const part: QueuedEdit = { ...edit, row: edit.row + from, numRows: to - from, ...(edit.written && { written: writtenRows(edit.written, from, to) }) };
+    records[`${PREFIX}${edit.atMs}.${env.utilities.getUuid()}`] = JSON.stringify(part);
+  }
   try {
-    props.setProperties({ [`${PREFIX}${edit.atMs}.${env.utilities.getUuid()}`]: JSON.stringify(edit), [FLAG]: '1' });
+    props.setProperties(records); // one call, whatever the number of parts
     return true;
   } catch {
     return false; // store full: reconcile will find the change

@@ -8,6 +8,7 @@
 import type { Env } from '../../gas/env';
 import type { CellValue } from '../../gas/ports';
 import { decide, type ClassRules } from '../../domain/guard/decide';
+import { stillHolds, type Written } from '../../domain/guard/written';
 import type { AuditOutcome } from '../../domain/audit';
 import type { ClassConfig } from '../../domain/school/model';
 import { appendAudit, type AuditInput } from '../../workbook/audit';
@@ -26,7 +27,7 @@ export interface Settled {
   structureChanged: boolean;
 }
 
-const asText = (v: CellValue): string => (v instanceof Date ? v.toISOString() : v === null || v === undefined ? '' : String(v));
+export const asText = (v: CellValue): string => (v instanceof Date ? v.toISOString() : v === null || v === undefined ? '' : String(v));
 
 export function rulesFor(context: SchoolContext, cls: ClassConfig, nowMs: number): ClassRules {
   const teachers = new Map(context.config.assignments.filter((a) => a.classCode === cls.code).map((a) => [a.subjectCode, a.teachers]));
@@ -54,8 +55,8 @@ export interface SettleOptions {
   at: Date;
   /** Why a kept change of an unknown editor is recorded (the reconcile says it was not seen live). */
   unattributedReason: string;
-  /** A single-cell edit's e.value: if the cell holds something else now, a later edit decides. */
-  expected?: string;
+  /** What the person wrote, cell by cell of `rect`: a cell holding something else now was changed again since. */
+  written?: Written;
 }
 
 export function settleBlock(env: Env, context: SchoolContext, cls: ClassConfig, rect: Rect, options: SettleOptions): Settled {
@@ -82,7 +83,7 @@ export function settleBlock(env: Env, context: SchoolContext, cls: ClassConfig, 
   let accepted = 0;
   let reverted = 0;
   for (const cell of block.cells) {
-    if (options.expected !== undefined && asText(cell.typed) !== options.expected) continue;
+    if (options.written && !stillHolds(options.written, cell.row - rect.row, cell.col - rect.col, asText(cell.typed))) continue;
     const d = decide(cell.role, cell.typed, cell.formula, cell.previous, options.actor, rules, cell.acceptedAtMs);
     if (d.action === 'unchanged') continue;
     const i = cell.row - part.row;
