@@ -31,22 +31,28 @@ function entries(school: SchoolWorld, tab: string): Map<string, CellValue> {
   return out;
 }
 
-/** Types scores into every score-entry cell of 6A as the admin would (script writes). */
+/**
+ * Scores in every score-entry cell of 6A, as the guard leaves accepted ones: in the book and in
+ * its shadow (script writes here; the guard's own path is tested in guard-scenarios).
+ */
 function fillScores(school: SchoolWorld, seed: number): void {
   const { layout } = layoutOf(school, '6A');
-  const sheet = school.env().spreadsheetApp.getActiveSpreadsheet().getSheetByName('6A')!;
-  const block = sheet.getRange(1, 1, layout.numRows, layout.numColumns);
+  const ss = school.env().spreadsheetApp.getActiveSpreadsheet();
+  const block = ss.getSheetByName('6A')!.getRange(1, 1, layout.numRows, layout.numColumns);
+  const shadow = ss.getSheetByName('6A (bản lưu)')!.getRange(1, 1, layout.numRows, layout.numColumns);
   const grid = block.getValues();
+  const kept = shadow.getValues();
   let x = seed;
   for (let row = layout.firstStudentRow; row <= layout.numRows; row++) {
     for (let col = 1; col <= layout.numColumns; col++) {
       const d = layout.describe(row, col);
       x = (x * 1103515245 + 12345) % 2147483648;
-      if (d?.kind === 'score-entry') grid[row - 1][col - 1] = (x % 101) / 10;
-      if (d?.kind === 'comment-entry') grid[row - 1][col - 1] = x % 7 === 0 ? 'CĐ' : 'Đ';
+      if (d?.kind === 'score-entry') grid[row - 1][col - 1] = kept[row - 1][col - 1] = (x % 101) / 10;
+      if (d?.kind === 'comment-entry') grid[row - 1][col - 1] = kept[row - 1][col - 1] = x % 7 === 0 ? 'CĐ' : 'Đ';
     }
   }
   block.setValues(grid);
+  shadow.setValues(kept);
 }
 
 const base: RosterStudent[] = [
@@ -115,5 +121,25 @@ test('a new subject and a changed TX count: existing scores stay; a removed TX s
     if (!removed.includes(key)) expect(after.get(key)).toEqual(value);
   }
   expect(layoutOf(school, '6A').layout.subject('TIN')!.txCount).toBe(3);
-  expect(result.lines).toContain(`20 giá trị không còn chỗ trong sổ mới (học sinh chuyển đi hoặc cột bị bỏ) đã được lưu lại trong trang "${REPORT_SHEET}".`);
+  expect(result.lines).toContain(`20 giá trị không còn chỗ trong sổ mới (học sinh chuyển đi, cột bị bỏ hoặc chưa được chấp nhận) đã được lưu lại trong trang "${REPORT_SHEET}".`);
+});
+
+test('swapped codes in the book do not move scores on a re-run: the shadow decides, and what it never accepted goes to the report', () => {
+  const school = makeSchool(thcsConfigTables(), rosterRows(base), THCS_DOMAIN);
+  runSetup(school.env());
+  fillScores(school, 11);
+  const before = entries(school, '6A');
+  // A board member (or the owner) swaps two students' codes on the visible tab, and types a 10 nobody accepted.
+  const { layout } = layoutOf(school, '6A');
+  const sheet = school.env().spreadsheetApp.getActiveSpreadsheet().getSheetByName('6A')!;
+  const [r1, r2] = [layout.firstStudentRow, layout.firstStudentRow + 1];
+  const codes = sheet.getRange(r1, 2, 2, 1).getValues();
+  sheet.getRange(r1, 2, 2, 1).setValues([codes[1], codes[0]]);
+  const toan = layout.cell(String(codes[0][0]), 'TOAN', 1, 'TX1')!;
+  sheet.getRange(toan.row + 2, toan.col).setValue(10);
+  const result = runSetup(school.env());
+  expect(result.ok).toBe(true);
+  expect(entries(school, '6A')).toEqual(before);
+  const report = school.tab(REPORT_SHEET).slice(1);
+  expect(report.some((r) => r[6] === 10 && String(r[7]).startsWith('Sổ có giá trị này nhưng bản lưu không có'))).toBe(true);
 });

@@ -29,7 +29,8 @@ export interface UnplacedValue {
   studentCode: string;
   key: string;
   value: CellValue;
-  reason: 'student-removed' | 'column-removed';
+  /** not-accepted: the book held it but the shadow did not (no guard ever accepted it). */
+  reason: 'student-removed' | 'column-removed' | 'not-accepted';
 }
 
 export const isFilled = (values: CellValue[][]) => (p: CellPosition) => {

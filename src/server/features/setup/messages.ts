@@ -10,8 +10,11 @@ export const SETUP_TEXT = {
   noStudents: (classCode: string) => `Lớp ${classCode} chưa có học sinh nào trong danh sách.`,
   done: (classes: number, students: number) => `Đã thiết lập sổ điểm cho ${classes} lớp, ${students} học sinh.`,
   moved: (count: number) => `Đã chuyển ${count} điểm/nhận xét theo đúng học sinh sang vị trí mới.`,
-  unplaced: (count: number, sheet: string) => `${count} giá trị không còn chỗ trong sổ mới (học sinh chuyển đi hoặc cột bị bỏ) đã được lưu lại trong trang "${sheet}".`,
+  unplaced: (count: number, sheet: string) => `${count} giá trị không còn chỗ trong sổ mới (học sinh chuyển đi, cột bị bỏ hoặc chưa được chấp nhận) đã được lưu lại trong trang "${sheet}".`,
   reportHeader: ['Thời điểm', 'Người thực hiện', 'Trang', 'Ô', 'Mã học sinh', 'Cột', 'Giá trị', 'Lý do'],
-  reasonStudentRemoved: 'Học sinh không còn trong danh sách lớp',
-  reasonColumnRemoved: 'Cột không còn trong sổ điểm (môn hoặc ĐĐGtx bị bỏ)',
+  reasons: {
+    'student-removed': 'Học sinh không còn trong danh sách lớp',
+    'column-removed': 'Cột không còn trong sổ điểm (môn hoặc ĐĐGtx bị bỏ)',
+    'not-accepted': 'Sổ có giá trị này nhưng bản lưu không có (chưa được trình kiểm soát chấp nhận); sổ mới lấy theo bản lưu. Mã học sinh là mã hàng đó hiển thị.',
+  },
 } as const;

@@ -27,7 +27,7 @@ import {
 import type { TabContent } from '../../workbook/tab-content';
 import type { StoredLayout } from '../school-context';
 import { tabContent, shadowContent, type CellSource } from './contents';
-import { carry, isFilled, keysAndCodes, type Carried, type PreviousTab } from './existing';
+import { carry, isFilled, keysAndCodes, type Carried, type PreviousTab, type UnplacedValue } from './existing';
 import type { ClassLayouts } from '../windows/protection-plan';
 
 export interface ClassPlan {
@@ -107,6 +107,31 @@ function simpleTab(spec: SheetSpec, layout: SimpleTabLayout, students: Map<strin
   return tabContent(spec, layout, source(students, carried, layout.firstStudentRow, ctx));
 }
 
+/**
+ * Entry cells where the book (carried by its own visible codes) holds something other than the
+ * shadow: values no guard accepted. Kept in the report, never carried into the new book.
+ */
+function notAccepted(
+  fromBook: Carried,
+  fromShadow: Carried,
+  isEntry: (row: number, col: number) => boolean,
+  sheet: string,
+  codes: readonly string[],
+  firstRow: number,
+  keys: readonly string[],
+): UnplacedValue[] {
+  const out: UnplacedValue[] = [];
+  fromBook.moved.forEach((line, r) =>
+    line.forEach((value, c) => {
+      if (value === undefined || !isEntry(r + 1, c + 1)) return;
+      const kept = fromShadow.moved[r]?.[c];
+      if (kept !== undefined && String(kept) === String(value)) return;
+      out.push({ sheet, row: r + 1, col: c + 1, studentCode: codes[r + 1 - firstRow] ?? '', key: keys[c] ?? '', value, reason: 'not-accepted' });
+    }),
+  );
+  return out;
+}
+
 export function planClass(cls: ClassConfig, roster: Student[], ctx: PlanContext): ClassPlan {
   const { config } = ctx;
   const subjects = subjectsOfClass(config, cls);
@@ -128,18 +153,20 @@ export function planClass(cls: ClassConfig, roster: Student[], ctx: PlanContext)
   // The acceptance times (notes) follow the same moves as the shadow's values.
   const acceptedAt = previousShadow?.notes ? carryBook({ name: previousShadow.name, values: notesAsValues(previousShadow) }).moved : undefined;
   const fromBook = carryBook(previousBook);
-  // A student whose row was deleted from the book (by its owner, say) keeps the accepted
-  // values the shadow holds: the book's value where it has one, the shadow's otherwise.
-  const book: Carried = shadowCarry
-    ? { ...fromBook, moved: shadowCarry.moved.map((line, r) => line.map((v, c) => fromBook.moved[r]?.[c] ?? v)) }
-    : fromBook;
-  const bookTab = tabContent(spec, layout, source(students, book, layout.firstStudentRow, ctx));
-  // First build: what the book holds now is what was accepted.
-  const shadowValues = shadowCarry ? tabContent(spec, layout, source(students, shadowCarry, layout.firstStudentRow, ctx)) : bookTab;
   const isEntry = (row: number, col: number) => {
     const d = layout.describe(row, col);
     return d !== null && (d.kind === 'score-entry' || d.kind === 'comment-entry' || (d.kind === 'result' && d.editor !== 'nobody'));
   };
+  // Which score belongs to which student comes from the shadow, which only the admins' code
+  // writes — never from the book's visible codes or order, which a board member (or a sort)
+  // can change. A value the book holds and the shadow does not was never accepted: it goes to
+  // the report, with the code its row showed, and is neither lost nor moved into the book.
+  const book: Carried = shadowCarry
+    ? { ...shadowCarry, unplaced: [...shadowCarry.unplaced, ...notAccepted(fromBook, shadowCarry, isEntry, previousBook?.name ?? spec.sheetName, layout.studentCodes, layout.firstStudentRow, layout.keys)] }
+    : fromBook;
+  const bookTab = tabContent(spec, layout, source(students, book, layout.firstStudentRow, ctx));
+  // First build: what the book holds now is what was accepted.
+  const shadowValues = shadowCarry ? tabContent(spec, layout, source(students, shadowCarry, layout.firstStudentRow, ctx)) : bookTab;
   const shadowTab = shadowContent(shadowName, shadowValues, (row, col) => isEntry(row, col) || layout.describe(row, col)?.kind === 'student-field', layout.keyRow, acceptedAt);
 
   const profileLayout = buildProfileLayout(roster);

@@ -22,7 +22,7 @@ export function appendReport(spreadsheet: SpreadsheetPort, at: Date, actor: stri
     u.studentCode,
     u.key,
     u.value,
-    u.reason === 'student-removed' ? SETUP_TEXT.reasonStudentRemoved : SETUP_TEXT.reasonColumnRemoved,
+    SETUP_TEXT.reasons[u.reason],
   ]);
   const last = sheet.getLastRow();
   const block = last === 0 ? [header, ...rows] : rows;
