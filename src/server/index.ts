@@ -13,6 +13,7 @@ import { applyCalendar } from './features/windows/apply-calendar';
 import { entryProgress } from './features/progress';
 import { guardEdit, type EditEventLike } from './features/guard/guard';
 import { installTriggers } from './features/guard/install';
+import { guardStructure, type ChangeEventLike } from './features/structure/on-change';
 import { runHourly } from './features/guard/hourly';
 import { reconcileNow } from './features/guard/sweep';
 import { verifyAudit } from './workbook/audit';
@@ -98,6 +99,11 @@ export function menuVerifyAudit(): void {
 /** The admin's installable onEdit trigger: the edit guard. */
 export function onEditGuard(e: EditEventLike): void {
   guardEdit(gasEnv(), e);
+}
+
+/** The admin's installable onChange trigger: structural changes logged and put right. */
+export function onChangeGuard(e: ChangeEventLike): void {
+  guardStructure(gasEnv(), e);
 }
 
 /** The admin's hourly trigger (a time-driven trigger: no document; see hourly.ts). */

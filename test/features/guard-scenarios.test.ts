@@ -12,7 +12,7 @@ const AUDIT = { seq: 0, actor: 2, effective: 3, sheet: 4, cell: 5, student: 6, s
 test('the owner cannot install the guard while teaching: the owner passes every protection', () => {
   const w = guardedSchool({ students: 3 });
   const triggers = w.runtime.triggers.list().map((t) => `${t.owner}:${t.handler}:${t.eventType}`).sort();
-  expect(triggers).toEqual([`${w.admin}:onEditGuard:ON_EDIT`, `${w.admin}:onHourly:CLOCK`]);
+  expect(triggers).toEqual([`${w.admin}:onChangeGuard:ON_CHANGE`, `${w.admin}:onEditGuard:ON_EDIT`, `${w.admin}:onHourly:CLOCK`]);
   // Give Tin học back to the admin: a re-install is refused.
   const ss = w.env().spreadsheetApp.getActiveSpreadsheet();
   const assignments = ss.getSheetByName('Phân công')!;
@@ -230,17 +230,22 @@ test('a typo in the calendar does not switch the lock off: the guard keeps the l
   expect(w.audit().at(-1)![AUDIT.reason]).toBe(GUARD_TEXT.closed);
 });
 
-test('the owner deletes a student’s row from the book: the guard stops judging the class, and setup restores the accepted scores from the shadow', () => {
+test('the owner deletes a student’s row with a script: the next edit finds it, the class is rebuilt from the shadow at once', () => {
   const w = guardedSchool({ students: 3 });
   const teacher = w.runtime.as(TOAN_6A);
   const cell = w.a1('HS0002', 'TOAN', 1, 'TX1');
   teacher.edit(w.id, '6A', cell, '8');
   const row = w.layout().studentRow('HS0002')!;
-  w.env().spreadsheetApp.getActiveSpreadsheet().getSheetByName('6A')!.deleteRows(row, 1);
-  teacher.edit(w.id, '6A', w.a1('HS0001', 'TOAN', 1, 'TX1'), '9');
-  expect(w.audit().at(-1)![AUDIT.reason]).toMatch(/^Cấu trúc trang "6A" không còn khớp với bản lưu/);
-  w.runtime.as(w.admin).chooseMenuItem(w.id, 'menuSetup');
+  w.env().spreadsheetApp.getActiveSpreadsheet().getSheetByName('6A')!.deleteRows(row, 1); // a script: no trigger
+  const typed = w.a1('HS0001', 'TOAN', 1, 'TX1');
+  teacher.edit(w.id, '6A', typed, '9');
+  // The guard never stops judging: it logged the change and rebuilt 6A from its shadow.
+  expect(w.audit().at(-1)![AUDIT.outcome]).toBe('Cấu trúc');
   expect(w.value(w.a1('HS0002', 'TOAN', 1, 'TX1'))).toBe(8);
+  expect(w.layout().studentCodes).toHaveLength(3);
+  // The 9 typed into the damaged tab was not judged: it is kept in the setup report, not lost.
+  const report = w.tab('Báo cáo thiết lập').slice(1);
+  expect(report.some((r) => r[4] === 'HS0001' && r[6] === 9)).toBe(true);
 });
 
 test('the age lock survives a rebuild: acceptance times move with the scores', () => {

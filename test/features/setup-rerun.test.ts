@@ -132,7 +132,7 @@ test('swapped codes in the book do not move scores on a re-run: the shadow decid
   // A board member (or the owner) swaps two students' codes on the visible tab, and types a 10 nobody accepted.
   const { layout } = layoutOf(school, '6A');
   const sheet = school.env().spreadsheetApp.getActiveSpreadsheet().getSheetByName('6A')!;
-  const [r1, r2] = [layout.firstStudentRow, layout.firstStudentRow + 1];
+  const r1 = layout.firstStudentRow;
   const codes = sheet.getRange(r1, 2, 2, 1).getValues();
   sheet.getRange(r1, 2, 2, 1).setValues([codes[1], codes[0]]);
   const toan = layout.cell(String(codes[0][0]), 'TOAN', 1, 'TX1')!;

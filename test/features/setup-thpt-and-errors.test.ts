@@ -83,12 +83,17 @@ describe('bad input: a Vietnamese sentence naming sheet, row and column, and not
     expect(result.lines).toContain('Thiếu trang "Danh sách học sinh": hãy nhập danh sách học sinh trước khi thiết lập sổ điểm.');
   });
 
-  test('a class tab whose key row was damaged is refused by name, not overwritten', () => {
+  test('a class tab whose key row was damaged is rebuilt from its shadow; a damaged shadow is refused by name', () => {
     const school = makeSchool(thcsConfigTables(), roster, THCS_DOMAIN);
     expect(runSetup(school.env()).ok).toBe(true);
     const ss = school.env().spreadsheetApp.getActiveSpreadsheet();
+    const key = ss.getSheetByName('6B (bản lưu)')!.getRange('F5').getValue();
     ss.getSheetByName('6B')!.getRange('F5').setValue('rác');
     writeTable(school.env(), ROSTER_SHEET, roster);
+    expect(runSetup(school.env()).ok).toBe(true);
+    expect(ss.getSheetByName('6B')!.getRange('F5').getValue()).toBe(key);
+    // The shadow is the source: when its own key row is damaged, nothing is written.
+    ss.getSheetByName('6B (bản lưu)')!.getRange('F5').setValue('rác');
     const before = snapshot(school);
     const result = runSetup(school.env());
     expect(result.ok).toBe(false);

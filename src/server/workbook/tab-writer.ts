@@ -10,6 +10,14 @@ import type { DataValidationPort, SheetPort, SpreadsheetPort } from '../gas/port
 import type { ValidationSpec } from './layout';
 import { contentSize, type TabContent } from './tab-content';
 
+/** What a written tab looks like: the structure check compares the workbook with it. */
+export interface TabShape {
+  name: string;
+  id: number;
+  rows: number;
+  cols: number;
+}
+
 /** Makes the tab exist with exactly rows × cols cells (new tabs go after the existing ones). */
 export function ensureSheet(spreadsheet: SpreadsheetPort, name: string, rows: number, cols: number): SheetPort {
   const sheet = spreadsheet.getSheetByName(name) ?? spreadsheet.insertSheet(name, spreadsheet.getSheets().length);
@@ -71,7 +79,7 @@ export function columnGroupRequests(sheetId: number, groups: { first: number; la
 }
 
 /** Writes the tab; returns it and the batchUpdate requests for its widths and groups. */
-export function writeTab(spreadsheet: SpreadsheetPort, spec: TabContent, rule: RuleCache): { sheet: SheetPort; requests: Request[] } {
+export function writeTab(spreadsheet: SpreadsheetPort, spec: TabContent, rule: RuleCache): { sheet: SheetPort; requests: Request[]; shape: TabShape } {
   const { rows, cols } = contentSize(spec);
   const sheet = ensureSheet(spreadsheet, spec.name, rows, cols);
   const all = sheet.getRange(1, 1, rows, cols);
@@ -93,5 +101,5 @@ export function writeTab(spreadsheet: SpreadsheetPort, spec: TabContent, rule: R
   if (spec.hidden === false && sheet.isSheetHidden()) sheet.showSheet();
   const sheetId = sheet.getSheetId();
   const requests = [...columnWidthRequests(sheetId, spec.columnWidths ?? []), ...columnGroupRequests(sheetId, spec.columnGroups ?? [])];
-  return { sheet, requests };
+  return { sheet, requests, shape: { name: spec.name, id: sheetId, rows, cols } };
 }

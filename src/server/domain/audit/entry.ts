@@ -5,8 +5,9 @@
  */
 
 /** accepted: kept; reverted: put back (reason says why); correction: approved change after lock;
- *  setup: written by setup; unattributed: the editor's account was not revealed. */
-export type AuditOutcome = 'accepted' | 'reverted' | 'correction' | 'setup' | 'unattributed';
+ *  setup: written by setup; unattributed: the editor's account was not revealed;
+ *  structure: a tab renamed, resized, deleted, sorted or shown, and how it was put right. */
+export type AuditOutcome = 'accepted' | 'reverted' | 'correction' | 'setup' | 'unattributed' | 'structure';
 
 export interface AuditEntry {
   /** Số TT: 1, 2, 3… across the live sheet and every archive. */
@@ -81,6 +82,7 @@ export const OUTCOME_LABELS: Readonly<Record<AuditOutcome, string>> = {
   correction: 'Sửa sau khoá',
   setup: 'Thiết lập',
   unattributed: 'Không rõ người sửa',
+  structure: 'Cấu trúc',
 };
 
 export function outcomeFromLabel(label: string): AuditOutcome | null {

@@ -11,6 +11,7 @@ import { rememberHourly } from './hourly';
 
 export const GUARD_HANDLER = 'onEditGuard';
 export const HOURLY_HANDLER = 'onHourly';
+export const CHANGE_HANDLER = 'onChangeGuard';
 const HOURLY_ID_KEY = 'sodiem.hourlyTrigger';
 
 export const TRIGGER_TEXT = {
@@ -22,6 +23,7 @@ export const TRIGGER_TEXT = {
   already: 'Trình kiểm soát đã được cài đặt; không thay đổi gì.',
   guard: 'trình kiểm soát khi sửa ô (onEdit)',
   hourly: 'công việc hằng giờ (áp dụng lịch nhập điểm)',
+  change: 'trình kiểm soát cấu trúc (onChange: thêm/xoá hàng, cột, trang, đổi tên trang)',
   consumer: (owner: string) => `Lưu ý: chủ sở hữu ${owner} là tài khoản cá nhân; người sửa ngoài tên miền của trường sẽ được ghi là "không rõ người sửa".`,
 } as const;
 
@@ -43,6 +45,10 @@ export function installTriggers(env: Env): string[] {
   if (!mine.includes(GUARD_HANDLER)) {
     env.scriptApp.newTrigger(GUARD_HANDLER).forSpreadsheet(spreadsheet.getId()).onEdit().create();
     made.push(TRIGGER_TEXT.guard);
+  }
+  if (!mine.includes(CHANGE_HANDLER)) {
+    env.scriptApp.newTrigger(CHANGE_HANDLER).forSpreadsheet(spreadsheet.getId()).onChange().create();
+    made.push(TRIGGER_TEXT.change);
   }
   // Clock triggers belong to no document: getProjectTriggers() lists the admin's hourly job of
   // every school workbook. This workbook remembers the id of its own.

@@ -5,6 +5,7 @@
 import type { Env } from '../../gas/env';
 import { loadSchoolContext, type SchoolContext } from '../school-context';
 import { settleBlock } from './settle';
+import { repairStructure } from '../structure/repair';
 import { forgetQueued, peekQueue, type QueuedEdit } from './queue';
 
 export interface GuardReport {
@@ -26,7 +27,11 @@ export function processEdits(env: Env, pending: QueuedEdit[]): { report: GuardRe
   if (pending.length === 0) return { report, context: null };
   const loaded = loadSchoolContext(env);
   if (!loaded.ok) throw new Error(loaded.problems.join('\n')); // keeps the queue for the next run
+  const structural = pending.filter((e) => e.structure !== undefined);
+  // A structural change first: the edits after it are judged on tabs put back in shape.
+  if (structural.length > 0) repairStructure(env, loaded.context, { actor: structural[0].actor, what: structural.map((e) => e.structure).join(', ') });
   for (const edit of pending) {
+    if (edit.structure !== undefined) continue;
     const cls = loaded.context.config.classes.find((c) => c.code === edit.sheet);
     if (!cls) continue;
     // Judged as of when it was typed: a queued edit keeps the window it was made in.

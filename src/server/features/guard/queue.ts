@@ -26,6 +26,8 @@ export interface QueuedEdit {
    * since, and that later edit (with its own event) decides it.
    */
   written?: Written;
+  /** A structural change the onChange trigger could not check (its changeType): the next run checks. */
+  structure?: string;
 }
 
 /** A property value holds 9 KB; each record stays under this, the edit split by rows if need be. */

@@ -6,14 +6,15 @@ import type { Env } from '../../gas/env';
 import type { SpreadsheetPort } from '../../gas/ports';
 import { protectionRequests, type WantedProtection } from '../../workbook/protections';
 import type { TabContent } from '../../workbook/tab-content';
-import { validationRules, writeTab } from '../../workbook/tab-writer';
+import { validationRules, writeTab, type TabShape } from '../../workbook/tab-writer';
 import type { SheetProtection } from '../windows/tab-protections';
 
 type Request = GoogleAppsScript.Sheets.Schema.Request;
 
 const NEEDS_SHEETS_API = 'Sổ Điểm cần dịch vụ nâng cao Google Sheets API (Sheets) đã bật trong dự án Apps Script.';
 
-export function applyPlan(env: Env, spreadsheet: SpreadsheetPort, tabs: TabContent[], protections: SheetProtection[], owner: string): void {
+/** Writes the tabs and their protections; `onlySheets` limits the protections compared (a one-class repair). */
+export function applyPlan(env: Env, spreadsheet: SpreadsheetPort, tabs: TabContent[], protections: SheetProtection[], owner: string, onlySheets?: Set<string>): TabShape[] {
   const api = env.sheetsApi.Spreadsheets;
   if (!api) throw new Error(NEEDS_SHEETS_API);
   const id = spreadsheet.getId();
@@ -22,14 +23,17 @@ export function applyPlan(env: Env, spreadsheet: SpreadsheetPort, tabs: TabConte
 
   const layoutRequests: Request[] = [];
   const rules = validationRules(env);
+  const shapes: TabShape[] = [];
   for (const tab of tabs) {
-    const { requests } = writeTab(spreadsheet, tab, rules);
+    const { requests, shape } = writeTab(spreadsheet, tab, rules);
+    shapes.push(shape);
     // A re-run would nest new groups inside the old ones: remove the old first.
     for (const g of groupsBefore.get(tab.name) ?? []) layoutRequests.push({ deleteDimensionGroup: { range: g.range } });
     layoutRequests.push(...requests);
   }
 
-  applyProtections(env, spreadsheet, protections, owner, layoutRequests);
+  applyProtections(env, spreadsheet, protections, owner, layoutRequests, onlySheets);
+  return shapes;
 }
 
 export interface ProtectionChange {

@@ -18,6 +18,7 @@ import {
   relocate,
   relocateAttendance,
   relocateProfile,
+  LayoutError,
   shadowSheetName,
   CLASS_BOOK_HEADER_ROWS,
   type ColumnSpec,
@@ -132,6 +133,22 @@ function notAccepted(
   return out;
 }
 
+/** Cells of a book that cannot be read as a layout, where it differs from its shadow at the same place. */
+function rawDifferences(book: PreviousTab, shadow: PreviousTab): UnplacedValue[] {
+  const keys = (shadow.values[CLASS_BOOK_HEADER_ROWS - 1] ?? []).map(String);
+  const codeCol = keys.indexOf('P|CODE');
+  const out: UnplacedValue[] = [];
+  book.values.forEach((line, r) => {
+    if (r < CLASS_BOOK_HEADER_ROWS) return;
+    line.forEach((value, c) => {
+      // Only entered columns (student fields shift with any inserted row and say nothing new).
+      if (value === '' || keys[c] === undefined || keys[c].startsWith('P|') || String(value) === String(shadow.values[r]?.[c] ?? '')) return;
+      out.push({ sheet: book.name, row: r + 1, col: c + 1, studentCode: String(line[codeCol] ?? ''), key: keys[c] ?? '', value, reason: 'not-accepted' });
+    });
+  });
+  return out;
+}
+
 export function planClass(cls: ClassConfig, roster: Student[], ctx: PlanContext): ClassPlan {
   const { config } = ctx;
   const subjects = subjectsOfClass(config, cls);
@@ -152,7 +169,15 @@ export function planClass(cls: ClassConfig, roster: Student[], ctx: PlanContext)
   const shadowCarry = previousShadow ? carryBook(previousShadow) : null;
   // The acceptance times (notes) follow the same moves as the shadow's values.
   const acceptedAt = previousShadow?.notes ? carryBook({ name: previousShadow.name, values: notesAsValues(previousShadow) }).moved : undefined;
-  const fromBook = carryBook(previousBook);
+  // A book whose own layout no longer reads (a row inserted, a code erased) is rebuilt from the
+  // shadow; what it held that the shadow does not is reported cell by cell, as it stood.
+  let fromBook: Carried;
+  try {
+    fromBook = carryBook(previousBook);
+  } catch (err) {
+    if (!(err instanceof LayoutError) || !previousBook || !previousShadow) throw err;
+    fromBook = { ...noCarry, unplaced: rawDifferences(previousBook, previousShadow) };
+  }
   const isEntry = (row: number, col: number) => {
     const d = layout.describe(row, col);
     return d !== null && (d.kind === 'score-entry' || d.kind === 'comment-entry' || (d.kind === 'result' && d.editor !== 'nobody'));
@@ -162,7 +187,7 @@ export function planClass(cls: ClassConfig, roster: Student[], ctx: PlanContext)
   // can change. A value the book holds and the shadow does not was never accepted: it goes to
   // the report, with the code its row showed, and is neither lost nor moved into the book.
   const book: Carried = shadowCarry
-    ? { ...shadowCarry, unplaced: [...shadowCarry.unplaced, ...notAccepted(fromBook, shadowCarry, isEntry, previousBook?.name ?? spec.sheetName, layout.studentCodes, layout.firstStudentRow, layout.keys)] }
+    ? { ...shadowCarry, unplaced: [...shadowCarry.unplaced, ...fromBook.unplaced.filter((u) => u.reason === 'not-accepted'), ...notAccepted(fromBook, shadowCarry, isEntry, previousBook?.name ?? spec.sheetName, layout.studentCodes, layout.firstStudentRow, layout.keys)] }
     : fromBook;
   const bookTab = tabContent(spec, layout, source(students, book, layout.firstStudentRow, ctx));
   // First build: what the book holds now is what was accepted.

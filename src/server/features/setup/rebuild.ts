@@ -1,0 +1,121 @@
+/**
+ * Rebuilding class tabs: every class (setup) or some (the structure repair). Each class's grade
+ * book, shadow, profile and attendance tabs are planned from the roster and the previous build —
+ * scores from the shadow — and written in block calls plus one batchUpdate. The caller holds the
+ * document lock and has checked the configuration and the calendar.
+ */
+import type { Env } from '../../gas/env';
+import type { CellValue } from '../../gas/ports';
+import type { SchoolConfig } from '../../domain/school/model';
+import type { EntryWindow } from '../../domain/calendar';
+import { parseRoster } from '../../domain/roster';
+import { LayoutError, classBookSheetName, shadowSheetName } from '../../workbook/layout';
+import { ensureAuditSheet } from '../../workbook/audit';
+import { dateCellMaker } from '../../workbook/date-cells';
+import { storeStructures, structuresOf } from '../../workbook/structure';
+import { managersOf, openingAt, schoolProtections } from '../windows/protection-plan';
+import { lockAllSince } from '../windows/apply-calendar';
+import { cacheSchoolContext, readLayouts, storeLayouts } from '../school-context';
+import { applyPlan } from './apply';
+import type { PreviousTab } from './existing';
+import { SETUP_TEXT } from './messages';
+import { planClass, type ClassPlan } from './plan-class';
+import { REPORT_SHEET, appendReport } from './report';
+
+export const ROSTER_SHEET = 'Danh sách học sinh';
+const SHOWN_ISSUES = 30;
+
+export interface SetupResult {
+  ok: boolean;
+  /** Vietnamese lines for the admin: what was done, or every problem found. */
+  lines: string[];
+}
+
+export function refused(messages: string[]): SetupResult {
+  const shown = messages.slice(0, SHOWN_ISSUES);
+  if (messages.length > SHOWN_ISSUES) shown.push(SETUP_TEXT.moreIssues(messages.length - SHOWN_ISSUES));
+  return { ok: false, lines: [SETUP_TEXT.refused(messages.length), ...shown] };
+}
+
+/** What a rebuild needs, read and checked before anything is written. */
+export interface RebuildInputs {
+  config: SchoolConfig;
+  admins: string[];
+  windows: EntryWindow[];
+  /** Who asked (recorded in the report). */
+  caller: string;
+  /** The installing admin (the protections' owner when the file's owner cannot be read). */
+  admin: string;
+}
+
+/**
+ * Builds the tabs of every class — or only of `only` (the structure repair) — from the roster and
+ * the previous build, each class's scores taken from its shadow. The caller holds the lock.
+ */
+export function rebuild(env: Env, inputs: RebuildInputs, only?: readonly string[]): SetupResult {
+  const { config, admins, caller } = inputs;
+  const spreadsheet = env.spreadsheetApp.getActiveSpreadsheet();
+  const timeZone = spreadsheet.getSpreadsheetTimeZone();
+  const rosterSheet = spreadsheet.getSheetByName(ROSTER_SHEET);
+  if (!rosterSheet) return refused([SETUP_TEXT.missingRoster(ROSTER_SHEET)]);
+  const roster = parseRoster(rosterSheet.getDataRange().getValues(), { sheet: ROSTER_SHEET }, {
+    classes: config.classes.map((c) => c.code),
+    schoolYear: config.school.schoolYear,
+    timeZone,
+  });
+  if (!roster.ok) return refused(roster.errors.map((e) => e.message));
+
+  const existingNames = new Set(spreadsheet.getSheets().map((s) => s.getName()));
+  const previous = (name: string): PreviousTab | undefined => {
+    if (!existingNames.has(name)) return undefined;
+    const range = spreadsheet.getSheetByName(name)!.getDataRange();
+    const values: CellValue[][] = range.getValues();
+    // A shadow's notes say when each value was accepted (the age lock): they move with the values.
+    return name.endsWith(' (bản lưu)') ? { name, values, notes: range.getNotes() } : { name, values };
+  };
+  const dateCell = dateCellMaker(env, timeZone, new Date(`${config.school.semester1.start}T12:00:00Z`));
+  const plans: ClassPlan[] = [];
+  const problems: string[] = [];
+  const classes = only ? config.classes.filter((c) => only.includes(c.code)) : config.classes;
+  for (const cls of classes) {
+    const students = roster.students.filter((s) => s.classCode === cls.code);
+    // The shadow holds the accepted scores; rebuilding a book without it would take the book's
+    // own values — whatever was written there unseen — as accepted.
+    if (existingNames.has(classBookSheetName(cls.code)) && !existingNames.has(shadowSheetName(cls.code))) {
+      problems.push(SETUP_TEXT.shadowMissing(cls.code, shadowSheetName(cls.code)));
+      continue;
+    }
+    try {
+      plans.push(planClass(cls, students, { config, dateCell, previous }));
+    } catch (err) {
+      if (!(err instanceof LayoutError)) throw err;
+      problems.push(SETUP_TEXT.damagedTab(cls.code, err.message));
+    }
+  }
+  if (problems.length > 0) return refused(problems);
+
+  const layouts = new Map(plans.map((p) => [p.classCode, p.layouts]));
+  // "Khóa toàn bộ" stays in force across a rebuild.
+  const lockAll = lockAllSince(env, spreadsheet.getId()) !== null;
+  const protections = schoolProtections(config, admins, managersOf(config, admins), layouts, openingAt(inputs.windows, env.clock.now().getTime(), lockAll));
+  const unplaced = plans.flatMap((p) => p.unplaced);
+  // The report first: if anything later fails, what could not be placed is already kept.
+  appendReport(spreadsheet, env.clock.now(), caller, unplaced);
+  ensureAuditSheet(env, spreadsheet);
+  const tabs = plans.flatMap((p) => p.tabs);
+  const onlySheets = only ? new Set(tabs.map((t) => t.name)) : undefined;
+  const shapes = applyPlan(env, spreadsheet, tabs, protections, spreadsheet.getOwner()?.getEmail() ?? inputs.admin, onlySheets);
+  const built = Object.fromEntries(plans.map((p) => [p.classCode, p.layout]));
+  storeLayouts(env, only ? { ...readLayouts(env), ...built } : built);
+  storeStructures(env, structuresOf(plans.map((p) => p.classCode), shapes), only !== undefined);
+  cacheSchoolContext(env, { config, windows: inputs.windows, admins });
+
+  const lines = [SETUP_TEXT.done(plans.length, roster.students.length)];
+  const moved = plans.reduce((n, p) => n + p.movedCount, 0);
+  if (moved > 0) lines.push(SETUP_TEXT.moved(moved));
+  if (unplaced.length > 0) lines.push(SETUP_TEXT.unplaced(unplaced.length, REPORT_SHEET));
+  for (const cls of classes) {
+    if (!roster.students.some((s) => s.classCode === cls.code)) lines.push(SETUP_TEXT.noStudents(cls.code));
+  }
+  return { ok: true, lines };
+}
