@@ -99,6 +99,8 @@ export class LocalRuntime {
   readonly logs: LogLine[] = [];
   /** `${documentId} ${email}` of users who have used the add-on in a document (onOpen then runs LIMITED, not NONE). */
   readonly addOnInUse = new Set<string>();
+  /** Whether the project enables the advanced Sheets service (a test can switch it off, as a misconfigured project would be). */
+  advancedSheets = true;
   readonly driveRoot: string;
   readonly htmlDir: string;
   /** Daily per-user quotas (trigger runtime, Properties calls): `quotas.usage(email)`. */
@@ -181,7 +183,8 @@ export class LocalRuntime {
     });
     return {
       SpreadsheetApp: createSpreadsheetApp(this.spreadsheets, ctx, this.ui),
-      Sheets: createSheetsApi({ findWorkbook: (id) => this.spreadsheets.get(id), calls: this.calls, ctx, directory: this.directory, clock: this.clock }),
+      // The advanced service exists only while the project enables it (appsscript.json).
+      Sheets: !this.advancedSheets ? (undefined as unknown as GasGlobals['Sheets']) : createSheetsApi({ findWorkbook: (id) => this.spreadsheets.get(id), calls: this.calls, ctx, directory: this.directory, clock: this.clock }),
       Session: this.session(ctx),
       PropertiesService: services.PropertiesService,
       CacheService: services.CacheService,

@@ -13,6 +13,7 @@ import { applyCalendar } from './features/windows/apply-calendar';
 import { entryProgress } from './features/progress';
 import { guardEdit, type EditEventLike } from './features/guard/guard';
 import { installTriggers } from './features/guard/install';
+import { healthLines, recordGuardFailure } from './features/health';
 import { guardStructure, type ChangeEventLike } from './features/structure/on-change';
 import { runHourly } from './features/guard/hourly';
 import { reconcileNow } from './features/guard/sweep';
@@ -98,12 +99,28 @@ export function menuVerifyAudit(): void {
 
 /** The admin's installable onEdit trigger: the edit guard. */
 export function onEditGuard(e: EditEventLike): void {
-  guardEdit(gasEnv(), e);
+  watched((env) => guardEdit(env, e));
 }
 
 /** The admin's installable onChange trigger: structural changes logged and put right. */
 export function onChangeGuard(e: ChangeEventLike): void {
-  guardStructure(gasEnv(), e);
+  watched((env) => guardStructure(env, e));
+}
+
+/** A trigger run whose failure is recorded for the status card, then rethrown (Google reports it to the owner). */
+function watched(run: (env: Env) => unknown): void {
+  const env = gasEnv();
+  try {
+    run(env);
+  } catch (err) {
+    recordGuardFailure(env, err);
+    throw err;
+  }
+}
+
+/** Menu: Ban giám hiệu › Tình trạng trình kiểm soát. */
+export function menuGuardHealth(): void {
+  alertLines((env) => healthLines(env));
 }
 
 /** The admin's hourly trigger (a time-driven trigger: no document; see hourly.ts). */

@@ -25,6 +25,7 @@ export function buildMenu(env: Env): void {
     .addItem(MENU.lockAll, 'menuLockAll')
     .addSeparator()
     .addItem(MENU.entryProgress, 'menuEntryProgress')
-    .addItem(MENU.verifyAudit, 'menuVerifyAudit');
+    .addItem(MENU.verifyAudit, 'menuVerifyAudit')
+    .addItem(MENU.guardHealth, 'menuGuardHealth');
   ui.createAddonMenu().addItem(MENU.status, 'menuShowStatus').addSeparator().addSubMenu(board).addSubMenu(admin).addToUi();
 }

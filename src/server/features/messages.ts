@@ -10,6 +10,7 @@ export const MENU = {
   installTriggers: 'Cài đặt trình kiểm soát',
   reconcile: 'Đối chiếu sổ điểm ngay',
   verifyAudit: 'Kiểm tra nhật ký',
+  guardHealth: 'Tình trạng trình kiểm soát',
   board: 'Ban giám hiệu',
   applyCalendar: 'Áp dụng lịch nhập điểm',
   previewCalendar: 'Xem trước lịch (14 ngày)',

@@ -8,6 +8,7 @@ import type { Env } from '../../gas/env';
 import { readInstallation, requireCaller } from '../installation';
 import { readSchoolContext } from '../school-context';
 import { rememberHourly } from './hourly';
+import { recordTriggerOwner, triggerOwner } from '../health';
 
 export const GUARD_HANDLER = 'onEditGuard';
 export const HOURLY_HANDLER = 'onHourly';
@@ -21,6 +22,8 @@ export const TRIGGER_TEXT = {
     `Không cài trình kiểm soát: chủ sở hữu tệp (${owner}) đang được phân công giảng dạy. Chủ sở hữu vượt qua mọi vùng bảo vệ nên không được là giáo viên; hãy chuyển quyền sở hữu tệp cho tài khoản quản trị của trường.`,
   installed: (what: string[]) => `Đã cài: ${what.join(', ')}. Mọi lần sửa điểm được kiểm tra và ghi vào trang "Nhật ký".`,
   already: 'Trình kiểm soát đã được cài đặt; không thay đổi gì.',
+  otherAdmin: (owner: string) =>
+    `Trình kiểm soát đã được cài bởi quản trị ${owner}; mỗi sổ điểm chỉ một bộ trình kiểm soát (hai bộ sẽ kiểm tra và ghi nhật ký mọi lần sửa hai lần). Nếu ${owner} không còn làm quản trị, hãy bỏ vai trò quản trị của tài khoản đó trong trang "Người dùng" rồi cài lại.`,
   guard: 'trình kiểm soát khi sửa ô (onEdit)',
   hourly: 'công việc hằng giờ (áp dụng lịch nhập điểm)',
   change: 'trình kiểm soát cấu trúc (onChange: thêm/xoá hàng, cột, trang, đổi tên trang)',
@@ -40,6 +43,9 @@ export function installTriggers(env: Env): string[] {
   loaded.context.config.classes.forEach((c) => teachers.add(c.homeroom.toLowerCase()));
   if (teachers.has(owner)) throw new Error(TRIGGER_TEXT.ownerTeaches(owner));
 
+  // One admin's triggers guard the book: a second set would judge and log every edit twice.
+  const installedBy = triggerOwner(env);
+  if (installedBy && installedBy !== caller && loaded.context.admins.includes(installedBy)) throw new Error(TRIGGER_TEXT.otherAdmin(installedBy));
   const mine = env.scriptApp.getUserTriggers(spreadsheet).map((t) => t.getHandlerFunction());
   const made: string[] = [];
   if (!mine.includes(GUARD_HANDLER)) {
@@ -61,6 +67,7 @@ export function installTriggers(env: Env): string[] {
     rememberHourly(env, trigger.getUniqueId(), spreadsheet.getId());
     made.push(TRIGGER_TEXT.hourly);
   }
+  recordTriggerOwner(env, caller, [GUARD_HANDLER, CHANGE_HANDLER]);
   const lines = [made.length > 0 ? TRIGGER_TEXT.installed(made) : TRIGGER_TEXT.already];
   if (/@(gmail|googlemail)\.com$/.test(owner)) lines.push(TRIGGER_TEXT.consumer(owner));
   return lines;

@@ -9,6 +9,7 @@ import { describeScope } from '../../workbook/calendar';
 import { requireCaller } from '../installation';
 import { cacheSchoolContext, readLayouts, readSchoolContext } from '../school-context';
 import { applyProtections } from '../setup/apply';
+import { HOURLY_RUN_KEY, hourlyRunRequests } from '../health';
 import { classTabNames, layoutsFromStored, managersOf, openingAt, schoolProtections } from './protection-plan';
 
 const PREVIEW_DAYS = 14;
@@ -57,9 +58,12 @@ export interface ApplyOptions {
 const LOCK_ALL_KEY = 'sodiem.lockAll';
 type Request = GoogleAppsScript.Sheets.Schema.Request;
 
+function documentMetadata(env: Env, spreadsheetId: string): GoogleAppsScript.Sheets.Schema.DeveloperMetadata[] {
+  return env.sheetsApi.Spreadsheets?.get(spreadsheetId, { fields: 'developerMetadata' }).developerMetadata ?? [];
+}
+
 export function lockAllSince(env: Env, spreadsheetId: string): string | null {
-  const meta = env.sheetsApi.Spreadsheets?.get(spreadsheetId, { fields: 'developerMetadata' }).developerMetadata ?? [];
-  return meta.find((m) => m.metadataKey === LOCK_ALL_KEY)?.metadataValue ?? null;
+  return documentMetadata(env, spreadsheetId).find((m) => m.metadataKey === LOCK_ALL_KEY)?.metadataValue ?? null;
 }
 
 function lockAllRequests(set: string | null, present: boolean): Request[] {
@@ -83,9 +87,12 @@ export function applyCalendar(env: Env, options: ApplyOptions = {}): string[] {
   const at = formatVnDateTime(nowMs);
   if (options.preview) return previewLines(windows, nowMs);
 
-  const since = lockAllSince(env, spreadsheet.getId());
+  const meta = documentMetadata(env, spreadsheet.getId());
+  const since = meta.find((m) => m.metadataKey === LOCK_ALL_KEY)?.metadataValue ?? null;
   const lockAll = options.lockAll === true || (options.scheduled === true && since !== null);
-  const flag = options.lockAll ? lockAllRequests(at, since !== null) : options.scheduled ? [] : lockAllRequests(null, since !== null);
+  // The hourly job leaves its time stamp, so everyone's status card can tell when it stopped.
+  const heartbeat = options.scheduled ? hourlyRunRequests(meta.some((m) => m.metadataKey === HOURLY_RUN_KEY), new Date(nowMs).toISOString()) : [];
+  const flag = options.lockAll ? lockAllRequests(at, since !== null) : options.scheduled ? heartbeat : lockAllRequests(null, since !== null);
 
   const layouts = new Map(config.classes.filter((c) => stored[c.code]).map((c) => [c.code, layoutsFromStored(config, stored[c.code])]));
   const plan = schoolProtections(config, admins, managers, layouts, openingAt(windows, nowMs, lockAll));
