@@ -6,7 +6,7 @@
  * it runs in one execution. Checkpoints (b) reuse the same ledger read.
  */
 import { AUDIT_TEXT } from '../domain/audit';
-import { compareWithBook, replayLog, type CellMismatch, type LogConflict, type ReplayComparison } from '../domain/audit/replay';
+import { compareClass, leftovers, replayLog, type CellMismatch, type LogConflict, type ReplayComparison } from '../domain/audit/replay';
 import { REPLAY_TEXT, type SubjectName } from '../domain/audit/replay-messages';
 import type { Env } from '../gas/env';
 import { readLedger, type AuditVerdict, type Ledger } from '../workbook/audit';
@@ -93,14 +93,24 @@ export function verifyBook(env: Env): BookVerdict {
   const loaded = loadSchoolContext(env);
   const context = loaded.ok ? loaded.context : null;
   const spreadsheet = env.spreadsheetApp.getActiveSpreadsheet();
-  const reads = classCodes(context, ledger).map((code) => readClassBook(spreadsheet, code));
-  const classProblems: ClassProblem[] = [];
-  for (const r of reads) if (r.status !== 'ok' && r.status !== 'no-book') classProblems.push({ sheet: r.reading.sheet, status: r.status });
   const replay = replayLog(ledger.entries);
-  // A class with neither tab was not read: its logged values come out as unread, not as departed students.
-  const readings = reads.filter((r) => r.status !== 'no-book').map((r) => r.reading);
-  const compared = compareWithBook(replay, readings);
-  const classes = readings.length;
+  const classProblems: ClassProblem[] = [];
+  const mismatches: CellMismatch[] = [];
+  const seen = new Set<string>();
+  const studentsOf = new Map<string, ReadonlySet<string>>();
+  let cellsChecked = 0;
+  // One class in memory at a time: read, compare, keep only its students.
+  for (const code of classCodes(context, ledger)) {
+    const { reading, status } = readClassBook(spreadsheet, code);
+    // A class with neither tab is not read: its logged values come out as unread, not as departed students.
+    if (status === 'no-book') continue;
+    if (status !== 'ok') classProblems.push({ sheet: code, status });
+    mismatches.push(...compareClass(replay, reading, seen));
+    cellsChecked += reading.cells.length;
+    studentsOf.set(code, new Set(reading.students));
+  }
+  const compared = { cellsChecked, mismatches, ...leftovers(replay, seen, studentsOf) };
+  const classes = studentsOf.size;
   const result = { ...compared, conflicts: replay.conflicts, classes };
   const ok = chain.ok && classProblems.length === 0 && compared.mismatches.length === 0 && replay.conflicts.length === 0 && compared.unread.length === 0;
   const lines = [chainLine, ...classProblems.map(problemLine), ...replayLines(result, subjectNames(context))];

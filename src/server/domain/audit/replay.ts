@@ -113,23 +113,23 @@ export interface ReplayComparison {
   unread: ReplayedCell[];
 }
 
-export function compareWithBook(replay: Replay, classes: readonly ClassReading[]): ReplayComparison {
-  const seen = new Set<string>();
+/** One class's cells against the replay; marks each identity seen, for leftovers(). */
+export function compareClass(replay: Replay, cls: ClassReading, seen: Set<string>): CellMismatch[] {
   const mismatches: CellMismatch[] = [];
-  let cellsChecked = 0;
-  for (const cls of classes) {
-    for (const c of cls.cells) {
-      const key = identityKey(c);
-      seen.add(key);
-      cellsChecked++;
-      const logged = replay.cells.get(key);
-      const logValue = logged?.value ?? '';
-      if ((c.tab === null || c.tab === logValue) && (c.shadow === null || c.shadow === logValue)) continue;
-      const { sheet, studentCode, subjectCode, column, cell, tab, shadow } = c;
-      mismatches.push({ sheet, studentCode, subjectCode, column, cell, logValue, tabValue: tab, shadowValue: shadow, seq: logged?.seq ?? null });
-    }
+  for (const c of cls.cells) {
+    const key = identityKey(c);
+    seen.add(key);
+    const logged = replay.cells.get(key);
+    const logValue = logged?.value ?? '';
+    if ((c.tab === null || c.tab === logValue) && (c.shadow === null || c.shadow === logValue)) continue;
+    const { sheet, studentCode, subjectCode, column, cell, tab, shadow } = c;
+    mismatches.push({ sheet, studentCode, subjectCode, column, cell, logValue, tabValue: tab, shadowValue: shadow, seq: logged?.seq ?? null });
   }
-  const studentsOf = new Map(classes.map((c) => [c.sheet, new Set(c.students)]));
+  return mismatches;
+}
+
+/** Logged non-empty values no book cell was compared with: departed students, dropped columns, classes not read. */
+export function leftovers(replay: Replay, seen: ReadonlySet<string>, studentsOf: ReadonlyMap<string, ReadonlySet<string>>): Omit<ReplayComparison, 'cellsChecked' | 'mismatches'> {
   const departed = new Map<string, DepartedStudent>();
   const unplaced: ReplayedCell[] = [];
   const unread: ReplayedCell[] = [];
@@ -146,5 +146,14 @@ export function compareWithBook(replay: Replay, classes: readonly ClassReading[]
       departed.set(k, d);
     }
   }
-  return { cellsChecked, mismatches, departed: [...departed.values()], unplaced, unread };
+  return { departed: [...departed.values()], unplaced, unread };
+}
+
+/** Every class at once (the workbook layer compares class by class, so one tab is in memory at a time). */
+export function compareWithBook(replay: Replay, classes: readonly ClassReading[]): ReplayComparison {
+  const seen = new Set<string>();
+  const mismatches = classes.flatMap((cls) => compareClass(replay, cls, seen));
+  const cellsChecked = classes.reduce((n, cls) => n + cls.cells.length, 0);
+  const studentsOf = new Map(classes.map((c) => [c.sheet, new Set(c.students)]));
+  return { cellsChecked, mismatches, ...leftovers(replay, seen, studentsOf) };
 }
