@@ -8,6 +8,7 @@ import { benchAssessment } from './bench/assessment';
 import { benchRuntimeIo } from './bench/runtime-io';
 import { benchSetup } from './bench/setup';
 import { benchGuard } from './bench/guard';
+import { benchVerify } from './bench/verify';
 import type { BenchSection } from './bench/measure';
 
 function bundleSizes(): BenchSection {
@@ -38,7 +39,7 @@ function bundleSizes(): BenchSection {
 }
 
 export async function main(): Promise<number> {
-  const sections = [bundleSizes(), benchAssessment(), benchRuntimeIo(), benchSetup(), benchGuard()];
+  const sections = [bundleSizes(), benchAssessment(), benchRuntimeIo(), benchSetup(), benchGuard(), benchVerify()];
   for (const s of sections) {
     console.log(`\n## ${s.title}`);
     for (const line of s.lines) console.log(line);

@@ -5,11 +5,11 @@
  */
 import type { CellValue, SheetPort, SpreadsheetPort } from '../../gas/ports';
 import type { CellRole } from '../../domain/guard/decide';
-import type { EntrySlot } from '../../domain/calendar';
 import type { Env } from '../../gas/env';
 import type { DataValidationPort } from '../../gas/ports';
-import { CLASS_BOOK_HEADER_ROWS, FORMULA_CELL, VALIDATIONS, columnLetter, parseKey, shadowSheetName, type ValidationSpec } from '../../workbook/layout';
+import { CLASS_BOOK_HEADER_ROWS, FORMULA_CELL, VALIDATIONS, columnLetter, shadowSheetName, type ValidationSpec } from '../../workbook/layout';
 import { validationRules } from '../../workbook/tab-writer';
+import { roleOf } from '../../workbook/layout/guarded-cells';
 
 export interface Rect {
   row: number;
@@ -45,21 +45,7 @@ export interface EditedBlock {
   shadowSheet: SheetPort;
 }
 
-const SEMESTER = { 1: 'HK I', 2: 'HK II' } as const;
-
-function roleOf(key: string): { role: CellRole; column: string; subjectCode: string } | null {
-  const k = parseKey(key);
-  if (!k) return null;
-  if (k.type === 'subject' && k.semester !== 'year' && k.slot !== 'AVG') {
-    const role: CellRole = { type: 'subject', subjectCode: k.subjectCode, subjectKind: k.subjectKind, semester: k.semester, slot: k.slot as EntrySlot };
-    return { role, column: `${SEMESTER[k.semester]} · ${k.slot}`, subjectCode: k.subjectCode };
-  }
-  if (k.type === 'result' && k.field === 'RL' && k.semester !== 'year') {
-    return { role: { type: 'training', semester: k.semester }, column: `${SEMESTER[k.semester]} · Rèn luyện`, subjectCode: '' };
-  }
-  if (k.type === 'result' && k.field === 'GC') return { role: { type: 'remark' }, column: 'Ghi chú', subjectCode: '' };
-  return null;
-}
+export { roleOf };
 
 /** The student rows of an edited rectangle (header rows are the managers' and are not guarded). */
 export function studentPart(rect: Rect): Rect | null {

@@ -1,5 +1,5 @@
 export { AUDIT_HEADER, AUDIT_SHEET, auditDigest, ensureAuditSheet, prepareAuditSheet } from './sheet';
 export { appendAudit, type AuditInput } from './append';
-export { readAudit, readAuditRows, verifyAudit, type AuditVerdict } from './read';
+export { readAudit, readAuditRows, readLedger, verifyAudit, type AuditVerdict, type Ledger } from './read';
 export { DEFAULT_MAX_AUDIT_ROWS, archiveName, rolloverIfNeeded, type RolloverOptions } from './rollover';
 export { AUDIT_ARCHIVES_KEY, AUDIT_HEAD_KEY, readArchives, readHead, type AuditArchive } from './ledger-properties';

@@ -1,9 +1,10 @@
 /**
  * Reading and verifying the audit sheet: one getValues per sheet, the live sheet and every
  * archive verified as one chain (each archive's recorded last row is its head; the document's
- * head closes the live sheet).
+ * head closes the live sheet). readLedger keeps the parsed rows too, so replay and checkpoints
+ * reuse the one read instead of reading the log again.
  */
-import { AUDIT_COLUMN_COUNT, AUDIT_TEXT, GENESIS, verifyChain, type AuditRow, type ChainFailure } from '../../domain/audit';
+import { AUDIT_COLUMN_COUNT, AUDIT_TEXT, GENESIS, parseAuditCells, verifyChain, type AuditEntry, type AuditRow, type ChainFailure } from '../../domain/audit';
 import type { Env } from '../../gas/env';
 import type { SheetPort, SpreadsheetPort } from '../../gas/ports';
 import { documentProperties, readArchives, readHead, type AuditArchive } from './ledger-properties';
@@ -38,10 +39,33 @@ function openArchive(env: Env, archive: AuditArchive): SheetPort | null {
   }
 }
 
-export function verifyAudit(env: Env): AuditVerdict {
+/** The whole chain as read once: the verdict, and every well-formed row for replay and checkpoints. */
+export interface Ledger {
+  verdict: AuditVerdict;
+  /** Parsed rows in chain order (archives, then the live sheet); blank and malformed rows left out. */
+  entries: AuditEntry[];
+  /** False when an archive could not be opened: entries then miss its rows. */
+  complete: boolean;
+}
+
+function entriesOf(rows: readonly AuditRow[], into: AuditEntry[]): void {
+  for (const row of rows) {
+    const parsed = parseAuditCells(row.cells);
+    if (parsed.kind === 'entry') into.push(parsed.entry);
+  }
+}
+
+/**
+ * Reads the live sheet and every archive with one getValues each. The verdict is the first
+ * failure in chain order (later parts are still read, so replay sees every row there is).
+ */
+export function readLedger(env: Env): Ledger {
   const spreadsheet = env.spreadsheetApp.getActiveSpreadsheet();
   const props = documentProperties(env);
   const sha256 = auditDigest();
+  const entries: AuditEntry[] = [];
+  let failure: AuditVerdict | null = null;
+  let complete = true;
   let start = GENESIS;
   let startSeq = 1;
   let count = 0;
@@ -49,21 +73,32 @@ export function verifyAudit(env: Env): AuditVerdict {
   for (const archive of archives) {
     const sheet = openArchive(env, archive);
     if (!sheet) {
+      complete = false;
       const message = AUDIT_TEXT.archiveUnavailable(archive.part, archive.name);
-      return { ok: false, row: 2, kind: 'deleted', message, spreadsheetId: archive.id };
+      failure ??= { ok: false, row: 2, kind: 'deleted', message, spreadsheetId: archive.id };
+    } else {
+      const rows = readAuditRows(sheet);
+      entriesOf(rows, entries);
+      if (!failure) {
+        const head = { seq: archive.lastSeq, hash: archive.lastHash };
+        const result = verifyChain(rows, sha256, start, { startSeq, head, place: AUDIT_TEXT.archivePlace(archive.part, archive.name) });
+        if (result.ok) count += result.count;
+        else failure = { ...result, spreadsheetId: archive.id };
+      }
     }
-    const rows = readAuditRows(sheet);
-    const result = verifyChain(rows, sha256, start, {
-      startSeq,
-      head: { seq: archive.lastSeq, hash: archive.lastHash },
-      place: AUDIT_TEXT.archivePlace(archive.part, archive.name),
-    });
-    if (!result.ok) return { ...result, spreadsheetId: archive.id };
     start = archive.lastHash;
     startSeq = archive.lastSeq + 1;
-    count += result.count;
   }
-  const result = verifyChain(readAudit(env, spreadsheet), sha256, start, { startSeq, head: readHead(props) });
-  if (!result.ok) return { ...result, spreadsheetId: spreadsheet.getId() };
-  return { ok: true, count: count + result.count, archives: archives.length };
+  const rows = readAudit(env, spreadsheet);
+  entriesOf(rows, entries);
+  if (!failure) {
+    const result = verifyChain(rows, sha256, start, { startSeq, head: readHead(props) });
+    if (result.ok) count += result.count;
+    else failure = { ...result, spreadsheetId: spreadsheet.getId() };
+  }
+  return { verdict: failure ?? { ok: true, count, archives: archives.length }, entries, complete };
+}
+
+export function verifyAudit(env: Env): AuditVerdict {
+  return readLedger(env).verdict;
 }

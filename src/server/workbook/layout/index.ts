@@ -12,3 +12,4 @@ export * from './simple-tab';
 export * from './profile';
 export * from './attendance';
 export * from './shadow';
+export * from './guarded-cells';

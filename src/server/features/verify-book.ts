@@ -1,0 +1,118 @@
+/**
+ * "Kiểm tra nhật ký" as a whole: (a) the hash chain and (c) the replay — every guarded cell of
+ * every class tab and its shadow against the last value the log accepted. One read of the log
+ * (live sheet and archives) and one read per tab, then pure work: a 40-class school with a
+ * semester of rows (≈100k) verifies in seconds, far from the 6-minute limit (npm run bench), so
+ * it runs in one execution. Checkpoints (b) reuse the same ledger read.
+ */
+import { AUDIT_TEXT } from '../domain/audit';
+import { compareClass, leftovers, replayLog, type CellMismatch, type LogConflict, type ReplayComparison } from '../domain/audit/replay';
+import { REPLAY_TEXT, type SubjectName } from '../domain/audit/replay-messages';
+import type { Env } from '../gas/env';
+import { readLedger, type AuditVerdict, type Ledger } from '../workbook/audit';
+import { readClassBook, type ClassStatus } from '../workbook/book-replay';
+import { shadowSheetName } from '../workbook/layout';
+import { loadSchoolContext, type SchoolContext } from './school-context';
+
+/** Cells and log conflicts listed by name in the alert; the rest are counted. */
+export const LISTED_CELLS = 20;
+const LISTED_CONFLICTS = 5;
+const LISTED_DEPARTED = 5;
+
+export interface ClassProblem {
+  sheet: string;
+  /** A class with neither tab is not a problem by itself: its logged values are counted as unread. */
+  status: Exclude<ClassStatus, 'ok' | 'no-book'>;
+}
+
+export interface BookVerdict {
+  /** Chain intact, replay clean, every class read. Information (departed students) does not count. */
+  ok: boolean;
+  chain: AuditVerdict;
+  /** Null when the log could not be read whole (an archive missing): no replay then. */
+  replay: (ReplayComparison & { conflicts: LogConflict[]; classes: number }) | null;
+  classProblems: ClassProblem[];
+  /** The alert's lines, chain first. */
+  lines: string[];
+}
+
+/** The configured classes and every class the log names (a class dropped from the configuration is still compared). */
+function classCodes(context: SchoolContext | null, ledger: Ledger): string[] {
+  const codes = new Set<string>(context ? context.config.classes.map((c) => c.code) : []);
+  for (const e of ledger.entries) if (e.studentCode !== '') codes.add(e.sheet);
+  return [...codes];
+}
+
+function subjectNames(context: SchoolContext | null): SubjectName {
+  const names = new Map<string, string>(context ? context.config.subjects.map((s) => [s.code, s.name]) : []);
+  return (code) => names.get(code) ?? code;
+}
+
+function problemLine(p: ClassProblem): string {
+  switch (p.status) {
+    case 'structure-changed':
+      return REPLAY_TEXT.structureChanged(p.sheet);
+    case 'no-shadow':
+      return REPLAY_TEXT.noShadow(p.sheet, shadowSheetName(p.sheet));
+    case 'no-tab':
+      return REPLAY_TEXT.noTab(p.sheet);
+    case 'no-keys':
+      return REPLAY_TEXT.noKeys(shadowSheetName(p.sheet));
+  }
+}
+
+function listed<T>(items: readonly T[], limit: number, line: (item: T) => string, what: string): string[] {
+  const lines = items.slice(0, limit).map(line);
+  if (items.length > limit) lines.push(REPLAY_TEXT.more(items.length - limit, what));
+  return lines;
+}
+
+function replayLines(result: NonNullable<BookVerdict['replay']>, name: SubjectName): string[] {
+  const lines: string[] = [];
+  const { mismatches, conflicts, departed, unplaced, unread } = result;
+  if (mismatches.length === 0 && conflicts.length === 0) lines.push(REPLAY_TEXT.clean(result.cellsChecked, result.classes));
+  if (mismatches.length > 0) {
+    lines.push(REPLAY_TEXT.mismatches(mismatches.length));
+    lines.push(...listed<CellMismatch>(mismatches, LISTED_CELLS, (m) => REPLAY_TEXT.mismatch(m, name), 'ô'));
+  }
+  if (conflicts.length > 0) {
+    lines.push(REPLAY_TEXT.conflicts(conflicts.length, conflicts[0].seq));
+    lines.push(...listed<LogConflict>(conflicts, LISTED_CONFLICTS, (c) => REPLAY_TEXT.conflict(c, name), 'dòng'));
+  }
+  if (unread.length > 0) lines.push(REPLAY_TEXT.unread(unread.length, [...new Set(unread.map((u) => u.sheet))].join(', ')));
+  if (departed.length > 0) lines.push(REPLAY_TEXT.departed(departed, LISTED_DEPARTED));
+  if (unplaced.length > 0) lines.push(REPLAY_TEXT.unplaced(unplaced.length));
+  return lines;
+}
+
+export function verifyBook(env: Env): BookVerdict {
+  const ledger = readLedger(env);
+  const chain = ledger.verdict;
+  const chainLine = chain.ok ? AUDIT_TEXT.ok(chain.count) : chain.message;
+  if (!ledger.complete) return { ok: false, chain, replay: null, classProblems: [], lines: [chainLine, REPLAY_TEXT.ledgerIncomplete] };
+  const loaded = loadSchoolContext(env);
+  const context = loaded.ok ? loaded.context : null;
+  const spreadsheet = env.spreadsheetApp.getActiveSpreadsheet();
+  const replay = replayLog(ledger.entries);
+  const classProblems: ClassProblem[] = [];
+  const mismatches: CellMismatch[] = [];
+  const seen = new Set<string>();
+  const studentsOf = new Map<string, ReadonlySet<string>>();
+  let cellsChecked = 0;
+  // One class in memory at a time: read, compare, keep only its students.
+  for (const code of classCodes(context, ledger)) {
+    const { reading, status } = readClassBook(spreadsheet, code);
+    // A class with neither tab is not read: its logged values come out as unread, not as departed students.
+    if (status === 'no-book') continue;
+    if (status !== 'ok') classProblems.push({ sheet: code, status });
+    mismatches.push(...compareClass(replay, reading, seen));
+    cellsChecked += reading.cells.length;
+    studentsOf.set(code, new Set(reading.students));
+  }
+  const compared = { cellsChecked, mismatches, ...leftovers(replay, seen, studentsOf) };
+  const classes = studentsOf.size;
+  const result = { ...compared, conflicts: replay.conflicts, classes };
+  const ok = chain.ok && classProblems.length === 0 && compared.mismatches.length === 0 && replay.conflicts.length === 0 && compared.unread.length === 0;
+  const lines = [chainLine, ...classProblems.map(problemLine), ...replayLines(result, subjectNames(context))];
+  return { ok, chain, replay: result, classProblems, lines };
+}
