@@ -17,8 +17,7 @@ import { healthLines, recordGuardFailure } from './features/health';
 import { guardStructure, type ChangeEventLike } from './features/structure/on-change';
 import { runHourly } from './features/guard/hourly';
 import { reconcileNow } from './features/guard/sweep';
-import { verifyAudit } from './workbook/audit';
-import { AUDIT_TEXT } from './domain/audit';
+import { verifyBook } from './features/verify-book';
 
 export function onOpen(): void {
   buildMenu(gasEnv());
@@ -89,12 +88,9 @@ export function menuInstallTriggers(): void {
   alertLines((env) => installTriggers(env));
 }
 
-/** Menu: Ban giám hiệu › Kiểm tra nhật ký. */
+/** Menu: Ban giám hiệu › Kiểm tra nhật ký: the chain, then every guarded cell against what the log says. */
 export function menuVerifyAudit(): void {
-  alertLines((env) => {
-    const verdict = verifyAudit(env);
-    return [verdict.ok ? AUDIT_TEXT.ok(verdict.count) : verdict.message];
-  });
+  alertLines((env) => verifyBook(env).lines);
 }
 
 /** The admin's installable onEdit trigger: the edit guard. */
