@@ -3,3 +3,5 @@ export * from './chain';
 export * from './cells';
 export * from './verify';
 export { AUDIT_TEXT, LIVE_SHEET_PLACE } from './messages';
+export { continuation, type Continuation } from './continuation';
+export { TAIL_TEXT } from './checkpoint-messages';
