@@ -3,5 +3,6 @@ export * from './chain';
 export * from './cells';
 export * from './verify';
 export { AUDIT_TEXT, LIVE_SHEET_PLACE } from './messages';
+export * from './checkpoint';
 export { continuation, type Continuation } from './continuation';
-export { TAIL_TEXT } from './checkpoint-messages';
+export { CHECKPOINT_TEXT, TAIL_TEXT } from './checkpoint-messages';
