@@ -40,6 +40,7 @@ export const CHECKPOINT_TEXT = {
   unreadable: (field: string, value: string) =>
     `Các mốc nhật ký bạn lưu cho tệp này không đọc được (trường “${field}”, giá trị “${value}”), nên Sổ Điểm không dựa vào chúng.`,
   none: 'Bạn chưa lưu mốc nhật ký nào cho tệp này.',
+  recorded: (seq: number) => `Đã lưu mốc mới vào tài khoản của bạn: nhật ký đến số TT ${seq}. Những lần kiểm tra sau sẽ đối chiếu nhật ký với mốc này.`,
   // Findings.
   intact: (count: number, latest: number) =>
     count === 1
@@ -55,6 +56,15 @@ export const CHECKPOINT_TEXT = {
     after > 0
       ? `Nhật ký không còn khớp với các mốc đã ghi nhận: nó đã bị thay đổi ${span(after, upTo)} (các dòng đến số TT ${after} vẫn như đã ghi nhận).`
       : `Nhật ký không còn khớp với các mốc đã ghi nhận: nó đã bị thay đổi ${span(0, upTo)}.`,
+  // A witness's checkpoint: it cannot be told from a forged one, so both readings are given.
+  witnessIntact: (seq: number) =>
+    `Mốc khớp với nhật ký: dòng số TT ${seq} vẫn mang đúng mã băm của mốc, nên mọi dòng đến số TT ${seq} vẫn như lúc mốc được ghi.`,
+  witnessDiverged: (seq: number, given: string, found: string) =>
+    `Mốc không khớp với nhật ký: mốc ghi mã băm “${given}” cho số TT ${seq}, còn dòng số TT ${seq} của nhật ký mang mã băm “${found}”. Hoặc nhật ký đã bị viết lại ở một dòng từ số TT 1 đến số TT ${seq}, hoặc mốc này không phải do Sổ Điểm ghi ra: hãy đối chiếu với bản gốc của đơn vị giữ mốc.`,
+  witnessCut: (seq: number, headSeq: number) =>
+    `Mốc không khớp với nhật ký: mốc ghi số TT ${seq}, còn nhật ký nay chỉ dài đến số TT ${headSeq}. Hoặc các dòng từ số TT ${headSeq + 1} đến số TT ${seq} đã bị cắt bỏ, hoặc mốc này không phải do Sổ Điểm ghi ra: hãy đối chiếu với bản gốc của đơn vị giữ mốc.`,
+  notText: 'Mốc nhật ký phải là một dòng văn bản có dạng sodiem-checkpoint:v1:<mã tệp>:<số TT>:<mã băm>.',
+  notReady: (problem: string) => `Chưa đọc được cấu hình trường, nên chưa biết ai thuộc Ban giám hiệu: ${problem}`,
   // Who may check a witness's checkpoint.
   boardOnly: (caller: string) =>
     `Tài khoản ${caller} không thuộc Ban giám hiệu hay quản trị: chỉ họ mới kiểm tra được mốc nhật ký do đơn vị bên ngoài giữ.`,
