@@ -17,6 +17,7 @@ import { readConfig } from '../workbook/config';
 import { readCalendar } from '../workbook/calendar';
 import { readInstallation } from './installation';
 import { adminsOf } from './setup/admins';
+import { utf8Bytes } from '../domain/utf8';
 
 const CACHE_KEY = 'sodiem.context';
 const CACHE_SECONDS = 600;
@@ -49,16 +50,6 @@ export function readSchoolContext(env: Env): ContextResult {
   const calendar = readCalendar(env, parsed.config);
   if (!calendar.ok) return { ok: false, problems: calendar.errors.map((e) => e.message) };
   return { ok: true, context: { config: parsed.config, windows: calendar.windows, admins: adminsOf(installation, parsed.config) } };
-}
-
-/** UTF-8 size of a text: the cache and property limits count bytes, and Vietnamese is multi-byte. */
-function utf8Bytes(text: string): number {
-  let n = 0;
-  for (const ch of text) {
-    const c = ch.codePointAt(0)!;
-    n += c < 0x80 ? 1 : c < 0x800 ? 2 : c < 0x10000 ? 3 : 4;
-  }
-  return n;
 }
 
 const LAST_GOOD_PREFIX = 'sodiem.context.good.';

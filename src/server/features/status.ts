@@ -1,5 +1,7 @@
 import type { Env } from '../gas/env';
 import { readInstallation, requireCaller } from './installation';
+import { recordCheckpoint } from '../workbook/audit/checkpoints';
+import { documentProperties, readHead } from '../workbook/audit/ledger-properties';
 
 /** What the status sidebar shows. Plain JSON: google.script.run cannot carry Dates. */
 export interface StatusView {
@@ -15,6 +17,15 @@ export interface StatusView {
 export function readStatus(env: Env): StatusView {
   const caller = requireCaller(env);
   const installation = readInstallation(env);
+  // The head this person now saw becomes their checkpoint (one property read; no sheet read, so
+  // only the installing admin is skipped: knowing the configured admins would cost the context).
+  if (installation) {
+    try {
+      recordCheckpoint(env, readHead(documentProperties(env)), [installation.admin.toLowerCase()], caller);
+    } catch {
+      // A full user store must not take the status card down with it.
+    }
+  }
   return {
     spreadsheetName: env.spreadsheetApp.getActiveSpreadsheet().getName(),
     caller,

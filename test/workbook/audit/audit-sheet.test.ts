@@ -97,14 +97,18 @@ describe('appendAudit', () => {
     expect(verifyAudit(env)).toEqual({ ok: true, count: 1202, archives: 0 });
   });
 
-  test('after the tail was cut, continues from the recorded head so the cut stays visible', () => {
-    const { env, rt } = setup();
+  test('after the tail was cut, refuses to continue and writes nothing: the cut stays for verification', () => {
+    const { env, rt, book } = setup();
     const at = rt.clock.now();
-    const written = appendAudit(env, inputs(5, at));
+    appendAudit(env, inputs(5, at));
     const sheet = env.spreadsheetApp.getActiveSpreadsheet().getSheetByName(AUDIT_SHEET)!;
     sheet.deleteRows(5, 2); // Số TT 4 and 5
-    const more = appendAudit(env, inputs(1, at, 5));
-    expect(more[0]).toMatchObject({ seq: 6, prevHash: written[4].hash });
+    const head = book().documentProperties[AUDIT_HEAD_KEY];
+    expect(() => appendAudit(env, inputs(1, at, 5))).toThrow(
+      'Trang “Nhật ký” chỉ còn đến số TT 3 (dòng 4), nhưng Sổ Điểm đã ghi nhật ký đến số TT 5: các dòng cuối đã bị xoá.',
+    );
+    expect(readAudit(env)).toHaveLength(3);
+    expect(book().documentProperties[AUDIT_HEAD_KEY]).toBe(head);
     expect(verifyAudit(env)).toMatchObject({ ok: false, kind: 'deleted', row: 5 });
   });
 });

@@ -14,6 +14,18 @@ export const AUDIT_ARCHIVES_KEY = 'sodiem.audit.archives';
 
 const hash = z.string().regex(/^[0-9a-f]{64}$/);
 const headSchema = z.object({ seq: z.number().int().nonnegative(), hash });
+/** The head as stored: `next` is set while an append is under way (see HeadRecord). */
+const headRecordSchema = headSchema.extend({ next: headSchema.optional() });
+
+/**
+ * The head, and while an append is under way the last row it is writing. appendAudit records
+ * `next` before its rows and clears it with the new head after them: a run that dies in
+ * between leaves rows past the head that the next run can tell from rows slipped in by hand.
+ */
+export interface HeadRecord {
+  head: AuditHead;
+  next?: AuditHead;
+}
 
 /** One archive spreadsheet holding rows firstSeq…lastSeq of the chain. */
 const archiveSchema = z.object({
@@ -47,8 +59,17 @@ export function readHead(props: PropertiesPort): AuditHead | undefined {
   return parseJson(props.getProperty(AUDIT_HEAD_KEY), headSchema);
 }
 
-export function writeHead(props: PropertiesPort, head: AuditHead): void {
-  props.setProperty(AUDIT_HEAD_KEY, JSON.stringify({ seq: head.seq, hash: head.hash }));
+/** The head with the append under way, if any; undefined when absent or unreadable. */
+export function readHeadRecord(props: PropertiesPort): HeadRecord | undefined {
+  const record = parseJson(props.getProperty(AUDIT_HEAD_KEY), headRecordSchema);
+  if (!record) return undefined;
+  const head = { seq: record.seq, hash: record.hash };
+  return record.next ? { head, next: { seq: record.next.seq, hash: record.next.hash } } : { head };
+}
+
+export function writeHead(props: PropertiesPort, head: AuditHead, next?: AuditHead): void {
+  const record = next ? { seq: head.seq, hash: head.hash, next: { seq: next.seq, hash: next.hash } } : { seq: head.seq, hash: head.hash };
+  props.setProperty(AUDIT_HEAD_KEY, JSON.stringify(record));
 }
 
 export function readArchives(props: PropertiesPort): AuditArchive[] {
