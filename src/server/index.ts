@@ -18,6 +18,8 @@ import { guardStructure, type ChangeEventLike } from './features/structure/on-ch
 import { runHourly } from './features/guard/hourly';
 import { reconcileNow } from './features/guard/sweep';
 import { verifyBook } from './features/verify-book';
+import { checkMyCheckpoints, checkWitnessCheckpoint } from './features/checkpoints';
+import { WITNESS_CANCELLED, WITNESS_PROMPT } from './features/messages';
 
 export function onOpen(): void {
   buildMenu(gasEnv());
@@ -90,7 +92,16 @@ export function menuInstallTriggers(): void {
 
 /** Menu: Ban giám hiệu › Kiểm tra nhật ký: the chain, then every guarded cell against what the log says. */
 export function menuVerifyAudit(): void {
-  alertLines((env) => verifyBook(env).lines);
+  // Then the checkpoints this person holds: the owner cannot write them.
+  alertLines((env) => [...verifyBook(env).lines, ...checkMyCheckpoints(env)]);
+}
+
+/** Menu: Ban giám hiệu › Kiểm tra mốc của đơn vị bên ngoài (a checkpoint the district office holds). */
+export function menuCheckWitnessCheckpoint(): void {
+  alertLines((env) => {
+    const response = env.spreadsheetApp.getUi().prompt(WITNESS_PROMPT);
+    return String(response.getSelectedButton()) === 'OK' ? [checkWitnessCheckpoint(env, response.getResponseText())] : [WITNESS_CANCELLED];
+  });
 }
 
 /** The admin's installable onEdit trigger: the edit guard. */

@@ -170,3 +170,20 @@ test('a witness’s checkpoint: the board checks it; bad input gets a sentence a
   rewriteLog(w, 3, '10');
   expect(checkWitnessCheckpoint(principal, witnessed)).toMatch(/^Mốc không khớp với nhật ký: mốc ghi mã băm “[0-9a-f]{64}” cho số TT 4, còn dòng số TT 4 của nhật ký mang mã băm “[0-9a-f]{64}”\./);
 });
+
+test('the board checks a district office’s checkpoint from the menu: pasted into a prompt, answered in an alert', () => {
+  const w = guardedSchool({ students: 3 });
+  w.runtime.as(TOAN_6A).edit(w.id, '6A', w.a1('HS0001', 'TOAN', 1, 'TX1'), '8');
+  const head = JSON.parse(w.runtime.spreadsheets.get(w.id)!.documentProperties['sodiem.audit.head']) as { seq: number; hash: string };
+  const principal = w.runtime.as(PRINCIPAL);
+  principal.open(w.id);
+  w.runtime.ui.promptAnswers.push(`sodiem-checkpoint:v1:${w.id}:${head.seq}:${head.hash}`);
+  principal.chooseMenuItem(w.id, 'menuCheckWitnessCheckpoint');
+  expect(w.runtime.ui.prompts.at(-1)!.text).toContain('sodiem-checkpoint:v1');
+  const intact = w.runtime.ui.alerts.at(-1)!.text;
+  w.runtime.ui.promptAnswers.push(`sodiem-checkpoint:v1:${w.id}:${head.seq}:${'0'.repeat(64)}`);
+  principal.chooseMenuItem(w.id, 'menuCheckWitnessCheckpoint');
+  expect(w.runtime.ui.alerts.at(-1)!.text).not.toBe(intact);
+  principal.chooseMenuItem(w.id, 'menuCheckWitnessCheckpoint'); // cancelled: no answer
+  expect(w.runtime.ui.alerts.at(-1)!.text).toBe('Đã huỷ: không kiểm tra mốc nào.');
+});

@@ -37,7 +37,7 @@ test('unimplemented methods of the Spreadsheet service throw, naming the class a
   expect(() => g.SpreadsheetApp.getActiveSheet()).toThrow(named('SpreadsheetApp.getActiveSheet()'));
   expect(() => g.SpreadsheetApp.newRichTextValue()).toThrow(named('SpreadsheetApp.newRichTextValue()'));
   expect(() => g.SpreadsheetApp.newDataValidation().requireCheckbox()).toThrow(named('DataValidationBuilder.requireCheckbox()'));
-  expect(() => g.SpreadsheetApp.getUi().prompt('?')).toThrow(named('Ui.prompt()'));
+  expect(() => g.SpreadsheetApp.getUi().showModelessDialog()).toThrow(named('Ui.showModelessDialog()'));
 });
 
 test('unimplemented methods of the other services throw, naming them', () => {

@@ -5,6 +5,7 @@
 import type {
   HtmlOutputPort,
   MenuPort,
+  PromptResponsePort,
   SpreadsheetAppPort,
   UiPort,
 } from '../../server/gas/ports';
@@ -34,10 +35,13 @@ export interface UiLog {
   sidebars: { user: string; html: HtmlOutputPort }[];
   dialogs: { user: string; html: HtmlOutputPort; title: string }[];
   alerts: { user: string; text: string }[];
+  prompts: { user: string; text: string }[];
+  /** What the person types into the next prompts, in order; none left: they press Cancel. */
+  promptAnswers: string[];
 }
 
 export function newUiLog(): UiLog {
-  return { menus: [], sidebars: [], dialogs: [], alerts: [] };
+  return { menus: [], sidebars: [], dialogs: [], alerts: [], prompts: [], promptAnswers: [] };
 }
 
 export interface SpreadsheetAppOptions {
@@ -111,6 +115,17 @@ export class LocalUi implements UiPort {
     this.f.calls.record('Ui.alert');
     this.ui.alerts.push({ user: this.person, text: prompt });
     return Button.OK;
+  }
+
+  /** Records the prompt; the answer comes from `promptAnswers` (OK), or the person cancels. */
+  prompt(prompt: string): PromptResponsePort {
+    this.f.calls.record('Ui.prompt');
+    this.ui.prompts.push({ user: this.person, text: prompt });
+    const answer = this.ui.promptAnswers.shift();
+    return {
+      getResponseText: () => answer ?? '',
+      getSelectedButton: () => (answer === undefined ? Button.CANCEL : Button.OK),
+    };
   }
 
   showSidebar(userInterface: HtmlOutputPort): void {

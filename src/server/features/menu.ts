@@ -26,6 +26,7 @@ export function buildMenu(env: Env): void {
     .addSeparator()
     .addItem(MENU.entryProgress, 'menuEntryProgress')
     .addItem(MENU.verifyAudit, 'menuVerifyAudit')
+    .addItem(MENU.witnessCheckpoint, 'menuCheckWitnessCheckpoint')
     .addItem(MENU.guardHealth, 'menuGuardHealth');
   ui.createAddonMenu().addItem(MENU.status, 'menuShowStatus').addSeparator().addSubMenu(board).addSubMenu(admin).addToUi();
 }

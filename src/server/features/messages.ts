@@ -11,6 +11,7 @@ export const MENU = {
   reconcile: 'Đối chiếu sổ điểm ngay',
   verifyAudit: 'Kiểm tra nhật ký',
   guardHealth: 'Tình trạng trình kiểm soát',
+  witnessCheckpoint: 'Kiểm tra mốc của đơn vị bên ngoài',
   board: 'Ban giám hiệu',
   applyCalendar: 'Áp dụng lịch nhập điểm',
   previewCalendar: 'Xem trước lịch (14 ngày)',
@@ -30,3 +31,6 @@ export const INSTALL_TEXT = {
   consumerOwner: (owner: string) =>
     `Lưu ý: tệp thuộc tài khoản cá nhân ${owner} (không thuộc Google Workspace của trường). Sổ Điểm vẫn hoạt động nhưng không thể cấp quyền theo tên miền; nên chuyển quyền sở hữu cho tài khoản quản trị của trường.`,
 } as const;
+
+export const WITNESS_PROMPT = 'Dán mốc nhật ký do đơn vị bên ngoài giữ (dạng sodiem-checkpoint:v1:…):';
+export const WITNESS_CANCELLED = 'Đã huỷ: không kiểm tra mốc nào.';

@@ -150,10 +150,17 @@ export interface MenuPort {
   addToUi(): void;
 }
 
+/** What the person typed into a prompt and which button they pressed (String(button) is 'OK', 'CANCEL', 'CLOSE'). */
+export interface PromptResponsePort {
+  getResponseText(): string;
+  getSelectedButton(): GasEnum;
+}
+
 export interface UiPort {
   createAddonMenu(): MenuPort;
   createMenu(caption: string): MenuPort;
   alert(prompt: string): GasEnum;
+  prompt(prompt: string): PromptResponsePort;
   showSidebar(userInterface: HtmlOutputPort): void;
   showModalDialog(userInterface: HtmlOutputPort, title: string): void;
 }
