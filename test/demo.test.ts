@@ -21,8 +21,12 @@ test('the main job installs, configures, imports, sets up, refuses a teacher, an
   // The guard: the owner reverted in a closed column; a mixed paste kept the valid values; the chain verifies.
   expect(printed).toMatch(/quản trị \(chủ sở hữu\) gõ 10 → trình kiểm soát hoàn tác, ô còn ""/);
   expect(printed).toContain('giữ [[7,""],[6.5,""]]');
-  expect(printed).toContain('Nhật ký nguyên vẹn: 6 dòng');
-  expect(printed).toMatch(/\(Toán, TX1\): bị chặn — You are trying to edit a protected cell/);
+  expect(printed).toContain('Nhật ký nguyên vẹn: 9 dòng');
+  expect(printed).toContain('Sổ điểm khớp với nhật ký');
+  // The board decides through the add-on; the guard applies and logs it, and reverts at once under the lock.
+  expect(printed).toMatch(/Quyết định \(Ban giám hiệu khóa toàn bộ sổ điểm/);
+  expect(printed).toMatch(/\(Toán, TX1\) ngay sau đó: đã gõ 9 → trình kiểm soát hoàn tác, ô còn 8\.5/);
+  expect(printed).toMatch(/\(Toán, TX1\) lần nữa: bị chặn — You are trying to edit a protected cell/);
   expect(printed).toMatch(/\(Ngữ văn, TX1\): bị chặn — You are trying to edit a protected cell/);
 
   const saved = await loadWorkbookXlsx(join(out, 'so-diem.xlsx'));

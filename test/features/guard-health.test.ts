@@ -41,7 +41,7 @@ test('a failing guard is recorded and shown until it logs again', () => {
   const w = guardedSchool({ students: 3 });
   // The project lost its advanced Sheets service: the guard cannot put a closed score back.
   w.runtime.advancedSheets = false;
-  expect(() => w.runtime.as(PRINCIPAL).edit(w.id, '6A', w.a1('HS0001', 'TOAN', 1, 'GK'), '9')).toThrow(/dịch vụ nâng cao Google Sheets API/);
+  expect(() => w.runtime.as(w.admin).edit(w.id, '6A', w.a1('HS0001', 'TOAN', 1, 'GK'), '9')).toThrow(/dịch vụ nâng cao Google Sheets API/);
   w.runtime.advancedSheets = true;
   expect(checkAs(w, PRINCIPAL)).toMatch(/Trình kiểm soát gặp lỗi lúc .*dịch vụ nâng cao Google Sheets API/);
   w.runtime.clock.set(new Date(w.runtime.clock.nowMs() + 60_000));

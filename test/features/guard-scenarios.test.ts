@@ -4,6 +4,7 @@
  * clock moving. Assertions read the sheets, the protections and the audit rows.
  */
 import { guardedSchool, PRINCIPAL, TOAN_6A, VAN_6A } from './guard-world';
+import { columnLetter, layoutFromKeys } from '../../src/server/workbook/layout';
 import { GUARD_TEXT } from '../../src/server/domain/guard/decide';
 import { ENTRY_TEXT } from '../../src/server/domain/guard/entry-value';
 
@@ -52,21 +53,20 @@ test('after the window closes the protection refuses the same teacher; another t
   expect(w.audit().map((r) => [r[AUDIT.cell], r[AUDIT.new], r[AUDIT.outcome]])).toEqual([[gk, '7', 'Chấp nhận']]);
 });
 
-test('the owner and the principal pass the protection of a closed column but are reverted and logged', () => {
+test('the owner passes the protection of a closed column but is reverted and logged; the principal is refused by it', () => {
   const w = guardedSchool();
   const gk = w.a1('HS0003', 'TOAN', 1, 'GK');
   expect(w.runtime.as(w.admin).edit(w.id, '6A', gk, '10').ok).toBe(true);
-  expect(w.runtime.as(PRINCIPAL).edit(w.id, '6A', gk, '9').ok).toBe(true);
+  // Least privilege: the board passes no class-tab protection.
+  expect(w.runtime.as(PRINCIPAL).edit(w.id, '6A', gk, '9')).toMatchObject({ ok: false, reason: 'protected' });
   expect(w.value(gk)).toBe('');
-  expect(w.audit().map((r) => [r[AUDIT.actor], r[AUDIT.new], r[AUDIT.outcome], r[AUDIT.reason]])).toEqual([
-    [w.admin, '10', 'Hoàn tác', GUARD_TEXT.closed],
-    [PRINCIPAL, '9', 'Hoàn tác', GUARD_TEXT.closed],
-  ]);
-  // In an open column the principal is still not the subject's teacher.
+  expect(w.audit().map((r) => [r[AUDIT.actor], r[AUDIT.new], r[AUDIT.outcome], r[AUDIT.reason]])).toEqual([[w.admin, '10', 'Hoàn tác', GUARD_TEXT.closed]]);
+  // In an open column the owner is still not the subject's teacher.
   const tx = w.a1('HS0003', 'TOAN', 1, 'TX1');
-  w.runtime.as(PRINCIPAL).edit(w.id, '6A', tx, '9');
+  expect(w.runtime.as(PRINCIPAL).edit(w.id, '6A', tx, '9')).toMatchObject({ ok: false, reason: 'protected' });
+  w.runtime.as(w.admin).edit(w.id, '6A', tx, '9');
   expect(w.value(tx)).toBe('');
-  expect(w.audit().at(-1)![AUDIT.reason]).toBe(GUARD_TEXT.notAssigned(PRINCIPAL));
+  expect(w.audit().at(-1)![AUDIT.reason]).toBe(GUARD_TEXT.notAssigned(w.admin));
 });
 
 test('a 45×6 paste mixing valid, invalid and unchanged cells keeps the valid ones and reverts the rest', () => {
@@ -216,8 +216,33 @@ test('the hourly trigger runs without a document: it still applies the calendar 
   w.runtime.as(PRINCIPAL).chooseMenuItem(w.id, 'menuLockAll');
   w.runtime.advance(2 * 60 * 60 * 1000);
   expect(w.runtime.as(TOAN_6A).edit(w.id, '6A', gk, '8')).toMatchObject({ ok: false, reason: 'protected' });
+  // The board reopens: recorded now, applied by the admin's next run (here the hourly job).
   w.runtime.as(PRINCIPAL).chooseMenuItem(w.id, 'menuApplyCalendar');
+  expect(w.runtime.ui.alerts.at(-1)!.text).toMatch(/^Đã ghi nhận lúc/);
+  w.runtime.advance(60 * 60 * 1000);
   expect(w.runtime.as(TOAN_6A).edit(w.id, '6A', gk, '8').ok).toBe(true);
+  expect(w.value(gk)).toBe(8);
+  // The board's two decisions are in the log, under the board member's name.
+  expect(w.audit().filter((r) => r[AUDIT.outcome] === 'Quyết định').map((r) => r[AUDIT.actor])).toEqual([PRINCIPAL, PRINCIPAL]);
+});
+
+test('Khóa toàn bộ closes everything to everyone, a vice-principal who teaches included, at once', () => {
+  const w = guardedSchool({ students: 3 });
+  const vp = 'thinh.tv@thcsdaithang.edu.vn'; // Phó hiệu trưởng, teaches Toán in 7A
+  const values = w.tab('7A');
+  const layout = layoutFromKeys(values[4], values.slice(5).map((r) => r[1]));
+  const p = layout.cell(layout.studentCodes[0], 'TOAN', 1, 'TX1')!;
+  const cell = `${columnLetter(p.col)}${p.row}`;
+  const value = () => w.value(cell, '7A');
+  w.runtime.as(PRINCIPAL).open(w.id);
+  w.runtime.as(PRINCIPAL).chooseMenuItem(w.id, 'menuLockAll');
+  // The protections keep their holes until the admin's next run; the guard reverts at once.
+  expect(w.runtime.as(vp).edit(w.id, '7A', cell, '7').ok).toBe(true);
+  expect(value()).toBe('');
+  expect(w.audit().at(-1)![AUDIT.reason]).toBe(GUARD_TEXT.lockedAll);
+  // That run closed the protections too, for everyone.
+  expect(w.runtime.as(vp).edit(w.id, '7A', cell, '7')).toMatchObject({ ok: false, reason: 'protected' });
+  expect(w.runtime.as(TOAN_6A).edit(w.id, '6A', w.a1('HS0001', 'TOAN', 1, 'TX1'), '7')).toMatchObject({ ok: false, reason: 'protected' });
 });
 
 test('a typo in the calendar does not switch the lock off: the guard keeps the last valid rules', () => {
@@ -225,7 +250,7 @@ test('a typo in the calendar does not switch the lock off: the guard keeps the l
   // The admin breaks a date in Lịch nhập điểm through the Sheets UI (the guard forgets its cache).
   expect(w.runtime.as(w.admin).edit(w.id, 'Lịch nhập điểm', 'F3', '32/13/2026').ok).toBe(true);
   const gk = w.a1('HS0001', 'TOAN', 1, 'GK');
-  w.runtime.as(PRINCIPAL).edit(w.id, '6A', gk, '9');
+  w.runtime.as(w.admin).edit(w.id, '6A', gk, '9');
   expect(w.value(gk)).toBe('');
   expect(w.audit().at(-1)![AUDIT.reason]).toBe(GUARD_TEXT.closed);
 });
@@ -265,9 +290,9 @@ test('a queued edit overtaken by a later edit of the same cell is left to the la
   w.runtime.locks.holdDocumentLock(w.id, 'forever');
   w.runtime.as(TOAN_6A).edit(w.id, '6A', cell, '5'); // queued
   w.runtime.locks.releaseDocumentLock(w.id);
-  w.runtime.as(PRINCIPAL).edit(w.id, '6A', cell, '9'); // settles the queue, then itself
+  w.runtime.as(w.admin).edit(w.id, '6A', cell, '9'); // settles the queue, then itself
   expect(w.value(cell)).toBe('');
-  expect(w.audit().map((r) => [r[AUDIT.actor], r[AUDIT.new], r[AUDIT.outcome]])).toEqual([[PRINCIPAL, '9', 'Hoàn tác']]);
+  expect(w.audit().map((r) => [r[AUDIT.actor], r[AUDIT.new], r[AUDIT.outcome]])).toEqual([[w.admin, '9', 'Hoàn tác']]);
 });
 
 test('a one-cell paste, fill or move carries no value: an invalid score is put back and logged at once', () => {
@@ -327,7 +352,7 @@ test('a queued paste keeps what it wrote: a later edit of one of its cells is ju
   const [a, b, c] = ['HS0001', 'HS0002', 'HS0003'].map((code) => w.a1(code, 'TOAN', 1, 'TX1')).sort((x, y) => Number(x.slice(1)) - Number(y.slice(1)));
   // The principal pastes three scores while another execution holds the lock: queued.
   w.runtime.locks.holdDocumentLock(w.id, 'forever');
-  expect(w.runtime.as(PRINCIPAL).paste(w.id, '6A', `${a}:${c}`, [['4'], ['4'], ['4']]).ok).toBe(true);
+  expect(w.runtime.as(w.admin).paste(w.id, '6A', `${a}:${c}`, [['4'], ['4'], ['4']]).ok).toBe(true);
   w.runtime.locks.releaseDocumentLock(w.id);
   // Before it is settled, the teacher types her own score into the middle cell.
   expect(w.runtime.as(TOAN_6A).edit(w.id, '6A', b, '9').ok).toBe(true);
@@ -335,8 +360,8 @@ test('a queued paste keeps what it wrote: a later edit of one of its cells is ju
   expect([w.value(a), w.value(b), w.value(c)]).toEqual(['', 9, '']);
   expect(w.value(b, '6A (bản lưu)')).toBe(9);
   expect(w.audit().map((r) => [r[AUDIT.actor], r[AUDIT.cell], r[AUDIT.new], r[AUDIT.outcome]])).toEqual([
-    [PRINCIPAL, a, '4', 'Hoàn tác'],
-    [PRINCIPAL, c, '4', 'Hoàn tác'],
+    [w.admin, a, '4', 'Hoàn tác'],
+    [w.admin, c, '4', 'Hoàn tác'],
     [TOAN_6A, b, '9', 'Chấp nhận'],
   ]);
 });
@@ -347,12 +372,12 @@ test('a teacher’s queued paste is not credited with a value someone else typed
   w.runtime.locks.holdDocumentLock(w.id, 'forever');
   w.runtime.as(TOAN_6A).paste(w.id, '6A', `${a}:${b}`, [['7'], ['8']]);
   w.runtime.locks.releaseDocumentLock(w.id);
-  w.runtime.as(PRINCIPAL).edit(w.id, '6A', b, '10');
+  w.runtime.as(w.admin).edit(w.id, '6A', b, '10');
   // The teacher's 7 is kept as hers; the 10 in her cell is the principal's and is put back.
   expect(w.value(a)).toBe(7);
   expect(w.value(b)).toBe('');
   expect(w.audit().map((r) => [r[AUDIT.actor], r[AUDIT.cell], r[AUDIT.new], r[AUDIT.outcome]])).toEqual([
     [TOAN_6A, a, '7', 'Chấp nhận'],
-    [PRINCIPAL, b, '10', 'Hoàn tác'],
+    [w.admin, b, '10', 'Hoàn tác'],
   ]);
 });

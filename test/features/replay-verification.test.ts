@@ -4,7 +4,7 @@
  * together, the log re-sealed), deletes the shadow, inserts a row. An untouched book after a
  * run of ordinary edits must verify clean.
  */
-import { guardedSchool, PRINCIPAL, TOAN_6A, VAN_6A, type GuardWorld } from './guard-world';
+import { guardedSchool, TOAN_6A, VAN_6A, type GuardWorld } from './guard-world';
 import { verifyBook } from '../../src/server/features/verify-book';
 import { AUDIT_HEAD_KEY, AUDIT_SHEET } from '../../src/server/workbook/audit';
 import { auditCells, parseAuditCells, sealEntries, type AuditEntry } from '../../src/server/domain/audit';
@@ -26,7 +26,7 @@ function ordinaryWork(w: GuardWorld): void {
   const rect = `${w.a1(codes[0], 'TOAN', 1, 'TX2')}:${w.a1(codes[codes.length - 1], 'TOAN', 1, 'TX2')}`;
   toan.paste(w.id, '6A', rect, codes.map((_, i) => [i === 2 ? '11' : `${5 + i}`]));
   w.runtime.as(VAN_6A).edit(w.id, '6A', w.a1(codes[2], 'VAN', 1, 'TX1'), '6');
-  w.runtime.as(PRINCIPAL).edit(w.id, '6A', w.a1(codes[3], 'TOAN', 1, 'TX1'), '10'); // not assigned: reverted
+  w.runtime.as(w.admin).edit(w.id, '6A', w.a1(codes[3], 'TOAN', 1, 'TX1'), '10'); // not assigned: reverted
   w.runtime.as(w.admin).edit(w.id, '6A', w.a1(codes[3], 'TOAN', 1, 'GK'), '9'); // closed: reverted
   toan.clear(w.id, '6A', w.a1(codes[0], 'TOAN', 1, 'TX2'));
   sheetOf(w, '6A').getRange(w.a1(codes[4], 'TOAN', 1, 'TX3')).setValue(4); // a script write the guard never saw
@@ -135,7 +135,7 @@ test('a saved .xlsx whose tab, shadow and log were changed together, the log re-
   const cell = w.a1('HS0003', 'TOAN', 1, 'TX1');
   w.runtime.as(TOAN_6A).edit(w.id, '6A', cell, '5');
   w.runtime.as(TOAN_6A).edit(w.id, '6A', w.a1('HS0001', 'TOAN', 1, 'TX1'), '9');
-  w.runtime.as(PRINCIPAL).edit(w.id, '6A', cell, '6'); // refused: its row keeps the old value 5
+  w.runtime.as(w.admin).edit(w.id, '6A', cell, '6'); // reverted: its row keeps the old value 5
   await throughXlsx(w, (wb) => {
     setCell(wb, '6A', cell, 9);
     setCell(wb, '6A (bản lưu)', cell, 9);

@@ -92,9 +92,10 @@ test('protections: a teacher types only in the subjects assigned to them; comput
   const avg = layout.cell('DT0003', 'TOAN', 'year', 'AVG')!;
   expect(at(teacher('an.nv'), '6A', avg)).toBe(false);
   expect(at(teacher('an.nv'), '6A', { row: toan.row, col: 3 })).toBe(false);
-  // The board (principal, vice-principals) edits protections from their menu, so protections let
-  // them through; the edit guard, not the protection, reverts their changes to scores.
-  expect(at(teacher('hieutruong'), '6A', { row: toan.row, col: 3 })).toBe(true);
+  // Least privilege: the board (principal, vice-principals) passes no class-tab protection; their
+  // decisions go through the add-on's functions.
+  expect(at(teacher('hieutruong'), '6A', { row: toan.row, col: 3 })).toBe(false);
+  expect(at(teacher('hieutruong'), '6A', toan)).toBe(false);
   expect(at(teacher('an.nv'), '6A (bản lưu)', toan)).toBe(false);
   expect(at(school.admin, '6A (bản lưu)', toan)).toBe(true);
   // The homeroom teacher of 6A (an.nv) enters HK I conduct; the homeroom of 6B does not; HK II conduct is not open.

@@ -1,10 +1,14 @@
 /**
  * Structural attacks on a class grade book, from the attacker's side with the runtime's UI
- * actions: board members pass the class tabs' protections and the owner passes everything.
+ * actions. Board members pass no class-tab protection (least privilege), so Sheets refuses them;
+ * the owner passes everything.
  * Each change is logged with who made it, and the tab is put back as setup left it — scores
  * with their students, taken from the shadow — so the guard never stops judging.
  */
 import { guardedSchool, PRINCIPAL, TOAN_6A, type GuardWorld } from './guard-world';
+import type { UiActionOutcome } from '../../src/local/sheets/ui-cells';
+
+const refused = (o: UiActionOutcome | { ok: boolean }) => expect(o).toMatchObject({ ok: false, reason: 'protected' });
 
 const AUDIT = { actor: 2, sheet: 4, old: 9, new: 10, outcome: 11, reason: 12 };
 
@@ -27,27 +31,30 @@ const structureRows = (w: GuardWorld) => w.audit().filter((r) => r[AUDIT.outcome
 const tabNames = (w: GuardWorld) => w.runtime.spreadsheets.get(w.id)!.sheets.map((s) => s.name);
 const sheetOf = (w: GuardWorld, name: string) => w.runtime.spreadsheets.get(w.id)!.sheets.find((s) => s.name === name)!;
 
-test('a board member renames the class tab: it is renamed back at once and the change is logged as theirs', () => {
+test('the owner renames the class tab (the board is refused): it is renamed back at once and the change is logged as theirs', () => {
   const { w, scores } = withScores();
-  expect(w.runtime.as(PRINCIPAL).renameSheet(w.id, '6A', '6A cũ').ok).toBe(true);
+  refused(w.runtime.as(PRINCIPAL).renameSheet(w.id, '6A', '6A cũ'));
+  expect(w.runtime.as(w.admin).renameSheet(w.id, '6A', '6A cũ').ok).toBe(true);
   expect(tabNames(w)).toContain('6A');
   expect(tabNames(w)).not.toContain('6A cũ');
   const [row] = structureRows(w);
-  expect([row[AUDIT.actor], row[AUDIT.sheet], row[AUDIT.new]]).toEqual([PRINCIPAL, '6A', expect.stringContaining('6A cũ')]);
+  expect([row[AUDIT.actor], row[AUDIT.sheet], row[AUDIT.new]]).toEqual([w.admin, '6A', expect.stringContaining('6A cũ')]);
   expect(row[AUDIT.reason]).toContain('đổi tên');
   // The guard still judges the class.
-  w.runtime.as(PRINCIPAL).edit(w.id, '6A', w.a1('HS0001', 'TOAN', 1, 'TX2'), '10');
+  w.runtime.as(w.admin).edit(w.id, '6A', w.a1('HS0001', 'TOAN', 1, 'TX2'), '10');
   expect(w.value(w.a1('HS0001', 'TOAN', 1, 'TX2'))).toBe('');
   expectScoresWithStudents(w, scores);
 });
 
-test('a board member inserts a row in the middle of the class: the tab is rebuilt from the shadow', () => {
+test('the owner inserts a row in the middle of the class (the board is refused): the tab is rebuilt from the shadow', () => {
   const { w, scores } = withScores();
   const row = w.layout().studentRow('HS0002')!;
-  expect(w.runtime.as(PRINCIPAL).insertRowsBefore(w.id, '6A', row, 1).ok).toBe(true);
+  refused(w.runtime.as(PRINCIPAL).insertRowsBefore(w.id, '6A', row, 1));
+  refused(w.runtime.as(TOAN_6A).insertRowsBefore(w.id, '6A', row, 1));
+  expect(w.runtime.as(w.admin).insertRowsBefore(w.id, '6A', row, 1).ok).toBe(true);
   expect(sheetOf(w, '6A').maxRows).toBe(sheetOf(w, '6A (bản lưu)').maxRows);
   expectScoresWithStudents(w, scores);
-  expect(structureRows(w).map((r) => r[AUDIT.actor])).toEqual([PRINCIPAL]);
+  expect(structureRows(w).map((r) => r[AUDIT.actor])).toEqual([w.admin]);
 });
 
 test('the owner deletes a student’s row in the Sheets UI: the student and the scores come back', () => {
@@ -72,8 +79,9 @@ test('swapping two students’ codes on the tab does not move their scores', () 
   const { w, scores } = withScores();
   const layout = w.layout();
   const [r1, r2] = [layout.studentRow('HS0001')!, layout.studentRow('HS0004')!];
-  expect(w.runtime.as(PRINCIPAL).edit(w.id, '6A', `B${r1}`, 'HS0004').ok).toBe(true);
-  expect(w.runtime.as(PRINCIPAL).edit(w.id, '6A', `B${r2}`, 'HS0001').ok).toBe(true);
+  refused(w.runtime.as(PRINCIPAL).edit(w.id, '6A', `B${r1}`, 'HS0004'));
+  expect(w.runtime.as(w.admin).edit(w.id, '6A', `B${r1}`, 'HS0004').ok).toBe(true);
+  expect(w.runtime.as(w.admin).edit(w.id, '6A', `B${r2}`, 'HS0001').ok).toBe(true);
   expectScoresWithStudents(w, scores);
   expect(w.layout().studentRow('HS0001')).toBe(r1);
 });
@@ -81,23 +89,26 @@ test('swapping two students’ codes on the tab does not move their scores', () 
 test('a paste that grows the tab past its last row is undone', () => {
   const { w, scores } = withScores();
   const rows = sheetOf(w, '6A').maxRows;
-  expect(w.runtime.as(PRINCIPAL).paste(w.id, '6A', `A${rows}:B${rows + 2}`, [['x', 'HS9999'], ['y', 'HS9998'], ['z', 'HS9997']]).ok).toBe(true);
+  refused(w.runtime.as(PRINCIPAL).paste(w.id, '6A', `A${rows}:B${rows + 2}`, [['x', 'HS9999'], ['y', 'HS9998'], ['z', 'HS9997']]));
+  expect(w.runtime.as(w.admin).paste(w.id, '6A', `A${rows}:B${rows + 2}`, [['x', 'HS9999'], ['y', 'HS9998'], ['z', 'HS9997']]).ok).toBe(true);
   expect(sheetOf(w, '6A').maxRows).toBe(rows);
   expectScoresWithStudents(w, scores);
 });
 
-test('the owner shows the shadow and a board member hides the class tab: both are put back', () => {
+test('the owner shows the shadow and hides the class tab: both are put back', () => {
   const { w } = withScores();
+  refused(w.runtime.as(PRINCIPAL).hideSheet(w.id, '6A'));
   w.runtime.as(w.admin).unhideSheet(w.id, '6A (bản lưu)');
-  w.runtime.as(PRINCIPAL).hideSheet(w.id, '6A');
+  w.runtime.as(w.admin).hideSheet(w.id, '6A');
   expect(sheetOf(w, '6A (bản lưu)').hidden).toBe(true);
   expect(sheetOf(w, '6A').hidden).toBe(false);
-  expect(structureRows(w).map((r) => r[AUDIT.actor])).toEqual([w.admin, PRINCIPAL]);
+  expect(structureRows(w).map((r) => r[AUDIT.actor])).toEqual([w.admin, w.admin]);
 });
 
-test('a board member deletes the class tab: it is rebuilt with every score', () => {
+test('the owner deletes the class tab (the board is refused): it is rebuilt with every score', () => {
   const { w, scores } = withScores();
-  expect(w.runtime.as(PRINCIPAL).deleteSheet(w.id, '6A').ok).toBe(true);
+  refused(w.runtime.as(PRINCIPAL).deleteSheet(w.id, '6A'));
+  expect(w.runtime.as(w.admin).deleteSheet(w.id, '6A').ok).toBe(true);
   expect(tabNames(w)).toContain('6A');
   expectScoresWithStudents(w, scores);
 });

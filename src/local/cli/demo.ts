@@ -57,7 +57,8 @@ export async function demoCommand(args: string[]): Promise<number> {
   alerts(SAMPLE_PEOPLE.teacher, () => teacher.chooseMenuItem(workbookId, 'menuSetup'));
 
   say('\n6. Thứ hai 14/09/2026. Công việc hằng giờ đã tự mở điểm thường xuyên HK I lúc 07:00 ngày 07/09 theo lịch;');
-  say('   Hiệu trưởng áp dụng lại lịch để chắc chắn (không còn gì phải đổi) và xem các mốc sắp tới.');
+  say('   Hiệu trưởng yêu cầu áp dụng lại lịch và xem các mốc sắp tới. Ban giám hiệu không được sửa trực tiếp các trang');
+  say('   của lớp: trình kiểm soát (tài khoản quản trị) áp dụng yêu cầu ở lần chạy kế tiếp và ghi vào nhật ký.');
   runtime.advanceTo(new Date('2026-09-14T00:30:00Z'));
   const principal = runtime.as(SAMPLE_PEOPLE.principal);
   principal.open(workbookId);
@@ -80,10 +81,12 @@ export async function demoCommand(args: string[]): Promise<number> {
   const after = grades.getRange(`${a1(toan).replace('6', '7')}:${columnLetter(toan + 1)}8`).getValues();
   say(`  Dán 2×2 [7, 11; 6,5, abc] vào Toán TX1–TX2: ${pasted.ok ? `giữ ${JSON.stringify(after)}` : pasted.message}`);
 
-  say('\n8. Hiệu trưởng khóa toàn bộ sổ điểm; giáo viên Toán không sửa được nữa.');
+  say('\n8. Hiệu trưởng khóa toàn bộ sổ điểm: từ lúc đó mọi lần sửa bị hoàn tác, và lần chạy kế tiếp của trình kiểm soát đóng mọi vùng bảo vệ.');
   alerts(SAMPLE_PEOPLE.principal, () => principal.chooseMenuItem(workbookId, 'menuLockAll'));
+  const first = teacher.edit(workbookId, '6A', a1(toan), '9');
+  say(`  ${a1(toan)} (Toán, TX1) ngay sau đó: ${first.ok ? `đã gõ 9 → trình kiểm soát hoàn tác, ô còn ${grades.getRange(a1(toan)).getValue()}` : `bị chặn — ${first.message}`}`);
   const locked = teacher.edit(workbookId, '6A', a1(toan), '9');
-  say(`  ${a1(toan)} (Toán, TX1): ${locked.ok ? 'đã ghi' : `bị chặn — ${locked.message}`}`);
+  say(`  ${a1(toan)} (Toán, TX1) lần nữa: ${locked.ok ? 'đã ghi' : `bị chặn — ${locked.message}`}`);
 
   say('\n9. Ban giám hiệu kiểm tra nhật ký.');
   const log = runtime.envFor(runtime.contextFor(SAMPLE_PEOPLE.admin, workbookId)).spreadsheetApp.getActiveSpreadsheet().getSheetByName('Nhật ký')!.getDataRange().getValues();

@@ -17,6 +17,7 @@ import { readConfig } from '../workbook/config';
 import { readCalendar } from '../workbook/calendar';
 import { readInstallation } from './installation';
 import { adminsOf } from './setup/admins';
+import { lockAllSince } from '../workbook/lock-all';
 import { utf8Bytes } from '../domain/utf8';
 
 const CACHE_KEY = 'sodiem.context';
@@ -33,6 +34,8 @@ export interface SchoolContext {
   config: SchoolConfig;
   windows: EntryWindow[];
   admins: string[];
+  /** "Khóa toàn bộ ngay" in force since (Vietnamese time text), or null: the guard reverts every edit. */
+  lockedAllSince?: string | null;
 }
 
 export type ContextResult = { ok: true; context: SchoolContext } | { ok: false; problems: string[] };
@@ -49,7 +52,9 @@ export function readSchoolContext(env: Env): ContextResult {
   if (!parsed.ok) return { ok: false, problems: parsed.errors.map((e) => e.message) };
   const calendar = readCalendar(env, parsed.config);
   if (!calendar.ok) return { ok: false, problems: calendar.errors.map((e) => e.message) };
-  return { ok: true, context: { config: parsed.config, windows: calendar.windows, admins: adminsOf(installation, parsed.config) } };
+  const spreadsheet = env.spreadsheetApp.getActiveSpreadsheet();
+  const lockedAllSince = spreadsheet ? lockAllSince(env, spreadsheet.getId()) : null;
+  return { ok: true, context: { config: parsed.config, windows: calendar.windows, admins: adminsOf(installation, parsed.config), lockedAllSince } };
 }
 
 const LAST_GOOD_PREFIX = 'sodiem.context.good.';

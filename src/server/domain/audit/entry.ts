@@ -6,8 +6,9 @@
 
 /** accepted: kept; reverted: put back (reason says why); correction: approved change after lock;
  *  setup: written by setup; unattributed: the editor's account was not revealed;
- *  structure: a tab renamed, resized, deleted, sorted or shown, and how it was put right. */
-export type AuditOutcome = 'accepted' | 'reverted' | 'correction' | 'setup' | 'unattributed' | 'structure';
+ *  structure: a tab renamed, resized, deleted, sorted or shown, and how it was put right;
+ *  decision: a board decision applied by the admin's run (the calendar locked or reopened). */
+export type AuditOutcome = 'accepted' | 'reverted' | 'correction' | 'setup' | 'unattributed' | 'structure' | 'decision';
 
 export interface AuditEntry {
   /** Số TT: 1, 2, 3… across the live sheet and every archive. */
@@ -83,6 +84,7 @@ export const OUTCOME_LABELS: Readonly<Record<AuditOutcome, string>> = {
   setup: 'Thiết lập',
   unattributed: 'Không rõ người sửa',
   structure: 'Cấu trúc',
+  decision: 'Quyết định',
 };
 
 export function outcomeFromLabel(label: string): AuditOutcome | null {

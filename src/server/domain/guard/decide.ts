@@ -23,6 +23,8 @@ export interface ClassRules {
   nowMs: number;
   /** School setting: an entered score locks this many hours after it was accepted (null = off). */
   lockAfterHours: number | null;
+  /** "Khóa toàn bộ ngay": every column closed to everyone, whatever the calendar says. */
+  lockedAll?: boolean;
 }
 
 export type Decision =
@@ -36,6 +38,7 @@ export const GUARD_TEXT = {
   notAssigned: (email: string) => `Tài khoản ${email} không được phân công nhập cột này ở lớp này.`,
   unknownActor: 'Không xác định được tài khoản người sửa (tài khoản ngoài tên miền của trường); vùng bảo vệ chỉ cho người được phân công nhập.',
   remarkTooLong: 'Ghi chú dài quá 500 kí tự.',
+  lockedAll: 'Sổ điểm đang bị Ban giám hiệu khóa toàn bộ; mọi thay đổi đều được hoàn tác.',
   lockedByAge: (hours: number) => `Điểm đã nhập quá ${hours} giờ nên đã khóa; muốn sửa phải làm đề nghị sửa điểm.`,
 } as const;
 
@@ -77,6 +80,7 @@ export function decide(role: CellRole, typed: unknown, formula: string, previous
   const rewrite = !same(value, typed) || formula !== '';
   if (same(value, previous)) return rewrite ? { action: 'accept', value, rewrite, note: '' } : { action: 'unchanged' };
 
+  if (rules.lockedAll) return { action: 'revert', reason: GUARD_TEXT.lockedAll };
   const target = windowTarget(role, rules);
   if (target && isOpen(rules.windows, target, rules.nowMs) === null) return { action: 'revert', reason: GUARD_TEXT.closed };
   if (target && !same(previous, '') && rules.lockAfterHours !== null && lockedByAge(acceptedAtMs, rules.nowMs, rules.lockAfterHours)) {

@@ -6,6 +6,8 @@ import type { Env } from '../../gas/env';
 import { loadSchoolContext, type SchoolContext } from '../school-context';
 import { settleBlock } from './settle';
 import { repairStructure } from '../structure/repair';
+import { applyNow } from '../windows/apply-calendar';
+import { appendAudit } from '../../workbook/audit';
 import { forgetQueued, peekQueue, type QueuedEdit } from './queue';
 
 export interface GuardReport {
@@ -27,11 +29,12 @@ export function processEdits(env: Env, pending: QueuedEdit[]): { report: GuardRe
   if (pending.length === 0) return { report, context: null };
   const loaded = loadSchoolContext(env);
   if (!loaded.ok) throw new Error(loaded.problems.join('\n')); // keeps the queue for the next run
+  applyBoardDecisions(env, loaded.context, pending.filter((e) => e.apply !== undefined));
   const structural = pending.filter((e) => e.structure !== undefined);
   // A structural change first: the edits after it are judged on tabs put back in shape.
   if (structural.length > 0) repairStructure(env, loaded.context, { actor: structural[0].actor, what: structural.map((e) => e.structure).join(', ') });
   for (const edit of pending) {
-    if (edit.structure !== undefined) continue;
+    if (edit.structure !== undefined || edit.apply !== undefined) continue;
     const cls = loaded.context.config.classes.find((c) => c.code === edit.sheet);
     if (!cls) continue;
     // Judged as of when it was typed: a queued edit keeps the window it was made in.
@@ -41,3 +44,37 @@ export function processEdits(env: Env, pending: QueuedEdit[]): { report: GuardRe
   }
   return { report, context: loaded.context };
 }
+
+/**
+ * The board's calendar decisions, recorded by their own runs (they pass no class-tab protection):
+ * the latest one is applied with the admin's rights, and each is a log row.
+ */
+function applyBoardDecisions(env: Env, context: SchoolContext, decisions: QueuedEdit[]): void {
+  if (decisions.length === 0) return;
+  const last = decisions[decisions.length - 1];
+  const lines = applyNow(env, context, { lockAll: last.apply === 'lock-all' });
+  const effectiveUser = env.session.getEffectiveUser().getEmail();
+  appendAudit(
+    env,
+    decisions.map((d) => ({
+      at: new Date(d.atMs),
+      actor: d.actor,
+      effectiveUser,
+      sheet: '',
+      cell: '',
+      studentCode: '',
+      subjectCode: '',
+      column: '',
+      oldValue: '',
+      newValue: '',
+      outcome: 'decision' as const,
+      reason: d.apply === 'lock-all' ? PROCESS_TEXT.lockedAll(lines[0]) : PROCESS_TEXT.reopened(lines[0]),
+      reference: '',
+    })),
+  );
+}
+
+export const PROCESS_TEXT = {
+  lockedAll: (applied: string) => `Ban giám hiệu khóa toàn bộ sổ điểm. ${applied}`,
+  reopened: (applied: string) => `Ban giám hiệu mở lại sổ điểm theo lịch nhập điểm. ${applied}`,
+} as const;

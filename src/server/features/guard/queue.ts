@@ -28,6 +28,8 @@ export interface QueuedEdit {
   written?: Written;
   /** A structural change the onChange trigger could not check (its changeType): the next run checks. */
   structure?: string;
+  /** A board member's calendar decision, applied by the admin's next run: lock everything, or apply the calendar. */
+  apply?: 'lock-all' | 'calendar';
 }
 
 /** A property value holds 9 KB; each record stays under this, the edit split by rows if need be. */
@@ -37,8 +39,9 @@ export function enqueueEdit(env: Env, edit: QueuedEdit): boolean {
   const props = env.properties.getDocumentProperties();
   if (!props) return false;
   const records: Record<string, string> = { [FLAG]: '1' };
-  const step = edit.written ? rowsPerRecord(edit.written, RECORD_BUDGET - 300) : edit.numRows;
-  for (let from = 0; from < edit.numRows; from += step) {
+  const step = edit.written ? rowsPerRecord(edit.written, RECORD_BUDGET - 300) : Math.max(1, edit.numRows);
+  // A request with no rectangle (a structure check, a board decision) is one record.
+  for (let from = 0; from === 0 || from < edit.numRows; from += step) {
     const to = Math.min(edit.numRows, from + step);
     const part: QueuedEdit = { ...edit, row: edit.row + from, numRows: to - from, ...(edit.written && { written: writtenRows(edit.written, from, to) }) };
     records[`${PREFIX}${edit.atMs}.${env.utilities.getUuid()}`] = JSON.stringify(part);

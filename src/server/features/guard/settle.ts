@@ -39,6 +39,7 @@ export function rulesFor(context: SchoolContext, cls: ClassConfig, nowMs: number
     windows: context.windows,
     nowMs,
     lockAfterHours: context.config.school.lockAfterHours ?? null,
+    lockedAll: Boolean(context.lockedAllSince),
   };
 }
 

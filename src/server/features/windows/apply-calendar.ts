@@ -7,10 +7,14 @@ import type { Env } from '../../gas/env';
 import { transitions, formatVnDateTime, type CalendarTransition } from '../../domain/calendar';
 import { describeScope } from '../../workbook/calendar';
 import { requireCaller } from '../installation';
-import { cacheSchoolContext, readLayouts, readSchoolContext } from '../school-context';
+import { cacheSchoolContext, readLayouts, readSchoolContext, type SchoolContext } from '../school-context';
+import { enqueueEdit } from '../guard/queue';
 import { applyProtections } from '../setup/apply';
 import { HOURLY_RUN_KEY, hourlyRunRequests } from '../health';
-import { classTabNames, layoutsFromStored, managersOf, openingAt, schoolProtections } from './protection-plan';
+import { documentMetadata, lockAllFrom, lockAllRequests } from '../../workbook/lock-all';
+
+export { lockAllSince } from '../../workbook/lock-all';
+import { layoutsFromStored, managersOf, openingAt, schoolProtections } from './protection-plan';
 
 const PREVIEW_DAYS = 14;
 const DAY_MS = 86_400_000;
@@ -24,6 +28,10 @@ export const WINDOW_TEXT = {
   changes: (added: number, updated: number, removed: number) => `Thay đổi bảo vệ: thêm ${added}, sửa ${updated}, bỏ ${removed}.`,
   upcoming: `Sắp tới (${PREVIEW_DAYS} ngày):`,
   nothingUpcoming: `Không có thay đổi nào trong ${PREVIEW_DAYS} ngày tới.`,
+  lockRequested: (at: string) =>
+    `Đã khóa toàn bộ sổ điểm lúc ${at}: từ bây giờ mọi lần sửa đều bị trình kiểm soát hoàn tác và ghi nhật ký; vùng bảo vệ được đóng trong lần chạy kế tiếp của trình kiểm soát (lần sửa kế tiếp hoặc trong vòng 1 giờ).`,
+  applyRequested: (at: string) =>
+    `Đã ghi nhận lúc ${at}: sổ điểm mở lại theo lịch nhập điểm. Trình kiểm soát (tài khoản quản trị) cập nhật vùng bảo vệ trong lần chạy kế tiếp (lần sửa kế tiếp, lần đối chiếu, hoặc trong vòng 1 giờ).`,
 } as const;
 
 const KIND = { TX: 'điểm thường xuyên', GK: 'điểm giữa kì', CK: 'điểm cuối kì', RL: 'rèn luyện', CC: 'chuyên cần' } as const;
@@ -55,24 +63,12 @@ export interface ApplyOptions {
  * the hourly job is an add-on time-driven trigger, which has no document and so no document
  * properties, yet it must keep the lock in force.
  */
-const LOCK_ALL_KEY = 'sodiem.lockAll';
-type Request = GoogleAppsScript.Sheets.Schema.Request;
-
-function documentMetadata(env: Env, spreadsheetId: string): GoogleAppsScript.Sheets.Schema.DeveloperMetadata[] {
-  return env.sheetsApi.Spreadsheets?.get(spreadsheetId, { fields: 'developerMetadata' }).developerMetadata ?? [];
-}
-
-export function lockAllSince(env: Env, spreadsheetId: string): string | null {
-  return documentMetadata(env, spreadsheetId).find((m) => m.metadataKey === LOCK_ALL_KEY)?.metadataValue ?? null;
-}
-
-function lockAllRequests(set: string | null, present: boolean): Request[] {
-  const clear: Request[] = present ? [{ deleteDeveloperMetadata: { dataFilter: { developerMetadataLookup: { metadataKey: LOCK_ALL_KEY } } } }] : [];
-  if (set === null) return clear;
-  return [...clear, { createDeveloperMetadata: { developerMetadata: { metadataKey: LOCK_ALL_KEY, metadataValue: set, location: { spreadsheet: true }, visibility: 'DOCUMENT' } } }];
-}
-
-/** Applies (or previews) the calendar as of now. */
+/**
+ * Applies (or previews) the calendar as of now. The admins (and the admin's hourly job) change
+ * the protections at once. A board member passes no class-tab protection, so cannot change
+ * them: their decision is recorded — the lock in force for the guard at once — and the admin's
+ * next run (the next edit anyone makes, a reconcile, or the hourly job) applies it and logs it.
+ */
 export function applyCalendar(env: Env, options: ApplyOptions = {}): string[] {
   const caller = requireCaller(env);
   const read = readSchoolContext(env);
@@ -80,29 +76,48 @@ export function applyCalendar(env: Env, options: ApplyOptions = {}): string[] {
   const { config, windows, admins } = read.context;
   const managers = managersOf(config, admins);
   if (!managers.includes(caller)) throw new Error(WINDOW_TEXT.notBoard(caller));
-  const spreadsheet = env.spreadsheetApp.getActiveSpreadsheet();
-  const stored = readLayouts(env, spreadsheet, config);
+  const stored = readLayouts(env, env.spreadsheetApp.getActiveSpreadsheet(), config);
   if (Object.keys(stored).length === 0) return [WINDOW_TEXT.notSetUp];
   const nowMs = env.clock.now().getTime();
-  const at = formatVnDateTime(nowMs);
   if (options.preview) return previewLines(windows, nowMs);
+  if (!options.scheduled && !admins.includes(caller)) return requestFromBoard(env, read.context, caller, options.lockAll === true);
+  return applyNow(env, read.context, options);
+}
 
+/** The board's decision: the lock flag now (the guard reads it), the protections by the admin's next run. */
+function requestFromBoard(env: Env, context: SchoolContext, caller: string, lockAll: boolean): string[] {
+  const id = env.spreadsheetApp.getActiveSpreadsheet().getId();
+  const nowMs = env.clock.now().getTime();
+  const at = formatVnDateTime(nowMs);
+  const since = lockAllFrom(documentMetadata(env, id));
+  const flag = lockAllRequests(lockAll ? at : null, since !== null);
+  if (flag.length > 0) env.sheetsApi.Spreadsheets?.batchUpdate({ requests: flag }, id);
+  cacheSchoolContext(env, { ...context, lockedAllSince: lockAll ? at : null });
+  enqueueEdit(env, { sheet: '', row: 0, col: 0, numRows: 0, numCols: 0, actor: caller, atMs: nowMs, apply: lockAll ? 'lock-all' : 'calendar' });
+  return lockAll ? [WINDOW_TEXT.lockRequested(at)] : [WINDOW_TEXT.applyRequested(at), ...previewLines(context.windows, nowMs)];
+}
+
+/** Sends the protections the calendar calls for now (the caller has the admins' rights). */
+export function applyNow(env: Env, context: SchoolContext, options: ApplyOptions = {}): string[] {
+  const { config, windows, admins } = context;
+  const spreadsheet = env.spreadsheetApp.getActiveSpreadsheet();
+  const stored = readLayouts(env, spreadsheet, config);
+  const nowMs = env.clock.now().getTime();
+  const at = formatVnDateTime(nowMs);
   const meta = documentMetadata(env, spreadsheet.getId());
-  const since = meta.find((m) => m.metadataKey === LOCK_ALL_KEY)?.metadataValue ?? null;
+  const since = lockAllFrom(meta);
   const lockAll = options.lockAll === true || (options.scheduled === true && since !== null);
   // The hourly job leaves its time stamp, so everyone's status card can tell when it stopped.
   const heartbeat = options.scheduled ? hourlyRunRequests(meta.some((m) => m.metadataKey === HOURLY_RUN_KEY), new Date(nowMs).toISOString()) : [];
-  const flag = options.lockAll ? lockAllRequests(at, since !== null) : options.scheduled ? heartbeat : lockAllRequests(null, since !== null);
+  const flag = options.lockAll ? (since === null ? lockAllRequests(at, false) : []) : options.scheduled ? heartbeat : lockAllRequests(null, since !== null);
 
   const layouts = new Map(config.classes.filter((c) => stored[c.code]).map((c) => [c.code, layoutsFromStored(config, stored[c.code])]));
-  const plan = schoolProtections(config, admins, managers, layouts, openingAt(windows, nowMs, lockAll));
-  // The board may change only the class tabs' protections; the admin's runs keep everything in order.
-  const only = admins.includes(caller) ? undefined : classTabNames(config);
-  const change = applyProtections(env, spreadsheet, plan, spreadsheet.getOwner()?.getEmail() ?? admins[0], flag, only);
-  cacheSchoolContext(env, read.context);
+  const plan = schoolProtections(config, admins, managersOf(config, admins), layouts, openingAt(windows, nowMs, lockAll));
+  const change = applyProtections(env, spreadsheet, plan, spreadsheet.getOwner()?.getEmail() ?? admins[0], flag);
+  cacheSchoolContext(env, { ...context, lockedAllSince: lockAll ? (options.lockAll ? (since ?? at) : since) : null });
   const openRanges = plan.filter((p) => p.range !== null).length;
   return [
-    lockAll ? WINDOW_TEXT.lockedAll(at) : WINDOW_TEXT.applied(at, openRanges),
+    lockAll ? WINDOW_TEXT.lockedAll(since ?? at) : WINDOW_TEXT.applied(at, openRanges),
     WINDOW_TEXT.changes(change.added, change.updated, change.removed),
     ...(lockAll ? [] : previewLines(windows, nowMs)),
   ];

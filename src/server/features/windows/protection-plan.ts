@@ -86,10 +86,12 @@ export function schoolProtections(config: SchoolConfig, admins: string[], manage
     const editorsOf = (editor: 'subject-teachers' | 'homeroom', subjectCode?: string) =>
       editor === 'homeroom' ? [cls.homeroom] : subjectCode ? (teachers.get(subjectCode) ?? []) : [];
     plan.push(
-      ...tabProtections(classBookSheetName(cls.code), openClassBookRanges(l.book, open), managers, editorsOf),
+      // Least privilege: outside the teachers' own open blocks, only the admins edit a class's tabs.
+      // The board decides through the add-on's functions, never by editing the tabs.
+      ...tabProtections(classBookSheetName(cls.code), openClassBookRanges(l.book, open), admins, editorsOf),
       { sheetName: shadowSheetName(cls.code), range: null, key: shadowSheetName(cls.code), editors: admins },
-      ...tabProtections(profileSheetName(cls.code), openSimpleTabRanges(l.profile, open), managers, editorsOf),
-      ...tabProtections(attendanceSheetName(cls.code), openSimpleTabRanges(l.attendance, open), managers, editorsOf),
+      ...tabProtections(profileSheetName(cls.code), openSimpleTabRanges(l.profile, open), admins, editorsOf),
+      ...tabProtections(attendanceSheetName(cls.code), openSimpleTabRanges(l.attendance, open), admins, editorsOf),
     );
   }
   return plan;
