@@ -78,6 +78,7 @@ test('the status sidebar API answers over google.script.run as the caller, with 
     installedAt: runtime.clock.now().toISOString(),
     version: '1',
     callerIsAdmin: false,
+    warnings: ['Trình kiểm soát chưa được cài đặt: các thay đổi trong sổ điểm chưa được kiểm tra và ghi nhật ký. Quản trị chọn "Cài đặt trình kiểm soát".'],
   });
 });
 

@@ -41,7 +41,9 @@ test('after the admin installs, the sidebar says so and names the admin; Reload 
   const page = await browser.newPage({ viewport: { width: 300, height: 600 } });
   await page.goto(`${server.url}/sidebar/status?as=${encodeURIComponent(SAMPLE_PEOPLE.admin)}`);
   const alert = page.getByRole('alert');
-  await expect(alert.textContent()).resolves.toContain('Bạn là quản trị hệ thống');
+  // Installed, but the triggers are not: the card says what needs attention.
+  await expect(alert.textContent()).resolves.toContain('có điều cần chú ý');
+  await expect(page.locator('#warnings').textContent()).resolves.toContain('Trình kiểm soát chưa được cài đặt');
   await expect(page.locator('#admin').textContent()).resolves.toBe(SAMPLE_PEOPLE.admin);
   // The virtual clock starts at 2026-09-05 01:00 UTC: 08:00 in Hà Nội, written the Vietnamese way.
   await expect(page.locator('#installedAt').textContent()).resolves.toBe('05/09/2026 08:00');

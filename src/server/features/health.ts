@@ -10,7 +10,7 @@
 import type { Env } from '../gas/env';
 import { AUDIT_COLUMN_COUNT, parseAuditCells } from '../domain/audit';
 import { AUDIT_SHEET } from '../workbook/audit';
-import { readInstallation, requireCaller } from './installation';
+import { readInstallation, requireCaller, type Installation } from './installation';
 import { loadSchoolContext } from './school-context';
 
 const TRIGGERS_KEY = 'sodiem.health.triggers';
@@ -90,7 +90,7 @@ function lastLogTime(env: Env): string | null {
   return parsed.kind === 'entry' ? new Date(parsed.entry.time).toISOString() : null;
 }
 
-export function readHealth(env: Env, formatTime: (iso: string) => string): HealthView {
+export function readHealth(env: Env, formatTime: (iso: string) => string, known?: { installation: Installation | null }): HealthView {
   const caller = requireCaller(env);
   const props = env.properties.getDocumentProperties();
   const triggers = parseJson<{ owner: string; at: string; handlers: string[] }>(props?.getProperty(TRIGGERS_KEY) ?? null);
@@ -102,7 +102,7 @@ export function readHealth(env: Env, formatTime: (iso: string) => string): Healt
   const warnings: string[] = [];
   if (!triggers) warnings.push(HEALTH_TEXT.notInstalled);
   else {
-    const installation = readInstallation(env);
+    const installation = known ? known.installation : readInstallation(env);
     const loaded = loadSchoolContext(env);
     const admins = loaded.ok ? loaded.context.admins : installation ? [installation.admin.toLowerCase()] : [];
     if (!admins.includes(triggers.owner.toLowerCase())) warnings.push(HEALTH_TEXT.notAdmin(triggers.owner));

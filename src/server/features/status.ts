@@ -1,5 +1,6 @@
 import type { Env } from '../gas/env';
 import { readInstallation, requireCaller } from './installation';
+import { readHealth } from './health';
 import { recordCheckpoint } from '../workbook/audit/checkpoints';
 import { documentProperties, readHead } from '../workbook/audit/ledger-properties';
 
@@ -12,6 +13,8 @@ export interface StatusView {
   installedAt: string | null;
   version: string | null;
   callerIsAdmin: boolean;
+  /** What needs attention (guard missing or failing, hourly job stopped), as Vietnamese sentences. */
+  warnings: string[];
 }
 
 export function readStatus(env: Env): StatusView {
@@ -26,13 +29,17 @@ export function readStatus(env: Env): StatusView {
       // A full user store must not take the status card down with it.
     }
   }
+  const spreadsheet = env.spreadsheetApp.getActiveSpreadsheet();
+  const zone = spreadsheet.getSpreadsheetTimeZone();
+  const warnings = installation ? readHealth(env, (iso) => env.utilities.formatDate(new Date(iso), zone, 'dd/MM/yyyy HH:mm'), { installation }).warnings : [];
   return {
-    spreadsheetName: env.spreadsheetApp.getActiveSpreadsheet().getName(),
+    spreadsheetName: spreadsheet.getName(),
     caller,
     installed: installation !== null,
     admin: installation?.admin ?? null,
     installedAt: installation?.installedAt ?? null,
     version: installation?.version ?? null,
     callerIsAdmin: installation?.admin === caller,
+    warnings,
   };
 }

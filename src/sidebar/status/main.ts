@@ -28,7 +28,11 @@ async function load(): Promise<void> {
     $('admin').textContent = status.admin ?? '—';
     $('installedAt').textContent = formatInstant(status.installedAt);
     $('details').hidden = false;
+    const warnings = $('warnings');
+    warnings.replaceChildren(...status.warnings.map((text) => Object.assign(document.createElement('li'), { textContent: text })));
+    warnings.hidden = status.warnings.length === 0;
     if (!status.installed) show('warn', 'Sổ Điểm chưa được cài đặt cho tệp này. Quản trị hệ thống chọn "Cài đặt cho trường" trong menu Tiện ích bổ sung.');
+    else if (status.warnings.length > 0) show('warn', 'Sổ Điểm đang chạy nhưng có điều cần chú ý:');
     else show('ok', status.callerIsAdmin ? 'Sổ Điểm đã sẵn sàng. Bạn là quản trị hệ thống.' : 'Sổ Điểm đã sẵn sàng.');
   } catch (error) {
     show('err', errorText(error));
