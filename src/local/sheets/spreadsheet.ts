@@ -65,6 +65,17 @@ export class LocalSpreadsheet implements SpreadsheetPort {
     return this;
   }
 
+  /** Read-only access; an editor stays an editor (Drive keeps the higher role). */
+  addViewers(emailAddresses: (string | UserPort)[]): LocalSpreadsheet {
+    const wb = this.data('addViewers');
+    this.f.requireFileEdit(wb);
+    for (const u of emailAddresses) {
+      const e = (typeof u === 'string' ? u : u.getEmail()).toLowerCase();
+      if (e !== wb.owner && !wb.editors.includes(e) && !wb.viewers.includes(e)) wb.viewers.push(e);
+    }
+    return this;
+  }
+
   removeEditor(emailAddress: string | UserPort): LocalSpreadsheet {
     const wb = this.data('removeEditor');
     this.f.requireFileEdit(wb);

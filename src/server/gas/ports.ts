@@ -167,6 +167,8 @@ export interface UiPort {
 
 export interface SpreadsheetPort {
   getId(): string;
+  /** Shares the file read-only (the rollover archives, for every board member to verify). */
+  addViewers(emailAddresses: string[]): SpreadsheetPort;
   getName(): string;
   getOwner(): UserPort | null;
   getEditors(): UserPort[];

@@ -123,3 +123,17 @@ describe('verifyAudit across archives', () => {
     if (!verdict.ok) expect(verdict.message).toContain('Không mở được tệp lưu trữ');
   });
 });
+
+test('an archive is shared read-only with the board, so a board member verifies the whole chain', () => {
+  const { env, rt, id } = setup();
+  const principal = 'hieutruong@truong.edu.vn';
+  rt.addUser(principal);
+  rt.spreadsheets.get(id)!.editors.push(principal);
+  appendAudit(env, inputs(30, rt.clock.now()));
+  const archive = rolloverIfNeeded(env, { ...options, viewers: [principal] })!;
+  expect(rt.spreadsheets.get(archive.id)!.viewers).toEqual([principal]);
+  expect(verifyAudit(rt.envFor(rt.contextFor(principal, id)))).toMatchObject({ ok: true, count: 30, archives: 1 });
+  // Without the share, the board would be told the archive cannot be read.
+  rt.spreadsheets.get(archive.id)!.viewers = [];
+  expect(verifyAudit(rt.envFor(rt.contextFor(principal, id)))).toMatchObject({ ok: false, kind: 'deleted' });
+});

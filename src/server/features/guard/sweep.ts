@@ -5,6 +5,7 @@
  * so the cost is spread over teachers' edits; "Đối chiếu sổ điểm ngay" does all of it at once.
  */
 import type { Env } from '../../gas/env';
+import { managersOf } from '../windows/protection-plan';
 import { rolloverIfNeeded } from '../../workbook/audit';
 import { schoolYearLabel } from '../../workbook/layout';
 import { readInstallation, requireCaller } from '../installation';
@@ -27,7 +28,7 @@ export function sweepOneClassIfDue(env: Env, context: SchoolContext): void {
   reconcileClass(env, context, due);
   state[due.code] = now;
   props.setProperty(SWEEP_KEY, JSON.stringify(state));
-  if (context.config.classes[0]?.code === due.code) rolloverIfNeeded(env, { schoolYear: schoolYearLabel(context.config.school.schoolYear) });
+  if (context.config.classes[0]?.code === due.code) rolloverIfNeeded(env, { schoolYear: schoolYearLabel(context.config.school.schoolYear), viewers: managersOf(context.config, context.admins) });
 }
 
 export const SWEEP_TEXT = {
@@ -53,7 +54,7 @@ export function reconcileNow(env: Env): string[] {
   const report = reconcile(env);
   const loaded = loadSchoolContext(env);
   if (loaded.ok) {
-    rolloverIfNeeded(env, { schoolYear: schoolYearLabel(loaded.context.config.school.schoolYear) });
+    rolloverIfNeeded(env, { schoolYear: schoolYearLabel(loaded.context.config.school.schoolYear), viewers: managersOf(loaded.context.config, loaded.context.admins) });
     // Every class was just swept: the guard's periodic sweep starts its hour again.
     const now = env.clock.now().getTime();
     const swept = Object.fromEntries(loaded.context.config.classes.filter((c) => !report.skipped.includes(c.code)).map((c) => [c.code, now]));

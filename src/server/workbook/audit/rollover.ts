@@ -22,6 +22,8 @@ export interface RolloverOptions {
   maxRows?: number;
   /** Newest rows that stay in the live sheet (default 1,000, at most half of maxRows, at least 1). */
   keepRows?: number;
+  /** Who may read the archive (the board, to verify it): shared read-only when it is made. */
+  viewers?: string[];
 }
 
 export function archiveName(schoolYear: string, part: number): string {
@@ -64,6 +66,7 @@ export function rolloverIfNeeded(env: Env, options: RolloverOptions): AuditArchi
   const part = archives.length + 1;
   const name = archiveName(options.schoolYear, part);
   const book = env.spreadsheetApp.create(name);
+  if (options.viewers && options.viewers.length > 0) book.addViewers(options.viewers);
   const sheet = book.getSheets()[0];
   sheet.setName(AUDIT_SHEET);
   const maxSheetRows = sheet.getMaxRows();
