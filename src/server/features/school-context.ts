@@ -18,6 +18,7 @@ import { readCalendar } from '../workbook/calendar';
 import { readInstallation } from './installation';
 import { adminsOf } from './setup/admins';
 import { lockAllSince } from '../workbook/lock-all';
+import { readChunked, writeChunked } from '../workbook/chunked-property';
 import { utf8Bytes } from '../domain/utf8';
 
 const CACHE_KEY = 'sodiem.context';
@@ -58,7 +59,6 @@ export function readSchoolContext(env: Env): ContextResult {
 }
 
 const LAST_GOOD_PREFIX = 'sodiem.context.good.';
-const CHUNK_CHARS = 2_500; // ≤ 9 KB per property value even if every character takes 3 bytes
 
 /**
  * Remembers a context that was valid: in the cache for the guard's speed, and in document
@@ -76,17 +76,12 @@ export function cacheSchoolContext(env: Env, context: SchoolContext): void {
   }
   const props = env.properties.getDocumentProperties();
   if (!props) return;
-  const chunks: Record<string, string> = {};
-  for (let i = 0; i * CHUNK_CHARS < text.length; i++) chunks[`${LAST_GOOD_PREFIX}${i}`] = text.slice(i * CHUNK_CHARS, (i + 1) * CHUNK_CHARS);
-  for (const key of props.getKeys()) if (key.startsWith(LAST_GOOD_PREFIX) && !(key in chunks)) props.deleteProperty(key);
-  props.setProperties(chunks);
+  writeChunked(props, LAST_GOOD_PREFIX, text);
 }
 
 function lastGoodContext(env: Env): SchoolContext | null {
-  const all = env.properties.getDocumentProperties()?.getProperties() ?? {};
-  const parts: string[] = [];
-  for (let i = 0; `${LAST_GOOD_PREFIX}${i}` in all; i++) parts.push(all[`${LAST_GOOD_PREFIX}${i}`]);
-  return parts.length > 0 ? (JSON.parse(parts.join('')) as SchoolContext) : null;
+  const text = readChunked(env.properties.getDocumentProperties()?.getProperties() ?? {}, LAST_GOOD_PREFIX);
+  return text ? (JSON.parse(text) as SchoolContext) : null;
 }
 
 export function forgetSchoolContext(env: Env): void {

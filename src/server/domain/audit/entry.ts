@@ -7,8 +7,9 @@
 /** accepted: kept; reverted: put back (reason says why); correction: approved change after lock;
  *  setup: written by setup; unattributed: the editor's account was not revealed;
  *  structure: a tab renamed, resized, deleted, sorted or shown, and how it was put right;
- *  decision: a board decision applied by the admin's run (the calendar locked or reopened). */
-export type AuditOutcome = 'accepted' | 'reverted' | 'correction' | 'setup' | 'unattributed' | 'structure' | 'decision';
+ *  decision: a board decision applied by the admin's run (the calendar locked or reopened);
+ *  config: a row of a configuration or calendar sheet changed (old and new row text). */
+export type AuditOutcome = 'accepted' | 'reverted' | 'correction' | 'setup' | 'unattributed' | 'structure' | 'decision' | 'config';
 
 export interface AuditEntry {
   /** Số TT: 1, 2, 3… across the live sheet and every archive. */
@@ -85,6 +86,7 @@ export const OUTCOME_LABELS: Readonly<Record<AuditOutcome, string>> = {
   unattributed: 'Không rõ người sửa',
   structure: 'Cấu trúc',
   decision: 'Quyết định',
+  config: 'Cấu hình',
 };
 
 export function outcomeFromLabel(label: string): AuditOutcome | null {

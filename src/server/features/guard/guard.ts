@@ -8,6 +8,7 @@ import type { Env } from '../../gas/env';
 import { SHEET_NAMES } from '../../workbook/config';
 import { appendAudit } from '../../workbook/audit';
 import { forgetSchoolContext } from '../school-context';
+import { logConfigEdit } from '../config-log';
 import type { Rect } from './cells';
 import { asText } from './settle';
 import { writtenOf } from '../../domain/guard/written';
@@ -35,11 +36,7 @@ export const GUARD_LOG_TEXT = {
 export function guardEdit(env: Env, e: EditEventLike): GuardReport {
   const sheetName = e.range.getSheet().getName();
   const nothing: GuardReport = { accepted: 0, reverted: 0, queued: false };
-  if ((Object.values(SHEET_NAMES) as string[]).includes(sheetName)) {
-    // The admin changed the configuration or the calendar: the next run reads it afresh.
-    forgetSchoolContext(env);
-    return nothing;
-  }
+  if ((Object.values(SHEET_NAMES) as string[]).includes(sheetName)) return logConfig(env, sheetName, e);
   const actor = (e.user?.getEmail() ?? '').toLowerCase();
   const now = env.clock.now();
   const rect: Rect = { row: e.range.getRow(), col: e.range.getColumn(), numRows: e.range.getNumRows(), numCols: e.range.getNumColumns() };
@@ -75,6 +72,26 @@ function typedValue(e: EditEventLike): string | undefined {
   if (e.value !== undefined) return String(e.value);
   if (e.oldValue !== undefined) return '';
   return undefined;
+}
+
+/**
+ * The admins changed the configuration or the calendar: logged row by row (who, which row, old
+ * and new), and the next run reads it afresh. Queued when the lock is busy: the next run logs it.
+ */
+function logConfig(env: Env, sheetName: string, e: EditEventLike): GuardReport {
+  const lock = env.lock.getDocumentLock();
+  const actor = (e.user?.getEmail() ?? '').toLowerCase();
+  if (!lock || !lock.tryLock(LOCK_WAIT_MS)) {
+    forgetSchoolContext(env);
+    enqueueEdit(env, { sheet: sheetName, row: 0, col: 0, numRows: 0, numCols: 0, actor, atMs: env.clock.now().getTime(), config: true });
+    return { accepted: 0, reverted: 0, queued: true };
+  }
+  try {
+    logConfigEdit(env, sheetName, actor, env.clock.now());
+    return { accepted: 0, reverted: 0, queued: false };
+  } finally {
+    releaseAfterFlush(env, lock);
+  }
 }
 
 /** Only the admins can reach a shadow tab; a direct edit there is recorded, never silent. */

@@ -8,6 +8,7 @@ import { settleBlock } from './settle';
 import { repairStructure } from '../structure/repair';
 import { applyNow } from '../windows/apply-calendar';
 import { appendAudit } from '../../workbook/audit';
+import { logConfigEdit } from '../config-log';
 import { forgetQueued, peekQueue, type QueuedEdit } from './queue';
 
 export interface GuardReport {
@@ -29,12 +30,16 @@ export function processEdits(env: Env, pending: QueuedEdit[]): { report: GuardRe
   if (pending.length === 0) return { report, context: null };
   const loaded = loadSchoolContext(env);
   if (!loaded.ok) throw new Error(loaded.problems.join('\n')); // keeps the queue for the next run
+  for (const sheet of new Set(pending.filter((e) => e.config).map((e) => e.sheet))) {
+    const first = pending.find((e) => e.config && e.sheet === sheet)!;
+    logConfigEdit(env, sheet, first.actor, new Date(first.atMs));
+  }
   applyBoardDecisions(env, loaded.context, pending.filter((e) => e.apply !== undefined));
   const structural = pending.filter((e) => e.structure !== undefined);
   // A structural change first: the edits after it are judged on tabs put back in shape.
   if (structural.length > 0) repairStructure(env, loaded.context, { actor: structural[0].actor, what: structural.map((e) => e.structure).join(', ') });
   for (const edit of pending) {
-    if (edit.structure !== undefined || edit.apply !== undefined) continue;
+    if (edit.structure !== undefined || edit.apply !== undefined || edit.config) continue;
     const cls = loaded.context.config.classes.find((c) => c.code === edit.sheet);
     if (!cls) continue;
     // Judged as of when it was typed: a queued edit keeps the window it was made in.

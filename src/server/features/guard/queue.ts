@@ -30,6 +30,8 @@ export interface QueuedEdit {
   structure?: string;
   /** A board member's calendar decision, applied by the admin's next run: lock everything, or apply the calendar. */
   apply?: 'lock-all' | 'calendar';
+  /** A configuration sheet (`sheet`) changed while the lock was busy: the next run logs it. */
+  config?: true;
 }
 
 /** A property value holds 9 KB; each record stays under this, the edit split by rows if need be. */

@@ -17,6 +17,8 @@ import { managersOf, openingAt, schoolProtections } from '../windows/protection-
 import { lockAllSince } from '../windows/apply-calendar';
 import { cacheSchoolContext, readLayouts, storeLayouts } from '../school-context';
 import { applyPlan } from './apply';
+import { snapshotConfig } from '../config-log';
+import { SHEET_NAMES } from '../../workbook/config';
 import type { PreviousTab } from './existing';
 import { SETUP_TEXT } from './messages';
 import { planClass, type ClassPlan } from './plan-class';
@@ -96,7 +98,8 @@ export function rebuild(env: Env, inputs: RebuildInputs, only?: readonly string[
 
   const layouts = new Map(plans.map((p) => [p.classCode, p.layouts]));
   // "Khóa toàn bộ" stays in force across a rebuild.
-  const lockAll = lockAllSince(env, spreadsheet.getId()) !== null;
+  const lockedAllSince = lockAllSince(env, spreadsheet.getId());
+  const lockAll = lockedAllSince !== null;
   const protections = schoolProtections(config, admins, managersOf(config, admins), layouts, openingAt(inputs.windows, env.clock.now().getTime(), lockAll));
   const unplaced = plans.flatMap((p) => p.unplaced);
   // The report first: if anything later fails, what could not be placed is already kept.
@@ -108,7 +111,9 @@ export function rebuild(env: Env, inputs: RebuildInputs, only?: readonly string[
   const built = Object.fromEntries(plans.map((p) => [p.classCode, p.layout]));
   storeLayouts(env, only ? { ...readLayouts(env), ...built } : built);
   storeStructures(env, structuresOf(plans.map((p) => p.classCode), shapes), only !== undefined);
-  cacheSchoolContext(env, { config, windows: inputs.windows, admins });
+  cacheSchoolContext(env, { config, windows: inputs.windows, admins, lockedAllSince });
+  // The configuration this build came from: later changes are logged against it, row by row.
+  if (!only) snapshotConfig(env, Object.values(SHEET_NAMES));
 
   const lines = [SETUP_TEXT.done(plans.length, roster.students.length)];
   const moved = plans.reduce((n, p) => n + p.movedCount, 0);
