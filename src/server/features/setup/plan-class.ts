@@ -156,15 +156,17 @@ function rawDifferences(book: PreviousTab, shadow: PreviousTab): UnplacedValue[]
  * `roster`: the class's rows, those who left included (`leavers` says how): a leaver keeps their
  * row and every carried value, after the students in class, greyed, closed to entry.
  */
-export function planClass(cls: ClassConfig, roster: Student[], ctx: PlanContext, leavers: readonly LeaverRecord[] = []): ClassPlan {
+export function planClass(cls: ClassConfig, roster: Student[], ctx: PlanContext, leaving: readonly LeaverRecord[] = []): ClassPlan {
   const { config } = ctx;
   const subjects = subjectsOfClass(config, cls);
   const students = new Map(roster.map((s) => [s.code, s]));
-  const leaving = new Set(leavers.map((l) => l.code));
-  const inClass = roster.filter((s) => !leaving.has(s.code));
-  const left = roster.filter((s) => leaving.has(s.code));
-  const labels = new Map(leavers.map((l) => [l.code, leaverLabel(l)]));
+  const byCode = new Map(leaving.map((l) => [l.code, l]));
+  const inClass = roster.filter((s) => !byCode.has(s.code));
+  const left = roster.filter((s) => byCode.has(s.code));
+  const labels = new Map(leaving.map((l) => [l.code, leaverLabel(l)]));
   const layout = buildClassBookLayout({ subjects, students: inClass, leavers: left, ordinalRank: config.school.ordinalRank });
+  // In row order, as the hourly job reads them back from the shadow.
+  const leavers = layout.closedCodes.map((code) => byCode.get(code)!);
   const spec = classBookSpec(layout, { classCode: cls.code, school: config.school, subjects });
 
   // The grade book and its shadow each carry their own previous values.
