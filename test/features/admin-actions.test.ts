@@ -54,7 +54,8 @@ test('import: creates the paste tab on first use, then replaces the roster from 
   const result = importRoster(w.env());
   expect(result).toEqual({ ok: true, lines: ['Đã nhập 36 học sinh của 3 lớp vào trang "Danh sách học sinh". Chọn "Thiết lập / cập nhật sổ điểm" để xếp học sinh vào sổ điểm các lớp.'] });
   const roster = w.env().spreadsheetApp.getActiveSpreadsheet().getSheetByName(ROSTER_SHEET)!.getDataRange().getValues();
-  expect(roster[0]).toEqual(['STT', 'Mã học sinh', 'Họ và tên', 'Ngày sinh', 'Giới tính', 'Lớp', 'Dân tộc', 'Nơi sinh', 'Số định danh cá nhân']);
-  expect(roster[1]).toEqual([1, 'DT0001', 'Phạm Minh Mai', new Date('2015-02-06T17:00:00.000Z'), 'Nữ', '6A', 'Kinh', 'Vĩnh Bảo, Hải Phòng', '031315682859']);
+  // "Tình trạng" and "Từ ngày" stay empty for students in class (filled for those who leave).
+  expect(roster[0]).toEqual(['STT', 'Mã học sinh', 'Họ và tên', 'Ngày sinh', 'Giới tính', 'Lớp', 'Dân tộc', 'Nơi sinh', 'Số định danh cá nhân', 'Tình trạng', 'Từ ngày']);
+  expect(roster[1]).toEqual([1, 'DT0001', 'Phạm Minh Mai', new Date('2015-02-06T17:00:00.000Z'), 'Nữ', '6A', 'Kinh', 'Vĩnh Bảo, Hải Phòng', '031315682859', '', '']);
   expect(roster).toHaveLength(37);
 });

@@ -4,56 +4,12 @@
  * setup report, none is lost.
  */
 import fc from 'fast-check';
-import type { CellValue } from '../../src/server/gas/ports';
 import { ROSTER_SHEET, runSetup } from '../../src/server/features/setup';
 import { REPORT_SHEET } from '../../src/server/features/setup/report';
-import { layoutFromKeys, type ClassBookLayout } from '../../src/server/workbook/layout';
 import { thcsConfigTables, THCS_DOMAIN } from '../workbook/config/fixtures';
-import { makeSchool, writeTable, type SchoolWorld } from './school-world';
+import { makeSchool, writeTable } from './school-world';
 import { rosterRows, student, type RosterStudent } from './roster-rows';
-
-function layoutOf(school: SchoolWorld, tab: string): { layout: ClassBookLayout; values: CellValue[][] } {
-  const values = school.tab(tab);
-  return { layout: layoutFromKeys(values[4], values.slice(5).map((r) => r[1])), values };
-}
-
-/** Every entered value of a class tab, by (student, column key). */
-function entries(school: SchoolWorld, tab: string): Map<string, CellValue> {
-  const { layout, values } = layoutOf(school, tab);
-  const out = new Map<string, CellValue>();
-  for (let row = layout.firstStudentRow; row <= layout.numRows; row++) {
-    for (let col = 1; col <= layout.numColumns; col++) {
-      const d = layout.describe(row, col);
-      const v = values[row - 1][col - 1];
-      if (d && (d.kind === 'score-entry' || d.kind === 'comment-entry') && v !== '') out.set(`${d.studentCode}|${layout.keys[col - 1]}`, v);
-    }
-  }
-  return out;
-}
-
-/**
- * Scores in every score-entry cell of 6A, as the guard leaves accepted ones: in the book and in
- * its shadow (script writes here; the guard's own path is tested in guard-scenarios).
- */
-function fillScores(school: SchoolWorld, seed: number): void {
-  const { layout } = layoutOf(school, '6A');
-  const ss = school.env().spreadsheetApp.getActiveSpreadsheet();
-  const block = ss.getSheetByName('6A')!.getRange(1, 1, layout.numRows, layout.numColumns);
-  const shadow = ss.getSheetByName('6A (bản lưu)')!.getRange(1, 1, layout.numRows, layout.numColumns);
-  const grid = block.getValues();
-  const kept = shadow.getValues();
-  let x = seed;
-  for (let row = layout.firstStudentRow; row <= layout.numRows; row++) {
-    for (let col = 1; col <= layout.numColumns; col++) {
-      const d = layout.describe(row, col);
-      x = (x * 1103515245 + 12345) % 2147483648;
-      if (d?.kind === 'score-entry') grid[row - 1][col - 1] = kept[row - 1][col - 1] = (x % 101) / 10;
-      if (d?.kind === 'comment-entry') grid[row - 1][col - 1] = kept[row - 1][col - 1] = x % 7 === 0 ? 'CĐ' : 'Đ';
-    }
-  }
-  block.setValues(grid);
-  shadow.setValues(kept);
-}
+import { entries, fillScores, layoutOf } from './class-scores';
 
 const base: RosterStudent[] = [
   ...Array.from({ length: 10 }, (_, i) => student(i + 1, '6A', 2015)),

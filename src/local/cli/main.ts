@@ -14,8 +14,9 @@ import { serveCommand } from './serve';
 const USAGE = `Cách dùng: npx sodiem <lệnh>
   demo [--workbook tệp.xlsx] [--out thư-mục]   chạy công việc chính trên trường mẫu
   assess                                        xếp loại: JSON vào stdin, JSON ra stdout
-  import <danh-sách.xlsx|.csv> --workbook <sổ.xlsx> [--out <tệp.xlsx>]
-                                                nhập danh sách học sinh vào sổ điểm đã lưu
+  import <danh-sách.xlsx|.csv> --workbook <sổ.xlsx> [--out <tệp.xlsx>] [--yes]
+                                                nhập danh sách học sinh vào sổ điểm đã lưu;
+                                                --yes xác nhận khi có học sinh rời lớp
   serve [--port 8080]                           máy chủ thử các thanh bên (sidebar)`;
 
 export async function main(args: string[]): Promise<number> {

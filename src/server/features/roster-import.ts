@@ -1,17 +1,21 @@
 /**
  * Roster import in Sheets: the admin pastes the school's export into the "Nhập danh sách"
- * tab; the import validates every row (all or nothing) and replaces the master roster
- * "Danh sách học sinh", which setup then builds the class tabs from.
+ * tab; the import validates every row (all or nothing) and updates the master roster
+ * "Danh sách học sinh", which setup then builds the class tabs from. Students who leave a class
+ * are confirmed by the admin and kept with a status (roster-departures.ts, domain/roster/changes.ts).
  */
 import type { Env } from '../gas/env';
-import { parseRoster } from '../domain/roster';
+import type { SpreadsheetPort } from '../gas/ports';
+import { compareRosters, inSchoolYear, parseRoster } from '../domain/roster';
+import { calendarDateIn, isoDate } from '../domain/roster/dates';
 import type { Student } from '../domain/school/model';
 import { readConfig } from '../workbook/config';
 import { dateCellMaker } from '../workbook/date-cells';
 import { readInstallation, requireCaller } from './installation';
 import { adminsOf } from './setup/admins';
 import { IMPORT_SHEET, ROSTER_SHEET } from './setup';
-import { ROSTER_HEADER_ROW, rosterTable } from './roster-table';
+import { ROSTER_DATE_COLUMNS, ROSTER_HEADER_ROW, rosterTable } from './roster-table';
+import { checkAnswer, DEPARTURE_TEXT, departureQuestion, describeDeparture, promptConfirm, type Confirm } from './roster-departures';
 
 export const IMPORT_TEXT = {
   notInstalled: 'Sổ Điểm chưa được cài đặt cho tệp này. Quản trị hệ thống chọn "Cài đặt cho trường" trước.',
@@ -22,6 +26,11 @@ export const IMPORT_TEXT = {
   refused: (count: number) => `Chưa nhập được danh sách: có ${count} lỗi cần sửa. Danh sách học sinh hiện có không thay đổi.`,
   done: (count: number, classes: number, sheet: string) => `Đã nhập ${count} học sinh của ${classes} lớp vào trang "${sheet}". Chọn "Thiết lập / cập nhật sổ điểm" để xếp học sinh vào sổ điểm các lớp.`,
   warnings: (count: number) => `Lưu ý (${count}):`,
+  currentUnreadable: (sheet: string) =>
+    `Chưa nhập được danh sách: trang "${sheet}" hiện có bị lỗi, nên không so được ai rời lớp. Hãy khôi phục trang từ lịch sử phiên bản; không có gì thay đổi.`,
+  todayOutsideYear: (today: string, year: number) =>
+    `Cột "Từ ngày": ngày nhập danh sách ${today.slice(8, 10)}/${today.slice(5, 7)}/${today.slice(0, 4)} (dùng cho học sinh rời lớp không có trong tệp) ` +
+    `không thuộc năm học ${year}-${year + 1} (từ 01/07/${year} đến 31/07/${year + 1}); hãy thêm các em vào tệp với cột "Tình trạng" và "Từ ngày".`,
 } as const;
 
 export interface ImportResult {
@@ -29,7 +38,11 @@ export interface ImportResult {
   lines: string[];
 }
 
-export function importRoster(env: Env): ImportResult {
+/**
+ * Reads the pasted file, compares it with the current roster and — when students would leave
+ * their class — asks before writing; leavers are kept with a status and a date, never deleted.
+ */
+export function importRoster(env: Env, confirm: Confirm = promptConfirm(env)): ImportResult {
   const caller = requireCaller(env);
   const installation = readInstallation(env);
   if (!installation) throw new Error(IMPORT_TEXT.notInstalled);
@@ -45,19 +58,55 @@ export function importRoster(env: Env): ImportResult {
   }
   const rows = source.getDataRange().getValues();
   if (rows.length < 2) return { ok: false, lines: [IMPORT_TEXT.empty(IMPORT_SHEET)] };
+  const timeZone = spreadsheet.getSpreadsheetTimeZone();
+  const today = isoDate(calendarDateIn(env.clock.now(), timeZone));
+  const schoolYear = config?.school.schoolYear;
   const result = parseRoster(rows, { sheet: IMPORT_SHEET }, {
     // Without a valid configuration yet, classes are taken as written; setup checks them later.
     classes: config ? config.classes.map((c) => c.code) : null,
-    schoolYear: config?.school.schoolYear,
-    timeZone: spreadsheet.getSpreadsheetTimeZone(),
+    schoolYear,
+    timeZone,
+    today,
   });
-  if (!result.ok) return { ok: false, lines: [IMPORT_TEXT.refused(result.errors.length), ...result.errors.slice(0, 30).map((e) => e.message)] };
+  if (!result.ok) return refusedLines(result.errors.map((e) => e.message));
 
-  writeRoster(env, result.students);
-  const classes = new Set(result.students.map((s) => s.classCode)).size;
-  const lines = [IMPORT_TEXT.done(result.students.length, classes, ROSTER_SHEET)];
+  const current = readCurrentRoster(spreadsheet, timeZone);
+  if (!current.ok) return { ok: false, lines: [IMPORT_TEXT.currentUnreadable(ROSTER_SHEET), ...current.errors.slice(0, 30)] };
+  const change = compareRosters(current.students, result.students, today);
+  // A departure the file does not date takes today's date, which must be in the school year too.
+  if (schoolYear !== undefined && change.leaving.some((d) => d.student.leave!.date === today) && !inSchoolYear(today, schoolYear)) {
+    return refusedLines([IMPORT_TEXT.todayOutsideYear(today, schoolYear)]);
+  }
+  if (change.leaving.length > 0) {
+    const refusal = checkAnswer(confirm(departureQuestion(change)), change.leaving.length);
+    if (refusal) return { ok: false, lines: [refusal] };
+  }
+
+  writeRoster(env, change.roster);
+  const inClass = result.students.filter((s) => !s.leave);
+  const lines = [IMPORT_TEXT.done(inClass.length, new Set(inClass.map((s) => s.classCode)).size, ROSTER_SHEET)];
+  if (change.leaving.length > 0) lines.push(DEPARTURE_TEXT.left(change.leaving.length), ...change.leaving.slice(0, 20).map(describeDeparture));
+  for (const d of change.leaving) {
+    if (d.toClass) lines.push(DEPARTURE_TEXT.moved(d.student.name, d.student.code, d.student.classCode, d.toClass, ddmmyyyyOf(d.student.leave!.date)));
+  }
+  if (change.returning.length > 0) lines.push(DEPARTURE_TEXT.returned(change.returning.length));
   if (result.warnings.length > 0) lines.push(IMPORT_TEXT.warnings(result.warnings.length), ...result.warnings.slice(0, 20).map((w) => w.message));
   return { ok: true, lines };
+}
+
+function refusedLines(messages: string[]): ImportResult {
+  return { ok: false, lines: [IMPORT_TEXT.refused(messages.length), ...messages.slice(0, 30)] };
+}
+
+const ddmmyyyyOf = (iso: string) => `${iso.slice(8, 10)}/${iso.slice(5, 7)}/${iso.slice(0, 4)}`;
+
+/** The roster as it stands (any class: a class removed from the configuration still has its leavers). */
+function readCurrentRoster(spreadsheet: SpreadsheetPort, timeZone: string): { ok: true; students: Student[] } | { ok: false; errors: string[] } {
+  const sheet = spreadsheet.getSheetByName(ROSTER_SHEET);
+  const values = sheet ? sheet.getDataRange().getValues() : [];
+  if (values.length < 2) return { ok: true, students: [] };
+  const parsed = parseRoster(values, { sheet: ROSTER_SHEET }, { classes: null, timeZone });
+  return parsed.ok ? { ok: true, students: parsed.students } : { ok: false, errors: parsed.errors.map((e) => e.message) };
 }
 
 /** Replaces the master roster with these students, in one block write. */
@@ -71,7 +120,7 @@ export function writeRoster(env: Env, students: Student[]): void {
   if (sheet.getMaxColumns() < width) sheet.insertColumnsAfter(sheet.getMaxColumns(), width - sheet.getMaxColumns());
   const block = sheet.getRange(1, 1, table.length, width);
   // Codes and IDs stay text (a 12-digit ID as a number loses its leading zero).
-  block.setNumberFormats(table.map((_, r) => ROSTER_HEADER_ROW.map((h) => (r > 0 && h === 'Ngày sinh' ? 'dd/mm/yyyy' : r > 0 && h === 'STT' ? '0' : '@'))));
+  block.setNumberFormats(table.map((_, r) => ROSTER_HEADER_ROW.map((h) => (r > 0 && ROSTER_DATE_COLUMNS.has(h) ? 'dd/mm/yyyy' : r > 0 && h === 'STT' ? '0' : '@'))));
   block.setValues(table);
   sheet.getRange(1, 1, 1, width).setFontWeight('bold');
   sheet.setFrozenRows(1);

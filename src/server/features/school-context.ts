@@ -20,6 +20,7 @@ import { adminsOf } from './setup/admins';
 import { lockAllSince } from '../workbook/lock-all';
 import { readChunked, writeChunked } from '../workbook/chunked-property';
 import { utf8Bytes } from '../domain/utf8';
+import { parseShadowLeaverNote, type LeaverRecord } from '../workbook/leavers';
 
 const CACHE_KEY = 'sodiem.context';
 const CACHE_SECONDS = 600;
@@ -29,6 +30,11 @@ export interface StoredLayout {
   /** Key row of the class grade book and its student codes, top to bottom. */
   keys: string[];
   codes: string[];
+  /**
+   * Students who left the class (chuyển đi, thôi học, chuyển lớp), their rows last: kept with
+   * their scores, never opened for entry, left out of results. Absent when nobody left.
+   */
+  leavers?: LeaverRecord[];
 }
 
 export interface SchoolContext {
@@ -133,7 +139,11 @@ export function readLayouts(env: Env, spreadsheet?: SpreadsheetPort, config?: Sc
     const values = shadow.getRange(CLASS_BOOK_HEADER_ROWS, 1, shadow.getMaxRows() - CLASS_BOOK_HEADER_ROWS + 1, shadow.getMaxColumns()).getValues();
     const codeCol = values[0].indexOf('P|CODE');
     if (codeCol < 0) continue;
-    out[cls.code] = { keys: values[0].map(String).filter((k) => k !== ''), codes: values.slice(1).map((r) => String(r[codeCol])).filter((c) => c !== '') };
+    const codes = values.slice(1).map((r) => String(r[codeCol])).filter((c) => c !== '');
+    // Leavers are marked on their code cell (workbook/leavers.ts): their rows must stay closed.
+    const notes = codes.length > 0 ? shadow.getRange(CLASS_BOOK_HEADER_ROWS + 1, codeCol + 1, codes.length, 1).getNotes() : [];
+    const leavers = codes.flatMap((code, i) => parseShadowLeaverNote(code, notes[i]?.[0] ?? '') ?? []);
+    out[cls.code] = { keys: values[0].map(String).filter((k) => k !== ''), codes, ...(leavers.length > 0 && { leavers }) };
   }
   return out;
 }

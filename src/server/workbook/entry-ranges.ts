@@ -49,11 +49,11 @@ function runs(columns: { col: number; editor: OpenRange['editor']; subjectCode?:
   return out;
 }
 
-function toRanges(layout: { studentRange(cols: { first: number; last: number }): GridRange | null }, list: Run[]): OpenRange[] {
-  return list.flatMap((r) => {
-    const range = layout.studentRange({ first: r.first, last: r.last });
-    return range ? [{ range, editor: r.editor, ...(r.subjectCode !== undefined && { subjectCode: r.subjectCode }), label: r.label }] : [];
-  });
+/** The rows of students who left the class are never holes: their cells stay closed to everyone but the admins. */
+function toRanges(layout: { openStudentRanges(cols: { first: number; last: number }): GridRange[] }, list: Run[]): OpenRange[] {
+  return list.flatMap((r) =>
+    layout.openStudentRanges({ first: r.first, last: r.last }).map((range) => ({ range, editor: r.editor, ...(r.subjectCode !== undefined && { subjectCode: r.subjectCode }), label: r.label })),
+  );
 }
 
 /** Open ranges of a class grade book. Remarks (ghi chú) are not windowed: open to the homeroom teacher unless all is locked. */

@@ -27,7 +27,9 @@ export type RosterField =
   | 'classCode'
   | 'ethnicity'
   | 'birthPlace'
-  | 'personalId';
+  | 'personalId'
+  | 'status'
+  | 'leaveDate';
 
 /** Accepted header texts per field, as people type them (matching ignores case and diacritics). */
 export const HEADER_VARIANTS: Readonly<Record<RosterField, readonly string[]>> = {
@@ -56,6 +58,9 @@ export const HEADER_VARIANTS: Readonly<Record<RosterField, readonly string[]>> =
     'Số căn cước công dân',
     'Căn cước công dân',
   ],
+  // Optional: a student who left the class (see leave.ts); the master roster writes both back.
+  status: ['Tình trạng', 'Trạng thái', 'Tình trạng học sinh', 'Trạng thái học sinh'],
+  leaveDate: ['Từ ngày', 'Ngày chuyển đi', 'Ngày chuyển', 'Ngày thôi học', 'Ngày nghỉ học', 'Ngày đi'],
 };
 
 /** "Ngày sinh\n(dd/mm/yyyy) *" → "ngay sinh". */
@@ -97,6 +102,9 @@ export interface RosterLayout {
   ethnicity: RosterColumn | null;
   birthPlace: RosterColumn | null;
   personalId: RosterColumn | null;
+  /** "Tình trạng" and "Từ ngày" of a student who left (optional columns). */
+  status: RosterColumn | null;
+  leaveDate: RosterColumn | null;
 }
 
 /** A required column that was not found, or a field given by two columns. */
@@ -196,7 +204,9 @@ export function resolveLayout(
   const ethnicity = one('ethnicity');
   const birthPlace = one('birthPlace');
   const personalId = one('personalId');
+  const status = one('status');
+  const leaveDate = one('leaveDate');
 
   if (problems.length > 0 || !code || !name || !birth || !sex || !classCode) return { ok: false, problems };
-  return { ok: true, layout: { headerRow, code, name, birth, sex, classCode, ethnicity, birthPlace, personalId } };
+  return { ok: true, layout: { headerRow, code, name, birth, sex, classCode, ethnicity, birthPlace, personalId, status, leaveDate } };
 }

@@ -33,8 +33,10 @@ export interface RosterOptions {
   classes: string[] | null;
   /** Zone of the spreadsheet for date cells (default Asia/Ho_Chi_Minh). */
   timeZone?: string;
-  /** First calendar year of the school year (2026 for 2026–2027); enables the birth-year warning. */
+  /** First calendar year of the school year (2026 for 2026–2027); enables the birth-year warning and the leave-date check. */
   schoolYear?: number;
+  /** The import's day (yyyy-mm-dd): a leaver's date when "Từ ngày" is empty (without it, the date is required). */
+  today?: string;
 }
 
 export type RosterResult =
@@ -63,6 +65,8 @@ const FIELD_LABEL: Partial<Record<RosterField, string>> = {
   ethnicity: 'Dân tộc',
   birthPlace: 'Nơi sinh',
   personalId: 'Số định danh cá nhân',
+  status: 'Tình trạng',
+  leaveDate: 'Từ ngày',
 };
 
 export function parseRoster(rows: CellValue[][], source: RosterSource, options: RosterOptions): RosterResult {
@@ -115,11 +119,13 @@ function readStudents(
     classes: options.classes ? classLookup(options.classes) : null,
     classList: options.classes,
     timeZone: options.timeZone ?? DEFAULT_TIME_ZONE,
+    schoolYear: options.schoolYear,
+    today: options.today,
   };
   const list: Student[] = [];
   const warnings: PendingWarning[] = [];
-  const codeRows = new Map<string, number>();
-  const idRows = new Map<string, number>();
+  const codeRows = new Map<string, CodeRow[]>();
+  const idRows = new Map<string, { index: number; code: string | null }>();
   const restored: { index: number; from: string; id: string }[] = [];
 
   for (let i = layout.headerRow + 1; i < rows.length; i++) {
@@ -131,14 +137,16 @@ function readStudents(
     // Duplicates are reported on the later row, naming the first one.
     const { code, personalId } = reading;
     if (code !== null) {
-      const firstCodeRow = codeRows.get(code);
-      if (firstCodeRow !== undefined) error(i, layout.code.header, msg.codeDuplicate(code, rowNumber(firstCodeRow)));
-      else codeRows.set(code, i);
+      const seen = codeRows.get(code) ?? [];
+      const clash = codeClash(seen, reading.student);
+      if (clash) error(i, layout.code.header, clash.active ? msg.activeTwice(code, rowNumber(clash.index), clash.classCode ?? '') : msg.codeDuplicate(code, rowNumber(clash.index)));
+      codeRows.set(code, [...seen, { index: i, classCode: reading.student?.classCode ?? null, active: reading.student ? !reading.student.leave : null }]);
     }
     if (personalId !== null && layout.personalId) {
-      const firstIdRow = idRows.get(personalId);
-      if (firstIdRow !== undefined) error(i, layout.personalId.header, msg.idDuplicate(personalId, rowNumber(firstIdRow)));
-      else idRows.set(personalId, i);
+      // A student who changed class has a row per class: the same ID under the same code is no clash.
+      const first = idRows.get(personalId);
+      if (first !== undefined && first.code !== code) error(i, layout.personalId.header, msg.idDuplicate(personalId, rowNumber(first.index)));
+      else if (first === undefined) idRows.set(personalId, { index: i, code });
       if (reading.restoredIdFrom !== null) restored.push({ index: i, from: reading.restoredIdFrom, id: personalId });
     }
     const student = reading.student;
@@ -159,7 +167,28 @@ function readStudents(
   return { list, warnings };
 }
 
+interface CodeRow {
+  index: number;
+  /** null when the row could not be read (its other errors are reported). */
+  classCode: string | null;
+  active: boolean | null;
+}
+
+/**
+ * A code may appear once per class, and in class in one class only: a student who changed
+ * class keeps a "Chuyển lớp" row in the old one. A row that could not be read clashes with any.
+ */
+function codeClash(seen: readonly CodeRow[], student: Student | null): CodeRow | null {
+  if (!student) return seen[0] ? { ...seen[0], active: false } : null;
+  const sameClass = seen.find((r) => r.classCode === null || r.classCode === student.classCode);
+  if (sameClass) return { ...sameClass, active: false };
+  return student.leave ? null : (seen.find((r) => r.active === true) ?? null);
+}
+
 function birthColumn(layout: RosterLayout): string {
   const b = layout.birth;
   return b.kind === 'date' ? b.column.header : `${b.day.header} / ${b.month.header} / ${b.year.header}`;
 }
+
+export { compareRosters, activeClassOf, type RosterChange, type Departure } from './changes';
+export { LEAVE_LABEL, inSchoolYear, schoolYearBounds } from './leave';

@@ -1,5 +1,6 @@
 /** Every Vietnamese sentence the roster import shows an admin, in one place. */
 import { HEADER_VARIANTS, type RequiredGroup, type RosterColumn } from './headers';
+import { ACCEPTED_STATUS_TEXTS } from './leave';
 import type { PrefixMismatch } from './personal-id';
 
 /** A CSV file is a "Tệp", a spreadsheet tab a "Trang". */
@@ -70,6 +71,16 @@ export const msg = {
   classEmpty: () => 'thiếu lớp.',
   classUnknown: (text: string, classes: readonly string[]) =>
     `lớp "${text}" không có trong danh sách lớp của trường (${classes.join(', ')}).`,
+
+  statusInvalid: (text: string) => `tình trạng "${text}" không rõ; hãy ghi một trong: ${quoted(ACCEPTED_STATUS_TEXTS)}.`,
+  leaveDateWithoutStatus: (text: string) => `có ngày "${text}" nhưng cột tình trạng trống; hãy ghi "Chuyển đi", "Thôi học" hoặc "Chuyển lớp", hoặc xoá ngày.`,
+  leaveDateEmpty: () => 'học sinh đã rời lớp nhưng thiếu ngày (cột "Từ ngày").',
+  leaveDateInvalid: (text: string) => `"${text}" không phải là ngày theo dạng ngày/tháng/năm (ví dụ 15/01/2027).`,
+  leaveDateOutsideYear: (column: string, shown: string, year: number, isToday: boolean) =>
+    `${isToday ? `ngày nhập danh sách ${shown} (dùng khi cột "${column}" trống)` : `ngày ${shown}`} không thuộc năm học ${year}-${year + 1} ` +
+    `(từ 01/07/${year} đến 31/07/${year + 1}); hãy ghi ngày học sinh rời lớp vào cột "${column}".`,
+  activeTwice: (code: string, firstRow: number, firstClass: string) =>
+    `mã học sinh "${code}" đang học ở lớp ${firstClass} (dòng ${firstRow}); một học sinh chỉ đang học ở một lớp (các dòng khác phải có tình trạng "Chuyển lớp", "Chuyển đi" hoặc "Thôi học").`,
 
   idScientific: (text: string) =>
     `"${text}" là số định danh đã bị Excel đổi sang dạng số mũ và mất chữ số; ` +

@@ -1,7 +1,8 @@
 /** One data row of a roster → a Student, or what is wrong with it (cell by cell). */
 import type { CellValue } from '../../gas/ports';
-import type { Sex, Student } from '../school/model';
-import { type CalendarDate, isoDate, isRealDate, readDateCell, readDatePart } from './dates';
+import type { Sex, Student, StudentLeave } from '../school/model';
+import { type CalendarDate, ddmmyyyy, isoDate, isRealDate, readDateCell, readDatePart } from './dates';
+import { inSchoolYear, readLeaveStatus } from './leave';
 import type { RosterColumn, RosterLayout } from './headers';
 import { msg } from './messages';
 import { prefixMismatches, readPersonalId } from './personal-id';
@@ -51,11 +52,17 @@ export function isStudentRow(cells: readonly CellValue[], layout: RosterLayout):
 const FEMALE_MARKS = new Set(['x', 'nu', '1', 'v', 'true', '✓', '✔', 'co']);
 const NOT_FEMALE_MARKS = new Set(['', '0', 'false', 'khong']);
 
-export function readStudentRow(
-  cells: readonly CellValue[],
-  layout: RosterLayout,
-  options: { classes: ClassLookup | null; classList: readonly string[] | null; timeZone: string },
-): RowReading {
+export interface RowOptions {
+  classes: ClassLookup | null;
+  classList: readonly string[] | null;
+  timeZone: string;
+  /** First year of the school year: a leave date must fall inside it. */
+  schoolYear?: number;
+  /** The day of the import (yyyy-mm-dd): the leave date when "Từ ngày" is empty. */
+  today?: string;
+}
+
+export function readStudentRow(cells: readonly CellValue[], layout: RosterLayout, options: RowOptions): RowReading {
   const issues: CellIssue[] = [];
   const report = (column: RosterColumn | string, detail: string) =>
     issues.push({ column: typeof column === 'string' ? column : column.header, detail });
@@ -115,8 +122,9 @@ export function readStudentRow(
     }
   }
 
+  const leave = readLeave(cells, layout, options, report);
   const optional = (col: RosterColumn | null) => (col ? cellText(cell(cells, col)) : '');
-  if (issues.length > 0 || code === null || name === null || birth === null || sex === null || classCode === null) {
+  if (leave === undefined || issues.length > 0 || code === null || name === null || birth === null || sex === null || classCode === null) {
     return { student: null, issues, code, personalId: readId, restoredIdFrom };
   }
   return {
@@ -129,12 +137,46 @@ export function readStudentRow(
       ethnicity: optional(layout.ethnicity),
       birthPlace: optional(layout.birthPlace),
       personalId,
+      ...(leave && { leave }),
     },
     issues,
     code,
     personalId: readId,
     restoredIdFrom,
   };
+}
+
+/** "Tình trạng" and "Từ ngày": null for a student in class, undefined when a cell is wrong (reported). */
+function readLeave(
+  cells: readonly CellValue[],
+  layout: RosterLayout,
+  options: RowOptions,
+  report: (column: RosterColumn | string, detail: string) => void,
+): StudentLeave | null | undefined {
+  const statusText = layout.status ? cellText(cell(cells, layout.status)) : '';
+  const status = readLeaveStatus(statusText);
+  if (status === undefined) return report(layout.status!, msg.statusInvalid(statusText)), undefined;
+  const dateColumn = layout.leaveDate;
+  const raw = dateColumn ? cell(cells, dateColumn) : '';
+  if (status === null) {
+    if (!isBlank(raw)) return report(dateColumn!, msg.leaveDateWithoutStatus(cellText(raw))), undefined;
+    return null;
+  }
+  let date: string;
+  if (isBlank(raw)) {
+    if (options.today === undefined) return report(dateColumn ?? layout.status!, msg.leaveDateEmpty()), undefined;
+    date = options.today;
+  } else {
+    const reading = readDateCell(raw, options.timeZone);
+    if (!reading.ok) return report(dateColumn!, msg.leaveDateInvalid(cellText(raw))), undefined;
+    date = isoDate(reading.date);
+  }
+  if (options.schoolYear !== undefined && !inSchoolYear(date, options.schoolYear)) {
+    const shown = ddmmyyyy({ year: Number(date.slice(0, 4)), month: Number(date.slice(5, 7)), day: Number(date.slice(8, 10)) });
+    const column = dateColumn?.header ?? 'Từ ngày';
+    return report(column, msg.leaveDateOutsideYear(column, shown, options.schoolYear, isBlank(raw))), undefined;
+  }
+  return { status, date };
 }
 
 function readBirth(

@@ -88,6 +88,17 @@ export interface Student {
   birthPlace: string;
   /** Số định danh cá nhân (12 digits), when known. */
   personalId: string | null;
+  /** Set when the student left this class: the row and its scores stay, greyed and closed. */
+  leave?: StudentLeave;
+}
+
+/** Chuyển đi (another school), thôi học (withdrawn), chuyển lớp (another class of the school). */
+export type LeaveStatus = 'chuyển đi' | 'thôi học' | 'chuyển lớp';
+
+export interface StudentLeave {
+  status: LeaveStatus;
+  /** From this day (yyyy-mm-dd), inside the school year. */
+  date: string;
 }
 
 /** The subjects a class is assessed in: its grade's catalog rows. */

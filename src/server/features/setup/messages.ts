@@ -11,6 +11,10 @@ export const SETUP_TEXT = {
     `Lớp ${classCode}: thiếu trang "${shadow}" (bản lưu các điểm đã được chấp nhận). Không dựng lại sổ của lớp này từ chính nó; hãy khôi phục trang bản lưu từ lịch sử phiên bản.`,
   noStudents: (classCode: string) => `Lớp ${classCode} chưa có học sinh nào trong danh sách.`,
   done: (classes: number, students: number) => `Đã thiết lập sổ điểm cho ${classes} lớp, ${students} học sinh.`,
+  leavers: (count: number) =>
+    `${count} học sinh đã rời lớp (chuyển đi, thôi học, chuyển lớp) vẫn giữ hàng và điểm trong sổ lớp cũ đến hết năm học: hàng tô xám, ghi tình trạng ở ô họ tên, khoá nhập, không tính vào kết quả.`,
+  movedClass: (code: string, from: string, to: string) =>
+    `Học sinh ${code} chuyển từ lớp ${from} sang lớp ${to}: điểm đã nhập ở lớp ${from} ở lại sổ lớp ${from} (hàng tô xám); sổ lớp ${to} không nhận các điểm đó.`,
   moved: (count: number) => `Đã chuyển ${count} điểm/nhận xét theo đúng học sinh sang vị trí mới.`,
   unplaced: (count: number, sheet: string) => `${count} giá trị không còn chỗ trong sổ mới (học sinh chuyển đi, cột bị bỏ hoặc chưa được chấp nhận) đã được lưu lại trong trang "${sheet}".`,
   reportHeader: ['Thời điểm', 'Người thực hiện', 'Trang', 'Ô', 'Mã học sinh', 'Cột', 'Giá trị', 'Lý do'],

@@ -30,9 +30,12 @@ import type { StoredLayout } from '../school-context';
 import { tabContent, shadowContent, type CellSource } from './contents';
 import { carry, isFilled, keysAndCodes, type Carried, type PreviousTab, type UnplacedValue } from './existing';
 import type { ClassLayouts } from '../windows/protection-plan';
+import { leaverLabel, shadowLeaverNote, type LeaverRecord } from '../../workbook/leavers';
 
 export interface ClassPlan {
   classCode: string;
+  /** Students who left the class: kept, greyed and closed (also in `layout.leavers`). */
+  leavers: LeaverRecord[];
   /** The grade book's key row and student order, for later runs (see school-context.ts). */
   layout: StoredLayout;
   tabs: TabContent[];
@@ -104,8 +107,8 @@ function carrySimple(
   return carry(previous, move(before, layout, isFilled(previous.values)), layout.numRows, layout.numColumns);
 }
 
-function simpleTab(spec: SheetSpec, layout: SimpleTabLayout, students: Map<string, Student>, carried: Carried, ctx: PlanContext): TabContent {
-  return tabContent(spec, layout, source(students, carried, layout.firstStudentRow, ctx));
+function simpleTab(spec: SheetSpec, layout: SimpleTabLayout, students: Map<string, Student>, carried: Carried, ctx: PlanContext, leavers: ReadonlyMap<string, string>): TabContent {
+  return tabContent(spec, layout, source(students, carried, layout.firstStudentRow, ctx), { leavers });
 }
 
 /**
@@ -149,11 +152,21 @@ function rawDifferences(book: PreviousTab, shadow: PreviousTab): UnplacedValue[]
   return out;
 }
 
-export function planClass(cls: ClassConfig, roster: Student[], ctx: PlanContext): ClassPlan {
+/**
+ * `roster`: the class's rows, those who left included (`leavers` says how): a leaver keeps their
+ * row and every carried value, after the students in class, greyed, closed to entry.
+ */
+export function planClass(cls: ClassConfig, roster: Student[], ctx: PlanContext, leaving: readonly LeaverRecord[] = []): ClassPlan {
   const { config } = ctx;
   const subjects = subjectsOfClass(config, cls);
   const students = new Map(roster.map((s) => [s.code, s]));
-  const layout = buildClassBookLayout({ subjects, students: roster, ordinalRank: config.school.ordinalRank });
+  const byCode = new Map(leaving.map((l) => [l.code, l]));
+  const inClass = roster.filter((s) => !byCode.has(s.code));
+  const left = roster.filter((s) => byCode.has(s.code));
+  const labels = new Map(leaving.map((l) => [l.code, leaverLabel(l)]));
+  const layout = buildClassBookLayout({ subjects, students: inClass, leavers: left, ordinalRank: config.school.ordinalRank });
+  // In row order, as the hourly job reads them back from the shadow.
+  const leavers = layout.closedCodes.map((code) => byCode.get(code)!);
   const spec = classBookSpec(layout, { classCode: cls.code, school: config.school, subjects });
 
   // The grade book and its shadow each carry their own previous values.
@@ -189,23 +202,25 @@ export function planClass(cls: ClassConfig, roster: Student[], ctx: PlanContext)
   const book: Carried = shadowCarry
     ? { ...shadowCarry, unplaced: [...shadowCarry.unplaced, ...fromBook.unplaced.filter((u) => u.reason === 'not-accepted'), ...notAccepted(fromBook, shadowCarry, isEntry, previousBook?.name ?? spec.sheetName, layout.studentCodes, layout.firstStudentRow, layout.keys)] }
     : fromBook;
-  const bookTab = tabContent(spec, layout, source(students, book, layout.firstStudentRow, ctx));
+  const bookTab = tabContent(spec, layout, source(students, book, layout.firstStudentRow, ctx), { leavers: labels, notes: true });
   // First build: what the book holds now is what was accepted.
   const shadowValues = shadowCarry ? tabContent(spec, layout, source(students, shadowCarry, layout.firstStudentRow, ctx)) : bookTab;
-  const shadowTab = shadowContent(shadowName, shadowValues, (row, col) => isEntry(row, col) || layout.describe(row, col)?.kind === 'student-field', layout.keyRow, acceptedAt);
+  const codeNotes = { col: layout.studentFieldColumn('CODE') ?? 2, byRow: new Map(leavers.map((l) => [layout.studentRow(l.code) ?? 0, shadowLeaverNote(l)])) };
+  const shadowTab = shadowContent(shadowName, shadowValues, (row, col) => isEntry(row, col) || layout.describe(row, col)?.kind === 'student-field', layout.keyRow, acceptedAt, codeNotes);
 
-  const profileLayout = buildProfileLayout(roster);
+  const profileLayout = buildProfileLayout(inClass, left);
   const profile = profileSpec(profileLayout, { classCode: cls.code, school: config.school });
   const profileCarry = carrySimple(ctx.previous(profile.sheetName), profileLayoutFromKeys, relocateProfile, profileLayout);
-  const attendanceLayout = buildAttendanceLayout(config.school, roster);
+  const attendanceLayout = buildAttendanceLayout(config.school, inClass, left);
   const attendance = attendanceSpec(attendanceLayout, { classCode: cls.code, school: config.school });
   const attendanceCarry = carrySimple(ctx.previous(attendance.sheetName), attendanceLayoutFromKeys, relocateAttendance, attendanceLayout);
 
   const carried = [book, profileCarry, attendanceCarry];
   return {
     classCode: cls.code,
-    layout: { keys: [...layout.keys], codes: [...layout.studentCodes] },
-    tabs: [bookTab, shadowTab, simpleTab(profile, profileLayout, students, profileCarry, ctx), simpleTab(attendance, attendanceLayout, students, attendanceCarry, ctx)],
+    leavers: [...leavers],
+    layout: { keys: [...layout.keys], codes: [...layout.studentCodes], ...(leavers.length > 0 && { leavers: [...leavers] }) },
+    tabs: [bookTab, shadowTab, simpleTab(profile, profileLayout, students, profileCarry, ctx, labels), simpleTab(attendance, attendanceLayout, students, attendanceCarry, ctx, labels)],
     layouts: { book: layout, profile: profileLayout, attendance: attendanceLayout },
     unplaced: carried.flatMap((c) => c.unplaced),
     movedCount: carried.reduce((n, c) => n + c.movedCount, 0),

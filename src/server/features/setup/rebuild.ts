@@ -23,6 +23,7 @@ import type { PreviousTab } from './existing';
 import { SETUP_TEXT } from './messages';
 import { planClass, type ClassPlan } from './plan-class';
 import { REPORT_SHEET, appendReport } from './report';
+import { leaversOf } from '../../workbook/leavers';
 
 export const ROSTER_SHEET = 'Danh sách học sinh';
 const SHOWN_ISSUES = 30;
@@ -81,6 +82,7 @@ export function rebuild(env: Env, inputs: RebuildInputs, only?: readonly string[
   const classes = only ? config.classes.filter((c) => only.includes(c.code)) : config.classes;
   for (const cls of classes) {
     const students = roster.students.filter((s) => s.classCode === cls.code);
+    const leavers = leaversOf(roster.students, cls.code);
     // The shadow holds the accepted scores; rebuilding a book without it would take the book's
     // own values — whatever was written there unseen — as accepted.
     if (existingNames.has(classBookSheetName(cls.code)) && !existingNames.has(shadowSheetName(cls.code))) {
@@ -88,7 +90,7 @@ export function rebuild(env: Env, inputs: RebuildInputs, only?: readonly string[
       continue;
     }
     try {
-      plans.push(planClass(cls, students, { config, dateCell, previous }));
+      plans.push(planClass(cls, students, { config, dateCell, previous }, leavers));
     } catch (err) {
       if (!(err instanceof LayoutError)) throw err;
       problems.push(SETUP_TEXT.damagedTab(cls.code, err.message));
@@ -115,12 +117,16 @@ export function rebuild(env: Env, inputs: RebuildInputs, only?: readonly string[
   // The configuration this build came from: later changes are logged against it, row by row.
   if (!only) snapshotConfig(env, Object.values(SHEET_NAMES));
 
-  const lines = [SETUP_TEXT.done(plans.length, roster.students.length)];
+  const inClass = roster.students.filter((s) => !s.leave);
+  const lines = [SETUP_TEXT.done(plans.length, inClass.length)];
+  const leavers = plans.flatMap((p) => p.leavers.map((l) => ({ ...l, classCode: p.classCode })));
+  if (leavers.length > 0) lines.push(SETUP_TEXT.leavers(leavers.length));
+  for (const l of leavers) if (l.toClass) lines.push(SETUP_TEXT.movedClass(l.code, l.classCode, l.toClass));
   const moved = plans.reduce((n, p) => n + p.movedCount, 0);
   if (moved > 0) lines.push(SETUP_TEXT.moved(moved));
   if (unplaced.length > 0) lines.push(SETUP_TEXT.unplaced(unplaced.length, REPORT_SHEET));
   for (const cls of classes) {
-    if (!roster.students.some((s) => s.classCode === cls.code)) lines.push(SETUP_TEXT.noStudents(cls.code));
+    if (!inClass.some((s) => s.classCode === cls.code)) lines.push(SETUP_TEXT.noStudents(cls.code));
   }
   return { ok: true, lines };
 }

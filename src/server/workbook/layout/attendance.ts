@@ -10,7 +10,7 @@ import type { Editor } from './keys';
 import { COLOURS, emptyHeader, FORMULA_CELL, NUMBER_FORMATS, type ColumnSpec, type SheetSpec, type ValidationSpec } from './sheet-spec';
 import { attendanceSheetName, schoolYearLabel } from './sheet-names';
 import { relocateSimpleTab, simpleTabSpec, SimpleTabLayout } from './simple-tab';
-import { orderStudents, type NamedStudent } from './student-order';
+import { classListCodes, type NamedStudent } from './student-order';
 import { LayoutError, trimTrailingBlanks, type CellPosition } from './table';
 import type { Relocation } from './relocate-table';
 
@@ -63,8 +63,8 @@ const TOTAL_LABELS: Record<AttendanceTotal, string> = { P: 'P', K: 'K', ALL: 'Tá
 
 const editorOfAttendanceKey = (key: string): Editor => (/^A\|\d{4}-\d{2}\|[PK]$/.test(key) ? 'homeroom' : 'nobody');
 
-function newAttendanceLayout(keys: readonly string[], codes: readonly string[]): SimpleTabLayout {
-  return new SimpleTabLayout(ATTENDANCE_HEADER_ROWS, keys, codes, editorOfAttendanceKey, 3);
+function newAttendanceLayout(keys: readonly string[], codes: readonly string[], closedCodes: readonly string[] = []): SimpleTabLayout {
+  return new SimpleTabLayout(ATTENDANCE_HEADER_ROWS, keys, codes, editorOfAttendanceKey, 3, closedCodes);
 }
 
 export function attendanceKeys(settings: Semesters): string[] {
@@ -72,13 +72,15 @@ export function attendanceKeys(settings: Semesters): string[] {
   return [...STUDENT_KEYS, ...monthKeys, attendanceTotalKey('P'), attendanceTotalKey('K'), attendanceTotalKey('ALL')];
 }
 
-export function buildAttendanceLayout(settings: Semesters, students: readonly NamedStudent[]): SimpleTabLayout {
-  return newAttendanceLayout(attendanceKeys(settings), orderStudents(students).map((s) => s.code.trim()));
+/** Same order as the grade book: students in class, then those who left (closed rows). */
+export function buildAttendanceLayout(settings: Semesters, students: readonly NamedStudent[], leavers: readonly NamedStudent[] = []): SimpleTabLayout {
+  const { codes, closed } = classListCodes(students, leavers);
+  return newAttendanceLayout(attendanceKeys(settings), codes, closed);
 }
 
-export function attendanceLayoutFromKeys(keys: readonly unknown[], studentCodes: readonly unknown[]): SimpleTabLayout {
+export function attendanceLayoutFromKeys(keys: readonly unknown[], studentCodes: readonly unknown[], closedCodes: readonly string[] = []): SimpleTabLayout {
   const text = (values: readonly unknown[]) => trimTrailingBlanks(values.map((v) => (v === null || v === undefined ? '' : String(v))));
-  return newAttendanceLayout(text(keys), text(studentCodes));
+  return newAttendanceLayout(text(keys), text(studentCodes), closedCodes);
 }
 
 export function relocateAttendance(before: SimpleTabLayout, after: SimpleTabLayout, isFilled?: (from: CellPosition) => boolean): Relocation {

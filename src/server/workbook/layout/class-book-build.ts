@@ -5,7 +5,7 @@
 import { ClassBookLayout, classBookKeys, type LayoutSubject } from './class-book';
 import { editorOf, isValidSubjectCode, parseKey } from './keys';
 import { relocateTable, type Relocation } from './relocate-table';
-import { orderStudents, type Compare, type NamedStudent } from './student-order';
+import { classListCodes, type Compare, type NamedStudent } from './student-order';
 import { LayoutError, trimTrailingBlanks, type CellPosition } from './table';
 
 export interface ClassBookInput {
@@ -13,6 +13,8 @@ export interface ClassBookInput {
   subjects: readonly LayoutSubject[];
   /** The roster; ordered here the Vietnamese way. */
   students: readonly NamedStudent[];
+  /** Students who left the class: after the others (same order), their rows closed to entry. */
+  leavers?: readonly NamedStudent[];
   /** SchoolSettings.ordinalRank: adds the admin-only Xếp hạng column. */
   ordinalRank?: boolean;
   /** Only for tests of the fallback collation. */
@@ -33,20 +35,19 @@ function checkSubjects(subjects: readonly LayoutSubject[]): void {
 
 export function buildClassBookLayout(input: ClassBookInput): ClassBookLayout {
   checkSubjects(input.subjects);
-  const students = orderStudents(input.students, input.compare);
-  return new ClassBookLayout(
-    classBookKeys(input.subjects, { ordinalRank: input.ordinalRank }),
-    students.map((s) => s.code.trim()),
-  );
+  const { codes, closed } = classListCodes(input.students, input.leavers ?? [], input.compare);
+  return new ClassBookLayout(classBookKeys(input.subjects, { ordinalRank: input.ordinalRank }), codes, closed);
 }
+
 
 /**
  * The layout a sheet was built with, from its key row (row 5, as read) and its Mã học sinh column
  * (rows 6…, as read). Trailing blank cells are ignored; a blank or duplicate inside is an error.
+ * `closedCodes`: the students who left (StoredLayout.leavers), whose rows are never opened.
  */
-export function layoutFromKeys(keys: readonly unknown[], studentCodes: readonly unknown[]): ClassBookLayout {
+export function layoutFromKeys(keys: readonly unknown[], studentCodes: readonly unknown[], closedCodes: readonly string[] = []): ClassBookLayout {
   const asText = (values: readonly unknown[]) => values.map((v) => (v === null || v === undefined ? '' : String(v)));
-  return new ClassBookLayout(trimTrailingBlanks(asText(keys)), trimTrailingBlanks(asText(studentCodes)));
+  return new ClassBookLayout(trimTrailingBlanks(asText(keys)), trimTrailingBlanks(asText(studentCodes)), closedCodes);
 }
 
 export interface ClassBookRelocateOptions {

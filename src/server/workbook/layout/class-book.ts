@@ -60,8 +60,8 @@ export class ClassBookLayout extends StudentTableView {
   private readonly fieldCols = new Map<StudentField, number>();
   private readonly subjectIndex = new Map<string, SubjectIndex>();
 
-  constructor(keys: readonly string[], studentCodes: readonly string[]) {
-    super(new StudentTable(CLASS_BOOK_HEADER_ROWS, keys, studentCodes));
+  constructor(keys: readonly string[], studentCodes: readonly string[], closedCodes: readonly string[] = []) {
+    super(new StudentTable(CLASS_BOOK_HEADER_ROWS, keys, studentCodes, closedCodes));
     this.columns = keys.map((key, i) => {
       const parsed = parseKey(key);
       if (!parsed) throw new LayoutError(`Hàng khoá (hàng ${CLASS_BOOK_HEADER_ROWS}) của sổ điểm bị hỏng ở cột ${columnLetter(i + 1)}: "${key}".`);

@@ -9,7 +9,7 @@ import type { Editor } from './keys';
 import { COLOURS, emptyHeader, FORMULA_CELL, NUMBER_FORMATS, VALIDATIONS, type ColumnSpec, type SheetSpec, type ValidationSpec } from './sheet-spec';
 import { profileSheetName, schoolYearLabel } from './sheet-names';
 import { relocateSimpleTab, simpleTabSpec, SimpleTabLayout } from './simple-tab';
-import { orderStudents, type NamedStudent } from './student-order';
+import { classListCodes, type NamedStudent } from './student-order';
 import { trimTrailingBlanks, type CellPosition } from './table';
 import type { Relocation } from './relocate-table';
 
@@ -63,19 +63,20 @@ export function profileKey(field: string): string {
 
 const editorOfProfileKey = (key: string): Editor => (FIELD_BY_KEY.get(key)?.source === 'homeroom' ? 'homeroom' : 'nobody');
 
-function newProfileLayout(keys: readonly string[], studentCodes: readonly string[]): SimpleTabLayout {
-  return new SimpleTabLayout(PROFILE_HEADER_ROWS, keys, studentCodes, editorOfProfileKey, 3);
+function newProfileLayout(keys: readonly string[], studentCodes: readonly string[], closedCodes: readonly string[] = []): SimpleTabLayout {
+  return new SimpleTabLayout(PROFILE_HEADER_ROWS, keys, studentCodes, editorOfProfileKey, 3, closedCodes);
 }
 
-/** Students in the same (Vietnamese) order as the grade book. */
-export function buildProfileLayout(students: readonly NamedStudent[]): SimpleTabLayout {
-  return newProfileLayout(PROFILE_FIELDS.map((f) => profileKey(f.field)), orderStudents(students).map((s) => s.code.trim()));
+/** Students in the same (Vietnamese) order as the grade book, those who left last. */
+export function buildProfileLayout(students: readonly NamedStudent[], leavers: readonly NamedStudent[] = []): SimpleTabLayout {
+  const { codes, closed } = classListCodes(students, leavers);
+  return newProfileLayout(PROFILE_FIELDS.map((f) => profileKey(f.field)), codes, closed);
 }
 
 /** A profile layout from the sheet's key row (row 3) and Mã học sinh column, as read. */
-export function profileLayoutFromKeys(keys: readonly unknown[], studentCodes: readonly unknown[]): SimpleTabLayout {
+export function profileLayoutFromKeys(keys: readonly unknown[], studentCodes: readonly unknown[], closedCodes: readonly string[] = []): SimpleTabLayout {
   const text = (values: readonly unknown[]) => trimTrailingBlanks(values.map((v) => (v === null || v === undefined ? '' : String(v))));
-  return newProfileLayout(text(keys), text(studentCodes));
+  return newProfileLayout(text(keys), text(studentCodes), closedCodes);
 }
 
 export function relocateProfile(before: SimpleTabLayout, after: SimpleTabLayout, isFilled?: (from: CellPosition) => boolean): Relocation {

@@ -14,6 +14,7 @@ export const COLOURS = Object.freeze({
   student: '#f3f3f3',
   header: '#d9d9d9', // light gray 1
   keyRow: '#fff2cc', // light yellow 3: visible only if someone unhides the row
+  leaver: '#cccccc', // gray: a student who left the class (row kept, closed)
 });
 
 export const NUMBER_FORMATS = Object.freeze({

@@ -21,8 +21,10 @@ export class SimpleTabLayout extends StudentTableView {
     editorOfKey: (key: string) => Editor,
     /** Student columns kept in view. */
     readonly frozenColumns: number,
+    /** Students who left the class: rows kept, closed to entry. */
+    closedCodes: readonly string[] = [],
   ) {
-    super(new StudentTable(headerRows, keys, studentCodes));
+    super(new StudentTable(headerRows, keys, studentCodes, closedCodes));
     this.editors = keys.map(editorOfKey);
   }
 

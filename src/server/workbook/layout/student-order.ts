@@ -89,3 +89,12 @@ export function compareStudents(a: NamedStudent, b: NamedStudent, compare: Compa
 export function orderStudents<T extends NamedStudent>(students: readonly T[], compare: Compare = vietnameseCompare): T[] {
   return [...students].sort((a, b) => compareStudents(a, b, compare));
 }
+
+/**
+ * The class list of every per-class tab: students in class in Vietnamese order, then those who
+ * left (so one protection hole covers the students in class), with the leavers' codes.
+ */
+export function classListCodes(students: readonly NamedStudent[], leavers: readonly NamedStudent[], compare?: Compare): { codes: string[]; closed: string[] } {
+  const closed = orderStudents(leavers, compare).map((s) => s.code.trim());
+  return { codes: [...orderStudents(students, compare).map((s) => s.code.trim()), ...closed], closed };
+}

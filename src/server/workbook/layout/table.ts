@@ -76,13 +76,17 @@ export class StudentTable {
   readonly numRows: number;
   private readonly colByKey = new Map<string, number>();
   private readonly rowByCode = new Map<string, number>();
+  private readonly closed: ReadonlySet<string>;
 
   constructor(
     /** Header rows above the first student; the last header row is the key row. */
     readonly headerRows: number,
     readonly keys: readonly string[],
     readonly studentCodes: readonly string[],
+    /** Students who left the class (chuyển đi, thôi học, chuyển lớp): their rows stay, closed to entry. */
+    closedCodes: readonly string[] = [],
   ) {
+    this.closed = new Set(closedCodes);
     keys.forEach((key, i) => {
       if (key === '') throw new LayoutError(`Cột ${columnLetter(i + 1)} không có khoá.`);
       if (this.colByKey.has(key)) throw new LayoutError(`Khoá cột "${key}" bị lặp ở cột ${columnLetter(i + 1)}.`);
@@ -93,8 +97,20 @@ export class StudentTable {
       if (this.rowByCode.has(code)) throw new LayoutError(`Mã học sinh "${code}" bị lặp ở hàng ${headerRows + i + 1}.`);
       this.rowByCode.set(code, headerRows + i + 1);
     });
+    for (const code of this.closed) {
+      if (!this.rowByCode.has(code)) throw new LayoutError(`Học sinh rời lớp "${code}" không có hàng trong bảng.`);
+    }
     this.numColumns = keys.length;
     this.numRows = headerRows + studentCodes.length;
+  }
+
+  /** The codes of the students who left, top to bottom. */
+  get closedCodes(): string[] {
+    return this.studentCodes.filter((c) => this.closed.has(c));
+  }
+
+  isClosed(code: string): boolean {
+    return this.closed.has(code);
   }
 
   get keyRow(): number {
@@ -137,6 +153,20 @@ export class StudentTable {
     if (this.studentCount === 0) return null;
     return { row: this.firstStudentRow, col: cols.first, numRows: this.studentCount, numCols: cols.last - cols.first + 1 };
   }
+
+  /** The rows of a column run that may be opened for entry: every student row but the leavers', in runs. */
+  openStudentRanges(cols: ColumnRange): GridRange[] {
+    const out: GridRange[] = [];
+    const numCols = cols.last - cols.first + 1;
+    this.studentCodes.forEach((code, i) => {
+      if (this.closed.has(code)) return;
+      const row = this.firstStudentRow + i;
+      const last = out[out.length - 1];
+      if (last && last.row + last.numRows === row) last.numRows++;
+      else out.push({ row, col: cols.first, numRows: 1, numCols });
+    });
+    return out;
+  }
 }
 
 /** Trailing blanks of a key row or code column as read from a sheet (getValues pads them). */
@@ -155,6 +185,13 @@ export abstract class StudentTableView {
   }
   get studentCodes(): readonly string[] {
     return this.table.studentCodes;
+  }
+  /** Students who left the class: rows kept, greyed, never open for entry. */
+  get closedCodes(): string[] {
+    return this.table.closedCodes;
+  }
+  openStudentRanges(cols: ColumnRange): GridRange[] {
+    return this.table.openStudentRanges(cols);
   }
   get numRows(): number {
     return this.table.numRows;
