@@ -98,6 +98,10 @@ test('a two-student file over a 36-student class asks; Cancel changes nothing; c
   expect(canType(w, TOAN_6A, '6A', tx('HS0001'))).toBe(true);
   expect(canType(w, TOAN_6A, '6A', tx('HS0003'))).toBe(false);
   expect(w.runtime.as(TOAN_6A).edit(w.id, '6A', `A${tx('HS0003').row}`, 'x').ok).toBe(false);
+  // The hourly job re-applies the calendar from the stored layouts: a leaver's row stays closed.
+  w.runtime.advance(2 * 3600_000);
+  expect(canType(w, TOAN_6A, '6A', tx('HS0001'))).toBe(true);
+  expect(canType(w, TOAN_6A, '6A', tx('HS0003'))).toBe(false);
   // Where the results code (and the hourly job, from the shadow) find who left.
   const stored = readLayouts(w.env())['6A'];
   expect(stored.leavers).toHaveLength(34);

@@ -50,10 +50,12 @@ export interface ClassLayouts {
 
 /** The three tab layouts of a class from what setup stored (same student order on every tab). */
 export function layoutsFromStored(config: SchoolConfig, stored: StoredLayout): ClassLayouts {
+  // Students who left keep their rows, closed to every teacher.
+  const closed = (stored.leavers ?? []).map((l) => l.code);
   return {
-    book: layoutFromKeys(stored.keys, stored.codes),
-    profile: profileLayoutFromKeys(PROFILE_FIELDS.map((f) => profileKey(f.field)), stored.codes),
-    attendance: attendanceLayoutFromKeys(attendanceKeys(config.school), stored.codes),
+    book: layoutFromKeys(stored.keys, stored.codes, closed),
+    profile: profileLayoutFromKeys(PROFILE_FIELDS.map((f) => profileKey(f.field)), stored.codes, closed),
+    attendance: attendanceLayoutFromKeys(attendanceKeys(config.school), stored.codes, closed),
   };
 }
 
