@@ -56,3 +56,9 @@ export function formatVnDateTime(ms: number): string {
   const seconds = p.second === 0 ? '' : `:${two(p.second)}`;
   return `${formatVnDate(ms)} ${two(p.hour)}:${two(p.minute)}${seconds}`;
 }
+
+/** ISO 8601 in Việt Nam with its offset, e.g. "2026-09-15T08:03:12+07:00" (the audit's time column). */
+export function isoVietnam(ms: number): string {
+  const p = vnParts(ms);
+  return `${p.year}-${two(p.month)}-${two(p.day)}T${two(p.hour)}:${two(p.minute)}:${two(p.second)}+07:00`;
+}
