@@ -6,8 +6,10 @@
 
 /** accepted: kept; reverted: put back (reason says why); correction: approved change after lock;
  *  setup: written by setup; unattributed: the editor's account was not revealed;
- *  structure: a tab renamed, resized, deleted, sorted or shown, and how it was put right. */
-export type AuditOutcome = 'accepted' | 'reverted' | 'correction' | 'setup' | 'unattributed' | 'structure';
+ *  structure: a tab renamed, resized, deleted, sorted or shown, and how it was put right;
+ *  pending: a change no trigger saw that could be a teacher's entry, left in the tab (not in the
+ *  shadow) for the board to accept or put back — it sets no value. */
+export type AuditOutcome = 'accepted' | 'reverted' | 'correction' | 'setup' | 'unattributed' | 'structure' | 'pending';
 
 export interface AuditEntry {
   /** Số TT: 1, 2, 3… across the live sheet and every archive. */
@@ -83,6 +85,7 @@ export const OUTCOME_LABELS: Readonly<Record<AuditOutcome, string>> = {
   setup: 'Thiết lập',
   unattributed: 'Không rõ người sửa',
   structure: 'Cấu trúc',
+  pending: 'Chờ quyết định',
 };
 
 export function outcomeFromLabel(label: string): AuditOutcome | null {
