@@ -28,6 +28,17 @@ export interface QueuedEdit {
   written?: Written;
   /** A structural change the onChange trigger could not check (its changeType): the next run checks. */
   structure?: string;
+  /** A board member's decision on a pending change, applied by the admin's next execution (decision.ts). */
+  decision?: QueuedDecision;
+}
+
+/** What the board member decided, and on which state of the cell (a later change makes it stale). */
+export interface QueuedDecision {
+  id: string;
+  decision: 'accept' | 'revert';
+  reason: string;
+  found: string;
+  shadow: string;
 }
 
 /** A property value holds 9 KB; each record stays under this, the edit split by rows if need be. */
