@@ -6,7 +6,7 @@
  */
 import { guardedSchool, PRINCIPAL, TOAN_6A, type GuardWorld } from './guard-world';
 import { verifyBook } from '../../src/server/features/verify-book';
-import { decidePendingChange, listPendingChanges, PENDING_TEXT } from '../../src/server/features/guard/pending-changes';
+import { decidePendingChange, decisionFromText, listPendingChanges, PENDING_TEXT } from '../../src/server/features/guard/pending-changes';
 import { PENDING_COLOUR } from '../../src/server/features/guard/pending-mark';
 import { UNSEEN_TEXT } from '../../src/server/domain/guard/unseen';
 import { ENTRY_TEXT } from '../../src/server/domain/guard/entry-value';
@@ -172,4 +172,28 @@ test('a pending value put back by someone unknown closes its item, logged once; 
   reconcile(w);
   expect(w.audit()).toHaveLength(rows);
   expect(verifyBook(w.env()).ok).toBe(true);
+});
+
+test('the guard back in place: a teacher’s typed score over a pending cell is judged live, and the item closes without a second row', () => {
+  const w = guardedSchool({ students: 3 });
+  const cell = w.a1('HS0001', 'TOAN', 1, 'TX1');
+  sheetOf(w).getRange(cell).setValue(3); // a script
+  reconcile(w);
+  expect(listed(w)).toHaveLength(1);
+  expect(w.runtime.as(TOAN_6A).edit(w.id, '6A', cell, '8').ok).toBe(true);
+  expect(w.value(cell, '6A (bản lưu)')).toBe(8);
+  const rows = w.audit().length;
+  reconcile(w);
+  expect(w.audit()).toHaveLength(rows);
+  expect(listed(w)).toEqual([]);
+  expect(mark(w, cell)).toEqual({ background: '#ffffff', note: '' });
+  expect(verifyBook(w.env()).ok).toBe(true);
+});
+
+test('the menu prompt’s text form: "mã; hoàn tác; lý do"', () => {
+  expect(decisionFromText('P-1A2B3C4D; Hoàn tác; không có bài; kiểm tra')).toEqual({ id: 'P-1A2B3C4D', decision: 'revert', reason: 'không có bài; kiểm tra' });
+  expect(decisionFromText('p-1a2b3c4d;chấp nhận')).toEqual({ id: 'p-1a2b3c4d', decision: 'accept', reason: '' });
+  const w = guardedSchool({ students: 3 });
+  expect(decidePendingChange(w.env(PRINCIPAL), decisionFromText('P-1; xoá; x')).message).toBe(PENDING_TEXT.badInput);
+  expect(decidePendingChange(w.env(PRINCIPAL), decisionFromText(undefined)).message).toBe(PENDING_TEXT.badInput);
 });

@@ -42,6 +42,7 @@ export const PENDING_TEXT = {
       : `Đã hoàn tác ô ${p.cell} lớp ${p.sheet} (${p.id}) về ${shown(p.shadow)}; quyết định được ghi vào nhật ký.`,
   queued: (p: PendingItem, d: QueuedDecision['decision']) =>
     `Đã ghi nhận quyết định ${verb(d)} thay đổi ${p.id} (ô ${p.cell} lớp ${p.sheet}). Quyết định được áp dụng và ghi nhật ký ở lần kiểm soát kế tiếp (lần sửa điểm tiếp theo hoặc khi quản trị đối chiếu sổ điểm).`,
+  prompt: 'Nhập: mã thay đổi; chấp nhận hoặc hoàn tác; lý do (ví dụ: P-1A2B3C4D; hoàn tác; không có bài kiểm tra ngày đó).',
   notApplied: (p: PendingItem) => `Quyết định về ${p.id} chưa áp dụng được: ô đã thay đổi hoặc thay đổi đã được quyết định trong lúc đó. Hãy xem lại danh sách.`,
 } as const;
 
@@ -93,6 +94,15 @@ const decisionInput = z.object({
   decision: z.enum(['accept', 'revert']),
   reason: z.string().trim().max(500).default(''),
 });
+
+const DECISION_WORDS: Record<string, QueuedDecision['decision']> = { 'chấp nhận': 'accept', 'chap nhan': 'accept', 'hoàn tác': 'revert', 'hoan tac': 'revert' };
+
+/** A menu prompt's answer, "P-1A2B3C4D; hoàn tác; lý do", as decidePendingChange's input (checked there). */
+export function decisionFromText(text: unknown): unknown {
+  if (typeof text !== 'string') return null;
+  const [id = '', word = '', ...rest] = text.split(';').map((part) => part.trim());
+  return { id, decision: DECISION_WORDS[word.toLocaleLowerCase('vi')] ?? word, reason: rest.join('; ') };
+}
 
 export interface DecisionResult {
   ok: boolean;
