@@ -24,6 +24,8 @@ test('onOpen through the stub builds the add-on menu, even in AuthMode.NONE', ()
         { caption: 'Ban giám hiệu › Khóa toàn bộ ngay', functionName: 'menuLockAll' },
         { caption: 'Ban giám hiệu › Tiến độ nhập điểm', functionName: 'menuEntryProgress' },
         { caption: 'Ban giám hiệu › Kiểm tra nhật ký', functionName: 'menuVerifyAudit' },
+        { caption: 'Ban giám hiệu › Thay đổi chờ quyết định', functionName: 'menuPendingChanges' },
+        { caption: 'Ban giám hiệu › Quyết định thay đổi chờ', functionName: 'menuDecidePendingChange' },
         { caption: 'Ban giám hiệu › Kiểm tra mốc của đơn vị bên ngoài', functionName: 'menuCheckWitnessCheckpoint' },
         { caption: 'Ban giám hiệu › Tình trạng trình kiểm soát', functionName: 'menuGuardHealth' },
         { caption: 'Quản trị › Cài đặt cho trường', functionName: 'menuInstall' },

@@ -14,6 +14,7 @@ import { entryProgress } from './features/progress';
 import { guardEdit, type EditEventLike } from './features/guard/guard';
 import { installTriggers } from './features/guard/install';
 import { healthLines, recordGuardFailure } from './features/health';
+import { PENDING_TEXT, decidePendingChange, decisionFromText, listPendingChanges, type DecisionResult, type PendingList } from './features/guard/pending-changes';
 import { guardStructure, type ChangeEventLike } from './features/structure/on-change';
 import { runHourly } from './features/guard/hourly';
 import { reconcileNow } from './features/guard/sweep';
@@ -123,6 +124,30 @@ function watched(run: (env: Env) => unknown): void {
     recordGuardFailure(env, err);
     throw err;
   }
+}
+
+/** Menu: Ban giám hiệu › Thay đổi chờ quyết định (changes no trigger saw, listed by reconcile). */
+export function menuPendingChanges(): void {
+  alertLines((env) => listPendingChanges(env).lines);
+}
+
+/** Menu: Ban giám hiệu › Quyết định thay đổi chờ: "mã; chấp nhận|hoàn tác; lý do" in a prompt. */
+export function menuDecidePendingChange(): void {
+  alertLines((env) => {
+    const response = env.spreadsheetApp.getUi().prompt(PENDING_TEXT.prompt);
+    if (String(response.getSelectedButton()) !== 'OK') return [PENDING_TEXT.cancelled];
+    return [decidePendingChange(env, decisionFromText(response.getResponseText())).message];
+  });
+}
+
+/** Sidebar API: the pending changes the board decides on. */
+export function apiListPendingChanges(): PendingList {
+  return listPendingChanges(gasEnv());
+}
+
+/** Sidebar API: a board member's decision on one pending change (checked on the server). */
+export function apiDecidePendingChange(input: unknown): DecisionResult {
+  return decidePendingChange(gasEnv(), input);
 }
 
 /** Menu: Ban giám hiệu › Tình trạng trình kiểm soát. */

@@ -140,7 +140,9 @@ test('40 edits race under lock contention: every change gets exactly one audit r
   expect(rows.every((r) => r[AUDIT.actor] === TOAN_6A && r[AUDIT.outcome] === 'Chấp nhận')).toBe(true);
 });
 
-test('a script write is caught by reconcile, logged as unattributed, and the shadow repaired', () => {
+// Changed by the board-decides rule (pending-changes.test.ts): a script write into an open,
+// assigned cell could be a teacher's entry, so it is no longer accepted as unattributed.
+test('a script write is caught by reconcile: an open cell waits for the board, an invalid value is put back', () => {
   const w = guardedSchool();
   const cell = w.a1('HS0005', 'TOAN', 1, 'TX4');
   const bad = w.a1('HS0006', 'TOAN', 1, 'TX4');
@@ -149,13 +151,16 @@ test('a script write is caught by reconcile, logged as unattributed, and the sha
   sheet.getRange(bad).setValue(12);
   expect(w.audit()).toEqual([]);
   w.runtime.as(w.admin).chooseMenuItem(w.id, 'menuReconcile');
-  expect(w.runtime.ui.alerts.at(-1)!.text).toBe('Đối chiếu xong: 1 thay đổi không qua trình kiểm soát được ghi nhận, 1 giá trị không hợp lệ được hoàn tác.');
-  expect(w.value(cell, '6A (bản lưu)')).toBe(4);
+  expect(w.runtime.ui.alerts.at(-1)!.text).toBe(
+    'Đối chiếu xong: 1 thay đổi không qua trình kiểm soát được đưa vào danh sách chờ Ban giám hiệu quyết định, 1 thay đổi không hợp lệ hoặc vào ô đang khoá được hoàn tác.',
+  );
+  expect(w.value(cell)).toBe(4);
+  expect(w.value(cell, '6A (bản lưu)')).toBe('');
   expect(w.value(bad)).toBe('');
   const rows = w.audit().map((r) => [r[AUDIT.cell], r[AUDIT.actor], r[AUDIT.new], r[AUDIT.outcome]]);
   expect(rows).toHaveLength(2);
   expect(rows).toEqual(expect.arrayContaining([
-    [cell, '', '4', 'Không rõ người sửa'],
+    [cell, '', '4', 'Chờ quyết định'],
     [bad, '', '12', 'Hoàn tác'],
   ]));
 });
@@ -201,8 +206,9 @@ test('the guard’s periodic sweep: an hour after the last one, an edit also rec
   w.runtime.clock.set(new Date(w.runtime.clock.nowMs() + 61 * 60 * 1000));
   w.runtime.as(TOAN_6A).edit(w.id, '6A', w.a1('HS0001', 'TOAN', 1, 'TX2'), '6');
   const rows = w.audit().map((r) => [r[AUDIT.cell], r[AUDIT.outcome]]);
-  expect(rows).toContainEqual([cell, 'Không rõ người sửa']);
-  expect(w.value(cell, '6A (bản lưu)')).toBe(6);
+  // Could be a teacher's entry (open, assigned): it waits for the board, not in the shadow.
+  expect(rows).toContainEqual([cell, 'Chờ quyết định']);
+  expect(w.value(cell, '6A (bản lưu)')).toBe('');
 });
 
 test('the hourly trigger runs without a document: it still applies the calendar of its own workbook', () => {

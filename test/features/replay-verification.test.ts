@@ -4,7 +4,7 @@
  * together, the log re-sealed), deletes the shadow, inserts a row. An untouched book after a
  * run of ordinary edits must verify clean.
  */
-import { guardedSchool, TOAN_6A, VAN_6A, type GuardWorld } from './guard-world';
+import { guardedSchool, PRINCIPAL, TOAN_6A, VAN_6A, type GuardWorld } from './guard-world';
 import { verifyBook } from '../../src/server/features/verify-book';
 import { AUDIT_HEAD_KEY, AUDIT_SHEET } from '../../src/server/workbook/audit';
 import { auditCells, parseAuditCells, sealEntries, type AuditEntry } from '../../src/server/domain/audit';
@@ -12,11 +12,12 @@ import { sha256Hex } from '../../src/server/domain/audit/sha256';
 import { loadWorkbookXlsxBuffer, saveWorkbookXlsxBuffer } from '../../src/local/xlsx';
 import type { WorkbookData } from '../../src/local/sheets/model';
 import { rosterRows, student } from './roster-rows';
+import { decidePendingChange, listPendingChanges } from '../../src/server/features/guard/pending-changes';
 import { writeTable } from './school-world';
 
 const sheetOf = (w: GuardWorld, name: string) => w.env().spreadsheetApp.getActiveSpreadsheet().getSheetByName(name)!;
 
-/** A month of ordinary work in 6A: typing, a corrected typo, a paste with bad cells, refusals, a script write found by reconcile. */
+/** A month of ordinary work in 6A: typing, a corrected typo, a paste with bad cells, refusals, a script write found by reconcile and accepted by the board. */
 function ordinaryWork(w: GuardWorld): void {
   const toan = w.runtime.as(TOAN_6A);
   const codes = w.layout().studentCodes;
@@ -31,8 +32,12 @@ function ordinaryWork(w: GuardWorld): void {
   toan.clear(w.id, '6A', w.a1(codes[0], 'TOAN', 1, 'TX2'));
   sheetOf(w, '6A').getRange(w.a1(codes[4], 'TOAN', 1, 'TX3')).setValue(4); // a script write the guard never saw
   w.runtime.as(w.admin).chooseMenuItem(w.id, 'menuReconcile');
+  // The board accepts the script's score, listed as pending; the admin's next reconcile applies it.
+  const [pending] = listPendingChanges(w.env(PRINCIPAL)).items;
+  expect(decidePendingChange(w.env(PRINCIPAL), { id: pending.id, decision: 'accept', reason: 'Đúng điểm bài kiểm tra' }).ok).toBe(true);
+  w.runtime.as(w.admin).chooseMenuItem(w.id, 'menuReconcile');
   // Every kind of row the guard writes is in the log.
-  expect(new Set(w.audit().map((r) => r[11]))).toEqual(new Set(['Chấp nhận', 'Hoàn tác', 'Không rõ người sửa']));
+  expect(new Set(w.audit().map((r) => r[11]))).toEqual(new Set(['Chấp nhận', 'Hoàn tác', 'Chờ quyết định']));
 }
 
 test('an untouched book verifies clean after edits, a paste, reverts, a reconcile and a setup re-run', () => {

@@ -26,6 +26,8 @@ export function buildMenu(env: Env): void {
     .addSeparator()
     .addItem(MENU.entryProgress, 'menuEntryProgress')
     .addItem(MENU.verifyAudit, 'menuVerifyAudit')
+    .addItem(MENU.pendingChanges, 'menuPendingChanges')
+    .addItem(MENU.decidePending, 'menuDecidePendingChange')
     .addItem(MENU.witnessCheckpoint, 'menuCheckWitnessCheckpoint')
     .addItem(MENU.guardHealth, 'menuGuardHealth');
   ui.createAddonMenu().addItem(MENU.status, 'menuShowStatus').addSeparator().addSubMenu(board).addSubMenu(admin).addToUi();

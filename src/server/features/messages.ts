@@ -12,6 +12,8 @@ export const MENU = {
   verifyAudit: 'Kiểm tra nhật ký',
   guardHealth: 'Tình trạng trình kiểm soát',
   witnessCheckpoint: 'Kiểm tra mốc của đơn vị bên ngoài',
+  pendingChanges: 'Thay đổi chờ quyết định',
+  decidePending: 'Quyết định thay đổi chờ',
   board: 'Ban giám hiệu',
   applyCalendar: 'Áp dụng lịch nhập điểm',
   previewCalendar: 'Xem trước lịch (14 ngày)',

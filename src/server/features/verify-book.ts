@@ -69,8 +69,13 @@ function listed<T>(items: readonly T[], limit: number, line: (item: T) => string
 
 function replayLines(result: NonNullable<BookVerdict['replay']>, name: SubjectName): string[] {
   const lines: string[] = [];
-  const { mismatches, conflicts, departed, unplaced, unread } = result;
+  const { mismatches, conflicts, departed, unplaced, unread, pending } = result;
   if (mismatches.length === 0 && conflicts.length === 0) lines.push(REPLAY_TEXT.clean(result.cellsChecked, result.classes));
+  // Not tampering: the log recorded them and the board has yet to decide.
+  if (pending.length > 0) {
+    lines.push(REPLAY_TEXT.pendingCount(pending.length));
+    lines.push(...listed<CellMismatch>(pending, LISTED_CELLS, (m) => REPLAY_TEXT.pending(m, name), 'ô'));
+  }
   if (mismatches.length > 0) {
     lines.push(REPLAY_TEXT.mismatches(mismatches.length));
     lines.push(...listed<CellMismatch>(mismatches, LISTED_CELLS, (m) => REPLAY_TEXT.mismatch(m, name), 'ô'));
@@ -96,6 +101,7 @@ export function verifyBook(env: Env): BookVerdict {
   const replay = replayLog(ledger.entries);
   const classProblems: ClassProblem[] = [];
   const mismatches: CellMismatch[] = [];
+  const pending: CellMismatch[] = [];
   const seen = new Set<string>();
   const studentsOf = new Map<string, ReadonlySet<string>>();
   let cellsChecked = 0;
@@ -105,11 +111,11 @@ export function verifyBook(env: Env): BookVerdict {
     // A class with neither tab is not read: its logged values come out as unread, not as departed students.
     if (status === 'no-book') continue;
     if (status !== 'ok') classProblems.push({ sheet: code, status });
-    mismatches.push(...compareClass(replay, reading, seen));
+    mismatches.push(...compareClass(replay, reading, seen, pending));
     cellsChecked += reading.cells.length;
     studentsOf.set(code, new Set(reading.students));
   }
-  const compared = { cellsChecked, mismatches, ...leftovers(replay, seen, studentsOf) };
+  const compared = { cellsChecked, mismatches, pending, ...leftovers(replay, seen, studentsOf) };
   const classes = studentsOf.size;
   const result = { ...compared, conflicts: replay.conflicts, classes };
   const ok = chain.ok && classProblems.length === 0 && compared.mismatches.length === 0 && replay.conflicts.length === 0 && compared.unread.length === 0;

@@ -69,7 +69,7 @@ describe('comparing the replay with the book', () => {
   test('equal values, and empty cells no row ever set, are clean', () => {
     const replay = replayLog(seal([row('HS0003', '', '8', 'accepted')]));
     const result = compareWithBook(replay, book(cell('HS0003', '8', '8'), cell('HS0004', '', '')));
-    expect(result).toEqual({ cellsChecked: 2, mismatches: [], departed: [], unplaced: [], unread: [] });
+    expect(result).toEqual({ cellsChecked: 2, mismatches: [], pending: [], departed: [], unplaced: [], unread: [] });
   });
 
   test('a value in the tab and its shadow that the log never accepted is named with both values and the row', () => {
@@ -107,5 +107,34 @@ describe('comparing the replay with the book', () => {
     expect([valueText(8.5), valueText(10), valueText(''), valueText(null), valueText('Tốt'), valueText(new Date('2026-09-15T01:00:00Z'))]).toEqual([
       '8.5', '10', '', '', 'Tốt', '2026-09-15T01:00:00.000Z',
     ]);
+  });
+});
+
+describe('changes waiting for the board', () => {
+  const cell = (tab: string | null, shadow: string | null): BookCell => ({ sheet: '6A', studentCode: 'HS0003', subjectCode: 'TOAN', column: 'HK I · TX1', cell: 'T7', tab, shadow });
+  const book = (c: BookCell): ClassReading[] => [{ sheet: '6A', cells: [c], students: ['HS0003'] }];
+
+  test('a pending row sets no value: the tab holding its value is pending, not a mismatch', () => {
+    const replay = replayLog(seal([row('HS0003', '', '7', 'accepted'), row('HS0003', '7', '9', 'pending')]));
+    expect([...replay.cells.values()]).toMatchObject([{ value: '7', seq: 1 }]);
+    const result = compareWithBook(replay, book(cell('9', '7')));
+    expect(result.mismatches).toEqual([]);
+    expect(result.pending).toMatchObject([{ tabValue: '9', shadowValue: '7', logValue: '7', seq: 2 }]);
+    expect(REPLAY_TEXT.pending(result.pending[0], name)).toBe('Ô T7 (HS0003, Toán, HK I · TX1) của trang "6A": sổ có "9", nhật ký và bản lưu ghi "7" (chờ quyết định từ dòng Số TT 2).');
+  });
+
+  test('a pending value in the shadow, another value in the tab, or a closed item are mismatches', () => {
+    const open = replayLog(seal([row('HS0003', '', '9', 'pending')]));
+    expect(compareWithBook(open, book(cell('9', '9'))).mismatches).toHaveLength(1);
+    expect(compareWithBook(open, book(cell('8', ''))).mismatches).toHaveLength(1);
+    const closed = replayLog(seal([row('HS0003', '', '9', 'pending'), row('HS0003', '', '9', 'reverted')]));
+    expect(compareWithBook(closed, book(cell('9', ''))).mismatches).toHaveLength(1);
+    expect(closed.conflicts).toEqual([]);
+  });
+
+  test('accepted by the board: the value is the log’s, and the chain of old values holds', () => {
+    const replay = replayLog(seal([row('HS0003', '', '9', 'pending'), row('HS0003', '', '9', 'accepted')]));
+    const result = compareWithBook(replay, book(cell('9', '9')));
+    expect([result.mismatches, result.pending, replay.conflicts]).toEqual([[], [], []]);
   });
 });

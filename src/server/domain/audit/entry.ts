@@ -8,8 +8,10 @@
  *  setup: written by setup; unattributed: the editor's account was not revealed;
  *  structure: a tab renamed, resized, deleted, sorted or shown, and how it was put right;
  *  decision: a board decision applied by the admin's run (the calendar locked or reopened);
- *  config: a row of a configuration or calendar sheet changed (old and new row text). */
-export type AuditOutcome = 'accepted' | 'reverted' | 'correction' | 'setup' | 'unattributed' | 'structure' | 'decision' | 'config';
+ *  config: a row of a configuration or calendar sheet changed (old and new row text);
+ *  pending: a change no trigger saw that could be a teacher's entry, left in the tab (not in the
+ *  shadow) for the board to accept or put back — it sets no value. */
+export type AuditOutcome = 'accepted' | 'reverted' | 'correction' | 'setup' | 'unattributed' | 'structure' | 'decision' | 'config' | 'pending';
 
 export interface AuditEntry {
   /** Số TT: 1, 2, 3… across the live sheet and every archive. */
@@ -87,6 +89,7 @@ export const OUTCOME_LABELS: Readonly<Record<AuditOutcome, string>> = {
   structure: 'Cấu trúc',
   decision: 'Quyết định',
   config: 'Cấu hình',
+  pending: 'Chờ quyết định',
 };
 
 export function outcomeFromLabel(label: string): AuditOutcome | null {

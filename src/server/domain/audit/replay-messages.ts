@@ -24,6 +24,10 @@ export const REPLAY_TEXT = {
     const before = c.expectedSeq === null ? 'chưa dòng nào ghi ô này' : `dòng Số TT ${c.expectedSeq} đã ghi ${logged(c.expected)}`;
     return `Dòng Số TT ${c.seq} (ô ${c.cell} của trang "${c.sheet}", ${who(c, subjectName)}) ghi giá trị cũ ${logged(c.logged)} nhưng ${before}: có thay đổi không được ghi vào nhật ký, hoặc nhật ký đã bị sửa.`;
   },
+  pendingCount: (count: number) =>
+    `${count} ô trên trang sổ khác bản lưu vì có thay đổi không qua trình kiểm soát đang chờ Ban giám hiệu quyết định (nhật ký đã ghi, đây không phải sửa trái phép):`,
+  pending: (m: CellMismatch, subjectName: SubjectName): string =>
+    `Ô ${m.cell} (${who(m, subjectName)}) của trang "${m.sheet}": sổ có ${m.tabValue === '' || m.tabValue === null ? 'ô trống' : quoted(m.tabValue)}, nhật ký và bản lưu ghi ${logged(m.logValue)} (chờ quyết định từ dòng Số TT ${m.seq}).`,
   clean: (cells: number, classes: number) =>
     `Sổ điểm khớp với nhật ký: ${cells} ô được kiểm soát của ${classes} lớp (trang sổ và bản lưu) đúng bằng giá trị nhật ký ghi nhận lần cuối.`,
   mismatches: (count: number) => `Sổ điểm không khớp với nhật ký ở ${count} ô:`,

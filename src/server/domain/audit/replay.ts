@@ -43,6 +43,11 @@ export interface LogConflict extends CellIdentity {
 export interface Replay {
   cells: Map<string, ReplayedCell>;
   conflicts: LogConflict[];
+  /**
+   * Changes no trigger saw, left in the tab for the board (a 'pending' row): the tab may hold
+   * this value while the shadow keeps the logged one. A later row of the cell closes it.
+   */
+  pending: Map<string, ReplayedCell>;
 }
 
 export function identityKey(id: CellIdentity): string {
@@ -59,6 +64,7 @@ export function valueText(value: unknown): string {
 export function replayLog(entries: Iterable<AuditEntry>): Replay {
   const cells = new Map<string, ReplayedCell>();
   const conflicts: LogConflict[] = [];
+  const pending = new Map<string, ReplayedCell>();
   for (const e of entries) {
     // Structure notices and shadow edits name no student: they set nothing.
     if (e.studentCode === '') continue;
@@ -68,8 +74,10 @@ export function replayLog(entries: Iterable<AuditEntry>): Replay {
     const expected = before?.value ?? '';
     if (e.oldValue !== expected) conflicts.push({ ...id, seq: e.seq, cell: e.cell, logged: e.oldValue, expected, expectedSeq: before?.seq ?? null });
     if (SETS_VALUE.has(e.outcome)) cells.set(key, { ...id, value: e.newValue, seq: e.seq, cell: e.cell });
+    if (e.outcome === 'pending') pending.set(key, { ...id, value: e.newValue, seq: e.seq, cell: e.cell });
+    else pending.delete(key);
   }
-  return { cells, conflicts };
+  return { cells, conflicts, pending };
 }
 
 /** One guarded cell of a class book; null where that tab was not compared. */
@@ -106,6 +114,8 @@ export interface DepartedStudent {
 export interface ReplayComparison {
   cellsChecked: number;
   mismatches: CellMismatch[];
+  /** Tab cells that differ from the log by a change waiting for the board (seq: its 'pending' row). */
+  pending: CellMismatch[];
   departed: DepartedStudent[];
   /** Logged non-empty values whose student is in the book but whose column is not. */
   unplaced: ReplayedCell[];
@@ -113,23 +123,31 @@ export interface ReplayComparison {
   unread: ReplayedCell[];
 }
 
-/** One class's cells against the replay; marks each identity seen, for leftovers(). */
-export function compareClass(replay: Replay, cls: ClassReading, seen: Set<string>): CellMismatch[] {
+/**
+ * One class's cells against the replay; marks each identity seen, for leftovers(). A tab cell
+ * holding the value a still-open 'pending' row found (its shadow as logged) is not tampering:
+ * it goes to `pending`, when given, and is not a mismatch.
+ */
+export function compareClass(replay: Replay, cls: ClassReading, seen: Set<string>, pending?: CellMismatch[]): CellMismatch[] {
   const mismatches: CellMismatch[] = [];
   for (const c of cls.cells) {
     const key = identityKey(c);
     seen.add(key);
     const logged = replay.cells.get(key);
     const logValue = logged?.value ?? '';
-    if ((c.tab === null || c.tab === logValue) && (c.shadow === null || c.shadow === logValue)) continue;
+    const shadowOk = c.shadow === null || c.shadow === logValue;
+    if ((c.tab === null || c.tab === logValue) && shadowOk) continue;
     const { sheet, studentCode, subjectCode, column, cell, tab, shadow } = c;
-    mismatches.push({ sheet, studentCode, subjectCode, column, cell, logValue, tabValue: tab, shadowValue: shadow, seq: logged?.seq ?? null });
+    const found: CellMismatch = { sheet, studentCode, subjectCode, column, cell, logValue, tabValue: tab, shadowValue: shadow, seq: logged?.seq ?? null };
+    const waiting = replay.pending.get(key);
+    if (shadowOk && waiting !== undefined && waiting.value === tab) pending?.push({ ...found, seq: waiting.seq });
+    else mismatches.push(found);
   }
   return mismatches;
 }
 
 /** Logged non-empty values no book cell was compared with: departed students, dropped columns, classes not read. */
-export function leftovers(replay: Replay, seen: ReadonlySet<string>, studentsOf: ReadonlyMap<string, ReadonlySet<string>>): Omit<ReplayComparison, 'cellsChecked' | 'mismatches'> {
+export function leftovers(replay: Replay, seen: ReadonlySet<string>, studentsOf: ReadonlyMap<string, ReadonlySet<string>>): Omit<ReplayComparison, 'cellsChecked' | 'mismatches' | 'pending'> {
   const departed = new Map<string, DepartedStudent>();
   const unplaced: ReplayedCell[] = [];
   const unread: ReplayedCell[] = [];
@@ -152,8 +170,9 @@ export function leftovers(replay: Replay, seen: ReadonlySet<string>, studentsOf:
 /** Every class at once (the workbook layer compares class by class, so one tab is in memory at a time). */
 export function compareWithBook(replay: Replay, classes: readonly ClassReading[]): ReplayComparison {
   const seen = new Set<string>();
-  const mismatches = classes.flatMap((cls) => compareClass(replay, cls, seen));
+  const pending: CellMismatch[] = [];
+  const mismatches = classes.flatMap((cls) => compareClass(replay, cls, seen, pending));
   const cellsChecked = classes.reduce((n, cls) => n + cls.cells.length, 0);
   const studentsOf = new Map(classes.map((c) => [c.sheet, new Set(c.students)]));
-  return { cellsChecked, mismatches, ...leftovers(replay, seen, studentsOf) };
+  return { cellsChecked, mismatches, pending, ...leftovers(replay, seen, studentsOf) };
 }

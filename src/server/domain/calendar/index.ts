@@ -1,6 +1,6 @@
 /** The entry calendar: windows, matching, overlaps, transitions, deadlines and the age lock. */
 export type { EntrySlot, EntryTarget, EntryWindow, Semester, WindowKind, WindowScope } from './types';
-export { isOpen, windowContains, windowMatches, windowsFor } from './match';
+export { isOpen, openDuring, windowContains, windowMatches, windowsFor } from './match';
 export { columnKey, conflicts, findOverlaps, isExtension, sameScope, scopesIntersect, scopeWithin, timesOverlap, type Overlap } from './overlap';
 export { transitions, type CalendarTransition } from './transitions';
 export {

@@ -44,6 +44,14 @@ export function isOpen(windows: readonly EntryWindow[], target: EntryTarget, atM
   return best;
 }
 
+/**
+ * Whether the target was open at some instant of [fromMs, toMs]: a change found at toMs and
+ * made since fromMs could have been a legitimate entry only if so.
+ */
+export function openDuring(windows: readonly EntryWindow[], target: EntryTarget, fromMs: number, toMs: number): boolean {
+  return windows.some((w) => w.opensAt <= toMs && w.closesAt >= fromMs && windowMatches(w, target));
+}
+
 /** Every window about the target, open or not, in time order (for "opens on …" messages). */
 export function windowsFor(windows: readonly EntryWindow[], target: EntryTarget): EntryWindow[] {
   return windows.filter((w) => windowMatches(w, target)).sort((a, b) => a.opensAt - b.opensAt || a.row - b.row);

@@ -44,11 +44,11 @@ export const GUARD_TEXT = {
 
 const REMARK_MAX = 500;
 
-function same(a: unknown, b: unknown): boolean {
+export function same(a: unknown, b: unknown): boolean {
   return (a === '' || a === null || a === undefined ? '' : a) === (b === '' || b === null || b === undefined ? '' : b);
 }
 
-function windowTarget(role: CellRole, rules: ClassRules) {
+export function windowTarget(role: CellRole, rules: ClassRules) {
   const base = { grade: rules.grade, classCode: rules.classCode };
   if (role.type === 'subject') {
     const kind = role.slot === 'GK' ? 'GK' : role.slot === 'CK' ? 'CK' : 'TX';
@@ -62,23 +62,46 @@ function windowTarget(role: CellRole, rules: ClassRules) {
  * `acceptedAtMs`: when the previous value was accepted (null when unknown), for the school's
  * optional lock-after-N-hours rule.
  */
-export function decide(role: CellRole, typed: unknown, formula: string, previous: unknown, actor: string, rules: ClassRules, acceptedAtMs: number | null = null): Decision {
+/** The typed value checked and made canonical; 'unchanged' when it is what the shadow holds. */
+export type Checked = { kind: 'unchanged' } | { kind: 'invalid'; reason: string } | { kind: 'value'; value: number | string; rewrite: boolean; same: boolean };
+
+export function checkTyped(role: CellRole, typed: unknown, formula: string, previous: unknown): Checked {
   let value: number | string;
   if (role.type === 'remark') {
-    if (formula !== '') return { action: 'revert', reason: ENTRY_TEXT.formula };
+    if (formula !== '') return { kind: 'invalid', reason: ENTRY_TEXT.formula };
     value = typed === null || typed === undefined ? '' : String(typed);
-    if (value.length > REMARK_MAX) return { action: 'revert', reason: GUARD_TEXT.remarkTooLong };
+    if (value.length > REMARK_MAX) return { kind: 'invalid', reason: GUARD_TEXT.remarkTooLong };
   } else {
     const kind: EntryKind = role.type === 'training' ? 'training' : role.subjectKind === 'score' ? 'score' : 'comment';
     const check = checkEntry(kind, typed, formula);
     if (!check.ok) {
-      if (same(typed, previous) && formula === '') return { action: 'unchanged' };
-      return { action: 'revert', reason: check.reason };
+      if (same(typed, previous) && formula === '') return { kind: 'unchanged' };
+      return { kind: 'invalid', reason: check.reason };
     }
     value = check.value;
   }
   const rewrite = !same(value, typed) || formula !== '';
-  if (same(value, previous)) return rewrite ? { action: 'accept', value, rewrite, note: '' } : { action: 'unchanged' };
+  const unchanged = same(value, previous);
+  if (unchanged && !rewrite) return { kind: 'unchanged' };
+  return { kind: 'value', value, rewrite, same: unchanged };
+}
+
+/** Who may type into the cell: the subject's teachers, or the homeroom teacher. */
+export function allowedFor(role: CellRole, rules: ClassRules): string[] {
+  const allowed = role.type === 'subject' ? rules.teachersOf(role.subjectCode) : [rules.homeroom];
+  return allowed.filter((e) => e.trim() !== '');
+}
+
+/**
+ * `acceptedAtMs`: when the previous value was accepted (null when unknown), for the school's
+ * optional lock-after-N-hours rule.
+ */
+export function decide(role: CellRole, typed: unknown, formula: string, previous: unknown, actor: string, rules: ClassRules, acceptedAtMs: number | null = null): Decision {
+  const checked = checkTyped(role, typed, formula, previous);
+  if (checked.kind === 'unchanged') return { action: 'unchanged' };
+  if (checked.kind === 'invalid') return { action: 'revert', reason: checked.reason };
+  const { value, rewrite } = checked;
+  if (checked.same) return { action: 'accept', value, rewrite, note: '' };
 
   if (rules.lockedAll) return { action: 'revert', reason: GUARD_TEXT.lockedAll };
   const target = windowTarget(role, rules);
@@ -86,8 +109,7 @@ export function decide(role: CellRole, typed: unknown, formula: string, previous
   if (target && !same(previous, '') && rules.lockAfterHours !== null && lockedByAge(acceptedAtMs, rules.nowMs, rules.lockAfterHours)) {
     return { action: 'revert', reason: GUARD_TEXT.lockedByAge(rules.lockAfterHours) };
   }
-  const allowed = role.type === 'subject' ? rules.teachersOf(role.subjectCode) : [rules.homeroom];
   if (actor === '') return { action: 'accept', value, rewrite, note: GUARD_TEXT.unknownActor };
-  if (!allowed.some((e) => e.toLowerCase() === actor.toLowerCase())) return { action: 'revert', reason: GUARD_TEXT.notAssigned(actor) };
+  if (!allowedFor(role, rules).some((e) => e.toLowerCase() === actor.toLowerCase())) return { action: 'revert', reason: GUARD_TEXT.notAssigned(actor) };
   return { action: 'accept', value, rewrite, note: '' };
 }

@@ -10,6 +10,7 @@ import { applyNow } from '../windows/apply-calendar';
 import { appendAudit } from '../../workbook/audit';
 import { logConfigEdit } from '../config-log';
 import { forgetQueued, peekQueue, type QueuedEdit } from './queue';
+import { applyDecision } from './apply-decision';
 
 export interface GuardReport {
   accepted: number;
@@ -40,6 +41,11 @@ export function processEdits(env: Env, pending: QueuedEdit[]): { report: GuardRe
   if (structural.length > 0) repairStructure(env, loaded.context, { actor: structural[0].actor, what: structural.map((e) => e.structure).join(', ') });
   for (const edit of pending) {
     if (edit.structure !== undefined || edit.apply !== undefined || edit.config) continue;
+    // A board member's decision, in its place among the edits: a later edit of the cell makes it stale.
+    if (edit.decision) {
+      applyDecision(env, loaded.context, { ...edit, decision: edit.decision });
+      continue;
+    }
     const cls = loaded.context.config.classes.find((c) => c.code === edit.sheet);
     if (!cls) continue;
     // Judged as of when it was typed: a queued edit keeps the window it was made in.

@@ -32,6 +32,17 @@ export interface QueuedEdit {
   apply?: 'lock-all' | 'calendar';
   /** A configuration sheet (`sheet`) changed while the lock was busy: the next run logs it. */
   config?: true;
+  /** A board member's decision on a pending change, applied by the admin's next execution (decision.ts). */
+  decision?: QueuedDecision;
+}
+
+/** What the board member decided, and on which state of the cell (a later change makes it stale). */
+export interface QueuedDecision {
+  id: string;
+  decision: 'accept' | 'revert';
+  reason: string;
+  found: string;
+  shadow: string;
 }
 
 /** A property value holds 9 KB; each record stays under this, the edit split by rows if need be. */

@@ -44,7 +44,7 @@ export function rulesFor(context: SchoolContext, cls: ClassConfig, nowMs: number
 }
 
 /** Writes single cells in one call; values are numbers or text exactly as kept ('RAW': no parsing). */
-function writeCells(env: Env, spreadsheetId: string, data: { range: string; values: CellValue[][] }[]): void {
+export function writeCells(env: Env, spreadsheetId: string, data: { range: string; values: CellValue[][] }[]): void {
   const values = env.sheetsApi.Spreadsheets?.Values;
   if (!values) throw new Error('Sổ Điểm cần dịch vụ nâng cao Google Sheets API (Sheets) đã bật trong dự án Apps Script.');
   values.batchUpdate({ valueInputOption: 'RAW', data: data.map((d) => ({ range: d.range, values: d.values.map((r) => r.map((v) => (v instanceof Date ? v.toISOString() : v))) })) }, spreadsheetId);

@@ -13,8 +13,8 @@ import { loadSchoolContext, type SchoolContext } from '../school-context';
 import { reconcile, reconcileClass } from './reconcile';
 import { settleQueued } from './process';
 import { releaseAfterFlush } from '../../workbook/document-lock';
+import { lastCheckOf, readLastChecks, recordChecks } from './last-check';
 
-const SWEEP_KEY = 'sodiem.sweep';
 const HOUR_MS = 3_600_000;
 
 /** Called by the guard while it holds the document lock: one class, when due. */
@@ -22,18 +22,19 @@ export function sweepOneClassIfDue(env: Env, context: SchoolContext): void {
   const props = env.properties.getDocumentProperties();
   if (!props) return;
   const now = env.clock.now().getTime();
-  const state = JSON.parse(props.getProperty(SWEEP_KEY) ?? '{}') as Record<string, number>;
+  const state = readLastChecks(props);
   const due = context.config.classes.find((c) => now - (state[c.code] ?? 0) >= HOUR_MS);
   if (!due) return;
-  reconcileClass(env, context, due);
-  state[due.code] = now;
-  props.setProperty(SWEEP_KEY, JSON.stringify(state));
+  reconcileClass(env, context, due, lastCheckOf(env, state, due.code));
+  recordChecks(props, state, [due.code], now);
   if (context.config.classes[0]?.code === due.code) rolloverIfNeeded(env, { schoolYear: schoolYearLabel(context.config.school.schoolYear), viewers: managersOf(context.config, context.admins) });
 }
 
 export const SWEEP_TEXT = {
   notAdmin: (email: string) => `Tài khoản ${email} không phải quản trị đã cài đặt Sổ Điểm; chỉ quản trị được đối chiếu sổ điểm.`,
-  done: (kept: number, reverted: number) => `Đối chiếu xong: ${kept} thay đổi không qua trình kiểm soát được ghi nhận, ${reverted} giá trị không hợp lệ được hoàn tác.`,
+  done: (pending: number, reverted: number) =>
+    `Đối chiếu xong: ${pending} thay đổi không qua trình kiểm soát được đưa vào danh sách chờ Ban giám hiệu quyết định, ${reverted} thay đổi không hợp lệ hoặc vào ô đang khoá được hoàn tác.`,
+  unlisted: (count: number) => `${count} thay đổi chờ quyết định chưa đưa được vào danh sách (bộ nhớ thuộc tính của tệp đã đầy): đã ghi nhật ký và tô màu ô; lần đối chiếu sau sẽ thử lại.`,
   structure: (classes: string[]) => `Cấu trúc trang không khớp bản lưu: ${classes.join(', ')} — cần chạy lại "Thiết lập / cập nhật sổ điểm".`,
   skipped: (classes: string[]) => `Chưa đối chiếu được (đang có người sửa): ${classes.join(', ')}; hãy thử lại sau ít phút.`,
 } as const;
@@ -52,15 +53,11 @@ export function reconcileNow(env: Env): string[] {
     }
   }
   const report = reconcile(env);
+  // Every class reconciled recorded its check: the guard's periodic sweep starts its hour again.
   const loaded = loadSchoolContext(env);
-  if (loaded.ok) {
-    rolloverIfNeeded(env, { schoolYear: schoolYearLabel(loaded.context.config.school.schoolYear), viewers: managersOf(loaded.context.config, loaded.context.admins) });
-    // Every class was just swept: the guard's periodic sweep starts its hour again.
-    const now = env.clock.now().getTime();
-    const swept = Object.fromEntries(loaded.context.config.classes.filter((c) => !report.skipped.includes(c.code)).map((c) => [c.code, now]));
-    env.properties.getDocumentProperties()?.setProperty(SWEEP_KEY, JSON.stringify(swept));
-  }
-  const lines: string[] = [SWEEP_TEXT.done(report.kept, report.reverted)];
+  if (loaded.ok) rolloverIfNeeded(env, { schoolYear: schoolYearLabel(loaded.context.config.school.schoolYear), viewers: managersOf(loaded.context.config, loaded.context.admins) });
+  const lines: string[] = [SWEEP_TEXT.done(report.pending, report.reverted)];
+  if (report.unlisted > 0) lines.push(SWEEP_TEXT.unlisted(report.unlisted));
   if (report.changedStructure.length > 0) lines.push(SWEEP_TEXT.structure(report.changedStructure));
   if (report.skipped.length > 0) lines.push(SWEEP_TEXT.skipped(report.skipped));
   return lines;
