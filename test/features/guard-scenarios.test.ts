@@ -387,3 +387,22 @@ test('a teacher’s queued paste is not credited with a value someone else typed
     [w.admin, b, '10', 'Hoàn tác'],
   ]);
 });
+
+test('averages and results are the add-on’s alone: the owner typing into them is put back and logged', () => {
+  const w = guardedSchool({ students: 3 });
+  const layout = w.layout();
+  const row = layout.studentRow('HS0001')!;
+  const avg = layout.keys.indexOf('S|TOAN|1|AVG') + 1;
+  const ht = layout.keys.indexOf('R|1|HT') + 1;
+  expect(avg).toBeGreaterThan(0);
+  expect(ht).toBeGreaterThan(0);
+  const cells = [`${columnLetter(avg)}${row}`, `${columnLetter(ht)}${row}`];
+  expect(w.runtime.as(PRINCIPAL).edit(w.id, '6A', cells[0], '9,5')).toMatchObject({ ok: false, reason: 'protected' });
+  expect(w.runtime.as(TOAN_6A).edit(w.id, '6A', cells[0], '9,5')).toMatchObject({ ok: false, reason: 'protected' });
+  for (const cell of cells) expect(w.runtime.as(w.admin).edit(w.id, '6A', cell, cell === cells[0] ? '9,5' : 'Tốt').ok).toBe(true);
+  expect(cells.map((c) => w.value(c))).toEqual(['', '']);
+  expect(w.audit().map((r) => [r[AUDIT.cell], r[AUDIT.column], r[AUDIT.outcome], r[AUDIT.reason]])).toEqual([
+    [cells[0], 'HK I · ĐTB', 'Hoàn tác', GUARD_TEXT.computed],
+    [cells[1], 'HK I · Kết quả học tập', 'Hoàn tác', GUARD_TEXT.computed],
+  ]);
+});

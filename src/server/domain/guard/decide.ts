@@ -12,7 +12,9 @@ import { checkEntry, ENTRY_TEXT, type EntryKind } from './entry-value';
 export type CellRole =
   | { type: 'subject'; subjectCode: string; subjectKind: 'score' | 'comment'; semester: 1 | 2; slot: EntrySlot }
   | { type: 'training'; semester: 1 | 2 }
-  | { type: 'remark' };
+  | { type: 'remark' }
+  /** Averages and results: written by the add-on alone, never by a person. */
+  | { type: 'computed' };
 
 export interface ClassRules {
   grade: number;
@@ -39,6 +41,7 @@ export const GUARD_TEXT = {
   unknownActor: 'Không xác định được tài khoản người sửa (tài khoản ngoài tên miền của trường); vùng bảo vệ chỉ cho người được phân công nhập.',
   remarkTooLong: 'Ghi chú dài quá 500 kí tự.',
   lockedAll: 'Sổ điểm đang bị Ban giám hiệu khóa toàn bộ; mọi thay đổi đều được hoàn tác.',
+  computed: 'Cột điểm trung bình và kết quả do Sổ Điểm tính; không ai sửa tay được.',
   lockedByAge: (hours: number) => `Điểm đã nhập quá ${hours} giờ nên đã khóa; muốn sửa phải làm đề nghị sửa điểm.`,
 } as const;
 
@@ -66,6 +69,7 @@ export function windowTarget(role: CellRole, rules: ClassRules) {
 export type Checked = { kind: 'unchanged' } | { kind: 'invalid'; reason: string } | { kind: 'value'; value: number | string; rewrite: boolean; same: boolean };
 
 export function checkTyped(role: CellRole, typed: unknown, formula: string, previous: unknown): Checked {
+  if (role.type === 'computed') return same(typed, previous) && formula === '' ? { kind: 'unchanged' } : { kind: 'invalid', reason: GUARD_TEXT.computed };
   let value: number | string;
   if (role.type === 'remark') {
     if (formula !== '') return { kind: 'invalid', reason: ENTRY_TEXT.formula };
@@ -88,6 +92,7 @@ export function checkTyped(role: CellRole, typed: unknown, formula: string, prev
 
 /** Who may type into the cell: the subject's teachers, or the homeroom teacher. */
 export function allowedFor(role: CellRole, rules: ClassRules): string[] {
+  if (role.type === 'computed') return [];
   const allowed = role.type === 'subject' ? rules.teachersOf(role.subjectCode) : [rules.homeroom];
   return allowed.filter((e) => e.trim() !== '');
 }

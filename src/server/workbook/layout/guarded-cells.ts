@@ -17,10 +17,29 @@ export interface GuardedColumn {
   subjectCode: string;
 }
 
-/** The guarded column a key names, or null (student fields, averages, computed results). */
+const RESULT_LABEL: Record<string, string> = {
+  HT: 'Kết quả học tập',
+  RL: 'Rèn luyện',
+  DH: 'Danh hiệu',
+  NGHI: 'Số buổi nghỉ',
+  KQ: 'Lên lớp',
+  KTL: 'Môn kiểm tra lại',
+  GC: 'Ghi chú',
+  HANG: 'Xếp hạng',
+};
+
+const periodOf = (semester: 1 | 2 | 'year') => (semester === 'year' ? 'Cả năm' : SEMESTER[semester]);
+
+/**
+ * The guarded column a key names, or null (student fields). Averages and results are guarded
+ * too, as 'computed': the add-on alone writes them, so any change a person makes is put back.
+ */
 export function roleOf(key: string): GuardedColumn | null {
   const k = parseKey(key);
   if (!k) return null;
+  if (k.type === 'subject' && (k.semester === 'year' || k.slot === 'AVG')) {
+    return { role: { type: 'computed' }, column: `${periodOf(k.semester)} · ĐTB`, subjectCode: k.subjectCode };
+  }
   if (k.type === 'subject' && k.semester !== 'year' && k.slot !== 'AVG') {
     const role: CellRole = { type: 'subject', subjectCode: k.subjectCode, subjectKind: k.subjectKind, semester: k.semester, slot: k.slot as EntrySlot };
     return { role, column: `${SEMESTER[k.semester]} · ${k.slot}`, subjectCode: k.subjectCode };
@@ -29,5 +48,6 @@ export function roleOf(key: string): GuardedColumn | null {
     return { role: { type: 'training', semester: k.semester }, column: `${SEMESTER[k.semester]} · Rèn luyện`, subjectCode: '' };
   }
   if (k.type === 'result' && k.field === 'GC') return { role: { type: 'remark' }, column: 'Ghi chú', subjectCode: '' };
+  if (k.type === 'result') return { role: { type: 'computed' }, column: `${periodOf(k.semester)} · ${RESULT_LABEL[k.field] ?? k.field}`, subjectCode: '' };
   return null;
 }
