@@ -21,7 +21,9 @@ test('the main job installs, configures, imports, sets up, refuses a teacher, an
   // The guard: the owner reverted in a closed column; a mixed paste kept the valid values; the chain verifies.
   expect(printed).toMatch(/quản trị \(chủ sở hữu\) gõ 10 → trình kiểm soát hoàn tác, ô còn ""/);
   expect(printed).toContain('giữ [[7,""],[6.5,""]]');
-  expect(printed).toContain('Nhật ký nguyên vẹn: 9 dòng');
+  expect(printed).toContain('Nhật ký nguyên vẹn: 10 dòng');
+  expect(printed).toMatch(/Chèn hàng: đã chèn → trình kiểm soát cấu trúc ghi nhật ký và dựng lại trang theo bản lưu: 17 hàng như trước, ô T6 vẫn là 8.5/);
+  expect(printed).toMatch(/Đổi tên: bị chặn/);
   expect(printed).toContain('Sổ điểm khớp với nhật ký');
   // The board decides through the add-on; the guard applies and logs it, and reverts at once under the lock.
   expect(printed).toMatch(/Quyết định \(Ban giám hiệu khóa toàn bộ sổ điểm/);

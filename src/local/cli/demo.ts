@@ -81,6 +81,12 @@ export async function demoCommand(args: string[]): Promise<number> {
   const after = grades.getRange(`${a1(toan).replace('6', '7')}:${columnLetter(toan + 1)}8`).getValues();
   say(`  Dán 2×2 [7, 11; 6,5, abc] vào Toán TX1–TX2: ${pasted.ok ? `giữ ${JSON.stringify(after)}` : pasted.message}`);
 
+  say('\n   Chủ sở hữu (vượt qua mọi vùng bảo vệ) chèn một hàng vào giữa lớp 6A; Hiệu trưởng thử đổi tên trang 6A.');
+  const inserted = admin.insertRowsBefore(workbookId, '6A', 7, 1);
+  const renamed = principal.renameSheet(workbookId, '6A', '6A cũ');
+  say(`  Chèn hàng: ${inserted.ok ? 'đã chèn' : inserted.message} → trình kiểm soát cấu trúc ghi nhật ký và dựng lại trang theo bản lưu: ${grades.getMaxRows()} hàng như trước, ô ${a1(toan)} vẫn là ${grades.getRange(a1(toan)).getValue()}.`);
+  say(`  Đổi tên: ${renamed.ok ? 'đã đổi' : `bị chặn — ${renamed.message}`}`);
+
   say('\n8. Hiệu trưởng khóa toàn bộ sổ điểm: từ lúc đó mọi lần sửa bị hoàn tác, và lần chạy kế tiếp của trình kiểm soát đóng mọi vùng bảo vệ.');
   alerts(SAMPLE_PEOPLE.principal, () => principal.chooseMenuItem(workbookId, 'menuLockAll'));
   const first = teacher.edit(workbookId, '6A', a1(toan), '9');

@@ -136,17 +136,31 @@ function notAccepted(
   return out;
 }
 
-/** Cells of a book that cannot be read as a layout, where it differs from its shadow at the same place. */
+/**
+ * Cells of a book that cannot be read as a layout (a row or column inserted, a code erased) where
+ * it differs from its shadow. Each book cell is matched to the shadow's by the key its column
+ * shows and the code its row shows — for this report only, never to carry a score — so scores
+ * that merely shifted with an inserted row are not reported; what is left was never accepted.
+ */
 function rawDifferences(book: PreviousTab, shadow: PreviousTab): UnplacedValue[] {
-  const keys = (shadow.values[CLASS_BOOK_HEADER_ROWS - 1] ?? []).map(String);
-  const codeCol = keys.indexOf('P|CODE');
+  const head = CLASS_BOOK_HEADER_ROWS - 1;
+  const shadowKeys = (shadow.values[head] ?? []).map(String);
+  const bookKeys = (book.values[head] ?? []).map(String);
+  const shadowCode = shadowKeys.indexOf('P|CODE');
+  const bookCode = bookKeys.indexOf('P|CODE');
+  const shadowRow = new Map(shadow.values.slice(head + 1).map((line) => [String(line[shadowCode] ?? ''), line]));
+  const shadowCol = new Map(shadowKeys.map((k, c) => [k, c]));
   const out: UnplacedValue[] = [];
   book.values.forEach((line, r) => {
-    if (r < CLASS_BOOK_HEADER_ROWS) return;
+    if (r <= head) return;
+    const code = String(line[bookCode < 0 ? shadowCode : bookCode] ?? '');
+    const kept = code === '' ? undefined : shadowRow.get(code);
     line.forEach((value, c) => {
-      // Only entered columns (student fields shift with any inserted row and say nothing new).
-      if (value === '' || keys[c] === undefined || keys[c].startsWith('P|') || String(value) === String(shadow.values[r]?.[c] ?? '')) return;
-      out.push({ sheet: book.name, row: r + 1, col: c + 1, studentCode: String(line[codeCol] ?? ''), key: keys[c] ?? '', value, reason: 'not-accepted' });
+      const key = bookKeys[c] ?? '';
+      // Only entered columns: student fields move with any inserted row and say nothing new.
+      if (value === '' || key === '' || key.startsWith('P|') || !shadowCol.has(key)) return;
+      if (kept && String(value) === String(kept[shadowCol.get(key)!] ?? '')) return;
+      out.push({ sheet: book.name, row: r + 1, col: c + 1, studentCode: code, key, value, reason: 'not-accepted' });
     });
   });
   return out;
