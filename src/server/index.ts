@@ -13,7 +13,7 @@ import { applyCalendar } from './features/windows/apply-calendar';
 import { entryProgress } from './features/progress';
 import { guardEdit, type EditEventLike } from './features/guard/guard';
 import { installTriggers } from './features/guard/install';
-import { healthLines, recordGuardFailure } from './features/health';
+import { healthLines, recordGuardFailure, triggerOwner } from './features/health';
 import { PENDING_TEXT, decidePendingChange, decisionFromText, listPendingChanges, type DecisionResult, type PendingList } from './features/guard/pending-changes';
 import { guardStructure, type ChangeEventLike } from './features/structure/on-change';
 import { runHourly } from './features/guard/hourly';
@@ -107,17 +107,22 @@ export function menuCheckWitnessCheckpoint(): void {
 
 /** The admin's installable onEdit trigger: the edit guard. */
 export function onEditGuard(e: EditEventLike): void {
-  watched((env) => guardEdit(env, e));
+  watched(e, (env) => guardEdit(env, e));
 }
 
 /** The admin's installable onChange trigger: structural changes logged and put right. */
 export function onChangeGuard(e: ChangeEventLike): void {
-  watched((env) => guardStructure(env, e));
+  watched(e, (env) => guardStructure(env, e));
 }
 
-/** A trigger run whose failure is recorded for the status card, then rethrown (Google reports it to the owner). */
-function watched(run: (env: Env) => unknown): void {
+/**
+ * A trigger run whose failure is recorded for the status card, then rethrown (Google reports it
+ * to the owner). The handlers are global functions that a sidebar's google.script.run could also
+ * call: a call that is not the recorded trigger owner's trigger run is ignored.
+ */
+function watched(e: { triggerUid?: unknown } | null | undefined, run: (env: Env) => unknown): void {
   const env = gasEnv();
+  if (!e || !e.triggerUid || env.session.getEffectiveUser().getEmail().toLowerCase() !== (triggerOwner(env) ?? '')) return;
   try {
     run(env);
   } catch (err) {

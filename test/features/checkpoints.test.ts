@@ -100,13 +100,14 @@ test('the owner pads a correctly chained row past the head: the writer refuses, 
   expect(readHead(documentProperties(w.env()))).toEqual(head);
   expect(w.value(cell)).toBe(7); // kept in the tab, not in the shadow: unjudged
   expect(w.value(cell, '6A (bản lưu)')).toBe('');
-  // The admin removes the forged row; the reconcile finds the waiting score, which could be the
-  // teacher's entry: it is listed for the board, not accepted unseen (pending-changes.test.ts).
+  // The guard that failed queued the edit with what was written: once the admin removes the
+  // forged row, the reconcile settles it as the teacher's own (not as a change nobody saw).
   sheet.deleteRows(4, 1);
   w.runtime.as(w.admin).chooseMenuItem(w.id, 'menuReconcile');
   expect(w.value(cell)).toBe(7);
-  expect(w.value(cell, '6A (bản lưu)')).toBe('');
-  expect(w.audit().at(-1)!.slice(9, 12)).toEqual(['', '7', 'Chờ quyết định']);
+  expect(w.value(cell, '6A (bản lưu)')).toBe(7);
+  expect(w.audit().at(-1)!.slice(2, 3)).toEqual([TOAN_6A]);
+  expect(w.audit().at(-1)!.slice(9, 12)).toEqual(['', '7', 'Chấp nhận']);
   expect(verifyAudit(w.env())).toMatchObject({ ok: true, count: 3 });
 });
 

@@ -57,3 +57,12 @@ test('triggers owned by someone who is no longer an admin are named until an adm
   w.runtime.as(w.admin).chooseMenuItem(w.id, 'menuInstallTriggers');
   expect(checkAs(w, PRINCIPAL)).toContain(HEALTH_TEXT.ok);
 });
+
+test('a teacher calling the trigger handlers through google.script.run is ignored: no false failure, no run', () => {
+  const w = guardedSchool({ students: 3 });
+  w.runtime.as(TOAN_6A).open(w.id);
+  expect(w.runtime.as(TOAN_6A).callServer(w.id, 'onEditGuard', [null])).toBeNull();
+  expect(w.runtime.as(TOAN_6A).callServer(w.id, 'onChangeGuard', [{ changeType: 'OTHER', triggerUid: '1' }])).toBeNull();
+  expect(checkAs(w, PRINCIPAL)).toContain(HEALTH_TEXT.ok);
+  expect(w.audit()).toEqual([]);
+});

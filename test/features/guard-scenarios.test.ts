@@ -401,6 +401,11 @@ test('averages and results are the add-on’s alone: the owner typing into them 
   expect(w.runtime.as(TOAN_6A).edit(w.id, '6A', cells[0], '9,5')).toMatchObject({ ok: false, reason: 'protected' });
   for (const cell of cells) expect(w.runtime.as(w.admin).edit(w.id, '6A', cell, cell === cells[0] ? '9,5' : 'Tốt').ok).toBe(true);
   expect(cells.map((c) => w.value(c))).toEqual(['', '']);
+  // They carry no entry rule (the guard restores rules after a paste, never onto computed cells).
+  const tab = w.runtime.spreadsheets.get(w.id)!.sheets.find((s) => s.name === '6A')!;
+  expect(tab.rows[row - 1][avg - 1]?.dv).toBeUndefined();
+  w.runtime.as(w.admin).chooseMenuItem(w.id, 'menuReconcile');
+  expect(tab.rows[row - 1][avg - 1]?.dv).toBeUndefined();
   expect(w.audit().map((r) => [r[AUDIT.cell], r[AUDIT.column], r[AUDIT.outcome], r[AUDIT.reason]])).toEqual([
     [cells[0], 'HK I · ĐTB', 'Hoàn tác', GUARD_TEXT.computed],
     [cells[1], 'HK I · Kết quả học tập', 'Hoàn tác', GUARD_TEXT.computed],

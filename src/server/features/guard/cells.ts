@@ -119,6 +119,7 @@ function ruleOf(cell: EditedCell): ValidationSpec | null {
   const role = cell.role;
   if (role.type === 'subject') return role.subjectKind === 'score' ? VALIDATIONS.score : VALIDATIONS.comment;
   if (role.type === 'training') return VALIDATIONS.training;
+  if (role.type === 'computed') return null; // averages and results carry no entry rule
   return { type: 'formula', formula: `=LEN(${FORMULA_CELL})<=500`.replace(FORMULA_CELL, cell.a1), allowInvalid: false, helpText: 'Ghi chú tối đa 500 kí tự.' };
 }
 
@@ -134,5 +135,5 @@ export function validationGrid(env: Env, block: EditedBlock): (DataValidationPor
 export function missingValidation(sheet: SheetPort, block: EditedBlock): boolean {
   const { row, col, numRows, numCols } = block.rect;
   const rules = sheet.getRange(row, col, numRows, numCols).getDataValidations();
-  return block.cells.some((c) => rules[c.row - row][c.col - col] === null);
+  return block.cells.some((c) => ruleOf(c) !== null && rules[c.row - row][c.col - col] === null);
 }

@@ -27,6 +27,7 @@ export interface EditEventLike {
   user?: { getEmail(): string };
   value?: unknown;
   oldValue?: unknown;
+  triggerUid?: unknown;
 }
 
 export const GUARD_LOG_TEXT = {
@@ -53,7 +54,15 @@ export function guardEdit(env: Env, e: EditEventLike): GuardReport {
   try {
     if (sheetName.endsWith(SHADOW_SUFFIX)) return logShadowEdit(env, edit, e);
     const queued = peekQueue(env);
-    const { report, context } = processEdits(env, [...queued.map((q) => q.edit), edit]);
+    let processed: ReturnType<typeof processEdits>;
+    try {
+      processed = processEdits(env, [...queued.map((q) => q.edit), edit]);
+    } catch (err) {
+      // Nothing is lost: the edit waits in the queue with what was written, for the next run.
+      enqueueEdit(env, { ...edit, written: edit.written ?? writtenOf(e.range.getValues().map((row) => row.map(asText))) });
+      throw err;
+    }
+    const { report, context } = processed;
     forgetQueued(env, queued.map((q) => q.key));
     // The context this run already loaded serves the sweep too: no second cache read per edit.
     if (context) sweepOneClassIfDue(env, context);

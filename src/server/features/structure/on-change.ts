@@ -19,6 +19,7 @@ const STRUCTURAL = new Set(['INSERT_ROW', 'INSERT_COLUMN', 'REMOVE_ROW', 'REMOVE
 export interface ChangeEventLike {
   changeType?: unknown;
   user?: { getEmail(): string };
+  triggerUid?: unknown;
 }
 
 export function guardStructure(env: Env, e: ChangeEventLike): string[] {
