@@ -411,3 +411,21 @@ test('averages and results are the add-on’s alone: the owner typing into them 
     [cells[1], 'HK I · Kết quả học tập', 'Hoàn tác', GUARD_TEXT.computed],
   ]);
 });
+
+test('an edit queued while another run settles the queue is not orphaned: it is judged as its author’s', () => {
+  const w = guardedSchool({ students: 3 });
+  const first = w.a1('HS0001', 'TOAN', 1, 'TX1');
+  const van = w.a1('HS0002', 'VAN', 1, 'TX1');
+  w.runtime.locks.holdDocumentLock(w.id, 'forever');
+  w.runtime.as(TOAN_6A).edit(w.id, '6A', first, '5'); // queued
+  w.runtime.locks.releaseDocumentLock(w.id);
+  // The next run settles the queue; just before it removes the settled record, Văn's teacher types:
+  // her guard cannot take the lock and queues her edit (raising the flag again).
+  w.runtime.interleave({ before: 'Properties.deleteProperty' }, () => w.runtime.as(VAN_6A).edit(w.id, '6A', van, '6'));
+  w.runtime.as(TOAN_6A).edit(w.id, '6A', w.a1('HS0003', 'TOAN', 1, 'TX1'), '7');
+  // Any later edit settles hers, as hers.
+  w.runtime.as(TOAN_6A).edit(w.id, '6A', w.a1('HS0003', 'TOAN', 1, 'TX2'), '8');
+  expect(w.value(van, '6A (bản lưu)')).toBe(6);
+  expect(w.audit().find((r) => r[AUDIT.cell] === van)!.slice(AUDIT.actor, AUDIT.actor + 1)).toEqual([VAN_6A]);
+  expect(w.audit().some((r) => r[AUDIT.outcome] === 'Chờ quyết định')).toBe(false);
+});

@@ -9,7 +9,7 @@ import { repairStructure } from '../structure/repair';
 import { applyNow } from '../windows/apply-calendar';
 import { appendAudit } from '../../workbook/audit';
 import { logConfigEdit } from '../config-log';
-import { forgetQueued, peekQueue, type QueuedEdit } from './queue';
+import { clearFlagIfEmpty, forgetQueued, peekQueue, type QueuedEdit } from './queue';
 import { applyDecision } from './apply-decision';
 
 export interface GuardReport {
@@ -23,6 +23,7 @@ export function settleQueued(env: Env): GuardReport {
   const queued = peekQueue(env, true);
   const { report } = processEdits(env, queued.map((q) => q.edit));
   forgetQueued(env, queued.map((q) => q.key));
+  clearFlagIfEmpty(env);
   return report;
 }
 

@@ -77,11 +77,21 @@ export function peekQueue(env: Env, all = false): { key: string; edit: QueuedEdi
     .sort((a, b) => a.edit.atMs - b.edit.atMs);
 }
 
-/** Removes settled edits. The flag goes only with the hourly sweep's full scan. */
+/**
+ * Removes settled edits. The flag stays: a run that could not take the lock may have queued
+ * (and flagged) an edit after this run read the queue, and enqueuing takes no lock. Only a
+ * full scan that finds the queue empty lowers it (clearFlagIfEmpty).
+ */
 export function forgetQueued(env: Env, keys: string[]): void {
   if (keys.length === 0) return; // the usual case: nothing was queued, no call at all
   const props = env.properties.getDocumentProperties();
   if (!props) return;
   for (const key of keys) props.deleteProperty(key);
-  props.deleteProperty(FLAG);
+}
+
+/** After a full scan: lowers the flag when no queued edit is left (a later enqueue raises it again). */
+export function clearFlagIfEmpty(env: Env): void {
+  const props = env.properties.getDocumentProperties();
+  if (!props || props.getProperty(FLAG) === null) return;
+  if (!props.getKeys().some((key) => key.startsWith(PREFIX))) props.deleteProperty(FLAG);
 }

@@ -25,6 +25,9 @@ export function sweepOneClassIfDue(env: Env, context: SchoolContext): void {
   const state = readLastChecks(props);
   const due = context.config.classes.find((c) => now - (state[c.code] ?? 0) >= HOUR_MS);
   if (!due) return;
+  // Every queued edit first, whatever the flag says: a queued teacher's edit is judged as theirs,
+  // never found by the reconcile as a change nobody saw.
+  settleQueued(env);
   reconcileClass(env, context, due, lastCheckOf(env, state, due.code));
   recordChecks(props, state, [due.code], now);
   if (context.config.classes[0]?.code === due.code) rolloverIfNeeded(env, { schoolYear: schoolYearLabel(context.config.school.schoolYear), viewers: managersOf(context.config, context.admins) });
