@@ -5,8 +5,9 @@
  * columns; the owner types where the guard puts values back; one student transfers out and one
  * in (roster import, confirmed, then setup), setup is re-run with no change, the owner inserts a
  * row once, an edit waits behind the document lock once, the admin reconciles and adds the
- * conduct (rèn luyện) window to the calendar. At the end "Kiểm tra nhật ký" finds nothing (no false alarm), every log
- * row is one the test expected, and the book holds exactly what the teachers entered.
+ * conduct (rèn luyện) window to the calendar. At the end "Kiểm tra nhật ký" finds nothing (no
+ * false alarm), every log row is one the test expected, and the book holds exactly what the
+ * teachers entered.
  * Then the same semester saved as .xlsx and tampered with by the owner: every differing cell
  * and the first bad row are named, and the checkpoints people hold show the rewrite.
  */
