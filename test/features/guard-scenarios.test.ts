@@ -270,8 +270,12 @@ test('the owner deletes a student’s row with a script: the next edit finds it,
   w.env().spreadsheetApp.getActiveSpreadsheet().getSheetByName('6A')!.deleteRows(row, 1); // a script: no trigger
   const typed = w.a1('HS0001', 'TOAN', 1, 'TX1');
   teacher.edit(w.id, '6A', typed, '9');
-  // The guard never stops judging: it logged the change and rebuilt 6A from its shadow.
-  expect(w.audit().at(-1)![AUDIT.outcome]).toBe('Cấu trúc');
+  // The guard never stops judging: it logged the change and rebuilt 6A from its shadow; the 9
+  // the damaged tab held, which no guard accepted, is put back — in the log too.
+  expect(w.audit().slice(-2).map((r) => [r[AUDIT.outcome], r[AUDIT.student], r[AUDIT.new]])).toEqual([
+    ['Cấu trúc', '', '"6A" 7×178'],
+    ['Hoàn tác', 'HS0001', '9'],
+  ]);
   expect(w.value(w.a1('HS0002', 'TOAN', 1, 'TX1'))).toBe(8);
   expect(w.layout().studentCodes).toHaveLength(3);
   // The 9 typed into the damaged tab was not judged: it is kept in the setup report, not lost.

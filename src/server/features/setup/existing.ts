@@ -31,6 +31,8 @@ export interface UnplacedValue {
   value: CellValue;
   /** not-accepted: the book held it but the shadow did not (no guard ever accepted it). */
   reason: 'student-removed' | 'column-removed' | 'not-accepted';
+  /** not-accepted: the value the shadow holds there (what the rebuilt book shows). */
+  accepted?: CellValue;
 }
 
 export const isFilled = (values: CellValue[][]) => (p: CellPosition) => {

@@ -130,7 +130,7 @@ function notAccepted(
       if (value === undefined || !isEntry(r + 1, c + 1)) return;
       const kept = fromShadow.moved[r]?.[c];
       if (kept !== undefined && String(kept) === String(value)) return;
-      out.push({ sheet, row: r + 1, col: c + 1, studentCode: codes[r + 1 - firstRow] ?? '', key: keys[c] ?? '', value, reason: 'not-accepted' });
+      out.push({ sheet, row: r + 1, col: c + 1, studentCode: codes[r + 1 - firstRow] ?? '', key: keys[c] ?? '', value, reason: 'not-accepted', accepted: kept ?? '' });
     }),
   );
   return out;
@@ -160,7 +160,7 @@ function rawDifferences(book: PreviousTab, shadow: PreviousTab): UnplacedValue[]
       // Only entered columns: student fields move with any inserted row and say nothing new.
       if (value === '' || key === '' || key.startsWith('P|') || !shadowCol.has(key)) return;
       if (kept && String(value) === String(kept[shadowCol.get(key)!] ?? '')) return;
-      out.push({ sheet: book.name, row: r + 1, col: c + 1, studentCode: code, key, value, reason: 'not-accepted' });
+      out.push({ sheet: book.name, row: r + 1, col: c + 1, studentCode: code, key, value, reason: 'not-accepted', accepted: kept?.[shadowCol.get(key)!] ?? '' });
     });
   });
   return out;

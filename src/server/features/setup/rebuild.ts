@@ -9,8 +9,8 @@ import type { CellValue } from '../../gas/ports';
 import type { SchoolConfig } from '../../domain/school/model';
 import type { EntryWindow } from '../../domain/calendar';
 import { parseRoster } from '../../domain/roster';
-import { LayoutError, classBookSheetName, shadowSheetName } from '../../workbook/layout';
-import { ensureAuditSheet } from '../../workbook/audit';
+import { LayoutError, classBookSheetName, columnLetter, roleOf, shadowSheetName } from '../../workbook/layout';
+import { appendAudit, ensureAuditSheet, type AuditInput } from '../../workbook/audit';
 import { dateCellMaker } from '../../workbook/date-cells';
 import { storeStructures, structuresOf } from '../../workbook/structure';
 import { managersOf, openingAt, schoolProtections } from '../windows/protection-plan';
@@ -19,7 +19,7 @@ import { cacheSchoolContext, readLayouts, storeLayouts } from '../school-context
 import { applyPlan } from './apply';
 import { snapshotConfig } from '../config-log';
 import { SHEET_NAMES } from '../../workbook/config';
-import type { PreviousTab } from './existing';
+import type { PreviousTab, UnplacedValue } from './existing';
 import { SETUP_TEXT } from './messages';
 import { planClass, type ClassPlan } from './plan-class';
 import { REPORT_SHEET, appendReport } from './report';
@@ -32,6 +32,32 @@ export interface SetupResult {
   ok: boolean;
   /** Vietnamese lines for the admin: what was done, or every problem found. */
   lines: string[];
+}
+
+/** Log rows for the book's values a rebuild did not carry because no guard accepted them. */
+function notAcceptedRows(env: Env, actor: string, unplaced: readonly UnplacedValue[]): AuditInput[] {
+  const at = env.clock.now();
+  const effectiveUser = env.session.getEffectiveUser().getEmail();
+  return unplaced.flatMap((u) => {
+    const guarded = u.reason === 'not-accepted' ? roleOf(u.key) : null;
+    if (!guarded) return [];
+    const text = (v: unknown) => (v instanceof Date ? v.toISOString() : v === null || v === undefined ? '' : String(v));
+    return [{
+      at,
+      actor,
+      effectiveUser,
+      sheet: u.sheet,
+      cell: `${columnLetter(u.col)}${u.row}`,
+      studentCode: u.studentCode,
+      subjectCode: guarded.subjectCode,
+      column: guarded.column,
+      oldValue: text(u.accepted),
+      newValue: text(u.value),
+      outcome: 'reverted' as const,
+      reason: SETUP_TEXT.notAcceptedLogged,
+      reference: '',
+    }];
+  });
 }
 
 export function refused(messages: string[]): SetupResult {
@@ -106,7 +132,10 @@ export function rebuild(env: Env, inputs: RebuildInputs, only?: readonly string[
   const unplaced = plans.flatMap((p) => p.unplaced);
   // The report first: if anything later fails, what could not be placed is already kept.
   appendReport(spreadsheet, env.clock.now(), caller, unplaced);
+  // A value the book showed that no guard accepted is put back by the rebuild: in the log too,
+  // hash-chained, never silently.
   ensureAuditSheet(env, spreadsheet);
+  appendAudit(env, notAcceptedRows(env, caller, unplaced));
   const tabs = plans.flatMap((p) => p.tabs);
   const onlySheets = only ? new Set(tabs.map((t) => t.name)) : undefined;
   const shapes = applyPlan(env, spreadsheet, tabs, protections, spreadsheet.getOwner()?.getEmail() ?? inputs.admin, onlySheets);
