@@ -192,7 +192,9 @@ test('the guard back in place: a teacher’s typed score over a pending cell is 
 
 test('the menu prompt’s text form: "mã; hoàn tác; lý do"', () => {
   expect(decisionFromText('P-1A2B3C4D; Hoàn tác; không có bài; kiểm tra')).toEqual({ id: 'P-1A2B3C4D', decision: 'revert', reason: 'không có bài; kiểm tra' });
-  expect(decisionFromText('p-1a2b3c4d;chấp nhận')).toEqual({ id: 'p-1a2b3c4d', decision: 'accept', reason: '' });
+  // Lower case ids are read as the listed upper case ones; decomposed Vietnamese letters as composed.
+  expect(decisionFromText('p-1a2b3c4d;chấp nhận')).toEqual({ id: 'P-1A2B3C4D', decision: 'accept', reason: '' });
+  expect(decisionFromText('P-1A2B3C4D; ho\u0061\u0300n ta\u0301c; lý do'.normalize('NFD'))).toMatchObject({ decision: 'revert' });
   const w = guardedSchool({ students: 3 });
   expect(decidePendingChange(w.env(PRINCIPAL), decisionFromText('P-1; xoá; x')).message).toBe(PENDING_TEXT.badInput);
   expect(decidePendingChange(w.env(PRINCIPAL), decisionFromText(undefined)).message).toBe(PENDING_TEXT.badInput);

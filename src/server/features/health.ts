@@ -30,11 +30,18 @@ export interface HealthView {
   warnings: string[];
 }
 
+/** How the board and the admins know the triggers (never by their function names). */
+const HANDLER_NAMES: Record<string, string> = {
+  onEditGuard: 'Trình kiểm soát khi sửa ô',
+  onChangeGuard: 'Trình kiểm soát cấu trúc',
+  onHourly: 'Công việc hằng giờ',
+};
+
 export const HEALTH_TEXT = {
   notInstalled: 'Trình kiểm soát chưa được cài đặt: các thay đổi trong sổ điểm chưa được kiểm tra và ghi nhật ký. Quản trị chọn "Cài đặt trình kiểm soát".',
   notAdmin: (owner: string) =>
     `Trình kiểm soát đang chạy dưới tài khoản ${owner}, không còn là quản trị của trường. Một quản trị hiện tại cần chọn "Cài đặt trình kiểm soát".`,
-  missing: (handler: string) => `Trình kiểm soát "${handler}" của bạn không còn (đã bị xoá hoặc thu hồi quyền). Hãy chọn "Cài đặt trình kiểm soát" để cài lại.`,
+  missing: (handler: string) => `${HANDLER_NAMES[handler] ?? handler} của bạn không còn (đã bị xoá hoặc thu hồi quyền). Hãy chọn "Cài đặt trình kiểm soát" để cài lại.`,
   failing: (at: string, message: string) => `Trình kiểm soát gặp lỗi lúc ${at}: ${message}. Các thay đổi từ lúc đó sẽ được đối chiếu lại; quản trị hãy kiểm tra.`,
   hourlyLate: (at: string | null) =>
     at ? `Công việc hằng giờ không chạy từ ${at}: lịch nhập điểm có thể chưa được áp dụng đúng giờ.` : 'Công việc hằng giờ chưa chạy lần nào.',

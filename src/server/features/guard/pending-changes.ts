@@ -28,7 +28,7 @@ export const PENDING_TEXT = {
   item: (p: PendingItem, subject: string) =>
     `${p.id} · lớp ${p.sheet}, ô ${p.cell} · ${p.studentCode}${subject ? `, ${subject}` : ''}, ${p.column}: sổ có ${shown(p.found)}, đã ghi nhận ${shown(p.shadow)} · phát hiện ${formatVnDateTime(Date.parse(p.seenAt))}.`,
   waiting: (who: string, d: QueuedDecision['decision']) => `   Đã có quyết định ${verb(d)} của ${who}, chờ áp dụng.`,
-  badInput: 'Yêu cầu không hợp lệ: cần mã thay đổi, quyết định ("accept" chấp nhận hoặc "revert" hoàn tác) và lý do (tối đa 500 kí tự).',
+  badInput: 'Yêu cầu không hợp lệ: cần mã thay đổi (ví dụ P-1A2B3C4D), quyết định "chấp nhận" hoặc "hoàn tác", và lý do (tối đa 500 kí tự).',
   unknown: (id: string) =>
     `Không có thay đổi chờ quyết định mã ${id}: mã không đúng, hoặc thay đổi đã được quyết định hay đã tự đóng (ô trở lại giá trị đã ghi nhận). Không có gì thay đổi.`,
   reasonRequired: 'Hoàn tác một thay đổi phải ghi lý do (lý do được ghi vào nhật ký). Không có gì thay đổi.',
@@ -101,8 +101,9 @@ const DECISION_WORDS: Record<string, QueuedDecision['decision']> = { 'chấp nh�
 /** A menu prompt's answer, "P-1A2B3C4D; hoàn tác; lý do", as decidePendingChange's input (checked there). */
 export function decisionFromText(text: unknown): unknown {
   if (typeof text !== 'string') return null;
-  const [id = '', word = '', ...rest] = text.split(';').map((part) => part.trim());
-  return { id, decision: DECISION_WORDS[word.toLocaleLowerCase('vi')] ?? word, reason: rest.join('; ') };
+  // Vietnamese keyboards may send decomposed letters: compare in NFC, as typed words look.
+  const [id = '', word = '', ...rest] = text.normalize('NFC').split(';').map((part) => part.trim());
+  return { id: id.toUpperCase(), decision: DECISION_WORDS[word.toLocaleLowerCase('vi').replace(/\s+/g, ' ')] ?? word, reason: rest.join('; ') };
 }
 
 export interface DecisionResult {
