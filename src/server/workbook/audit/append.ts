@@ -48,6 +48,9 @@ export function appendAudit(env: Env, inputs: readonly AuditInput[]): AuditEntry
   // Inserted rows may not carry the text format; set it before the values are parsed.
   block.setNumberFormat(TEXT_FORMAT);
   block.setValues(entries.map(auditCells));
+  // Properties are written at once, sheet writes when flushed: send the rows before recording
+  // them as the head, or an execution that dies in between leaves a head past the sheet's end.
+  env.spreadsheetApp.flush();
   writeHead(props, { seq: end.seq, hash: end.hash });
   return entries;
 }
