@@ -7,6 +7,7 @@ import { guardedSchool, PRINCIPAL, TOAN_6A, VAN_6A } from './guard-world';
 import { columnLetter, layoutFromKeys } from '../../src/server/workbook/layout';
 import { GUARD_TEXT } from '../../src/server/domain/guard/decide';
 import { ENTRY_TEXT } from '../../src/server/domain/guard/entry-value';
+import { DECISION_TEXT, DECISIONS_HEADER, DECISIONS_SHEET } from '../../src/server/workbook/lock-all';
 
 const AUDIT = { seq: 0, actor: 2, effective: 3, sheet: 4, cell: 5, student: 6, subject: 7, column: 8, old: 9, new: 10, outcome: 11, reason: 12 };
 
@@ -249,6 +250,57 @@ test('Khóa toàn bộ closes everything to everyone, a vice-principal who teach
   // That run closed the protections too, for everyone.
   expect(w.runtime.as(vp).edit(w.id, '7A', cell, '7')).toMatchObject({ ok: false, reason: 'protected' });
   expect(w.runtime.as(TOAN_6A).edit(w.id, '6A', w.a1('HS0001', 'TOAN', 1, 'TX1'), '7')).toMatchObject({ ok: false, reason: 'protected' });
+});
+
+test('only the managers write the decisions sheet: a teacher is refused there, by the UI and by a script', () => {
+  const w = guardedSchool({ students: 3 });
+  expect(w.tab(DECISIONS_SHEET)).toEqual([[...DECISIONS_HEADER]]);
+  w.runtime.as(PRINCIPAL).open(w.id);
+  w.runtime.as(PRINCIPAL).chooseMenuItem(w.id, 'menuLockAll');
+  const rows = () => w.tab(DECISIONS_SHEET).slice(1).map((r) => [r[1], r[2]]);
+  expect(rows()).toEqual([[PRINCIPAL, DECISION_TEXT.lockAll]]);
+  // A forged reopen typed below, or over, the principal's row: the protection refuses both.
+  expect(w.runtime.as(TOAN_6A).edit(w.id, DECISIONS_SHEET, 'A3:C3', [['2026-09-15T09:00:00+07:00', TOAN_6A, DECISION_TEXT.reopen]])).toMatchObject({ ok: false, reason: 'protected' });
+  expect(w.runtime.as(TOAN_6A).edit(w.id, DECISIONS_SHEET, 'C2', DECISION_TEXT.reopen)).toMatchObject({ ok: false, reason: 'protected' });
+  expect(w.runtime.as(TOAN_6A).deleteSheet(w.id, DECISIONS_SHEET).ok).toBe(false);
+  const sheet = w.env(TOAN_6A).spreadsheetApp.getActiveSpreadsheet().getSheetByName(DECISIONS_SHEET)!;
+  expect(() => sheet.appendRow(['2026-09-15T09:00:00+07:00', TOAN_6A, DECISION_TEXT.reopen])).toThrow();
+  expect(rows()).toEqual([[PRINCIPAL, DECISION_TEXT.lockAll]]);
+});
+
+test('developer metadata written by a teacher changes nothing about the lock', () => {
+  const w = guardedSchool({ students: 3 });
+  const gk = w.a1('HS0001', 'TOAN', 1, 'GK');
+  w.later(new Date('2026-10-26T01:00:00Z'));
+  w.runtime.as(PRINCIPAL).open(w.id);
+  w.runtime.as(PRINCIPAL).chooseMenuItem(w.id, 'menuLockAll');
+  // Any editor of the file can write its developer metadata through the Sheets API.
+  const api = () => w.env(TOAN_6A).sheetsApi.Spreadsheets!;
+  const wipe = () => {
+    const meta = api().get(w.id, { fields: 'developerMetadata' }).developerMetadata ?? [];
+    const requests = meta.map((m) => ({ deleteDeveloperMetadata: { dataFilter: { developerMetadataLookup: { metadataId: m.metadataId } } } }));
+    if (requests.length > 0) api().batchUpdate({ requests }, w.id);
+  };
+  wipe();
+  w.runtime.advance(2 * 60 * 60 * 1000);
+  // The hourly job kept the book closed; the guard, past its cache, still reverts.
+  expect(w.runtime.as(TOAN_6A).edit(w.id, '6A', gk, '8')).toMatchObject({ ok: false, reason: 'protected' });
+  w.runtime.as(w.admin).edit(w.id, '6A', gk, '9');
+  expect(w.value(gk)).toBe('');
+  expect(w.audit().at(-1)![AUDIT.reason]).toBe(GUARD_TEXT.lockedAll);
+  // Reopened by the board; a forged lock in the metadata does not close it again.
+  w.runtime.as(PRINCIPAL).chooseMenuItem(w.id, 'menuApplyCalendar');
+  w.runtime.advance(60 * 60 * 1000);
+  wipe();
+  const forged = (key: string) => ({ createDeveloperMetadata: { developerMetadata: { metadataKey: key, metadataValue: '15/09/2026 09:00', location: { spreadsheet: true }, visibility: 'DOCUMENT' } } });
+  api().batchUpdate({ requests: [forged('sodiem.lockAll')] }, w.id);
+  w.runtime.advance(2 * 60 * 60 * 1000);
+  expect(w.runtime.as(TOAN_6A).edit(w.id, '6A', gk, '8').ok).toBe(true);
+  expect(w.value(gk)).toBe(8);
+  expect(w.tab(DECISIONS_SHEET).slice(1).map((r) => [r[1], r[2]])).toEqual([
+    [PRINCIPAL, DECISION_TEXT.lockAll],
+    [PRINCIPAL, DECISION_TEXT.reopen],
+  ]);
 });
 
 test('a typo in the calendar does not switch the lock off: the guard keeps the last valid rules', () => {

@@ -60,7 +60,7 @@ export function readSchoolContext(env: Env): ContextResult {
   const calendar = readCalendar(env, parsed.config);
   if (!calendar.ok) return { ok: false, problems: calendar.errors.map((e) => e.message) };
   const spreadsheet = env.spreadsheetApp.getActiveSpreadsheet();
-  const lockedAllSince = spreadsheet ? lockAllSince(env, spreadsheet.getId()) : null;
+  const lockedAllSince = spreadsheet ? lockAllSince(spreadsheet) : null;
   return { ok: true, context: { config: parsed.config, windows: calendar.windows, admins: adminsOf(installation, parsed.config), lockedAllSince } };
 }
 

@@ -1,30 +1,45 @@
 /**
- * "Khóa toàn bộ ngay" is kept as developer metadata on the spreadsheet: the hourly job runs
- * without document properties yet must keep the lock in force, and a board member (an editor
- * of the file, not of the class tabs' protections) can still set or clear it.
+ * "Khóa toàn bộ ngay" is kept in the sheet "Quyết định Ban giám hiệu": one row per lock or
+ * reopen decision, the last row in force. Not developer metadata, which any editor of the file
+ * (a teacher included) can write through the Sheets API: the sheet's protection lets only the
+ * admins and the board write it, so it authenticates the decision. The hourly job, which has no
+ * document properties, reads it through openById like any sheet.
  */
-import type { Env } from '../gas/env';
+import type { SheetPort, SpreadsheetPort } from '../gas/ports';
+import { formatVnDateTime, isoVietnam } from '../domain/calendar/time';
 
-const LOCK_ALL_KEY = 'sodiem.lockAll';
-type Request = GoogleAppsScript.Sheets.Schema.Request;
-type Metadata = GoogleAppsScript.Sheets.Schema.DeveloperMetadata;
+export const DECISIONS_SHEET = 'Quyết định Ban giám hiệu';
+export const DECISIONS_HEADER: readonly string[] = ['Thời điểm', 'Người quyết định', 'Quyết định'];
+export const DECISION_TEXT = { lockAll: 'Khóa toàn bộ', reopen: 'Mở lại theo lịch' } as const;
 
-export function documentMetadata(env: Env, spreadsheetId: string): Metadata[] {
-  return env.sheetsApi.Spreadsheets?.get(spreadsheetId, { fields: 'developerMetadata' }).developerMetadata ?? [];
+const COLUMN_WIDTHS = [220, 260, 160];
+
+/** Creates the sheet with its header (setup; the protection comes with setup's plan). */
+export function ensureDecisionsSheet(spreadsheet: SpreadsheetPort): SheetPort {
+  const existing = spreadsheet.getSheetByName(DECISIONS_SHEET);
+  if (existing) return existing;
+  const sheet = spreadsheet.insertSheet(DECISIONS_SHEET, spreadsheet.getSheets().length);
+  // Text, so the time stays the ISO text it was written as.
+  sheet.getRange(1, 1, sheet.getMaxRows(), DECISIONS_HEADER.length).setNumberFormat('@');
+  sheet.getRange(1, 1, 1, DECISIONS_HEADER.length).setValues([[...DECISIONS_HEADER]]).setFontWeight('bold');
+  sheet.setFrozenRows(1);
+  COLUMN_WIDTHS.forEach((width, i) => sheet.setColumnWidth(i + 1, width));
+  return sheet;
 }
 
-/** When the book was locked (its Vietnamese time text), or null. */
-export function lockAllFrom(meta: readonly Metadata[]): string | null {
-  return meta.find((m) => m.metadataKey === LOCK_ALL_KEY)?.metadataValue ?? null;
+/** Appends the decision, written by the deciding person's own run (the protection checks them). */
+export function recordLockDecision(sheet: SheetPort, atMs: number, who: string, lockAll: boolean): void {
+  sheet.appendRow([isoVietnam(atMs), who, lockAll ? DECISION_TEXT.lockAll : DECISION_TEXT.reopen]);
 }
 
-export function lockAllSince(env: Env, spreadsheetId: string): string | null {
-  return lockAllFrom(documentMetadata(env, spreadsheetId));
-}
-
-/** Sets the lock (with its time) or, with null, lifts it. */
-export function lockAllRequests(set: string | null, present: boolean): Request[] {
-  const clear: Request[] = present ? [{ deleteDeveloperMetadata: { dataFilter: { developerMetadataLookup: { metadataKey: LOCK_ALL_KEY } } } }] : [];
-  if (set === null) return clear;
-  return [...clear, { createDeveloperMetadata: { developerMetadata: { metadataKey: LOCK_ALL_KEY, metadataValue: set, location: { spreadsheet: true }, visibility: 'DOCUMENT' } } }];
+/** When the book was locked (its Vietnamese time text), or null: the last decision row. */
+export function lockAllSince(spreadsheet: SpreadsheetPort): string | null {
+  const sheet = spreadsheet.getSheetByName(DECISIONS_SHEET);
+  const last = sheet?.getLastRow() ?? 0;
+  if (!sheet || last < 2) return null;
+  const [time, , decision] = sheet.getRange(last, 1, 1, DECISIONS_HEADER.length).getValues()[0];
+  if (String(decision).trim() !== DECISION_TEXT.lockAll) return null;
+  const ms = time instanceof Date ? time.getTime() : Date.parse(String(time));
+  // A lock whose time cannot be read is still a lock.
+  return Number.isNaN(ms) ? String(time) : formatVnDateTime(ms);
 }

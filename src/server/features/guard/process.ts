@@ -63,8 +63,8 @@ export function processEdits(env: Env, pending: QueuedEdit[]): { report: GuardRe
  */
 function applyBoardDecisions(env: Env, context: SchoolContext, decisions: QueuedEdit[]): void {
   if (decisions.length === 0) return;
-  const last = decisions[decisions.length - 1];
-  const lines = applyNow(env, context, { lockAll: last.apply === 'lock-all' });
+  // The decisions sheet, which the board wrote and only the managers can, says what is in force.
+  const lines = applyNow(env, context);
   const effectiveUser = env.session.getEffectiveUser().getEmail();
   appendAudit(
     env,

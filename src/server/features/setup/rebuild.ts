@@ -14,7 +14,7 @@ import { appendAudit, ensureAuditSheet, type AuditInput } from '../../workbook/a
 import { dateCellMaker } from '../../workbook/date-cells';
 import { storeStructures, structuresOf } from '../../workbook/structure';
 import { managersOf, openingAt, schoolProtections } from '../windows/protection-plan';
-import { lockAllSince } from '../windows/apply-calendar';
+import { ensureDecisionsSheet, lockAllSince } from '../../workbook/lock-all';
 import { cacheSchoolContext, readLayouts, storeLayouts } from '../school-context';
 import { applyPlan } from './apply';
 import { snapshotConfig } from '../config-log';
@@ -126,7 +126,7 @@ export function rebuild(env: Env, inputs: RebuildInputs, only?: readonly string[
 
   const layouts = new Map(plans.map((p) => [p.classCode, p.layouts]));
   // "Khóa toàn bộ" stays in force across a rebuild.
-  const lockedAllSince = lockAllSince(env, spreadsheet.getId());
+  const lockedAllSince = lockAllSince(spreadsheet);
   const lockAll = lockedAllSince !== null;
   const protections = schoolProtections(config, admins, managersOf(config, admins), layouts, openingAt(inputs.windows, env.clock.now().getTime(), lockAll));
   const unplaced = plans.flatMap((p) => p.unplaced);
@@ -135,6 +135,8 @@ export function rebuild(env: Env, inputs: RebuildInputs, only?: readonly string[
   // A value the book showed that no guard accepted is put back by the rebuild: in the log too,
   // hash-chained, never silently.
   ensureAuditSheet(env, spreadsheet);
+  // Created before the protections are sent, so it is protected in the same batchUpdate.
+  ensureDecisionsSheet(spreadsheet);
   appendAudit(env, notAcceptedRows(env, caller, unplaced));
   const tabs = plans.flatMap((p) => p.tabs);
   const onlySheets = only ? new Set(tabs.map((t) => t.name)) : undefined;

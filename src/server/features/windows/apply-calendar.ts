@@ -11,9 +11,8 @@ import { cacheSchoolContext, readLayouts, readSchoolContext, type SchoolContext 
 import { enqueueEdit } from '../guard/queue';
 import { applyProtections } from '../setup/apply';
 import { HOURLY_RUN_KEY, hourlyRunRequests } from '../health';
-import { documentMetadata, lockAllFrom, lockAllRequests } from '../../workbook/lock-all';
-
-export { lockAllSince } from '../../workbook/lock-all';
+import { DECISIONS_SHEET, ensureDecisionsSheet, lockAllSince, recordLockDecision } from '../../workbook/lock-all';
+import type { SheetPort, SpreadsheetPort } from '../../gas/ports';
 import { layoutsFromStored, managersOf, openingAt, schoolProtections } from './protection-plan';
 
 const PREVIEW_DAYS = 14;
@@ -22,6 +21,7 @@ const DAY_MS = 86_400_000;
 export const WINDOW_TEXT = {
   notReady: 'Chưa áp dụng được lịch: cấu hình hoặc lịch nhập điểm có lỗi.',
   notSetUp: 'Sổ điểm chưa được thiết lập: quản trị chọn "Thiết lập / cập nhật sổ điểm" trước.',
+  noDecisionsSheet: `Chưa có trang "${DECISIONS_SHEET}" (được bảo vệ, chỉ quản trị và Ban giám hiệu ghi): quản trị chọn "Thiết lập / cập nhật sổ điểm" để tạo trang.`,
   notBoard: (email: string) => `Tài khoản ${email} không phải quản trị hay Ban giám hiệu; chỉ Ban giám hiệu và quản trị được áp dụng hoặc khóa lịch nhập điểm.`,
   applied: (at: string, open: number) => `Đã áp dụng lịch nhập điểm lúc ${at}: ${open} vùng đang mở cho giáo viên nhập.`,
   lockedAll: (at: string) => `Đã khóa toàn bộ sổ điểm lúc ${at}: không cột nào mở cho giáo viên. Chọn "Áp dụng lịch" để mở lại theo lịch.`,
@@ -52,17 +52,12 @@ export function previewLines(windows: Parameters<typeof transitions>[0], nowMs: 
 export interface ApplyOptions {
   /** "Khóa toàn bộ ngay": close everything and keep it closed until the board applies the calendar again. */
   lockAll?: boolean;
-  /** The hourly job: keeps a lock-all in force instead of lifting it. */
+  /** The hourly job: decides nothing, keeps what the last row of the decisions sheet says. */
   scheduled?: boolean;
   /** Only say what would happen; change nothing. */
   preview?: boolean;
 }
 
-/**
- * "Khóa toàn bộ" is kept as developer metadata of the spreadsheet, not as a document property:
- * the hourly job is an add-on time-driven trigger, which has no document and so no document
- * properties, yet it must keep the lock in force.
- */
 /**
  * Applies (or previews) the calendar as of now. The admins (and the admin's hourly job) change
  * the protections at once. A board member passes no class-tab protection, so cannot change
@@ -76,49 +71,71 @@ export function applyCalendar(env: Env, options: ApplyOptions = {}): string[] {
   const { config, windows, admins } = read.context;
   const managers = managersOf(config, admins);
   if (!managers.includes(caller)) throw new Error(WINDOW_TEXT.notBoard(caller));
-  const stored = readLayouts(env, env.spreadsheetApp.getActiveSpreadsheet(), config);
+  const spreadsheet = env.spreadsheetApp.getActiveSpreadsheet();
+  const stored = readLayouts(env, spreadsheet, config);
   if (Object.keys(stored).length === 0) return [WINDOW_TEXT.notSetUp];
   const nowMs = env.clock.now().getTime();
   if (options.preview) return previewLines(windows, nowMs);
-  if (!options.scheduled && !admins.includes(caller)) return requestFromBoard(env, read.context, caller, options.lockAll === true);
+  // The hourly job decides nothing: it keeps whatever the last decision row says.
+  if (options.scheduled) return applyNow(env, read.context, options);
+  // An admin may create the sheet (applyNow protects it in the same run); the board may not,
+  // or a teacher could write it before it is protected.
+  const isAdmin = admins.includes(caller);
+  const sheet = isAdmin ? ensureDecisionsSheet(spreadsheet) : spreadsheet.getSheetByName(DECISIONS_SHEET);
+  if (!sheet) return [WINDOW_TEXT.noDecisionsSheet];
+  const since = decide(spreadsheet, sheet, caller, nowMs, options.lockAll === true);
+  if (!isAdmin) return requestFromBoard(env, read.context, caller, since);
   return applyNow(env, read.context, options);
 }
 
-/** The board's decision: the lock flag now (the guard reads it), the protections by the admin's next run. */
-function requestFromBoard(env: Env, context: SchoolContext, caller: string, lockAll: boolean): string[] {
-  const id = env.spreadsheetApp.getActiveSpreadsheet().getId();
-  const nowMs = env.clock.now().getTime();
-  const at = formatVnDateTime(nowMs);
-  const since = lockAllFrom(documentMetadata(env, id));
-  const flag = lockAllRequests(lockAll ? at : null, since !== null);
-  if (flag.length > 0) env.sheetsApi.Spreadsheets?.batchUpdate({ requests: flag }, id);
-  cacheSchoolContext(env, { ...context, lockedAllSince: lockAll ? at : null });
-  enqueueEdit(env, { sheet: '', row: 0, col: 0, numRows: 0, numCols: 0, actor: caller, atMs: nowMs, apply: lockAll ? 'lock-all' : 'calendar' });
-  return lockAll ? [WINDOW_TEXT.lockRequested(at)] : [WINDOW_TEXT.applyRequested(at), ...previewLines(context.windows, nowMs)];
+/**
+ * Records a lock or reopen in the decisions sheet when it changes the state (a second lock keeps
+ * the first one's time); returns the lock's time text, or null when the book is open.
+ */
+function decide(spreadsheet: SpreadsheetPort, sheet: SheetPort, caller: string, nowMs: number, lockAll: boolean): string | null {
+  const since = lockAllSince(spreadsheet);
+  if (lockAll === (since !== null)) return since;
+  recordLockDecision(sheet, nowMs, caller, lockAll);
+  return lockAll ? formatVnDateTime(nowMs) : null;
 }
 
-/** Sends the protections the calendar calls for now (the caller has the admins' rights). */
+/** The board's decision, recorded: in force for the guard now, the protections by the admin's next run. */
+function requestFromBoard(env: Env, context: SchoolContext, caller: string, since: string | null): string[] {
+  const nowMs = env.clock.now().getTime();
+  const at = formatVnDateTime(nowMs);
+  cacheSchoolContext(env, { ...context, lockedAllSince: since });
+  enqueueEdit(env, { sheet: '', row: 0, col: 0, numRows: 0, numCols: 0, actor: caller, atMs: nowMs, apply: since !== null ? 'lock-all' : 'calendar' });
+  return since !== null ? [WINDOW_TEXT.lockRequested(since)] : [WINDOW_TEXT.applyRequested(at), ...previewLines(context.windows, nowMs)];
+}
+
+/**
+ * Sends the protections the calendar calls for now (the caller has the admins' rights), closed
+ * everywhere while the last row of the decisions sheet is a lock.
+ */
 export function applyNow(env: Env, context: SchoolContext, options: ApplyOptions = {}): string[] {
   const { config, windows, admins } = context;
   const spreadsheet = env.spreadsheetApp.getActiveSpreadsheet();
   const stored = readLayouts(env, spreadsheet, config);
   const nowMs = env.clock.now().getTime();
   const at = formatVnDateTime(nowMs);
-  const meta = documentMetadata(env, spreadsheet.getId());
-  const since = lockAllFrom(meta);
-  const lockAll = options.lockAll === true || (options.scheduled === true && since !== null);
+  const since = lockAllSince(spreadsheet);
+  const lockAll = since !== null;
   // The hourly job leaves its time stamp, so everyone's status card can tell when it stopped.
-  const heartbeat = options.scheduled ? hourlyRunRequests(meta.some((m) => m.metadataKey === HOURLY_RUN_KEY), new Date(nowMs).toISOString()) : [];
-  const flag = options.lockAll ? (since === null ? lockAllRequests(at, false) : []) : options.scheduled ? heartbeat : lockAllRequests(null, since !== null);
+  const heartbeat = options.scheduled ? hourlyRunRequests(hasHourlyStamp(env, spreadsheet.getId()), new Date(nowMs).toISOString()) : [];
 
   const layouts = new Map(config.classes.filter((c) => stored[c.code]).map((c) => [c.code, layoutsFromStored(config, stored[c.code])]));
   const plan = schoolProtections(config, admins, managersOf(config, admins), layouts, openingAt(windows, nowMs, lockAll));
-  const change = applyProtections(env, spreadsheet, plan, spreadsheet.getOwner()?.getEmail() ?? admins[0], flag);
-  cacheSchoolContext(env, { ...context, lockedAllSince: lockAll ? (options.lockAll ? (since ?? at) : since) : null });
+  const change = applyProtections(env, spreadsheet, plan, spreadsheet.getOwner()?.getEmail() ?? admins[0], heartbeat);
+  cacheSchoolContext(env, { ...context, lockedAllSince: since });
   const openRanges = plan.filter((p) => p.range !== null).length;
   return [
-    lockAll ? WINDOW_TEXT.lockedAll(since ?? at) : WINDOW_TEXT.applied(at, openRanges),
+    lockAll ? WINDOW_TEXT.lockedAll(since) : WINDOW_TEXT.applied(at, openRanges),
     WINDOW_TEXT.changes(change.added, change.updated, change.removed),
     ...(lockAll ? [] : previewLines(windows, nowMs)),
   ];
+}
+
+function hasHourlyStamp(env: Env, spreadsheetId: string): boolean {
+  const meta = env.sheetsApi.Spreadsheets?.get(spreadsheetId, { fields: 'developerMetadata' }).developerMetadata ?? [];
+  return meta.some((m) => m.metadataKey === HOURLY_RUN_KEY);
 }

@@ -23,6 +23,7 @@ import {
   type SimpleTabLayout,
 } from '../../workbook/layout';
 import { PROGRESS_SHEET } from '../progress/sheet';
+import { DECISIONS_SHEET } from '../../workbook/lock-all';
 import type { StoredLayout } from '../school-context';
 import { tabProtections, type SheetProtection } from './tab-protections';
 
@@ -80,6 +81,8 @@ export function classTabNames(config: SchoolConfig): Set<string> {
 export function schoolProtections(config: SchoolConfig, admins: string[], managers: string[], layouts: Map<string, ClassLayouts>, opening: Opening): SheetProtection[] {
   const plan: SheetProtection[] = ADMIN_ONLY_SHEETS.map((name) => ({ sheetName: name, range: null, key: name, editors: admins }));
   plan.push({ sheetName: PROGRESS_SHEET, range: null, key: PROGRESS_SHEET, editors: reportWriters(config, managers) });
+  // The board writes its lock decisions under its own accounts; a teacher must not (lock-all.ts).
+  plan.push({ sheetName: DECISIONS_SHEET, range: null, key: DECISIONS_SHEET, editors: managers });
   for (const cls of config.classes) {
     const l = layouts.get(cls.code);
     if (!l) continue;
