@@ -13,7 +13,7 @@ import { applyCalendar } from './features/windows/apply-calendar';
 import { entryProgress } from './features/progress';
 import { guardEdit, type EditEventLike } from './features/guard/guard';
 import { installTriggers } from './features/guard/install';
-import { healthLines, recordGuardFailure, triggerOwner } from './features/health';
+import { healthLines, recordGuardFailure } from './features/health';
 import { PENDING_TEXT, decidePendingChange, decisionFromText, listPendingChanges, type DecisionResult, type PendingList } from './features/guard/pending-changes';
 import { guardStructure, type ChangeEventLike } from './features/structure/on-change';
 import { runHourly } from './features/guard/hourly';
@@ -117,12 +117,13 @@ export function onChangeGuard(e: ChangeEventLike): void {
 
 /**
  * A trigger run whose failure is recorded for the status card, then rethrown (Google reports it
- * to the owner). The handlers are global functions that a sidebar's google.script.run could also
- * call: a call that is not the recorded trigger owner's trigger run is ignored.
+ * to the owner). The handlers are global functions a sidebar's google.script.run could also call,
+ * but google.script.run carries no objects with methods: a real event's range or source has them.
  */
-function watched(e: { triggerUid?: unknown } | null | undefined, run: (env: Env) => unknown): void {
+function watched(e: { range?: unknown; source?: unknown } | null | undefined, run: (env: Env) => unknown): void {
+  const fromSheets = (x: unknown) => typeof (x as { getSheet?: unknown; getId?: unknown } | undefined)?.getSheet === 'function' || typeof (x as { getId?: unknown } | undefined)?.getId === 'function';
+  if (!e || !(fromSheets(e.range) || fromSheets(e.source))) return;
   const env = gasEnv();
-  if (!e || !e.triggerUid || env.session.getEffectiveUser().getEmail().toLowerCase() !== (triggerOwner(env) ?? '')) return;
   try {
     run(env);
   } catch (err) {

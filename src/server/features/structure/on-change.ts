@@ -20,6 +20,7 @@ export interface ChangeEventLike {
   changeType?: unknown;
   user?: { getEmail(): string };
   triggerUid?: unknown;
+  source?: unknown;
 }
 
 export function guardStructure(env: Env, e: ChangeEventLike): string[] {
