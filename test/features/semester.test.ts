@@ -406,6 +406,13 @@ function runSemester(): Semester {
         w.runtime.as(w.admin).chooseMenuItem(w.id, 'menuImportRoster');
         expect(w.runtime.ui.prompts.at(-1)!.text).toContain(`(${LEAVER}) — Chuyển đi từ 17/11/2026`);
         expect(w.runtime.ui.alerts.at(-1)!.text).toContain('1 học sinh rời lớp được giữ lại');
+        // The roster change is in the log: the leaver and the newcomer, one row each.
+        const rosterRowsLogged = w.audit().filter((r) => r[4] === 'Danh sách học sinh').map((r) => [r[6], r[9], r[10]]);
+        expect(rosterRowsLogged).toEqual([
+          [LEAVER, 'Đang học lớp 6A', 'Chuyển đi từ 17/11/2026'],
+          [NEWCOMER.code, '', 'Đang học lớp 6A'],
+        ]);
+        s.expectedRows.config += 2;
         expect(s.setup()).toContain('1 học sinh đã rời lớp');
         s.leftClass.add(LEAVER);
         const layout = s.layout('6A');

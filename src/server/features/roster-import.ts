@@ -15,6 +15,8 @@ import { readInstallation, requireCaller } from './installation';
 import { adminsOf } from './setup/admins';
 import { IMPORT_SHEET, ROSTER_SHEET } from './setup';
 import { ROSTER_DATE_COLUMNS, ROSTER_HEADER_ROW, rosterTable } from './roster-table';
+import { logRosterChange } from './roster-log';
+import { releaseAfterFlush } from '../workbook/document-lock';
 import { checkAnswer, DEPARTURE_TEXT, departureQuestion, describeDeparture, promptConfirm, type Confirm } from './roster-departures';
 
 export const IMPORT_TEXT = {
@@ -26,6 +28,7 @@ export const IMPORT_TEXT = {
   refused: (count: number) => `Chưa nhập được danh sách: có ${count} lỗi cần sửa. Danh sách học sinh hiện có không thay đổi.`,
   done: (count: number, classes: number, sheet: string) => `Đã nhập ${count} học sinh của ${classes} lớp vào trang "${sheet}". Chọn "Thiết lập / cập nhật sổ điểm" để xếp học sinh vào sổ điểm các lớp.`,
   warnings: (count: number) => `Lưu ý (${count}):`,
+  busy: 'Đang có người sửa sổ điểm; chưa nhập được danh sách. Hãy thử lại sau ít phút; không có gì thay đổi.',
   currentUnreadable: (sheet: string) =>
     `Chưa nhập được danh sách: trang "${sheet}" hiện có bị lỗi, nên không so được ai rời lớp. Hãy khôi phục trang từ lịch sử phiên bản; không có gì thay đổi.`,
   todayOutsideYear: (today: string, year: number) =>
@@ -82,7 +85,15 @@ export function importRoster(env: Env, confirm: Confirm = promptConfirm(env)): I
     if (refusal) return { ok: false, lines: [refusal] };
   }
 
-  writeRoster(env, change.roster);
+  // Under the document lock: the roster change goes into the audit log, which the guard appends to.
+  const lock = env.lock.getDocumentLock();
+  if (lock && !lock.tryLock(30_000)) return { ok: false, lines: [IMPORT_TEXT.busy] };
+  try {
+    writeRoster(env, change.roster);
+    logRosterChange(env, caller, current.students, change);
+  } finally {
+    releaseAfterFlush(env, lock);
+  }
   const inClass = result.students.filter((s) => !s.leave);
   const lines = [IMPORT_TEXT.done(inClass.length, new Set(inClass.map((s) => s.classCode)).size, ROSTER_SHEET)];
   if (change.leaving.length > 0) lines.push(DEPARTURE_TEXT.left(change.leaving.length), ...change.leaving.slice(0, 20).map(describeDeparture));

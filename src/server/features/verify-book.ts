@@ -39,7 +39,7 @@ export interface BookVerdict {
 /** The configured classes and every class the log names (a class dropped from the configuration is still compared). */
 function classCodes(context: SchoolContext | null, ledger: Ledger): string[] {
   const codes = new Set<string>(context ? context.config.classes.map((c) => c.code) : []);
-  for (const e of ledger.entries) if (e.studentCode !== '') codes.add(e.sheet);
+  for (const e of ledger.entries) if (e.studentCode !== '' && e.outcome !== 'config' && e.outcome !== 'decision' && e.outcome !== 'structure') codes.add(e.sheet);
   return [...codes];
 }
 

@@ -21,6 +21,7 @@ export interface CellIdentity {
 
 /** The cell keeps the row's new value; a reverted edit leaves the old one in place. */
 const SETS_VALUE: ReadonlySet<AuditOutcome> = new Set<AuditOutcome>(['accepted', 'unattributed', 'correction', 'setup']);
+const NOT_A_CELL: ReadonlySet<AuditOutcome> = new Set<AuditOutcome>(['config', 'decision', 'structure']);
 
 export interface ReplayedCell extends CellIdentity {
   value: string;
@@ -66,8 +67,9 @@ export function replayLog(entries: Iterable<AuditEntry>): Replay {
   const conflicts: LogConflict[] = [];
   const pending = new Map<string, ReplayedCell>();
   for (const e of entries) {
-    // Structure notices and shadow edits name no student: they set nothing.
-    if (e.studentCode === '') continue;
+    // Structure notices and shadow edits name no student; configuration, roster and board
+    // decisions are records of another kind: none of them is a grade book cell.
+    if (e.studentCode === '' || NOT_A_CELL.has(e.outcome)) continue;
     const id: CellIdentity = { sheet: e.sheet, studentCode: e.studentCode, subjectCode: e.subjectCode, column: e.column };
     const key = identityKey(id);
     const before = cells.get(key);
