@@ -124,3 +124,19 @@ test('the owner deletes the shadow: nothing is rebuilt from the book, the log sa
   w.runtime.as(w.admin).chooseMenuItem(w.id, 'menuSetup');
   expect(w.runtime.ui.alerts.at(-1)!.text).toContain('thiếu trang "6A (bản lưu)"');
 });
+
+test('a score typed while the tab is being rebuilt is not lost silently: the log says it was not kept', () => {
+  const { w, scores } = withScores();
+  const cell = w.a1('HS0002', 'VAN', 1, 'TX1');
+  // The repair of an inserted row holds the lock and has read the book; before it writes the tab back, Văn's teacher types.
+  w.runtime.interleave({ before: 'Range.setNumberFormats' }, () => {
+    expect(w.runtime.as('thuy.dt@thcsdaithang.edu.vn').edit(w.id, '6A', cell, '7').ok).toBe(true);
+  });
+  expect(w.runtime.as(w.admin).insertRowsBefore(w.id, '6A', w.layout().studentRow('HS0003')!, 1).ok).toBe(true);
+  expectScoresWithStudents(w, scores);
+  // The next edit settles her queued one: the cell is back at its accepted value, and the log says her 7 was not kept.
+  w.runtime.as(TOAN_6A).edit(w.id, '6A', w.a1('HS0001', 'TOAN', 1, 'TX2'), '5');
+  const row = w.audit().find((r) => r[5] === cell && r[10] === '7');
+  expect(row?.[AUDIT.outcome]).toBe('Hoàn tác');
+  expect(String(row?.[AUDIT.reason])).toContain('giá trị không được giữ');
+});

@@ -41,3 +41,8 @@ export function rowsPerRecord(written: Written, budget: number): number {
   const size = JSON.stringify(written).length;
   return size <= budget ? Math.max(1, rows) : Math.max(1, Math.floor((rows * budget) / size));
 }
+
+/** The text written at (i, j), when the record keeps texts (a digest cannot be read back). */
+export function writtenText(written: Written, i: number, j: number): string | undefined {
+  return 'cells' in written ? written.cells[i]?.[j] : undefined;
+}

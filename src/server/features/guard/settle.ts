@@ -8,7 +8,7 @@
 import type { Env } from '../../gas/env';
 import type { CellValue } from '../../gas/ports';
 import { decide, type ClassRules } from '../../domain/guard/decide';
-import { stillHolds, type Written } from '../../domain/guard/written';
+import { stillHolds, writtenText, type Written } from '../../domain/guard/written';
 import type { AuditOutcome } from '../../domain/audit';
 import type { ClassConfig } from '../../domain/school/model';
 import { appendAudit, type AuditInput } from '../../workbook/audit';
@@ -18,6 +18,7 @@ import { missingValidation, readEditedBlock, studentPart, validationGrid, type R
 
 export const SETTLE_TEXT = {
   seenByGuard: 'trình kiểm soát phát hiện khi kiểm tra một lần sửa',
+  notKept: 'Giá trị này được nhập khi trình kiểm soát đang bận, nhưng ô đã trở lại giá trị đã ghi nhận trước khi kịp kiểm tra (trang được dựng lại hoặc có người nhập lại giá trị cũ); giá trị không được giữ — hãy nhập lại nếu cần.',
 } as const;
 
 export interface Settled {
@@ -86,7 +87,16 @@ export function settleBlock(env: Env, context: SchoolContext, cls: ClassConfig, 
   let accepted = 0;
   let reverted = 0;
   for (const cell of block.cells) {
-    if (options.written && !stillHolds(options.written, cell.row - rect.row, cell.col - rect.col, asText(cell.typed))) continue;
+    if (options.written && !stillHolds(options.written, cell.row - rect.row, cell.col - rect.col, asText(cell.typed))) {
+      // Changed again since. When the cell is back at its accepted value (the tab was rebuilt
+      // from the shadow meanwhile, or someone typed the old value back), what this person wrote
+      // was never kept: the log says so, rather than letting it vanish.
+      const wrote = writtenText(options.written, cell.row - rect.row, cell.col - rect.col);
+      if (asText(cell.typed) === asText(cell.previous) && wrote !== asText(cell.previous)) {
+        inputs.push({ ...base, cell: cell.a1, studentCode: cell.studentCode, subjectCode: cell.subjectCode, column: cell.column, oldValue: asText(cell.previous), newValue: wrote ?? '', outcome: 'reverted', reason: SETTLE_TEXT.notKept });
+      }
+      continue;
+    }
     const d = decide(cell.role, cell.typed, cell.formula, cell.previous, options.actor, rules, cell.acceptedAtMs);
     if (d.action === 'unchanged') continue;
     const i = cell.row - part.row;
