@@ -11,7 +11,7 @@ import { REPLAY_TEXT, type SubjectName } from '../domain/audit/replay-messages';
 import type { Env } from '../gas/env';
 import { readLedger, type AuditVerdict, type Ledger } from '../workbook/audit';
 import { readClassBook, type ClassStatus } from '../workbook/book-replay';
-import { shadowSheetName } from '../workbook/layout';
+import { GUARDED_TABS, attendanceSheetName, shadowSheetName, type GuardedTab } from '../workbook/layout';
 import { loadSchoolContext, type SchoolContext } from './school-context';
 
 /** Cells and log conflicts listed by name in the alert; the rest are counted. */
@@ -20,6 +20,7 @@ const LISTED_CONFLICTS = 5;
 const LISTED_DEPARTED = 5;
 
 export interface ClassProblem {
+  /** The tab's name; its shadow is shadowSheetName of it ("6A – Chuyên cần (bản lưu)"). */
   sheet: string;
   /** A class with neither tab is not a problem by itself: its logged values are counted as unread. */
   status: Exclude<ClassStatus, 'ok' | 'no-book'>;
@@ -36,12 +37,20 @@ export interface BookVerdict {
   lines: string[];
 }
 
-/** The configured classes and every class the log names (a class dropped from the configuration is still compared). */
-function classCodes(context: SchoolContext | null, ledger: Ledger): string[] {
+/**
+ * The guarded tabs to read: both of every configured class, and every tab the log names (a class
+ * dropped from the configuration is still compared). A logged attendance tab is known by its name.
+ */
+function guardedTabs(context: SchoolContext | null, ledger: Ledger): { code: string; kind: GuardedTab }[] {
   const codes = new Set<string>(context ? context.config.classes.map((c) => c.code) : []);
-  for (const e of ledger.entries) if (e.studentCode !== '' && e.outcome !== 'config' && e.outcome !== 'decision' && e.outcome !== 'structure') codes.add(e.sheet);
-  return [...codes];
+  for (const e of ledger.entries) {
+    if (e.studentCode === '' || e.outcome === 'config' || e.outcome === 'decision' || e.outcome === 'structure') continue;
+    codes.add(e.sheet.endsWith(ATTENDANCE_SUFFIX) ? e.sheet.slice(0, -ATTENDANCE_SUFFIX.length) : e.sheet);
+  }
+  return [...codes].flatMap((code) => GUARDED_TABS.map((kind) => ({ code, kind })));
 }
+
+const ATTENDANCE_SUFFIX = attendanceSheetName('');
 
 function subjectNames(context: SchoolContext | null): SubjectName {
   const names = new Map<string, string>(context ? context.config.subjects.map((s) => [s.code, s.name]) : []);
@@ -106,17 +115,19 @@ export function verifyBook(env: Env): BookVerdict {
   const studentsOf = new Map<string, ReadonlySet<string>>();
   let cellsChecked = 0;
   // One class in memory at a time: read, compare, keep only its students.
-  for (const code of classCodes(context, ledger)) {
-    const { reading, status } = readClassBook(spreadsheet, code);
+  const classesRead = new Set<string>();
+  for (const { code, kind } of guardedTabs(context, ledger)) {
+    const { reading, status } = readClassBook(spreadsheet, code, kind);
     // A class with neither tab is not read: its logged values come out as unread, not as departed students.
     if (status === 'no-book') continue;
-    if (status !== 'ok') classProblems.push({ sheet: code, status });
+    classesRead.add(code);
+    if (status !== 'ok') classProblems.push({ sheet: reading.sheet, status });
     mismatches.push(...compareClass(replay, reading, seen, pending));
     cellsChecked += reading.cells.length;
-    studentsOf.set(code, new Set(reading.students));
+    studentsOf.set(reading.sheet, new Set(reading.students));
   }
   const compared = { cellsChecked, mismatches, pending, ...leftovers(replay, seen, studentsOf) };
-  const classes = studentsOf.size;
+  const classes = classesRead.size;
   const result = { ...compared, conflicts: replay.conflicts, classes };
   const ok = chain.ok && classProblems.length === 0 && compared.mismatches.length === 0 && replay.conflicts.length === 0 && compared.unread.length === 0;
   const lines = [chainLine, ...classProblems.map(problemLine), ...replayLines(result, subjectNames(context))];

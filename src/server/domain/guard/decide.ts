@@ -13,6 +13,8 @@ export type CellRole =
   | { type: 'subject'; subjectCode: string; subjectKind: 'score' | 'comment'; semester: 1 | 2; slot: EntrySlot }
   | { type: 'training'; semester: 1 | 2 }
   | { type: 'remark' }
+  /** A month's absences on the attendance tab (the homeroom teacher's, in that month's CC window). */
+  | { type: 'attendance'; month: string }
   /** Averages and results: written by the add-on alone, never by a person. */
   | { type: 'computed' };
 
@@ -58,6 +60,8 @@ export function windowTarget(role: CellRole, rules: ClassRules) {
     return { ...base, kind, semester: role.semester, subjectCode: role.subjectCode, slot: role.slot } as const;
   }
   if (role.type === 'training') return { ...base, kind: 'RL', semester: role.semester, subjectCode: null } as const;
+  // As the protections ask (entry-ranges.ts): a CC window for that month, whatever its semester.
+  if (role.type === 'attendance') return { ...base, kind: 'CC', semester: null, subjectCode: null, month: role.month } as const;
   return null;
 }
 
@@ -76,7 +80,7 @@ export function checkTyped(role: CellRole, typed: unknown, formula: string, prev
     value = typed === null || typed === undefined ? '' : String(typed);
     if (value.length > REMARK_MAX) return { kind: 'invalid', reason: GUARD_TEXT.remarkTooLong };
   } else {
-    const kind: EntryKind = role.type === 'training' ? 'training' : role.subjectKind === 'score' ? 'score' : 'comment';
+    const kind: EntryKind = role.type === 'training' ? 'training' : role.type === 'attendance' ? 'sessions' : role.subjectKind === 'score' ? 'score' : 'comment';
     const check = checkEntry(kind, typed, formula);
     if (!check.ok) {
       if (same(typed, previous) && formula === '') return { kind: 'unchanged' };
@@ -111,7 +115,8 @@ export function decide(role: CellRole, typed: unknown, formula: string, previous
   if (rules.lockedAll) return { action: 'revert', reason: GUARD_TEXT.lockedAll };
   const target = windowTarget(role, rules);
   if (target && isOpen(rules.windows, target, rules.nowMs) === null) return { action: 'revert', reason: GUARD_TEXT.closed };
-  if (target && !same(previous, '') && rules.lockAfterHours !== null && lockedByAge(acceptedAtMs, rules.nowMs, rules.lockAfterHours)) {
+  // The age lock is for scores; absences are corrected within their month's window.
+  if (target && target.kind !== 'CC' && !same(previous, '') && rules.lockAfterHours !== null && lockedByAge(acceptedAtMs, rules.nowMs, rules.lockAfterHours)) {
     return { action: 'revert', reason: GUARD_TEXT.lockedByAge(rules.lockAfterHours) };
   }
   if (actor === '') return { action: 'accept', value, rewrite, note: GUARD_TEXT.unknownActor };

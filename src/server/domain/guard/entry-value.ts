@@ -7,7 +7,7 @@
  */
 import { tenthsFromNumber, tenthsToNumber } from '../assessment/tenths';
 
-export type EntryKind = 'score' | 'comment' | 'training';
+export type EntryKind = 'score' | 'comment' | 'training' | 'sessions';
 
 export type EntryCheck = { ok: true; value: number | string } | { ok: false; reason: string };
 
@@ -18,8 +18,12 @@ export const ENTRY_TEXT = {
   decimals: (shown: string) => `Điểm ${shown} có quá một chữ số thập phân; làm tròn đến một chữ số (ví dụ 7,25 → 7,3) trước khi nhập.`,
   comment: (shown: string) => `"${shown}" không hợp lệ: môn đánh giá bằng nhận xét chỉ nhận Đ (Đạt) hoặc CĐ (Chưa đạt).`,
   training: (shown: string) => `"${shown}" không hợp lệ: kết quả rèn luyện là Tốt, Khá, Đạt hoặc Chưa đạt.`,
+  sessions: (shown: string) => `"${shown}" không hợp lệ: số buổi nghỉ trong tháng là số nguyên từ 0 đến ${MAX_SESSIONS}.`,
   wrongType: 'Ô điểm chỉ nhận số hoặc chữ, không nhận ngày tháng hay giá trị đúng/sai.',
 } as const;
+
+/** A month has at most 31 one-session school days. */
+const MAX_SESSIONS = 31;
 
 const DECIMAL_TEXT = /^\s*(\d+)(?:[.,](\d+))?\s*$/;
 
@@ -43,6 +47,15 @@ function score(raw: unknown): EntryCheck {
   const tenths = tenthsFromNumber(n);
   if (tenths === null) return { ok: false, reason: ENTRY_TEXT.decimals(shown) };
   return { ok: true, value: tenthsToNumber(tenths) };
+}
+
+/** Absences in a month: a whole number of sessions, 0–31; "3" and 3 are the same. */
+function sessions(raw: unknown): EntryCheck {
+  if (typeof raw !== 'number' && typeof raw !== 'string') return { ok: false, reason: ENTRY_TEXT.wrongType };
+  const shown = String(raw).trim();
+  const n = typeof raw === 'number' ? raw : /^\d+$/.test(shown) ? Number(shown) : NaN;
+  if (!Number.isInteger(n) || n < 0 || n > MAX_SESSIONS) return { ok: false, reason: ENTRY_TEXT.sessions(shown) };
+  return { ok: true, value: n };
 }
 
 /** Lower-case, no diacritics, no spaces: "cđ", "C Đ", "cd" all become "cd". */
@@ -72,6 +85,7 @@ export function checkEntry(kind: EntryKind, raw: unknown, formula = ''): EntryCh
   if (formula !== '') return { ok: false, reason: ENTRY_TEXT.formula };
   if (raw === '' || raw === null || raw === undefined) return { ok: true, value: '' };
   if (kind === 'score') return score(raw);
+  if (kind === 'sessions') return sessions(raw);
   if (kind === 'comment') return word(raw, COMMENTS, ENTRY_TEXT.comment);
   return word(raw, TRAINING, ENTRY_TEXT.training);
 }

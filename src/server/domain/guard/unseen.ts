@@ -36,7 +36,8 @@ export function judgeUnseen(role: CellRole, typed: unknown, formula: string, pre
   const target = windowTarget(role, rules);
   if (target && !openDuring(rules.windows, target, sinceMs, rules.nowMs)) return { action: 'revert', reason: UNSEEN_TEXT.closedSince(sinceMs) };
   // Already locked by age at the previous check: nobody could have changed it since.
-  if (target && !same(previous, '') && rules.lockAfterHours !== null && lockedByAge(acceptedAtMs, sinceMs, rules.lockAfterHours)) {
+  // The age lock is for scores; absences are corrected within their month's window.
+  if (target && target.kind !== 'CC' && !same(previous, '') && rules.lockAfterHours !== null && lockedByAge(acceptedAtMs, sinceMs, rules.lockAfterHours)) {
     return { action: 'revert', reason: UNSEEN_TEXT.lockedSince(rules.lockAfterHours) };
   }
   if (allowedFor(role, rules).length === 0) return { action: 'revert', reason: UNSEEN_TEXT.noTeacher };

@@ -5,7 +5,7 @@
  * compare the workbook with this record and repair what differs. Pure.
  */
 
-export type ClassTab = 'book' | 'shadow' | 'profile' | 'attendance';
+export type ClassTab = 'book' | 'shadow' | 'profile' | 'attendance' | 'attendanceShadow';
 
 export interface TabRecord {
   name: string;
@@ -14,7 +14,8 @@ export interface TabRecord {
   cols: number;
 }
 
-export type ClassStructure = Record<ClassTab, TabRecord>;
+/** `attendanceShadow` is absent from records written before the attendance tab had a shadow. */
+export type ClassStructure = Record<Exclude<ClassTab, 'attendanceShadow'>, TabRecord> & { attendanceShadow?: TabRecord };
 
 /** One tab of the workbook as the Sheets API describes it. */
 export interface ActualTab {
@@ -36,7 +37,8 @@ export interface StructureProblem {
   actual?: ActualTab;
 }
 
-export const CLASS_TABS: readonly ClassTab[] = ['book', 'shadow', 'profile', 'attendance'];
+export const CLASS_TABS: readonly ClassTab[] = ['book', 'shadow', 'profile', 'attendance', 'attendanceShadow'];
+export const SHADOW_TABS: ReadonlySet<ClassTab> = new Set<ClassTab>(['shadow', 'attendanceShadow']);
 
 /** Every difference, tab by tab; a tab is found by its id, which a rename does not change. */
 export function structureProblems(expected: Record<string, ClassStructure>, actual: readonly ActualTab[]): StructureProblem[] {
@@ -45,6 +47,7 @@ export function structureProblems(expected: Record<string, ClassStructure>, actu
   for (const [classCode, tabs] of Object.entries(expected)) {
     for (const tab of CLASS_TABS) {
       const want = tabs[tab];
+      if (!want) continue;
       const found = byId.get(want.id);
       const add = (kind: ProblemKind) => problems.push({ classCode, tab, kind, expected: want, ...(found && { actual: found }) });
       if (!found) {
@@ -53,7 +56,7 @@ export function structureProblems(expected: Record<string, ClassStructure>, actu
       }
       if (found.name !== want.name) add('renamed');
       if (found.rows !== want.rows || found.cols !== want.cols) add('resized');
-      const shouldHide = tab === 'shadow';
+      const shouldHide = SHADOW_TABS.has(tab);
       if (found.hidden !== shouldHide) add(shouldHide ? 'shown' : 'hidden');
     }
   }

@@ -11,6 +11,7 @@ import { appendAudit } from '../../workbook/audit';
 import type { SchoolContext } from '../school-context';
 import { managersOf } from '../windows/protection-plan';
 import { readEditedBlock } from './cells';
+import { guardedTabOf } from '../../workbook/layout';
 import { asText, writeCells } from './settle';
 import { closePending, findPending } from './pending-store';
 import { unmarkCell } from './pending-mark';
@@ -31,9 +32,10 @@ export function applyDecision(env: Env, context: SchoolContext, request: QueuedE
   if (!managersOf(context.config, context.admins).includes(request.actor.toLowerCase())) return 'refused';
   const spreadsheet = env.spreadsheetApp.getActiveSpreadsheet();
   const sheet = spreadsheet.getSheetByName(item.sheet);
-  if (!sheet) return 'stale';
+  const found = guardedTabOf(item.sheet, context.config.classes);
+  if (!sheet || !found) return 'stale';
   const at = sheet.getRange(item.cell);
-  const block = readEditedBlock(spreadsheet, sheet, item.sheet, { row: at.getRow(), col: at.getColumn(), numRows: 1, numCols: 1 });
+  const block = readEditedBlock(spreadsheet, sheet, found.cls.code, { row: at.getRow(), col: at.getColumn(), numRows: 1, numCols: 1 }, found.tab);
   const cell = block && 'cells' in block ? block.cells[0] : undefined;
   // The cell must still be this student's column and hold what the board decided on.
   if (!block || !('cells' in block) || !cell) return 'stale';

@@ -1,13 +1,14 @@
 /**
- * Reading an edited rectangle of a class grade book for the guard, in a fixed number of
- * calls: the key row, codes and typed values in one block, the formulas of the rectangle,
- * and the same rectangle of the shadow tab (the last accepted values).
+ * Reading an edited rectangle of a guarded class tab (the grade book or the attendance tab,
+ * `GuardedTab`) for the guard, in a fixed number of calls: the key row, codes and typed values
+ * in one block, the formulas of the rectangle, and the same rectangle of the tab's shadow (the
+ * last accepted values).
  */
 import type { CellValue, SheetPort, SpreadsheetPort } from '../../gas/ports';
 import type { CellRole } from '../../domain/guard/decide';
 import type { Env } from '../../gas/env';
 import type { DataValidationPort } from '../../gas/ports';
-import { CLASS_BOOK_HEADER_ROWS, FORMULA_CELL, VALIDATIONS, columnLetter, shadowSheetName, type ValidationSpec } from '../../workbook/layout';
+import { ATTENDANCE_SESSIONS, BOOK_TAB, FORMULA_CELL, VALIDATIONS, columnLetter, type GuardedTab, type ValidationSpec } from '../../workbook/layout';
 import { validationRules } from '../../workbook/tab-writer';
 import { roleOf } from '../../workbook/layout/guarded-cells';
 
@@ -48,8 +49,8 @@ export interface EditedBlock {
 export { roleOf };
 
 /** The student rows of an edited rectangle (header rows are the managers' and are not guarded). */
-export function studentPart(rect: Rect): Rect | null {
-  const first = Math.max(rect.row, CLASS_BOOK_HEADER_ROWS + 1);
+export function studentPart(rect: Rect, tab: GuardedTab = BOOK_TAB): Rect | null {
+  const first = Math.max(rect.row, tab.headerRows + 1);
   const last = rect.row + rect.numRows - 1;
   return last < first ? null : { row: first, col: rect.col, numRows: last - first + 1, numCols: rect.numCols };
 }
@@ -66,9 +67,9 @@ export interface StructureChanged {
  * scores. If the tab's own keys or codes over the block differ from the shadow's — rows or
  * columns inserted, deleted or sorted — nothing is judged: the caller reports it.
  */
-export function readEditedBlock(spreadsheet: SpreadsheetPort, sheet: SheetPort, classCode: string, rect: Rect): EditedBlock | StructureChanged | null {
-  const keyRow = CLASS_BOOK_HEADER_ROWS;
-  const shadowSheet = spreadsheet.getSheetByName(shadowSheetName(classCode));
+export function readEditedBlock(spreadsheet: SpreadsheetPort, sheet: SheetPort, classCode: string, rect: Rect, tab: GuardedTab = BOOK_TAB): EditedBlock | StructureChanged | null {
+  const keyRow = tab.headerRows;
+  const shadowSheet = spreadsheet.getSheetByName(tab.shadowName(classCode));
   if (!shadowSheet) return null;
   const lastRow = rect.row + rect.numRows - 1;
   const lastCol = rect.col + rect.numCols - 1;
@@ -96,7 +97,7 @@ export function readEditedBlock(spreadsheet: SpreadsheetPort, sheet: SheetPort, 
     const studentCode = String(kept[codeCol] ?? '');
     for (let j = 0; j < rect.numCols; j++) {
       const col = rect.col + j;
-      const found = roleOf(keys[col - 1] ?? '');
+      const found = tab.roleOf(keys[col - 1] ?? '');
       if (!found || studentCode === '') continue;
       cells.push({
         row: rect.row + i,
@@ -120,6 +121,7 @@ function ruleOf(cell: EditedCell): ValidationSpec | null {
   if (role.type === 'subject') return role.subjectKind === 'score' ? VALIDATIONS.score : VALIDATIONS.comment;
   if (role.type === 'training') return VALIDATIONS.training;
   if (role.type === 'computed') return null; // averages and results carry no entry rule
+  if (role.type === 'attendance') return { ...ATTENDANCE_SESSIONS, formula: ATTENDANCE_SESSIONS.formula.split(FORMULA_CELL).join(cell.a1) };
   return { type: 'formula', formula: `=LEN(${FORMULA_CELL})<=500`.replace(FORMULA_CELL, cell.a1), allowInvalid: false, helpText: 'Ghi chú tối đa 500 kí tự.' };
 }
 

@@ -38,11 +38,12 @@ export function newPendingId(env: Env): string {
   return `P-${env.utilities.getUuid().replace(/-/g, '').slice(0, 8).toUpperCase()}`;
 }
 
-export function readPending(props: PropertiesPort, classCode?: string): PendingItem[] {
+/** `sheet`: only the items of one guarded tab (a grade book or an attendance tab). */
+export function readPending(props: PropertiesPort, sheet?: string): PendingItem[] {
   return Object.entries(props.getProperties())
     .filter(([key]) => key.startsWith(PREFIX))
     .map(([, value]) => JSON.parse(value) as PendingItem)
-    .filter((item) => classCode === undefined || item.sheet === classCode)
+    .filter((item) => sheet === undefined || item.sheet === sheet)
     .sort((a, b) => a.foundAt.localeCompare(b.foundAt) || a.id.localeCompare(b.id));
 }
 

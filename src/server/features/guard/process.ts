@@ -11,6 +11,7 @@ import { appendAudit } from '../../workbook/audit';
 import { logConfigEdit } from '../config-log';
 import { clearFlagIfEmpty, forgetQueued, peekQueue, type QueuedEdit } from './queue';
 import { applyDecision } from './apply-decision';
+import { guardedTabOf } from '../../workbook/layout';
 
 export interface GuardReport {
   accepted: number;
@@ -47,10 +48,10 @@ export function processEdits(env: Env, pending: QueuedEdit[]): { report: GuardRe
       applyDecision(env, loaded.context, { ...edit, decision: edit.decision });
       continue;
     }
-    const cls = loaded.context.config.classes.find((c) => c.code === edit.sheet);
-    if (!cls) continue;
+    const found = guardedTabOf(edit.sheet, loaded.context.config.classes);
+    if (!found) continue;
     // Judged as of when it was typed: a queued edit keeps the window it was made in.
-    const done = settleBlock(env, loaded.context, cls, edit, { actor: edit.actor, at: new Date(edit.atMs), unattributedReason: '', written: edit.written });
+    const done = settleBlock(env, loaded.context, found.cls, edit, { actor: edit.actor, at: new Date(edit.atMs), unattributedReason: '', written: edit.written }, found.tab);
     report.accepted += done.accepted;
     report.reverted += done.reverted;
   }

@@ -12,6 +12,7 @@ import type { ClassConfig } from '../../domain/school/model';
 import type { SchoolContext } from '../school-context';
 import { releaseAfterFlush } from '../../workbook/document-lock';
 import { settleUnseen, type UnseenReport } from './unseen';
+import { ATTENDANCE_TAB, BOOK_TAB } from '../../workbook/layout';
 import { lastCheckOf, readLastChecks, recordChecks } from './last-check';
 
 const LOCK_WAIT_MS = 20_000;
@@ -59,5 +60,14 @@ export function reconcile(env: Env): ReconcileReport {
 
 /** One class's tab against its shadow, for changes made since `sinceMs` (the caller holds the document lock). */
 export function reconcileClass(env: Env, context: SchoolContext, cls: ClassConfig, sinceMs: number): UnseenReport {
-  return settleUnseen(env, context, cls, sinceMs);
+  const book = settleUnseen(env, context, cls, sinceMs, BOOK_TAB);
+  // A rebuilt class has fresh tabs: the attendance tab waits for the next check.
+  if (book.structureChanged) return book;
+  const attendance = settleUnseen(env, context, cls, sinceMs, ATTENDANCE_TAB);
+  return {
+    reverted: book.reverted + attendance.reverted,
+    pending: book.pending + attendance.pending,
+    unlisted: book.unlisted + attendance.unlisted,
+    structureChanged: attendance.structureChanged,
+  };
 }

@@ -15,6 +15,7 @@ import { appendAudit, type AuditInput } from '../../workbook/audit';
 import type { SchoolContext } from '../school-context';
 import { repairStructure } from '../structure/repair';
 import { missingValidation, readEditedBlock, studentPart, validationGrid, type Rect } from './cells';
+import { BOOK_TAB, type GuardedTab } from '../../workbook/layout';
 
 export const SETTLE_TEXT = {
   seenByGuard: 'trình kiểm soát phát hiện khi kiểm tra một lần sửa',
@@ -61,16 +62,18 @@ export interface SettleOptions {
   written?: Written;
 }
 
-export function settleBlock(env: Env, context: SchoolContext, cls: ClassConfig, rect: Rect, options: SettleOptions): Settled {
+/** `tab`: the grade book, or the class's attendance tab (same judgement, its own shadow and keys). */
+export function settleBlock(env: Env, context: SchoolContext, cls: ClassConfig, rect: Rect, options: SettleOptions, tab: GuardedTab = BOOK_TAB): Settled {
   const none: Settled = { accepted: 0, reverted: 0, structureChanged: false };
   const spreadsheet = env.spreadsheetApp.getActiveSpreadsheet();
-  const sheet = spreadsheet.getSheetByName(cls.code);
-  const part = studentPart(rect);
+  const sheetName = tab.sheetName(cls.code);
+  const sheet = spreadsheet.getSheetByName(sheetName);
+  const part = studentPart(rect, tab);
   if (!sheet || !part) return none;
-  const block = readEditedBlock(spreadsheet, sheet, cls.code, part);
+  const block = readEditedBlock(spreadsheet, sheet, cls.code, part, tab);
   if (!block) return none;
   const effectiveUser = env.session.getEffectiveUser().getEmail();
-  const base = { at: options.at, actor: options.actor, effectiveUser, sheet: cls.code, reference: '' };
+  const base = { at: options.at, actor: options.actor, effectiveUser, sheet: sheetName, reference: '' };
   if ('changed' in block) {
     // Rows sorted, codes changed, the tab grown by a paste: the tab no longer matches its shadow.
     // It is rebuilt from the shadow at once, so the guard never stops judging this class.
@@ -103,12 +106,12 @@ export function settleBlock(env: Env, context: SchoolContext, cls: ClassConfig, 
     const j = cell.col - part.col;
     const row = { ...base, cell: cell.a1, studentCode: cell.studentCode, subjectCode: cell.subjectCode, column: cell.column, oldValue: asText(cell.previous) };
     if (d.action === 'revert') {
-      tabWrites.push({ range: `'${cls.code.replace(/'/g, "''")}'!${cell.a1}`, values: [[cell.previous]] });
+      tabWrites.push({ range: `'${sheetName.replace(/'/g, "''")}'!${cell.a1}`, values: [[cell.previous]] });
       reverted++;
       inputs.push({ ...row, newValue: asText(cell.typed), outcome: 'reverted', reason: d.reason });
       continue;
     }
-    if (d.rewrite) tabWrites.push({ range: `'${cls.code.replace(/'/g, "''")}'!${cell.a1}`, values: [[d.value]] });
+    if (d.rewrite) tabWrites.push({ range: `'${sheetName.replace(/'/g, "''")}'!${cell.a1}`, values: [[d.value]] });
     if (asText(d.value) === asText(cell.previous)) continue; // only re-formatted
     block.shadow[i][j] = d.value;
     block.shadowNotes[i][j] = d.value === '' ? '' : options.at.toISOString();

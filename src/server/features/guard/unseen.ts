@@ -12,7 +12,7 @@ import { judgeUnseen } from '../../domain/guard/unseen';
 import { formatVnDateTime } from '../../domain/calendar';
 import type { ClassConfig } from '../../domain/school/model';
 import { appendAudit, type AuditInput } from '../../workbook/audit';
-import { CLASS_BOOK_HEADER_ROWS } from '../../workbook/layout';
+import { BOOK_TAB, type GuardedTab } from '../../workbook/layout';
 import type { SchoolContext } from '../school-context';
 import { repairStructure } from '../structure/repair';
 import { missingValidation, readEditedBlock, validationGrid } from './cells';
@@ -36,16 +36,18 @@ export interface UnseenReport {
   structureChanged: boolean;
 }
 
-export function settleUnseen(env: Env, context: SchoolContext, cls: ClassConfig, sinceMs: number): UnseenReport {
+/** `tab`: the grade book, or the class's attendance tab against its own shadow. */
+export function settleUnseen(env: Env, context: SchoolContext, cls: ClassConfig, sinceMs: number, tab: GuardedTab = BOOK_TAB): UnseenReport {
   const report: UnseenReport = { reverted: 0, pending: 0, unlisted: 0, structureChanged: false };
   const props = env.properties.getDocumentProperties();
   const spreadsheet = env.spreadsheetApp.getActiveSpreadsheet();
-  const sheet = spreadsheet.getSheetByName(cls.code);
+  const sheetName = tab.sheetName(cls.code);
+  const sheet = spreadsheet.getSheetByName(sheetName);
   if (!sheet || !props) return report;
-  const rows = sheet.getMaxRows() - CLASS_BOOK_HEADER_ROWS;
+  const rows = sheet.getMaxRows() - tab.headerRows;
   if (rows <= 0) return report;
-  const rect = { row: CLASS_BOOK_HEADER_ROWS + 1, col: 1, numRows: rows, numCols: sheet.getMaxColumns() };
-  const block = readEditedBlock(spreadsheet, sheet, cls.code, rect);
+  const rect = { row: tab.headerRows + 1, col: 1, numRows: rows, numCols: sheet.getMaxColumns() };
+  const block = readEditedBlock(spreadsheet, sheet, cls.code, rect, tab);
   if (!block) return report;
   const now = env.clock.now();
   if ('changed' in block) {
@@ -53,17 +55,17 @@ export function settleUnseen(env: Env, context: SchoolContext, cls: ClassConfig,
     repairStructure(env, context, { actor: '', what: SETTLE_TEXT.seenByGuard, force: [cls.code] });
     return { ...report, structureChanged: true };
   }
-  const items = new Map(readPending(props, cls.code).map((item) => [pendingKey(item), item]));
+  const items = new Map(readPending(props, sheetName).map((item) => [pendingKey(item), item]));
   const rules = rulesFor(context, cls, now.getTime());
-  const base = { at: now, actor: '', effectiveUser: env.session.getEffectiveUser().getEmail(), sheet: cls.code };
+  const base = { at: now, actor: '', effectiveUser: env.session.getEffectiveUser().getEmail(), sheet: sheetName };
   const inputs: AuditInput[] = [];
   const tabWrites: { range: string; values: CellValue[][] }[] = [];
   const closed: PendingItem[] = [];
   const marked: { item: PendingItem; fresh: boolean }[] = [];
   const moved: PendingItem[] = [];
-  const range = (a1: string) => `'${cls.code.replace(/'/g, "''")}'!${a1}`;
+  const range = (a1: string) => `'${sheetName.replace(/'/g, "''")}'!${a1}`;
   for (const cell of block.cells) {
-    const id = { sheet: cls.code, studentCode: cell.studentCode, subjectCode: cell.subjectCode, column: cell.column };
+    const id = { sheet: sheetName, studentCode: cell.studentCode, subjectCode: cell.subjectCode, column: cell.column };
     const item = items.get(pendingKey(id));
     const previous = asText(cell.previous);
     if (item && item.found === asText(cell.typed) && item.shadow === previous && cell.formula === '') {

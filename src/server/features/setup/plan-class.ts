@@ -19,15 +19,16 @@ import {
   relocateAttendance,
   relocateProfile,
   LayoutError,
-  shadowSheetName,
-  CLASS_BOOK_HEADER_ROWS,
+  ATTENDANCE_TAB,
+  BOOK_TAB,
   type ColumnSpec,
+  type GuardedTab,
   type SheetSpec,
   type SimpleTabLayout,
 } from '../../workbook/layout';
 import type { TabContent } from '../../workbook/tab-content';
 import type { StoredLayout } from '../school-context';
-import { tabContent, shadowContent, type CellSource } from './contents';
+import { tabContent, shadowContent, type CellSource, type Rows, type TabOptions } from './contents';
 import { carry, isFilled, keysAndCodes, type Carried, type PreviousTab, type UnplacedValue } from './existing';
 import type { ClassLayouts } from '../windows/protection-plan';
 import { leaverLabel, shadowLeaverNote, type LeaverRecord } from '../../workbook/leavers';
@@ -54,8 +55,7 @@ export interface PlanContext {
 const noCarry: Carried = { moved: [], unplaced: [], movedCount: 0 };
 
 /** The shadow's notes in place of its values, keeping the key row and the codes so its layout reads. */
-function notesAsValues(tab: PreviousTab): CellValue[][] {
-  const keyRow = CLASS_BOOK_HEADER_ROWS;
+function notesAsValues(tab: PreviousTab, keyRow: number): CellValue[][] {
   const codeCol = (tab.values[keyRow - 1] ?? []).indexOf('P|CODE');
   return tab.values.map((line, r) => line.map((v, c) => (r < keyRow || c === codeCol ? v : tab.notes?.[r]?.[c] ?? '')));
 }
@@ -142,8 +142,8 @@ function notAccepted(
  * shows and the code its row shows — for this report only, never to carry a score — so scores
  * that merely shifted with an inserted row are not reported; what is left was never accepted.
  */
-function rawDifferences(book: PreviousTab, shadow: PreviousTab): UnplacedValue[] {
-  const head = CLASS_BOOK_HEADER_ROWS - 1;
+function rawDifferences(book: PreviousTab, shadow: PreviousTab, keyRow: number): UnplacedValue[] {
+  const head = keyRow - 1;
   const shadowKeys = (shadow.values[head] ?? []).map(String);
   const bookKeys = (book.values[head] ?? []).map(String);
   const shadowCode = shadowKeys.indexOf('P|CODE');
@@ -166,6 +166,60 @@ function rawDifferences(book: PreviousTab, shadow: PreviousTab): UnplacedValue[]
   return out;
 }
 
+/** What a guarded tab (the grade book, the attendance tab) needs to be planned with its shadow. */
+interface GuardedTabInput {
+  spec: SheetSpec;
+  layout: Rows & { keyRow: number; keys: readonly string[]; studentCodes: readonly string[] };
+  /** The previous build of the tab (or its shadow) moved into the new layout; throws LayoutError when it no longer reads. */
+  carryFrom: (previous: PreviousTab) => Carried;
+  /** Cells a person types in (guarded, kept in the shadow). */
+  isEntry: (row: number, col: number) => boolean;
+  isStudentField: (row: number, col: number) => boolean;
+  source: (carried: Carried) => CellSource;
+  options: TabOptions;
+  codeNotes: { col: number; byRow: ReadonlyMap<number, string> };
+}
+
+/**
+ * A guarded tab and its shadow. Which value belongs to which student comes from the shadow,
+ * which only the admins' code writes — never from the tab's visible codes or order, which a
+ * board member (or a sort) can change. A value the tab holds and the shadow does not was never
+ * accepted: it goes to the report, with the code its row showed, and is neither lost nor moved
+ * into the new tab. Without a shadow (the first build) what the tab holds now is what was accepted.
+ */
+function planGuardedTab(kind: GuardedTab, classCode: string, ctx: PlanContext, input: GuardedTabInput): { tab: TabContent; shadow: TabContent; carried: Carried } {
+  const { spec, layout } = input;
+  const previousTab = ctx.previous(spec.sheetName);
+  const shadowName = kind.shadowName(classCode);
+  const previousShadow = ctx.previous(shadowName);
+  const shadowCarry = previousShadow ? input.carryFrom(previousShadow) : null;
+  // The acceptance times (notes) follow the same moves as the shadow's values.
+  const acceptedAt = previousShadow?.notes ? input.carryFrom({ name: previousShadow.name, values: notesAsValues(previousShadow, layout.keyRow) }).moved : undefined;
+  // A tab whose own layout no longer reads (a row inserted, a code erased) is rebuilt from the
+  // shadow; what it held that the shadow does not is reported cell by cell, as it stood.
+  let fromTab: Carried = noCarry;
+  try {
+    if (previousTab) fromTab = input.carryFrom(previousTab);
+  } catch (err) {
+    if (!(err instanceof LayoutError) || !previousTab || !previousShadow) throw err;
+    fromTab = { ...noCarry, unplaced: rawDifferences(previousTab, previousShadow, layout.keyRow) };
+  }
+  const carried: Carried = shadowCarry
+    ? {
+        ...shadowCarry,
+        unplaced: [
+          ...shadowCarry.unplaced,
+          ...fromTab.unplaced.filter((u) => u.reason === 'not-accepted'),
+          ...notAccepted(fromTab, shadowCarry, input.isEntry, previousTab?.name ?? spec.sheetName, layout.studentCodes, layout.firstStudentRow, layout.keys),
+        ],
+      }
+    : fromTab;
+  const tab = tabContent(spec, layout, input.source(carried), input.options);
+  const shadowValues = shadowCarry ? tabContent(spec, layout, input.source(shadowCarry)) : tab;
+  const shadow = shadowContent(shadowName, shadowValues, (row, col) => input.isEntry(row, col) || input.isStudentField(row, col), layout.keyRow, acceptedAt, input.codeNotes);
+  return { tab, shadow, carried };
+}
+
 /**
  * `roster`: the class's rows, those who left included (`leavers` says how): a leaver keeps their
  * row and every carried value, after the students in class, greyed, closed to entry.
@@ -184,57 +238,50 @@ export function planClass(cls: ClassConfig, roster: Student[], ctx: PlanContext,
   const spec = classBookSpec(layout, { classCode: cls.code, school: config.school, subjects });
 
   // The grade book and its shadow each carry their own previous values.
-  const carryBook = (previous: PreviousTab | undefined): Carried => {
-    if (!previous) return noCarry;
+  const carryBook = (previous: PreviousTab): Carried => {
     const { keys, codes } = keysAndCodes(previous.values, layout.keyRow, 'P|CODE');
     const before = layoutFromKeys(keys, codes);
     return carry(previous, relocate(before, layout, { isFilled: isFilled(previous.values) }), layout.numRows, layout.numColumns);
   };
-  const previousBook = ctx.previous(spec.sheetName);
-  const shadowName = shadowSheetName(cls.code);
-  const previousShadow = ctx.previous(shadowName);
-  const shadowCarry = previousShadow ? carryBook(previousShadow) : null;
-  // The acceptance times (notes) follow the same moves as the shadow's values.
-  const acceptedAt = previousShadow?.notes ? carryBook({ name: previousShadow.name, values: notesAsValues(previousShadow) }).moved : undefined;
-  // A book whose own layout no longer reads (a row inserted, a code erased) is rebuilt from the
-  // shadow; what it held that the shadow does not is reported cell by cell, as it stood.
-  let fromBook: Carried;
-  try {
-    fromBook = carryBook(previousBook);
-  } catch (err) {
-    if (!(err instanceof LayoutError) || !previousBook || !previousShadow) throw err;
-    fromBook = { ...noCarry, unplaced: rawDifferences(previousBook, previousShadow) };
-  }
   const isEntry = (row: number, col: number) => {
     const d = layout.describe(row, col);
     return d !== null && (d.kind === 'score-entry' || d.kind === 'comment-entry' || (d.kind === 'result' && d.editor !== 'nobody'));
   };
-  // Which score belongs to which student comes from the shadow, which only the admins' code
-  // writes — never from the book's visible codes or order, which a board member (or a sort)
-  // can change. A value the book holds and the shadow does not was never accepted: it goes to
-  // the report, with the code its row showed, and is neither lost nor moved into the book.
-  const book: Carried = shadowCarry
-    ? { ...shadowCarry, unplaced: [...shadowCarry.unplaced, ...fromBook.unplaced.filter((u) => u.reason === 'not-accepted'), ...notAccepted(fromBook, shadowCarry, isEntry, previousBook?.name ?? spec.sheetName, layout.studentCodes, layout.firstStudentRow, layout.keys)] }
-    : fromBook;
-  const bookTab = tabContent(spec, layout, source(students, book, layout.firstStudentRow, ctx), { leavers: labels, notes: true });
-  // First build: what the book holds now is what was accepted.
-  const shadowValues = shadowCarry ? tabContent(spec, layout, source(students, shadowCarry, layout.firstStudentRow, ctx)) : bookTab;
   const codeNotes = { col: layout.studentFieldColumn('CODE') ?? 2, byRow: new Map(leavers.map((l) => [layout.studentRow(l.code) ?? 0, shadowLeaverNote(l)])) };
-  const shadowTab = shadowContent(shadowName, shadowValues, (row, col) => isEntry(row, col) || layout.describe(row, col)?.kind === 'student-field', layout.keyRow, acceptedAt, codeNotes);
+  const bookPlan = planGuardedTab(BOOK_TAB, cls.code, ctx, {
+    spec,
+    layout,
+    carryFrom: carryBook,
+    isEntry,
+    isStudentField: (row, col) => layout.describe(row, col)?.kind === 'student-field',
+    source: (carried) => source(students, carried, layout.firstStudentRow, ctx),
+    options: { leavers: labels, notes: true },
+    codeNotes,
+  });
 
   const profileLayout = buildProfileLayout(inClass, left);
   const profile = profileSpec(profileLayout, { classCode: cls.code, school: config.school });
   const profileCarry = carrySimple(ctx.previous(profile.sheetName), profileLayoutFromKeys, relocateProfile, profileLayout);
   const attendanceLayout = buildAttendanceLayout(config.school, inClass, left);
   const attendance = attendanceSpec(attendanceLayout, { classCode: cls.code, school: config.school });
-  const attendanceCarry = carrySimple(ctx.previous(attendance.sheetName), attendanceLayoutFromKeys, relocateAttendance, attendanceLayout);
+  // The attendance tab is guarded like the book: its absences come from its own shadow.
+  const attendancePlan = planGuardedTab(ATTENDANCE_TAB, cls.code, ctx, {
+    spec: attendance,
+    layout: attendanceLayout,
+    carryFrom: (previous) => carrySimple(previous, attendanceLayoutFromKeys, relocateAttendance, attendanceLayout),
+    isEntry: (row, col) => row > attendanceLayout.headerRows && attendanceLayout.editorAt(col) === 'homeroom' && attendanceLayout.studentAt(row) !== null,
+    isStudentField: (row, col) => row > attendanceLayout.headerRows && (attendanceLayout.keys[col - 1] ?? '').startsWith('P|') && attendanceLayout.studentAt(row) !== null,
+    source: (carried) => source(students, carried, attendanceLayout.firstStudentRow, ctx),
+    options: { leavers: labels },
+    codeNotes: { col: attendanceLayout.column('P|CODE') ?? 2, byRow: new Map(leavers.map((l) => [attendanceLayout.studentRow(l.code) ?? 0, shadowLeaverNote(l)])) },
+  });
 
-  const carried = [book, profileCarry, attendanceCarry];
+  const carried = [bookPlan.carried, profileCarry, attendancePlan.carried];
   return {
     classCode: cls.code,
     leavers: [...leavers],
     layout: { keys: [...layout.keys], codes: [...layout.studentCodes], ...(leavers.length > 0 && { leavers: [...leavers] }) },
-    tabs: [bookTab, shadowTab, simpleTab(profile, profileLayout, students, profileCarry, ctx, labels), simpleTab(attendance, attendanceLayout, students, attendanceCarry, ctx, labels)],
+    tabs: [bookPlan.tab, bookPlan.shadow, simpleTab(profile, profileLayout, students, profileCarry, ctx, labels), attendancePlan.tab, attendancePlan.shadow],
     layouts: { book: layout, profile: profileLayout, attendance: attendanceLayout },
     unplaced: carried.flatMap((c) => c.unplaced),
     movedCount: carried.reduce((n, c) => n + c.movedCount, 0),

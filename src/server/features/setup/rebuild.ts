@@ -9,10 +9,10 @@ import type { CellValue } from '../../gas/ports';
 import type { SchoolConfig } from '../../domain/school/model';
 import type { EntryWindow } from '../../domain/calendar';
 import { parseRoster } from '../../domain/roster';
-import { LayoutError, classBookSheetName, columnLetter, roleOf, shadowSheetName } from '../../workbook/layout';
+import { ATTENDANCE_TAB, LayoutError, attendanceSheetName, classBookSheetName, columnLetter, roleOf, shadowSheetName } from '../../workbook/layout';
 import { appendAudit, ensureAuditSheet, type AuditInput } from '../../workbook/audit';
 import { dateCellMaker } from '../../workbook/date-cells';
-import { storeStructures, structuresOf } from '../../workbook/structure';
+import { readStructures, storeStructures, structuresOf } from '../../workbook/structure';
 import { managersOf, openingAt, schoolProtections } from '../windows/protection-plan';
 import { ensureDecisionsSheet, lockAllSince } from '../../workbook/lock-all';
 import { cacheSchoolContext, readLayouts, storeLayouts } from '../school-context';
@@ -39,7 +39,8 @@ function notAcceptedRows(env: Env, actor: string, unplaced: readonly UnplacedVal
   const at = env.clock.now();
   const effectiveUser = env.session.getEffectiveUser().getEmail();
   return unplaced.flatMap((u) => {
-    const guarded = u.reason === 'not-accepted' ? roleOf(u.key) : null;
+    // Book and attendance keys never overlap ('A|…' is attendance's alone).
+    const guarded = u.reason === 'not-accepted' ? (roleOf(u.key) ?? ATTENDANCE_TAB.roleOf(u.key)) : null;
     if (!guarded) return [];
     const text = (v: unknown) => (v instanceof Date ? v.toISOString() : v === null || v === undefined ? '' : String(v));
     return [{
@@ -102,6 +103,8 @@ export function rebuild(env: Env, inputs: RebuildInputs, only?: readonly string[
     // A shadow's notes say when each value was accepted (the age lock): they move with the values.
     return name.endsWith(' (bản lưu)') ? { name, values, notes: range.getNotes() } : { name, values };
   };
+  const props = env.properties.getDocumentProperties();
+  const recorded = props ? readStructures(props) : {};
   const dateCell = dateCellMaker(env, timeZone, new Date(`${config.school.semester1.start}T12:00:00Z`));
   const plans: ClassPlan[] = [];
   const problems: string[] = [];
@@ -113,6 +116,12 @@ export function rebuild(env: Env, inputs: RebuildInputs, only?: readonly string[
     // own values — whatever was written there unseen — as accepted.
     if (existingNames.has(classBookSheetName(cls.code)) && !existingNames.has(shadowSheetName(cls.code))) {
       problems.push(SETUP_TEXT.shadowMissing(cls.code, shadowSheetName(cls.code)));
+      continue;
+    }
+    // Likewise the attendance tab, once a build gave it a shadow (a book set up before then builds it from the tab).
+    const attendanceShadow = ATTENDANCE_TAB.shadowName(cls.code);
+    if (recorded[cls.code]?.attendanceShadow && existingNames.has(attendanceSheetName(cls.code)) && !existingNames.has(attendanceShadow)) {
+      problems.push(SETUP_TEXT.shadowMissing(cls.code, attendanceShadow));
       continue;
     }
     try {

@@ -8,7 +8,7 @@
  * The caller holds the document lock.
  */
 import type { Env } from '../../gas/env';
-import { classesToRebuild, structureProblems, type StructureProblem } from '../../domain/structure/check';
+import { classesToRebuild, SHADOW_TABS, structureProblems, type StructureProblem } from '../../domain/structure/check';
 import { appendAudit, type AuditInput } from '../../workbook/audit';
 import { readStructures, readTabs } from '../../workbook/structure';
 import { readInstallation } from '../installation';
@@ -87,7 +87,7 @@ export function repairStructure(env: Env, context: SchoolContext, options: Repai
 
   const wanted = [...new Set([...classesToRebuild(report.problems), ...force])];
   // A shadow that lost its shape cannot be the source of a rebuild.
-  const damagedShadow = new Set(report.problems.filter((p) => p.tab === 'shadow' && p.kind !== 'shown' && p.kind !== 'renamed').map((p) => p.classCode));
+  const damagedShadow = new Set(report.problems.filter((p) => SHADOW_TABS.has(p.tab) && p.kind !== 'shown' && p.kind !== 'renamed').map((p) => p.classCode));
   report.blocked = wanted.filter((c) => damagedShadow.has(c));
   const toBuild = wanted.filter((c) => !damagedShadow.has(c));
   if (toBuild.length > 0) {

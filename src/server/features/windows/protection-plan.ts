@@ -9,6 +9,7 @@ import type { ClassConfig, SchoolConfig } from '../../domain/school/model';
 import { SHEET_NAMES } from '../../workbook/config';
 import { openClassBookRanges, openSimpleTabRanges, type ColumnTarget, type OpenCheck } from '../../workbook/entry-ranges';
 import {
+  ATTENDANCE_TAB,
   attendanceKeys,
   attendanceLayoutFromKeys,
   attendanceSheetName,
@@ -97,6 +98,7 @@ export function schoolProtections(config: SchoolConfig, admins: string[], manage
       { sheetName: shadowSheetName(cls.code), range: null, key: shadowSheetName(cls.code), editors: admins },
       ...tabProtections(profileSheetName(cls.code), openSimpleTabRanges(l.profile, open), admins, editorsOf),
       ...tabProtections(attendanceSheetName(cls.code), openSimpleTabRanges(l.attendance, open), admins, editorsOf),
+      { sheetName: ATTENDANCE_TAB.shadowName(cls.code), range: null, key: ATTENDANCE_TAB.shadowName(cls.code), editors: admins },
     );
   }
   return plan;

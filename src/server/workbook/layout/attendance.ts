@@ -7,6 +7,7 @@
  */
 import type { SchoolSettings } from '../../domain/school/model';
 import type { Editor } from './keys';
+import type { GuardedColumn } from './guarded-cells';
 import { COLOURS, emptyHeader, FORMULA_CELL, NUMBER_FORMATS, type ColumnSpec, type SheetSpec, type ValidationSpec } from './sheet-spec';
 import { attendanceSheetName, schoolYearLabel } from './sheet-names';
 import { relocateSimpleTab, simpleTabSpec, SimpleTabLayout } from './simple-tab';
@@ -127,7 +128,8 @@ export function attendanceFlags(layout: SimpleTabLayout, totals: ReadonlyMap<str
   return flags.sort((a, b) => a.cell.row - b.cell.row);
 }
 
-const SESSIONS: ValidationSpec = {
+/** The rule of a month cell (also put back by the guard after a paste wipes it). */
+export const ATTENDANCE_SESSIONS: Extract<ValidationSpec, { type: 'formula' }> = {
   type: 'formula',
   formula: `=AND(ISNUMBER(${FORMULA_CELL}),${FORMULA_CELL}=INT(${FORMULA_CELL}),${FORMULA_CELL}>=0,${FORMULA_CELL}<=${MAX_SESSIONS_PER_MONTH})`,
   allowInvalid: false,
@@ -142,7 +144,21 @@ function attendanceColumn(key: string, col: number): ColumnSpec {
   }
   const [, monthOrTotal, type] = key.split('|');
   if (monthOrTotal === 'T') return { col, key, label: TOTAL_LABELS[type as AttendanceTotal] ?? type, width: 56, numberFormat: NUMBER_FORMATS.integer, background: COLOURS.computed, validation: null, entry: false, editor: 'nobody' };
-  return { col, key, label: type, width: 40, numberFormat: NUMBER_FORMATS.integer, background: COLOURS.entry, validation: SESSIONS, entry: true, editor: 'homeroom' };
+  return { col, key, label: type, width: 40, numberFormat: NUMBER_FORMATS.integer, background: COLOURS.entry, validation: ATTENDANCE_SESSIONS, entry: true, editor: 'homeroom' };
+}
+
+const ABSENCE_LABEL: Record<AttendanceTotal, string> = { P: 'Có phép', K: 'Không phép', ALL: 'Tổng' };
+
+/**
+ * The guarded column an attendance key names, for the guard and the log: a month's P or K is
+ * the homeroom teacher's entry ("Tháng 9 · Có phép"); the year totals are the add-on's alone.
+ */
+export function attendanceRoleOf(key: string): GuardedColumn | null {
+  const month = /^A\|(\d{4})-(\d{2})\|([PK])$/.exec(key);
+  if (month) return { role: { type: 'attendance', month: `${month[1]}-${month[2]}` }, column: `Tháng ${Number(month[2])} · ${ABSENCE_LABEL[month[3] as AbsenceType]}`, subjectCode: '' };
+  const total = /^A\|T\|(P|K|ALL)$/.exec(key);
+  if (total) return { role: { type: 'computed' }, column: `Cả năm · ${ABSENCE_LABEL[total[1] as AttendanceTotal]}`, subjectCode: '' };
+  return null;
 }
 
 export function attendanceSpec(layout: SimpleTabLayout, context: { classCode: string; school: Pick<SchoolSettings, 'name' | 'schoolYear' | 'semester1' | 'semester2'> }): SheetSpec {

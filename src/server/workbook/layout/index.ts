@@ -13,3 +13,4 @@ export * from './profile';
 export * from './attendance';
 export * from './shadow';
 export * from './guarded-cells';
+export * from './guarded-tab';
