@@ -65,7 +65,7 @@ export function benchSetup(): BenchSection {
     runtime.calls.reset();
     const m = measure(() => runSetup(env));
     if (!m.result.ok) throw new Error(m.result.lines.join('\n'));
-    const tabs = classes * 4;
+    const tabs = classes * 5; // book, shadow, profile, attendance and its shadow
     const total = runtime.calls.count();
     const cells = runtime.spreadsheets.all()[0].sheets.reduce((n, s) => n + s.maxRows * s.maxCols, 0);
     rows.push([`${classes} classes, ${tabs} tabs`, cells, total, (total / tabs).toFixed(1), runtime.calls.count('Sheets.Spreadsheets.batchUpdate'), m.cpuMs.toFixed(0), Math.round(m.heapDeltaKb / 1024)]);

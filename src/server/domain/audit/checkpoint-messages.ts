@@ -1,4 +1,5 @@
 /** What the writer's refusal and the checkpoint checks say, in one place. */
+import { formatVnDateTime } from '../calendar/time';
 
 const AFTER =
   ' Sổ Điểm chưa ghi thêm gì: các thay đổi điểm vẫn nằm nguyên trên trang và sẽ được đối chiếu khi nhật ký được khôi phục. Hãy chạy “Kiểm tra nhật ký”.';
@@ -18,7 +19,11 @@ export const TAIL_TEXT = {
 } as const;
 
 const short = (hash: string) => `${hash.slice(0, 12)}…`;
-const when = (at: string | undefined) => (at ? ` (ghi nhận lúc ${at})` : '');
+/** When a checkpoint was taken, as Việt Nam reads it (held as ISO). */
+const when = (at: string | undefined) => {
+  const ms = at ? Date.parse(at) : NaN;
+  return Number.isNaN(ms) ? '' : ` (ghi nhận lúc ${formatVnDateTime(ms)})`;
+};
 
 /** The rows a divergence lies in: after the last checkpoint still held intact, up to `upTo`. */
 function span(after: number, upTo: number): string {
