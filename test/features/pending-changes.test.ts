@@ -216,3 +216,22 @@ test('the board decides from the menu: the list, then "mã; hoàn tác; lý do" 
   w.runtime.as(w.admin).chooseMenuItem(w.id, 'menuReconcile');
   expect(w.value(cell)).toBe('');
 });
+
+test('a setup re-run while a change waits for the board puts it back in the log, naming the item, and closes it', () => {
+  const w = guardedSchool({ students: 3 });
+  const cell = w.a1('HS0002', 'TOAN', 1, 'TX1');
+  w.env().spreadsheetApp.getActiveSpreadsheet().getSheetByName('6A')!.getRange(cell).setValue(7); // no trigger saw it
+  w.runtime.as(w.admin).chooseMenuItem(w.id, 'menuReconcile');
+  const [item] = listPendingChanges(w.env(PRINCIPAL)).items;
+  expect(item).toMatchObject({ studentCode: 'HS0002', found: '7' });
+  w.runtime.as(w.admin).chooseMenuItem(w.id, 'menuSetup');
+  expect(w.value(cell)).toBe('');
+  const row = w.audit().at(-1)!;
+  expect([row[6], row[10], row[11], row[13]]).toEqual(['HS0002', '7', 'Hoàn tác', item.id]);
+  expect(String(row[12])).toContain(`còn chờ Ban giám hiệu quyết định (mã ${item.id})`);
+  expect(listPendingChanges(w.env(PRINCIPAL)).items).toEqual([]);
+  // Nothing else to close later: the next reconcile adds no row.
+  const n = w.audit().length;
+  w.runtime.as(w.admin).chooseMenuItem(w.id, 'menuReconcile');
+  expect(w.audit()).toHaveLength(n);
+});

@@ -8,6 +8,8 @@ export const SETUP_TEXT = {
   missingRoster: (sheet: string) => `Thiếu trang "${sheet}": hãy nhập danh sách học sinh trước khi thiết lập sổ điểm.`,
   damagedTab: (sheet: string, detail: string) => `Trang "${sheet}" đã có nhưng không đọc được cấu trúc sổ điểm (${detail}). Hãy khôi phục trang từ lịch sử phiên bản hoặc đổi tên trang rồi thiết lập lại.`,
   notAcceptedLogged: 'Dựng lại sổ theo bản lưu: giá trị này có trên sổ nhưng chưa được trình kiểm soát chấp nhận nên không được giữ; đã lưu vào trang "Báo cáo thiết lập".',
+  pendingNotKept: (id: string) =>
+    `Dựng lại sổ theo bản lưu khi thay đổi này còn chờ Ban giám hiệu quyết định (mã ${id}): giá trị không được giữ và mục chờ được đóng; đã lưu vào trang "Báo cáo thiết lập". Ban giám hiệu xem lại nếu cần.`,
   shadowMissing: (classCode: string, shadow: string) =>
     `Lớp ${classCode}: thiếu trang "${shadow}" (bản lưu các điểm đã được chấp nhận). Không dựng lại sổ của lớp này từ chính nó; hãy khôi phục trang bản lưu từ lịch sử phiên bản.`,
   noStudents: (classCode: string) => `Lớp ${classCode} chưa có học sinh nào trong danh sách.`,

@@ -17,6 +17,7 @@ import { managersOf, openingAt, schoolProtections } from '../windows/protection-
 import { ensureDecisionsSheet, lockAllSince } from '../../workbook/lock-all';
 import { cacheSchoolContext, readLayouts, storeLayouts } from '../school-context';
 import { applyPlan } from './apply';
+import { closePending, pendingKey, readPending } from '../guard/pending-store';
 import { snapshotConfig } from '../config-log';
 import { SHEET_NAMES } from '../../workbook/config';
 import type { PreviousTab, UnplacedValue } from './existing';
@@ -59,6 +60,25 @@ function notAcceptedRows(env: Env, actor: string, unplaced: readonly UnplacedVal
       reference: '',
     }];
   });
+}
+
+/**
+ * A value put back that was waiting for the board's decision: the log row names the pending
+ * item and the item is closed, so the board is not left deciding on a value that is gone.
+ */
+function settlePending(env: Env, rows: AuditInput[]): AuditInput[] {
+  const props = env.properties.getDocumentProperties();
+  if (!props || rows.length === 0) return rows;
+  const open = new Map(readPending(props).map((p) => [pendingKey(p), p]));
+  const closed: string[] = [];
+  const settled = rows.map((r) => {
+    const item = open.get(pendingKey(r));
+    if (!item || item.found !== r.newValue) return r;
+    closed.push(item.id);
+    return { ...r, reference: item.id, reason: SETUP_TEXT.pendingNotKept(item.id) };
+  });
+  closePending(props, closed);
+  return settled;
 }
 
 export function refused(messages: string[]): SetupResult {
@@ -146,7 +166,7 @@ export function rebuild(env: Env, inputs: RebuildInputs, only?: readonly string[
   ensureAuditSheet(env, spreadsheet);
   // Created before the protections are sent, so it is protected in the same batchUpdate.
   ensureDecisionsSheet(spreadsheet);
-  appendAudit(env, notAcceptedRows(env, caller, unplaced));
+  appendAudit(env, settlePending(env, notAcceptedRows(env, caller, unplaced)));
   const tabs = plans.flatMap((p) => p.tabs);
   const onlySheets = only ? new Set(tabs.map((t) => t.name)) : undefined;
   const shapes = applyPlan(env, spreadsheet, tabs, protections, spreadsheet.getOwner()?.getEmail() ?? inputs.admin, onlySheets);
