@@ -7,11 +7,11 @@
 import { guardedSchool, PRINCIPAL, TOAN_6A, VAN_6A, type GuardWorld } from './guard-world';
 import { verifyBook } from '../../src/server/features/verify-book';
 import { AUDIT_HEAD_KEY, AUDIT_SHEET } from '../../src/server/workbook/audit';
-import { auditCells, parseAuditCells, sealEntries, type AuditEntry } from '../../src/server/domain/audit';
+import { auditCells, sealEntries, type AuditEntry } from '../../src/server/domain/audit';
 import { sha256Hex } from '../../src/server/domain/audit/sha256';
-import { loadWorkbookXlsxBuffer, saveWorkbookXlsxBuffer } from '../../src/local/xlsx';
 import type { WorkbookData } from '../../src/local/sheets/model';
 import { rosterRows, student } from './roster-rows';
+import { auditEntries, setCell, throughXlsx } from './xlsx-tamper';
 import { decidePendingChange, listPendingChanges } from '../../src/server/features/guard/pending-changes';
 import { writeTable } from './school-world';
 
@@ -102,27 +102,6 @@ test('the owner writes scores into a tab and its shadow by script: each cell is 
   );
 });
 
-/** The workbook saved as .xlsx, changed by `edit` as in a spreadsheet program, and opened again. */
-async function throughXlsx(w: GuardWorld, edit: (wb: WorkbookData) => void): Promise<void> {
-  const saved = await loadWorkbookXlsxBuffer(await saveWorkbookXlsxBuffer(w.runtime.spreadsheets.get(w.id)!));
-  edit(saved);
-  w.runtime.spreadsheets.add(await loadWorkbookXlsxBuffer(await saveWorkbookXlsxBuffer(saved)));
-}
-
-function setCell(wb: WorkbookData, sheet: string, a1: string, value: number): void {
-  const m = /^([A-Z]+)(\d+)$/.exec(a1)!;
-  const col = [...m[1]].reduce((n, ch) => n * 26 + ch.charCodeAt(0) - 64, 0) - 1;
-  const rows = wb.sheets.find((s) => s.name === sheet)!.rows;
-  rows[Number(m[2]) - 1][col] = { ...rows[Number(m[2]) - 1][col], v: value };
-}
-
-function auditEntries(wb: WorkbookData): AuditEntry[] {
-  const rows = wb.sheets.find((s) => s.name === AUDIT_SHEET)!.rows.slice(1);
-  return rows.flatMap((r) => {
-    const parsed = parseAuditCells(Array.from({ length: 16 }, (_, i) => r?.[i]?.v ?? ''));
-    return parsed.kind === 'entry' ? [parsed.entry] : [];
-  });
-}
 
 /** Rewrites the log from entry `from` (0-based) on: changed, re-sealed, and the head moved along. */
 function resealFrom(wb: WorkbookData, from: number, change: (e: AuditEntry) => AuditEntry): void {

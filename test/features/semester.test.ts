@@ -16,17 +16,17 @@ import { layoutFromKeys, columnLetter, COLOURS, ATTENDANCE_HEADER_ROWS, attendan
 import { editorOf, parseKey } from '../../src/server/workbook/layout/keys';
 import { roleOf } from '../../src/server/workbook/layout/guarded-cells';
 import { AUDIT_HEAD_KEY, AUDIT_SHEET } from '../../src/server/workbook/audit';
-import { AUDIT_TEXT, CHECKPOINT_TEXT, auditCells, parseAuditCells, sealEntries, type AuditEntry } from '../../src/server/domain/audit';
+import { AUDIT_TEXT, CHECKPOINT_TEXT, auditCells, sealEntries } from '../../src/server/domain/audit';
 import { REPLAY_TEXT } from '../../src/server/domain/audit/replay-messages';
 import { sha256Hex } from '../../src/server/domain/audit/sha256';
 import { checkMyCheckpoints } from '../../src/server/features/checkpoints';
 import { verifyBook } from '../../src/server/features/verify-book';
 import { IMPORT_SHEET } from '../../src/server/features/setup';
-import { loadWorkbookXlsxBuffer, saveWorkbookXlsxBuffer } from '../../src/local/xlsx';
 import type { WorkbookData } from '../../src/local/sheets/model';
 import { guardedSchool, mail, PRINCIPAL, TOAN_6A, VAN_6A, type GuardWorld } from './guard-world';
 import { writeTable } from './school-world';
 import { rosterRows, student } from './roster-rows';
+import { auditEntries, setCell, throughXlsx } from './xlsx-tamper';
 
 const DAY = 86_400_000;
 /** Tuesdays, 09:00 in Việt Nam; week 0 is the day guardedSchool sets the book up (15/09/2026). */
@@ -558,27 +558,6 @@ test('a whole HK I of ordinary work: "Kiểm tra nhật ký" finds the chain int
   expect(checkMyCheckpoints(w.env(VAN_6A))).toEqual([CHECKPOINT_TEXT.intact(2, s.checkpoints.teacher[1]), CHECKPOINT_TEXT.recorded(n)]);
 }, 120_000);
 
-/** The workbook saved as .xlsx, changed by `edit` as in a spreadsheet program, and opened again. */
-async function throughXlsx(w: GuardWorld, edit: (wb: WorkbookData) => void): Promise<void> {
-  const saved = await loadWorkbookXlsxBuffer(await saveWorkbookXlsxBuffer(w.runtime.spreadsheets.get(w.id)!));
-  edit(saved);
-  w.runtime.spreadsheets.add(await loadWorkbookXlsxBuffer(await saveWorkbookXlsxBuffer(saved)));
-}
-
-function setCell(wb: WorkbookData, sheet: string, a1: string, value: number): void {
-  const m = /^([A-Z]+)(\d+)$/.exec(a1)!;
-  const col = [...m[1]].reduce((n, ch) => n * 26 + ch.charCodeAt(0) - 64, 0) - 1;
-  const rows = wb.sheets.find((sh) => sh.name === sheet)!.rows;
-  rows[Number(m[2]) - 1][col] = { ...rows[Number(m[2]) - 1][col], v: value };
-}
-
-function auditEntries(wb: WorkbookData): AuditEntry[] {
-  const rows = wb.sheets.find((sh) => sh.name === AUDIT_SHEET)!.rows.slice(1);
-  return rows.flatMap((r) => {
-    const parsed = parseAuditCells(Array.from({ length: 16 }, (_, i) => r?.[i]?.v ?? ''));
-    return parsed.kind === 'entry' ? [parsed.entry] : [];
-  });
-}
 
 /** The owner's rewrite: rows by Số TT get new values, everything from the first one on is re-hashed, the head follows. */
 function rewriteLog(wb: WorkbookData, newValues: Map<number, string>): void {
