@@ -26,7 +26,7 @@ test('the main job installs, configures, imports, sets up, refuses a teacher, an
   expect(printed).toMatch(/Đổi tên: bị chặn/);
   expect(printed).toContain('Sổ điểm khớp với nhật ký');
   // The board decides through the add-on; the guard applies and logs it, and reverts at once under the lock.
-  expect(printed).toMatch(/Quyết định \(Ban giám hiệu khóa toàn bộ sổ điểm/);
+  expect(printed).toMatch(/hieutruong@thcsdaithang.edu.vn  : "" → "" Quyết định \(Khóa toàn bộ sổ điểm/);
   expect(printed).toMatch(/\(Toán, TX1\) ngay sau đó: đã gõ 9 → trình kiểm soát hoàn tác, ô còn 8\.5/);
   expect(printed).toMatch(/\(Toán, TX1\) lần nữa: bị chặn — You are trying to edit a protected cell/);
   expect(printed).toMatch(/\(Ngữ văn, TX1\): bị chặn — You are trying to edit a protected cell/);

@@ -485,3 +485,34 @@ test('an edit queued while another run settles the queue is not orphaned: it is 
   expect(w.audit().find((r) => r[AUDIT.cell] === van)!.slice(AUDIT.actor, AUDIT.actor + 1)).toEqual([VAN_6A]);
   expect(w.audit().some((r) => r[AUDIT.outcome] === 'Chờ quyết định')).toBe(false);
 });
+
+test('a board member typing into the decisions sheet by hand is logged with who did it; a note below a decision decides nothing', () => {
+  const w = guardedSchool({ students: 3 });
+  const tx = w.a1('HS0001', 'TOAN', 1, 'TX1');
+  w.runtime.as(PRINCIPAL).open(w.id);
+  w.runtime.as(PRINCIPAL).chooseMenuItem(w.id, 'menuLockAll');
+  // A note typed under the decision: logged, and the book stays locked.
+  expect(w.runtime.as(PRINCIPAL).edit(w.id, 'Quyết định Ban giám hiệu', 'C3', 'ghi chú: họp hội đồng').ok).toBe(true);
+  w.runtime.as(w.admin).edit(w.id, '6A', tx, '7');
+  expect(w.value(tx)).toBe('');
+  // The lock overwritten by hand: a change of the record, logged under the board member's name.
+  expect(w.runtime.as(PRINCIPAL).edit(w.id, 'Quyết định Ban giám hiệu', 'C2', 'Mở lại theo lịch').ok).toBe(true);
+  const config = w.audit().filter((r) => r[AUDIT.outcome] === 'Cấu hình');
+  expect(config.map((r) => [r[AUDIT.actor], r[AUDIT.sheet], r[AUDIT.column]])).toEqual([
+    [PRINCIPAL, 'Quyết định Ban giám hiệu', 'Dòng 3'],
+    [PRINCIPAL, 'Quyết định Ban giám hiệu', 'Dòng 2'],
+  ]);
+  expect(config[1][AUDIT.old]).toContain('Khóa toàn bộ');
+  expect(config[1][AUDIT.new]).toContain('Mở lại theo lịch');
+});
+
+test('the admin’s own lock and reopen from the menu are logged as decisions too', () => {
+  const w = guardedSchool({ students: 3 });
+  w.runtime.as(w.admin).chooseMenuItem(w.id, 'menuLockAll');
+  w.runtime.as(w.admin).chooseMenuItem(w.id, 'menuApplyCalendar');
+  const decisions = w.audit().filter((r) => r[AUDIT.outcome] === 'Quyết định');
+  expect(decisions.map((r) => [r[AUDIT.actor], String(r[AUDIT.reason]).split('.')[0]])).toEqual([
+    [w.admin, 'Khóa toàn bộ sổ điểm'],
+    [w.admin, 'Mở lại sổ điểm theo lịch nhập điểm'],
+  ]);
+});

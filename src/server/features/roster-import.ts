@@ -89,8 +89,9 @@ export function importRoster(env: Env, confirm: Confirm = promptConfirm(env)): I
   const lock = env.lock.getDocumentLock();
   if (lock && !lock.tryLock(30_000)) return { ok: false, lines: [IMPORT_TEXT.busy] };
   try {
-    writeRoster(env, change.roster);
+    // The record first: if the writer refuses (a damaged log), nothing is changed unlogged.
     logRosterChange(env, caller, current.students, change);
+    writeRoster(env, change.roster);
   } finally {
     releaseAfterFlush(env, lock);
   }

@@ -32,14 +32,25 @@ export function recordLockDecision(sheet: SheetPort, atMs: number, who: string, 
   sheet.appendRow([isoVietnam(atMs), who, lockAll ? DECISION_TEXT.lockAll : DECISION_TEXT.reopen]);
 }
 
-/** When the book was locked (its Vietnamese time text), or null: the last decision row. */
+/**
+ * When the book was locked (its Vietnamese time text), or null: the last row that is a decision
+ * (a note typed below it decides nothing). Every edit of the sheet is logged like a configuration
+ * sheet's, with who made it.
+ */
 export function lockAllSince(spreadsheet: SpreadsheetPort): string | null {
   const sheet = spreadsheet.getSheetByName(DECISIONS_SHEET);
   const last = sheet?.getLastRow() ?? 0;
   if (!sheet || last < 2) return null;
-  const [time, , decision] = sheet.getRange(last, 1, 1, DECISIONS_HEADER.length).getValues()[0];
-  if (String(decision).trim() !== DECISION_TEXT.lockAll) return null;
-  const ms = time instanceof Date ? time.getTime() : Date.parse(String(time));
-  // A lock whose time cannot be read is still a lock.
-  return Number.isNaN(ms) ? String(time) : formatVnDateTime(ms);
+  const rows = sheet.getRange(2, 1, last - 1, DECISIONS_HEADER.length).getValues();
+  const decisions: string[] = [DECISION_TEXT.lockAll, DECISION_TEXT.reopen];
+  for (let i = rows.length - 1; i >= 0; i--) {
+    const [time, , decision] = rows[i];
+    const text = String(decision).trim();
+    if (!decisions.includes(text)) continue;
+    if (text !== DECISION_TEXT.lockAll) return null;
+    const ms = time instanceof Date ? time.getTime() : Date.parse(String(time));
+    // A lock whose time cannot be read is still a lock.
+    return Number.isNaN(ms) ? String(time) : formatVnDateTime(ms);
+  }
+  return null;
 }

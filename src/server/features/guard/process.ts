@@ -7,6 +7,7 @@ import { loadSchoolContext, type SchoolContext } from '../school-context';
 import { settleBlock } from './settle';
 import { repairStructure } from '../structure/repair';
 import { applyNow } from '../windows/apply-calendar';
+import { decisionRow } from '../windows/decision-log';
 import { appendAudit } from '../../workbook/audit';
 import { logConfigEdit } from '../config-log';
 import { clearFlagIfEmpty, forgetQueued, peekQueue, type QueuedEdit } from './queue';
@@ -67,27 +68,5 @@ function applyBoardDecisions(env: Env, context: SchoolContext, decisions: Queued
   // The decisions sheet, which the board wrote and only the managers can, says what is in force.
   const lines = applyNow(env, context);
   const effectiveUser = env.session.getEffectiveUser().getEmail();
-  appendAudit(
-    env,
-    decisions.map((d) => ({
-      at: new Date(d.atMs),
-      actor: d.actor,
-      effectiveUser,
-      sheet: '',
-      cell: '',
-      studentCode: '',
-      subjectCode: '',
-      column: '',
-      oldValue: '',
-      newValue: '',
-      outcome: 'decision' as const,
-      reason: d.apply === 'lock-all' ? PROCESS_TEXT.lockedAll(lines[0]) : PROCESS_TEXT.reopened(lines[0]),
-      reference: '',
-    })),
-  );
+  appendAudit(env, decisions.map((d) => decisionRow(new Date(d.atMs), d.actor, effectiveUser, d.apply === 'lock-all', lines[0])));
 }
-
-export const PROCESS_TEXT = {
-  lockedAll: (applied: string) => `Ban giám hiệu khóa toàn bộ sổ điểm. ${applied}`,
-  reopened: (applied: string) => `Ban giám hiệu mở lại sổ điểm theo lịch nhập điểm. ${applied}`,
-} as const;

@@ -93,9 +93,10 @@ export function settleBlock(env: Env, context: SchoolContext, cls: ClassConfig, 
     if (options.written && !stillHolds(options.written, cell.row - rect.row, cell.col - rect.col, asText(cell.typed))) {
       // Changed again since. When the cell is back at its accepted value (the tab was rebuilt
       // from the shadow meanwhile, or someone typed the old value back), what this person wrote
-      // was never kept: the log says so, rather than letting it vanish.
+      // was never kept: the log says so, rather than letting it vanish (when the text is known —
+      // a large block keeps only digests).
       const wrote = writtenText(options.written, cell.row - rect.row, cell.col - rect.col);
-      if (asText(cell.typed) === asText(cell.previous) && wrote !== asText(cell.previous)) {
+      if (wrote !== undefined && asText(cell.typed) === asText(cell.previous) && wrote !== asText(cell.previous)) {
         inputs.push({ ...base, cell: cell.a1, studentCode: cell.studentCode, subjectCode: cell.subjectCode, column: cell.column, oldValue: asText(cell.previous), newValue: wrote ?? '', outcome: 'reverted', reason: SETTLE_TEXT.notKept });
       }
       continue;

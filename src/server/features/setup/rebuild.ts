@@ -14,7 +14,7 @@ import { appendAudit, ensureAuditSheet, type AuditInput } from '../../workbook/a
 import { dateCellMaker } from '../../workbook/date-cells';
 import { readStructures, storeStructures, structuresOf } from '../../workbook/structure';
 import { managersOf, openingAt, schoolProtections } from '../windows/protection-plan';
-import { ensureDecisionsSheet, lockAllSince } from '../../workbook/lock-all';
+import { DECISIONS_SHEET, ensureDecisionsSheet, lockAllSince } from '../../workbook/lock-all';
 import { cacheSchoolContext, readLayouts, storeLayouts } from '../school-context';
 import { applyPlan } from './apply';
 import { closePending, pendingKey, readPending } from '../guard/pending-store';
@@ -175,7 +175,7 @@ export function rebuild(env: Env, inputs: RebuildInputs, only?: readonly string[
   storeStructures(env, structuresOf(plans.map((p) => p.classCode), shapes), only !== undefined);
   cacheSchoolContext(env, { config, windows: inputs.windows, admins, lockedAllSince });
   // The configuration this build came from: later changes are logged against it, row by row.
-  if (!only) snapshotConfig(env, Object.values(SHEET_NAMES));
+  if (!only) snapshotConfig(env, [...Object.values(SHEET_NAMES), DECISIONS_SHEET]);
 
   const inClass = roster.students.filter((s) => !s.leave);
   const lines = [SETUP_TEXT.done(plans.length, inClass.length)];

@@ -9,6 +9,10 @@ import { describeScope } from '../../workbook/calendar';
 import { requireCaller } from '../installation';
 import { cacheSchoolContext, readLayouts, readSchoolContext, type SchoolContext } from '../school-context';
 import { enqueueEdit } from '../guard/queue';
+import { appendAudit } from '../../workbook/audit';
+import { releaseAfterFlush } from '../../workbook/document-lock';
+import { decisionRow } from './decision-log';
+import { snapshotConfig } from '../config-log';
 import { applyProtections } from '../setup/apply';
 import { HOURLY_RUN_KEY, hourlyRunRequests } from '../health';
 import { DECISIONS_SHEET, ensureDecisionsSheet, lockAllSince, recordLockDecision } from '../../workbook/lock-all';
@@ -84,8 +88,27 @@ export function applyCalendar(env: Env, options: ApplyOptions = {}): string[] {
   const sheet = isAdmin ? ensureDecisionsSheet(spreadsheet) : spreadsheet.getSheetByName(DECISIONS_SHEET);
   if (!sheet) return [WINDOW_TEXT.noDecisionsSheet];
   const since = decide(spreadsheet, sheet, caller, nowMs, options.lockAll === true);
+  // The menu's own row is the reference for hand edits of the sheet (logged like configuration).
+  snapshotConfig(env, [DECISIONS_SHEET]);
   if (!isAdmin) return requestFromBoard(env, read.context, caller, since);
-  return applyNow(env, read.context, options);
+  const lines = applyNow(env, read.context, options);
+  logAdminDecision(env, caller, options.lockAll === true, lines[0]);
+  return lines;
+}
+
+/** An admin's lock or reopen is part of the record too, under the lock the log needs. */
+function logAdminDecision(env: Env, caller: string, lockAll: boolean, applied: string): void {
+  const lock = env.lock.getDocumentLock();
+  if (lock && !lock.tryLock(30_000)) {
+    // The guard's next run logs it (and applies the decisions sheet again: no harm).
+    enqueueEdit(env, { sheet: '', row: 0, col: 0, numRows: 0, numCols: 0, actor: caller, atMs: env.clock.now().getTime(), apply: lockAll ? 'lock-all' : 'calendar' });
+    return;
+  }
+  try {
+    appendAudit(env, [decisionRow(env.clock.now(), caller, env.session.getEffectiveUser().getEmail(), lockAll, applied)]);
+  } finally {
+    releaseAfterFlush(env, lock);
+  }
 }
 
 /**
