@@ -148,3 +148,24 @@ test('a row inserted into the attendance tab is repaired from its shadow; its sh
   w.runtime.as(w.admin).chooseMenuItem(w.id, 'menuSetup');
   expect(w.runtime.ui.alerts.at(-1)!.text).toContain(`thiếu trang "${SHADOW}"`);
 });
+
+test('a book set up before the attendance tab had a shadow: the next setup adopts its absences, logged, and verifies clean', () => {
+  const w = guardedSchool({ students: 3 });
+  const ss = w.env().spreadsheetApp.getActiveSpreadsheet();
+  const tab = ss.getSheetByName('6A – Chuyên cần')!;
+  const values = tab.getDataRange().getValues();
+  const layout = attendanceLayoutFromKeys(values[3], values.slice(4).map((r) => r[1]));
+  const cell = layout.cell(layout.studentCodes[0], attendanceMonthKey('2026-09', 'P'))!;
+  // As the old version left it: absences in the tab, no shadow, no record of one.
+  tab.getRange(cell.row, cell.col).setValue(3);
+  ss.deleteSheet(ss.getSheetByName('6A – Chuyên cần (bản lưu)')!);
+  const props = w.runtime.spreadsheets.get(w.id)!.documentProperties;
+  const record = JSON.parse(props['sodiem.structure.6A']);
+  delete record.attendanceShadow;
+  props['sodiem.structure.6A'] = JSON.stringify(record);
+  w.runtime.as(w.admin).chooseMenuItem(w.id, 'menuSetup');
+  expect(w.runtime.ui.alerts.at(-1)!.text).toMatch(/^Đã thiết lập sổ điểm/);
+  const adopted = w.audit().filter((r) => r[11] === 'Thiết lập');
+  expect(adopted.map((r) => [r[4], r[6], r[8], r[9], r[10]])).toEqual([['6A – Chuyên cần', layout.studentCodes[0], 'Tháng 9 · Có phép', '', '3']]);
+  expect(verifyBook(w.env()).ok).toBe(true);
+});

@@ -10,6 +10,7 @@ export const SETUP_TEXT = {
   notAcceptedLogged: 'Dựng lại sổ theo bản lưu: giá trị này có trên sổ nhưng chưa được trình kiểm soát chấp nhận nên không được giữ; đã lưu vào trang "Báo cáo thiết lập".',
   pendingNotKept: (id: string) =>
     `Dựng lại sổ theo bản lưu khi thay đổi này còn chờ Ban giám hiệu quyết định (mã ${id}): giá trị không được giữ và mục chờ được đóng; đã lưu vào trang "Báo cáo thiết lập". Ban giám hiệu xem lại nếu cần.`,
+  adoptedLogged: 'Bản lưu được dựng lần đầu: giá trị có sẵn trên trang từ trước khi được kiểm soát được ghi nhận như đã chấp nhận.',
   shadowMissing: (classCode: string, shadow: string) =>
     `Lớp ${classCode}: thiếu trang "${shadow}" (bản lưu các điểm đã được chấp nhận). Không dựng lại sổ của lớp này từ chính nó; hãy khôi phục trang bản lưu từ lịch sử phiên bản.`,
   noStudents: (classCode: string) => `Lớp ${classCode} chưa có học sinh nào trong danh sách.`,

@@ -42,6 +42,11 @@ export interface ClassPlan {
   tabs: TabContent[];
   layouts: ClassLayouts;
   unplaced: Carried['unplaced'];
+  /**
+   * Values a shadow built for the first time takes from its tab (no guard ever saw them): the
+   * rebuild logs them as 'setup', so the replay of the log accounts for them.
+   */
+  adopted: UnplacedValue[];
   movedCount: number;
 }
 
@@ -180,6 +185,18 @@ interface GuardedTabInput {
   codeNotes: { col: number; byRow: ReadonlyMap<number, string> };
 }
 
+/** The entry values a first-built shadow takes from its tab, by their place in the new layout. */
+function adoptedValues(fromTab: Carried, isEntry: (row: number, col: number) => boolean, sheet: string, codes: readonly string[], firstRow: number, keys: readonly string[]): UnplacedValue[] {
+  const out: UnplacedValue[] = [];
+  fromTab.moved.forEach((line, r) =>
+    line.forEach((value, c) => {
+      if (value === undefined || value === '' || !isEntry(r + 1, c + 1)) return;
+      out.push({ sheet, row: r + 1, col: c + 1, studentCode: codes[r + 1 - firstRow] ?? '', key: keys[c] ?? '', value, reason: 'not-accepted' });
+    }),
+  );
+  return out;
+}
+
 /**
  * A guarded tab and its shadow. Which value belongs to which student comes from the shadow,
  * which only the admins' code writes — never from the tab's visible codes or order, which a
@@ -187,7 +204,7 @@ interface GuardedTabInput {
  * accepted: it goes to the report, with the code its row showed, and is neither lost nor moved
  * into the new tab. Without a shadow (the first build) what the tab holds now is what was accepted.
  */
-function planGuardedTab(kind: GuardedTab, classCode: string, ctx: PlanContext, input: GuardedTabInput): { tab: TabContent; shadow: TabContent; carried: Carried } {
+function planGuardedTab(kind: GuardedTab, classCode: string, ctx: PlanContext, input: GuardedTabInput): { tab: TabContent; shadow: TabContent; carried: Carried; adopted: UnplacedValue[] } {
   const { spec, layout } = input;
   const previousTab = ctx.previous(spec.sheetName);
   const shadowName = kind.shadowName(classCode);
@@ -217,7 +234,8 @@ function planGuardedTab(kind: GuardedTab, classCode: string, ctx: PlanContext, i
   const tab = tabContent(spec, layout, input.source(carried), input.options);
   const shadowValues = shadowCarry ? tabContent(spec, layout, input.source(shadowCarry)) : tab;
   const shadow = shadowContent(shadowName, shadowValues, (row, col) => input.isEntry(row, col) || input.isStudentField(row, col), layout.keyRow, acceptedAt, input.codeNotes);
-  return { tab, shadow, carried };
+  const adopted = shadowCarry || !previousTab ? [] : adoptedValues(fromTab, input.isEntry, previousTab.name, layout.studentCodes, layout.firstStudentRow, layout.keys);
+  return { tab, shadow, carried, adopted };
 }
 
 /**
@@ -284,6 +302,7 @@ export function planClass(cls: ClassConfig, roster: Student[], ctx: PlanContext,
     tabs: [bookPlan.tab, bookPlan.shadow, simpleTab(profile, profileLayout, students, profileCarry, ctx, labels), attendancePlan.tab, attendancePlan.shadow],
     layouts: { book: layout, profile: profileLayout, attendance: attendanceLayout },
     unplaced: carried.flatMap((c) => c.unplaced),
+    adopted: [...bookPlan.adopted, ...attendancePlan.adopted],
     movedCount: carried.reduce((n, c) => n + c.movedCount, 0),
   };
 }

@@ -35,31 +35,37 @@ export interface SetupResult {
   lines: string[];
 }
 
+/** The log row of a guarded value a rebuild handles: put back (not accepted), or adopted by a first shadow. */
+function guardedRow(env: Env, actor: string, u: UnplacedValue, outcome: 'reverted' | 'setup', reason: string): AuditInput[] {
+  // Book and attendance keys never overlap ('A|…' is attendance's alone).
+  const guarded = roleOf(u.key) ?? ATTENDANCE_TAB.roleOf(u.key);
+  if (!guarded) return [];
+  const text = (v: unknown) => (v instanceof Date ? v.toISOString() : v === null || v === undefined ? '' : String(v));
+  return [{
+    at: env.clock.now(),
+    actor,
+    effectiveUser: env.session.getEffectiveUser().getEmail(),
+    sheet: u.sheet,
+    cell: `${columnLetter(u.col)}${u.row}`,
+    studentCode: u.studentCode,
+    subjectCode: guarded.subjectCode,
+    column: guarded.column,
+    oldValue: outcome === 'setup' ? '' : text(u.accepted),
+    newValue: text(u.value),
+    outcome,
+    reason,
+    reference: '',
+  }];
+}
+
 /** Log rows for the book's values a rebuild did not carry because no guard accepted them. */
 function notAcceptedRows(env: Env, actor: string, unplaced: readonly UnplacedValue[]): AuditInput[] {
-  const at = env.clock.now();
-  const effectiveUser = env.session.getEffectiveUser().getEmail();
-  return unplaced.flatMap((u) => {
-    // Book and attendance keys never overlap ('A|…' is attendance's alone).
-    const guarded = u.reason === 'not-accepted' ? (roleOf(u.key) ?? ATTENDANCE_TAB.roleOf(u.key)) : null;
-    if (!guarded) return [];
-    const text = (v: unknown) => (v instanceof Date ? v.toISOString() : v === null || v === undefined ? '' : String(v));
-    return [{
-      at,
-      actor,
-      effectiveUser,
-      sheet: u.sheet,
-      cell: `${columnLetter(u.col)}${u.row}`,
-      studentCode: u.studentCode,
-      subjectCode: guarded.subjectCode,
-      column: guarded.column,
-      oldValue: text(u.accepted),
-      newValue: text(u.value),
-      outcome: 'reverted' as const,
-      reason: SETUP_TEXT.notAcceptedLogged,
-      reference: '',
-    }];
-  });
+  return unplaced.filter((u) => u.reason === 'not-accepted').flatMap((u) => guardedRow(env, actor, u, 'reverted', SETUP_TEXT.notAcceptedLogged));
+}
+
+/** Log rows for what a shadow built for the first time took from its tab. */
+function adoptedRows(env: Env, actor: string, adopted: readonly UnplacedValue[]): AuditInput[] {
+  return adopted.flatMap((u) => guardedRow(env, actor, u, 'setup', SETUP_TEXT.adoptedLogged));
 }
 
 /**
@@ -166,7 +172,7 @@ export function rebuild(env: Env, inputs: RebuildInputs, only?: readonly string[
   ensureAuditSheet(env, spreadsheet);
   // Created before the protections are sent, so it is protected in the same batchUpdate.
   ensureDecisionsSheet(spreadsheet);
-  appendAudit(env, settlePending(env, notAcceptedRows(env, caller, unplaced)));
+  appendAudit(env, [...settlePending(env, notAcceptedRows(env, caller, unplaced)), ...adoptedRows(env, caller, plans.flatMap((p) => p.adopted))]);
   const tabs = plans.flatMap((p) => p.tabs);
   const onlySheets = only ? new Set(tabs.map((t) => t.name)) : undefined;
   const shapes = applyPlan(env, spreadsheet, tabs, protections, spreadsheet.getOwner()?.getEmail() ?? inputs.admin, onlySheets);
