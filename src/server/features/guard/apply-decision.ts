@@ -60,6 +60,7 @@ export function applyDecision(env: Env, context: SchoolContext, request: QueuedE
   // The record first, as everywhere in the guard.
   if (accept) {
     appendAudit(env, [{ ...row, outcome: 'accepted', reason: DECISION_LOG_TEXT.accepted(item.id, decision.reason) }]);
+    // One cell per decision: decisions are rare and each is applied on its own.
     block.shadowSheet.getRange(cell.row, cell.col).setValue(checked.value).setNote(row.at.toISOString());
   } else {
     appendAudit(env, [{ ...row, outcome: 'reverted', reason: DECISION_LOG_TEXT.reverted(item.id, decision.reason) }]);

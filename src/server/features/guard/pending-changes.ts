@@ -124,6 +124,7 @@ export function decidePendingChange(env: Env, input: unknown): DecisionResult {
   const queued = queuedDecisions(env).get(id);
   if (queued) return { ok: false, message: PENDING_TEXT.alreadyDecided(id, queued.who, queued.decision.decision) };
   // Decided on what the board sees: a cell changed since is listed again by the next reconcile.
+  // One cell, once per decision (a board member's rare call), never in a loop.
   const now = asText(env.spreadsheetApp.getActiveSpreadsheet().getSheetByName(item.sheet)?.getRange(item.cell).getValue() ?? '');
   if (now !== item.found) return { ok: false, message: PENDING_TEXT.changed(item, now) };
   const request: QueuedDecision = { id, decision, reason, found: item.found, shadow: item.shadow };
