@@ -1,8 +1,9 @@
 /**
  * A batch works on a draft of everything a request may change (sheet properties, layout,
  * protections, ids) and commits only when every request succeeded: all or nothing, like the
- * real API. Cell data is shared, not copied (no request here changes cells), and committed
- * records are updated in place so objects held by the SpreadsheetApp facade stay current.
+ * real API. Cell data is shared, not copied: a request that changes cells (updateCells) checks
+ * everything at once and queues its writes, which run only at commit. Committed records are
+ * updated in place so objects held by the SpreadsheetApp facade stay current.
  */
 import type { Directory } from '../core';
 import type { DeveloperMetadataData, ProtectionData, SheetData, WorkbookData } from '../sheets/model';
@@ -26,6 +27,8 @@ export interface Draft {
   nextProtectionId: number;
   metadata: DeveloperMetadataData[];
   nextMetadataId: number;
+  /** Cell writes of the batch, in request order, run at commit (cells are not drafted). */
+  cellWrites: (() => void)[];
 }
 
 function cloneSheetProps(sheet: SheetData): SheetData {
@@ -44,6 +47,7 @@ export function openDraft(wb: WorkbookData, user: string, directory?: Directory)
     nextProtectionId: wb.nextProtectionId,
     metadata: wb.developerMetadata.map((d) => ({ ...d })),
     nextMetadataId: wb.nextMetadataId,
+    cellWrites: [],
   };
 }
 
@@ -86,4 +90,5 @@ export function commitDraft(draft: Draft): void {
   wb.nextMetadataId = draft.nextMetadataId;
   wb.nextSheetId = draft.nextSheetId;
   wb.nextProtectionId = draft.nextProtectionId;
+  for (const write of draft.cellWrites) write();
 }

@@ -2,11 +2,34 @@
 import { RequestError } from './errors';
 
 /**
+ * The paths a field mask names, in either form the API takes: "a.b,c" or "a(b,c)" (its
+ * samples write "userEnteredFormat(backgroundColor,textFormat)"); "*" stands for everything.
+ */
+export function maskList(fields: string | null | undefined): string[] {
+  let sel: Selection | null;
+  try {
+    sel = parseSelector(fields ?? '');
+  } catch {
+    throw new RequestError(`Invalid field mask: ${fields}`);
+  }
+  if (sel === null) return ['*'];
+  const out: string[] = [];
+  const walk = (s: Selection, prefix: string) => {
+    for (const [key, sub] of s) {
+      if (sub === null) out.push(prefix + key);
+      else walk(sub, `${prefix}${key}.`);
+    }
+  };
+  walk(sel, '');
+  return out;
+}
+
+/**
  * The leaf paths an update request's mask selects ("editors", "description,warningOnly", "*").
  * A parent path selects all its listed children ("gridProperties" → "gridProperties.frozenRowCount", ...).
  */
 export function maskedPaths(fields: string | null | undefined, known: readonly string[]): Set<string> {
-  const list = (fields ?? '').split(',').map((f) => f.trim()).filter((f) => f !== '');
+  const list = maskList(fields);
   if (list.length === 0) throw new RequestError('At least one field must be specified.');
   const out = new Set<string>();
   for (const f of list) {

@@ -1,12 +1,13 @@
 /**
  * The advanced Sheets service (`Sheets.Spreadsheets`) over local workbooks: batchUpdate for
- * protections and layout, get for reading them back. A batch is atomic: every request is
+ * protections, layout and cells (updateCells), get for reading them back. A batch is atomic: every request is
  * applied to a draft and the draft is committed only if all succeed.
  */
 import type { SheetsApiPort } from '../../server/gas/ports';
 import type { CallLog, Directory, ExecutionContext, VirtualClock } from '../core';
 import { canEditFile, canViewFile } from '../sheets/access';
 import type { WorkbookData } from '../sheets/model';
+import { updateCells } from './cells';
 import { addDimensionGroup, deleteDimensionGroup, updateDimensionProperties } from './dimensions';
 import { type Draft, commitDraft, openDraft } from './draft';
 import { MSG, RequestError, apiCallError, unsupported } from './errors';
@@ -35,6 +36,7 @@ const HANDLERS: Partial<Record<keyof ApiRequest, Handler>> = {
   deleteSheet,
   createDeveloperMetadata,
   deleteDeveloperMetadata,
+  updateCells,
 };
 
 /** Every kind of batchUpdate request the real API knows (a typo is the API's error, not ours). */

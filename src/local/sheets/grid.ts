@@ -22,6 +22,12 @@ export function ensureCell(sheet: SheetData, row: number, col: number): CellData
   return cell;
 }
 
+/** Sets one field of a cell record, or removes it when `value` is undefined. */
+export function setOrDelete<K extends keyof CellData>(cell: CellData, key: K, value: CellData[K] | undefined): void {
+  if (value === undefined) delete cell[key];
+  else cell[key] = value;
+}
+
 /** Calls `fn` for every cell of `rect`, creating cell records (for writes). */
 export function forEachCellForWrite(sheet: SheetData, rect: Rect, fn: (cell: CellData, i: number, j: number) => void): void {
   for (let r = rect.startRow; r < rect.endRow; r++) {

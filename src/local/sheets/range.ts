@@ -10,7 +10,7 @@ import type { Facade } from './context';
 import type { Rect } from './access';
 import { formatA1 } from './a1';
 import { MSG, gasError } from './errors';
-import { checkedRect, forEachCellForWrite, mapCells } from './grid';
+import { checkedRect, forEachCellForWrite, mapCells, setOrDelete } from './grid';
 import { applyParsed, parseScriptValue } from './values';
 import { defaultDateTimePattern } from './format';
 import { displayReader, valueReader } from './cell-read';
@@ -284,11 +284,6 @@ export class LocalRange implements RangePort {
     this.f.defer(() => apply(this.f.sheet(wb, this.sheetId), wb));
     return this;
   }
-}
-
-function setOrDelete<K extends keyof CellData>(cell: CellData, key: K, value: CellData[K] | undefined): void {
-  if (value === undefined) delete cell[key];
-  else cell[key] = value;
 }
 
 function ruleOf(rule: DataValidationPort): NonNullable<CellData['dv']> {
