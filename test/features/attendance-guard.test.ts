@@ -77,12 +77,13 @@ test('the owner passes every protection but is put back and logged; a total type
   const total = w.at('HS0003', attendanceTotalKey('ALL'));
   expect(owner.edit(w.id, TAB, open, '4').ok).toBe(true);
   expect(owner.edit(w.id, TAB, closed, '4').ok).toBe(true);
-  expect(owner.edit(w.id, TAB, total, '0').ok).toBe(true);
-  for (const cell of [open, closed, total]) expect(w.value(cell, TAB)).toBe('');
+  expect(owner.edit(w.id, TAB, total, '7').ok).toBe(true);
+  for (const cell of [open, closed]) expect(w.value(cell, TAB)).toBe('');
+  expect(w.value(total, TAB)).toBe(0); // the add-on's total of no absences
   expect(rowsOf(w).map((r) => [r[AUDIT.actor], r[AUDIT.cell], r[AUDIT.column], r[AUDIT.new], r[AUDIT.outcome], r[AUDIT.reason]])).toEqual([
     [w.admin, open, 'Tháng 9 · Không phép', '4', 'Hoàn tác', GUARD_TEXT.notAssigned(w.admin)],
     [w.admin, closed, 'Tháng 10 · Không phép', '4', 'Hoàn tác', GUARD_TEXT.closed],
-    [w.admin, total, 'Cả năm · Tổng', '0', 'Hoàn tác', GUARD_TEXT.computed],
+    [w.admin, total, 'Cả năm · Tổng', '7', 'Hoàn tác', GUARD_TEXT.computed],
   ]);
 });
 

@@ -97,9 +97,10 @@ test('a 45×6 paste mixing valid, invalid and unchanged cells keeps the valid on
   const calls = w.runtime.calls.measure(() => teacher.paste(w.id, '6A', rect, grid));
   expect(calls.result.ok).toBe(true);
   // Only the cells put back or re-formatted are written to the tab (one values.batchUpdate);
-  // the block writes are the shadow's and the audit sheet's.
+  // the block writes are the shadow's, the audit sheet's and the subject's averages (ĐTBmhk I,
+  // then ĐTBmhk II with ĐTBmcn beside it: two runs of adjacent columns).
   expect(calls.calls['Sheets.Spreadsheets.Values.batchUpdate']).toBe(1);
-  expect(calls.calls['Range.setValues']).toBe(2);
+  expect(calls.calls['Range.setValues']).toBe(4);
   const ss = w.env().spreadsheetApp.getActiveSpreadsheet();
   const after = ss.getSheetByName('6A')!.getRange(first.row, first.col, codes.length, 6).getValues();
   after.forEach((line, i) => expect(line).toEqual([i === 0 ? 5 : (i % 10) + 0.5, '', 6, i % 2 === 0 ? 8.5 : 7, 9, i % 3 === 0 ? 10 : '']));

@@ -6,12 +6,14 @@
  * it runs in one execution. Checkpoints (b) reuse the same ledger read.
  */
 import { AUDIT_TEXT } from '../domain/audit';
-import { compareClass, leftovers, replayLog, type CellMismatch, type LogConflict, type ReplayComparison } from '../domain/audit/replay';
+import { compareClass, identityKey, leftovers, replayLog, valueText, type CellMismatch, type LogConflict, type Replay, type ReplayComparison } from '../domain/audit/replay';
 import { REPLAY_TEXT, type SubjectName } from '../domain/audit/replay-messages';
 import type { Env } from '../gas/env';
 import { readLedger, type AuditVerdict, type Ledger } from '../workbook/audit';
-import { readClassBook, type ClassStatus } from '../workbook/book-replay';
-import { GUARDED_TABS, attendanceSheetName, shadowSheetName, type GuardedTab } from '../workbook/layout';
+import { readClassBook, type ClassStatus, type ExpectedDerived } from '../workbook/book-replay';
+import type { CellValue } from '../gas/ports';
+import { deriverFor } from './results/derived';
+import { ATTENDANCE_TAB, BOOK_TAB, GUARDED_TABS, attendanceSheetName, shadowSheetName, type GuardedTab } from '../workbook/layout';
 import { loadSchoolContext, type SchoolContext } from './school-context';
 
 /** Cells and log conflicts listed by name in the alert; the rest are counted. */
@@ -99,6 +101,26 @@ function replayLines(result: NonNullable<BookVerdict['replay']>, name: SubjectNa
   return lines;
 }
 
+/** A logged value as the cell held it: the log writes numbers as text ("8.5"). */
+const cellValue = (text: string): CellValue => (/^-?\d+(\.\d+)?$/.test(text) ? Number(text) : text);
+
+/** The derived cells of a class tab, computed by the engine from the values the log accepted. */
+function derivedFromLog(replay: Replay, context: SchoolContext | null, code: string, kind: GuardedTab): ExpectedDerived | undefined {
+  const cls = context?.config.classes.find((c) => c.code === code);
+  if (!context || !cls) return undefined;
+  const sheet = kind.sheetName(code);
+  let deriver: ReturnType<typeof deriverFor> | null = null;
+  return (studentCode, keys) => {
+    deriver ??= deriverFor(kind, keys, cls, context.config);
+    const row = keys.map((key, c) => {
+      const guarded = kind.roleOf(key);
+      if (!guarded || guarded.derived) return '';
+      return cellValue(replay.cells.get(identityKey({ sheet, studentCode, subjectCode: guarded.subjectCode, column: guarded.column }))?.value ?? '');
+    });
+    return new Map(deriver.cells(studentCode, row).map((cell) => [cell.col - 1, valueText(cell.value)]));
+  };
+}
+
 export function verifyBook(env: Env): BookVerdict {
   const ledger = readLedger(env);
   const chain = ledger.verdict;
@@ -107,7 +129,7 @@ export function verifyBook(env: Env): BookVerdict {
   const loaded = loadSchoolContext(env);
   const context = loaded.ok ? loaded.context : null;
   const spreadsheet = env.spreadsheetApp.getActiveSpreadsheet();
-  const replay = replayLog(ledger.entries);
+  const replay = replayLog(ledger.entries, (id) => (id.sheet.endsWith(ATTENDANCE_SUFFIX) ? ATTENDANCE_TAB : BOOK_TAB).derivedColumns.has(id.column));
   const classProblems: ClassProblem[] = [];
   const mismatches: CellMismatch[] = [];
   const pending: CellMismatch[] = [];
@@ -117,7 +139,7 @@ export function verifyBook(env: Env): BookVerdict {
   // One class in memory at a time: read, compare, keep only its students.
   const classesRead = new Set<string>();
   for (const { code, kind } of guardedTabs(context, ledger)) {
-    const { reading, status } = readClassBook(spreadsheet, code, kind);
+    const { reading, status } = readClassBook(spreadsheet, code, kind, derivedFromLog(replay, context, code, kind));
     // A class with neither tab is not read: its logged values come out as unread, not as departed students.
     if (status === 'no-book') continue;
     classesRead.add(code);

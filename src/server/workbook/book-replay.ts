@@ -35,8 +35,17 @@ function statusOf(tab: CellValue[][] | null, shadow: CellValue[][] | null, codeC
   return sameStructure(tab, shadow, codeCol, keyRow) ? 'ok' : 'structure-changed';
 }
 
-/** `kind`: the grade book or the attendance tab; cells are named by the tab's own sheet name, as the guard logs them. */
-export function readClassBook(spreadsheet: SpreadsheetPort, classCode: string, kind: GuardedTab = BOOK_TAB): ClassBookRead {
+/**
+ * The values a student's derived cells must hold (0-based column → text), computed from what the
+ * log accepted; null when they cannot be computed (a class no longer configured): not compared.
+ */
+export type ExpectedDerived = (studentCode: string, keys: readonly string[]) => ReadonlyMap<number, string> | null;
+
+/**
+ * `kind`: the grade book or the attendance tab; cells are named by the tab's own sheet name, as
+ * the guard logs them. Derived cells are compared with `expected`, or left out without it.
+ */
+export function readClassBook(spreadsheet: SpreadsheetPort, classCode: string, kind: GuardedTab = BOOK_TAB, expected?: ExpectedDerived): ClassBookRead {
   const KEY_ROW = kind.headerRows - 1; // 0-based index of the key row
   const sheet = kind.sheetName(classCode);
   const tabSheet = spreadsheet.getSheetByName(sheet);
@@ -53,7 +62,7 @@ export function readClassBook(spreadsheet: SpreadsheetPort, classCode: string, k
   const compareTab = status === 'ok' || status === 'no-shadow';
   const columns = keys.flatMap((key, c) => {
     const guarded = kind.roleOf(key);
-    return guarded ? [{ c, letter: columnLetter(c + 1), subjectCode: guarded.subjectCode, column: guarded.column }] : [];
+    return guarded ? [{ c, letter: columnLetter(c + 1), subjectCode: guarded.subjectCode, column: guarded.column, derived: guarded.derived === true }] : [];
   });
   const cells: BookCell[] = [];
   const students: string[] = [];
@@ -61,7 +70,9 @@ export function readClassBook(spreadsheet: SpreadsheetPort, classCode: string, k
     const studentCode = text(source[r][codeCol]);
     if (studentCode === '') continue;
     students.push(studentCode);
-    for (const { c, letter, subjectCode, column } of columns) {
+    const derived = expected?.(studentCode, keys) ?? null;
+    for (const { c, letter, subjectCode, column, derived: isDerived } of columns) {
+      if (isDerived && !derived?.has(c)) continue;
       cells.push({
         sheet,
         studentCode,
@@ -70,6 +81,7 @@ export function readClassBook(spreadsheet: SpreadsheetPort, classCode: string, k
         cell: `${letter}${r + 1}`,
         tab: compareTab && tab ? valueText(tab[r]?.[c]) : null,
         shadow: shadow ? valueText(shadow[r]?.[c]) : null,
+        ...(isDerived && { derived: derived!.get(c)! }),
       });
     }
   }

@@ -14,7 +14,11 @@ function who(c: { studentCode: string; subjectCode: string; column: string }, su
 
 export const REPLAY_TEXT = {
   mismatch: (m: CellMismatch, subjectName: SubjectName): string => {
-    const log = m.seq === null ? 'nhật ký chưa từng ghi ô này' : `nhật ký ghi ${logged(m.logValue)} (dòng Số TT ${m.seq})`;
+    const log = m.derived
+      ? `tính lại từ các giá trị nhật ký ghi nhận được ${logged(m.logValue)}`
+      : m.seq === null
+        ? 'nhật ký chưa từng ghi ô này'
+        : `nhật ký ghi ${logged(m.logValue)} (dòng Số TT ${m.seq})`;
     const book: string[] = [];
     if (m.tabValue !== null) book.push(m.tabValue === '' ? 'sổ để trống' : `sổ có ${quoted(m.tabValue)}`);
     if (m.shadowValue !== null) book.push(m.shadowValue === '' ? 'bản lưu để trống' : `bản lưu có ${quoted(m.shadowValue)}`);

@@ -62,7 +62,11 @@ export function valueText(value: unknown): string {
 }
 
 /** The entries in chain order (archives first, then the live sheet). */
-export function replayLog(entries: Iterable<AuditEntry>): Replay {
+/**
+ * `derived`: cells the add-on computes from others (averages, totals). Their rows — a person's
+ * change put back — set no value and are not replayed: the verification computes them again.
+ */
+export function replayLog(entries: Iterable<AuditEntry>, derived?: (id: CellIdentity) => boolean): Replay {
   const cells = new Map<string, ReplayedCell>();
   const conflicts: LogConflict[] = [];
   const pending = new Map<string, ReplayedCell>();
@@ -71,6 +75,7 @@ export function replayLog(entries: Iterable<AuditEntry>): Replay {
     // decisions are records of another kind: none of them is a grade book cell.
     if (e.studentCode === '' || NOT_A_CELL.has(e.outcome)) continue;
     const id: CellIdentity = { sheet: e.sheet, studentCode: e.studentCode, subjectCode: e.subjectCode, column: e.column };
+    if (derived?.(id)) continue;
     const key = identityKey(id);
     const before = cells.get(key);
     const expected = before?.value ?? '';
@@ -87,6 +92,8 @@ export interface BookCell extends CellIdentity {
   cell: string;
   tab: string | null;
   shadow: string | null;
+  /** A derived cell (an average, a total): the value computed again from the logged values, compared instead of a log row. */
+  derived?: string;
 }
 
 export interface ClassReading {
@@ -103,6 +110,8 @@ export interface CellMismatch extends CellIdentity {
   shadowValue: string | null;
   /** The row that set logValue; null when no row ever set this cell. */
   seq: number | null;
+  /** logValue is the derived cell's value computed from the logged values. */
+  derived?: true;
 }
 
 /** Logged values of a student no longer in the class: information, students leave. */
@@ -134,12 +143,17 @@ export function compareClass(replay: Replay, cls: ClassReading, seen: Set<string
   const mismatches: CellMismatch[] = [];
   for (const c of cls.cells) {
     const key = identityKey(c);
+    const { sheet, studentCode, subjectCode, column, cell, tab, shadow } = c;
+    if (c.derived !== undefined) {
+      if ((tab === null || tab === c.derived) && (shadow === null || shadow === c.derived)) continue;
+      mismatches.push({ sheet, studentCode, subjectCode, column, cell, logValue: c.derived, tabValue: tab, shadowValue: shadow, seq: null, derived: true });
+      continue;
+    }
     seen.add(key);
     const logged = replay.cells.get(key);
     const logValue = logged?.value ?? '';
     const shadowOk = c.shadow === null || c.shadow === logValue;
     if ((c.tab === null || c.tab === logValue) && shadowOk) continue;
-    const { sheet, studentCode, subjectCode, column, cell, tab, shadow } = c;
     const found: CellMismatch = { sheet, studentCode, subjectCode, column, cell, logValue, tabValue: tab, shadowValue: shadow, seq: logged?.seq ?? null };
     const waiting = replay.pending.get(key);
     if (shadowOk && waiting !== undefined && waiting.value === tab) pending?.push({ ...found, seq: waiting.seq });

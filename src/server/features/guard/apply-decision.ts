@@ -15,6 +15,7 @@ import { guardedTabOf } from '../../workbook/layout';
 import { asText, writeCells } from './settle';
 import { closePending, findPending } from './pending-store';
 import { unmarkCell } from './pending-mark';
+import { writeAccepted } from '../results/accepted-rows';
 import type { QueuedEdit, QueuedDecision } from './queue';
 
 export const DECISION_LOG_TEXT = {
@@ -60,8 +61,10 @@ export function applyDecision(env: Env, context: SchoolContext, request: QueuedE
   // The record first, as everywhere in the guard.
   if (accept) {
     appendAudit(env, [{ ...row, outcome: 'accepted', reason: DECISION_LOG_TEXT.accepted(item.id, decision.reason) }]);
-    // One cell per decision: decisions are rare and each is applied on its own.
-    block.shadowSheet.getRange(cell.row, cell.col).setValue(checked.value).setNote(row.at.toISOString());
+    // One cell per decision: decisions are rare and each is applied on its own. Its row's averages follow.
+    block.shadowRows[0][cell.col - 1] = checked.value;
+    block.shadowNotes[0][0] = row.at.toISOString();
+    writeAccepted(sheet, block, { cls: found.cls, config: context.config, tab: found.tab, subjects: new Set([cell.subjectCode]) });
   } else {
     appendAudit(env, [{ ...row, outcome: 'reverted', reason: DECISION_LOG_TEXT.reverted(item.id, decision.reason) }]);
     writeCells(env, spreadsheet.getId(), [{ range: `'${item.sheet.replace(/'/g, "''")}'!${cell.a1}`, values: [[cell.previous]] }]);

@@ -44,6 +44,9 @@ export interface EditedBlock {
   shadowNotes: string[][];
   rect: Rect;
   shadowSheet: SheetPort;
+  /** The shadow's key row, and its whole rows over the rectangle (where derived cells are kept too). */
+  keys: CellValue[];
+  shadowRows: CellValue[][];
 }
 
 export { roleOf };
@@ -112,7 +115,8 @@ export function readEditedBlock(spreadsheet: SpreadsheetPort, sheet: SheetPort, 
       });
     }
   }
-  return { cells, typed, shadow, shadowNotes, rect, shadowSheet };
+  const shadowRows = shadowBlock.slice(rect.row - keyRow, rect.row - keyRow + rect.numRows).map((line) => [...line]);
+  return { cells, typed, shadow, shadowNotes, rect, shadowSheet, keys: shadowBlock[0], shadowRows };
 }
 
 /** The validation rule an entry cell carries (the same rules setup writes). */

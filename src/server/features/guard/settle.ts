@@ -16,6 +16,7 @@ import type { SchoolContext } from '../school-context';
 import { repairStructure } from '../structure/repair';
 import { missingValidation, readEditedBlock, studentPart, validationGrid, type Rect } from './cells';
 import { BOOK_TAB, type GuardedTab } from '../../workbook/layout';
+import { writeAccepted } from '../results/accepted-rows';
 
 export const SETTLE_TEXT = {
   seenByGuard: 'trình kiểm soát phát hiện khi kiểm tra một lần sửa',
@@ -87,6 +88,8 @@ export function settleBlock(env: Env, context: SchoolContext, cls: ClassConfig, 
   // meanwhile is not overwritten, and gets its own guard run.
   const tabWrites: { range: string; values: CellValue[][] }[] = [];
   let rewriteShadow = false;
+  /** Subjects (book) whose accepted values changed: their averages are derived again. */
+  const touched = new Set<string>();
   let accepted = 0;
   let reverted = 0;
   for (const cell of block.cells) {
@@ -115,6 +118,8 @@ export function settleBlock(env: Env, context: SchoolContext, cls: ClassConfig, 
     if (d.rewrite) tabWrites.push({ range: `'${sheetName.replace(/'/g, "''")}'!${cell.a1}`, values: [[d.value]] });
     if (asText(d.value) === asText(cell.previous)) continue; // only re-formatted
     block.shadow[i][j] = d.value;
+    block.shadowRows[i][cell.col - 1] = d.value;
+    touched.add(cell.subjectCode);
     block.shadowNotes[i][j] = d.value === '' ? '' : options.at.toISOString();
     rewriteShadow = true;
     accepted++;
@@ -124,7 +129,7 @@ export function settleBlock(env: Env, context: SchoolContext, cls: ClassConfig, 
   if (inputs.length > 0) appendAudit(env, inputs);
   const range = (s: typeof sheet) => s.getRange(part.row, part.col, part.numRows, part.numCols);
   if (tabWrites.length > 0) writeCells(env, spreadsheet.getId(), tabWrites);
-  if (rewriteShadow) range(block.shadowSheet).setValues(block.shadow).setNotes(block.shadowNotes);
+  if (rewriteShadow) writeAccepted(sheet, block, { cls, config: context.config, tab, subjects: touched });
   // A paste of copied cells replaces the destination's data validation; put the rules back.
   if (block.cells.length > 0 && missingValidation(sheet, block)) range(sheet).setDataValidations(validationGrid(env, block));
   return { accepted, reverted, structureChanged: false };

@@ -32,6 +32,8 @@ import { tabContent, shadowContent, type CellSource, type Rows, type TabOptions 
 import { carry, isFilled, keysAndCodes, type Carried, type PreviousTab, type UnplacedValue } from './existing';
 import type { ClassLayouts } from '../windows/protection-plan';
 import { leaverLabel, shadowLeaverNote, type LeaverRecord } from '../../workbook/leavers';
+import { COLOURS } from '../../workbook/layout';
+import { deriverFor, type Deriver } from '../results/derived';
 
 export interface ClassPlan {
   classCode: string;
@@ -239,6 +241,25 @@ function planGuardedTab(kind: GuardedTab, classCode: string, ctx: PlanContext, i
 }
 
 /**
+ * The derived cells (averages, absence totals) of every student row, from the shadow's accepted
+ * values, into the tab (with their notes) and the shadow: a rebuilt book shows them at once.
+ */
+function fillDerived(plan: { tab: TabContent; shadow: TabContent }, deriver: Deriver, rows: Rows): void {
+  const { tab, shadow } = plan;
+  for (let row = rows.firstStudentRow; row <= rows.numRows; row++) {
+    const code = rows.studentAt(row);
+    if (code === null) continue;
+    for (const cell of deriver.cells(code, shadow.values[row - 1])) {
+      const [r, c] = [row - 1, cell.col - 1];
+      tab.values[r][c] = cell.value;
+      shadow.values[r][c] = cell.value;
+      if (tab.notes) tab.notes[r][c] = cell.note === '' ? null : cell.note;
+      if (cell.background && tab.backgrounds && tab.backgrounds[r][c] !== COLOURS.leaver) tab.backgrounds[r][c] = cell.background;
+    }
+  }
+}
+
+/**
  * `roster`: the class's rows, those who left included (`leavers` says how): a leaver keeps their
  * row and every carried value, after the students in class, greyed, closed to entry.
  */
@@ -290,10 +311,12 @@ export function planClass(cls: ClassConfig, roster: Student[], ctx: PlanContext,
     isEntry: (row, col) => row > attendanceLayout.headerRows && attendanceLayout.editorAt(col) === 'homeroom' && attendanceLayout.studentAt(row) !== null,
     isStudentField: (row, col) => row > attendanceLayout.headerRows && (attendanceLayout.keys[col - 1] ?? '').startsWith('P|') && attendanceLayout.studentAt(row) !== null,
     source: (carried) => source(students, carried, attendanceLayout.firstStudentRow, ctx),
-    options: { leavers: labels },
+    options: { leavers: labels, notes: true },
     codeNotes: { col: attendanceLayout.column('P|CODE') ?? 2, byRow: new Map(leavers.map((l) => [attendanceLayout.studentRow(l.code) ?? 0, shadowLeaverNote(l)])) },
   });
 
+  fillDerived(bookPlan, deriverFor(BOOK_TAB, layout.keys, cls, config), layout);
+  fillDerived(attendancePlan, deriverFor(ATTENDANCE_TAB, attendanceLayout.keys, cls, config), attendanceLayout);
   const carried = [bookPlan.carried, profileCarry, attendancePlan.carried];
   return {
     classCode: cls.code,

@@ -88,6 +88,33 @@ export function relocateAttendance(before: SimpleTabLayout, after: SimpleTabLayo
   return relocateSimpleTab(before, after, isFilled);
 }
 
+export interface AbsenceTotals {
+  P: number;
+  K: number;
+  ALL: number;
+}
+
+/**
+ * A student's absences from their attendance row (0-based over the tab's keys), in the year and
+ * per semester: a month belongs to HK II from the month HK II starts in.
+ */
+export function absenceTotals(keys: readonly string[], row: readonly unknown[], semester2Start: string): { year: AbsenceTotals; hk1: AbsenceTotals; hk2: AbsenceTotals } {
+  const zero = (): AbsenceTotals => ({ P: 0, K: 0, ALL: 0 });
+  const out = { year: zero(), hk1: zero(), hk2: zero() };
+  const hk2From = semester2Start.slice(0, 7);
+  keys.forEach((key, c) => {
+    const m = /^A\|(\d{4}-\d{2})\|([PK])$/.exec(key);
+    const n = row[c];
+    if (!m || typeof n !== 'number' || !Number.isInteger(n) || n < 0) return;
+    const type = m[2] as AbsenceType;
+    for (const t of [out.year, m[1] >= hk2From ? out.hk2 : out.hk1]) {
+      t[type] += n;
+      t.ALL += n;
+    }
+  });
+  return out;
+}
+
 /** The highest threshold reached by a year total of absences, or null below 30. */
 export function attendanceWarning(total: number): AttendanceWarning | null {
   let level: AttendanceWarning | null = null;
@@ -157,7 +184,7 @@ export function attendanceRoleOf(key: string): GuardedColumn | null {
   const month = /^A\|(\d{4})-(\d{2})\|([PK])$/.exec(key);
   if (month) return { role: { type: 'attendance', month: `${month[1]}-${month[2]}` }, column: `Tháng ${Number(month[2])} · ${ABSENCE_LABEL[month[3] as AbsenceType]}`, subjectCode: '' };
   const total = /^A\|T\|(P|K|ALL)$/.exec(key);
-  if (total) return { role: { type: 'computed' }, column: `Cả năm · ${ABSENCE_LABEL[total[1] as AttendanceTotal]}`, subjectCode: '' };
+  if (total) return { role: { type: 'computed' }, column: `Cả năm · ${ABSENCE_LABEL[total[1] as AttendanceTotal]}`, subjectCode: '', derived: true };
   return null;
 }
 

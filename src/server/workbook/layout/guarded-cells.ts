@@ -15,6 +15,11 @@ export interface GuardedColumn {
   column: string;
   /** '' for the homeroom teacher's columns. */
   subjectCode: string;
+  /**
+   * Derived from the row's accepted values (averages, absence totals): never logged, the
+   * verification computes them again instead of replaying them.
+   */
+  derived?: true;
 }
 
 const RESULT_LABEL: Record<string, string> = {
@@ -38,7 +43,7 @@ export function roleOf(key: string): GuardedColumn | null {
   const k = parseKey(key);
   if (!k) return null;
   if (k.type === 'subject' && (k.semester === 'year' || k.slot === 'AVG')) {
-    return { role: { type: 'computed' }, column: `${periodOf(k.semester)} · ĐTB`, subjectCode: k.subjectCode };
+    return { role: { type: 'computed' }, column: `${periodOf(k.semester)} · ĐTB`, subjectCode: k.subjectCode, derived: true };
   }
   if (k.type === 'subject' && k.semester !== 'year' && k.slot !== 'AVG') {
     const role: CellRole = { type: 'subject', subjectCode: k.subjectCode, subjectKind: k.subjectKind, semester: k.semester, slot: k.slot as EntrySlot };

@@ -15,7 +15,11 @@ export interface GuardedTab {
   /** The hidden key row is the last header row; students start below it. */
   headerRows: number;
   roleOf(key: string): GuardedColumn | null;
+  /** The audit labels of its derived columns (never logged as values: see GuardedColumn.derived). */
+  derivedColumns: ReadonlySet<string>;
 }
+
+const labelsOf = (roleOf: (key: string) => GuardedColumn | null, keys: string[]) => new Set(keys.map((k) => roleOf(k)!.column));
 
 export const BOOK_TAB: GuardedTab = {
   kind: 'book',
@@ -23,6 +27,7 @@ export const BOOK_TAB: GuardedTab = {
   shadowName: shadowSheetName,
   headerRows: CLASS_BOOK_HEADER_ROWS,
   roleOf,
+  derivedColumns: labelsOf(roleOf, ['S|X|1|AVG', 'S|X|2|AVG', 'S|X|Y|AVG']),
 };
 
 export const ATTENDANCE_TAB: GuardedTab = {
@@ -32,6 +37,7 @@ export const ATTENDANCE_TAB: GuardedTab = {
   shadowName: (classCode) => shadowSheetName(attendanceSheetName(classCode)),
   headerRows: ATTENDANCE_HEADER_ROWS,
   roleOf: attendanceRoleOf,
+  derivedColumns: labelsOf(attendanceRoleOf, ['A|T|P', 'A|T|K', 'A|T|ALL']),
 };
 
 export const GUARDED_TABS: readonly GuardedTab[] = [BOOK_TAB, ATTENDANCE_TAB];

@@ -1,0 +1,122 @@
+/**
+ * The class grade book as the assessment engine sees it, both ways: a student's row (of the tab's
+ * shadow, the accepted values) becomes the engine's input, and the engine's subject results become
+ * the computed cells of that row (ĐTBmhk, ĐTBmcn, KQ HK, KQ CN) with a note naming what is missing
+ * when a result cannot be computed yet. The guard, setup, the classification and the verification
+ * all go through here, so the book, the sidebar and the học bạ agree to the last decimal.
+ */
+import { assessStudent, findSubject, resolveRegime, resolveSettings, tenthsFromNumber, tenthsToNumber } from '../domain/assessment';
+import type { AssessmentSettings, MarkEntry, ScoreEntry, StudentAssessment, StudentInput, SubjectInput, SubjectResult, SubjectValue } from '../domain/assessment';
+import type { SubjectConfig } from '../domain/school/model';
+import type { CellValue } from '../gas/ports';
+import type { ClassBookLayout, LayoutSubject } from './layout/class-book';
+import type { Semester } from './layout/keys';
+
+export interface BookAssessmentContext {
+  grade: number;
+  /** First calendar year of the school year (decides the regime of the record). */
+  schoolYear: number;
+  /** The school's subjects of this grade (names; a subject of the book missing here keeps its code). */
+  subjects: readonly Pick<SubjectConfig, 'code' | 'name'>[];
+  settings: AssessmentSettings;
+}
+
+export const BOOK_ASSESSMENT_TEXT = {
+  missing: (items: readonly string[]) => `Chưa tính được, còn thiếu: ${items.join('; ')}.`,
+} as const;
+
+/** The engine settings a school's configuration implies (its other points keep the domain file's defaults). */
+export function schoolAssessmentSettings(school: { artsAsTwoSubjects: boolean }): AssessmentSettings {
+  return resolveSettings({ artsAsTwoSubjects: school.artsAsTwoSubjects });
+}
+
+function scoreEntry(value: CellValue): ScoreEntry {
+  const tenths = typeof value === 'number' ? tenthsFromNumber(value) : null;
+  return tenths === null ? { status: 'pending' } : { status: 'score', tenths };
+}
+
+function markEntry(value: CellValue): MarkEntry {
+  return value === 'Đ' || value === 'CĐ' ? { status: 'mark', mark: value } : { status: 'pending' };
+}
+
+const TRAINING_LEVELS = new Set(['Tốt', 'Khá', 'Đạt', 'Chưa đạt', 'Trung bình', 'Yếu']);
+const level = (value: CellValue): string | null => (typeof value === 'string' && TRAINING_LEVELS.has(value) ? value : null);
+
+function subjectInput(layout: ClassBookLayout, row: readonly CellValue[], s: LayoutSubject, name: string, optional: boolean): SubjectInput {
+  const at = (semester: 1 | 2, slot: `TX${number}` | 'GK' | 'CK'): CellValue => {
+    const col = layout.column(s.code, semester, slot);
+    return col === null ? '' : row[col - 1] ?? '';
+  };
+  const txSlots = (semester: 1 | 2) => Array.from({ length: s.txCount }, (_, i) => at(semester, `TX${i + 1}`));
+  const base = { code: s.code, name, requiredTx: s.txCount, optional };
+  if (s.kind === 'score') {
+    const semester = (n: 1 | 2) => ({ tx: txSlots(n).map(scoreEntry), periodic: [scoreEntry(at(n, 'GK'))], endOfTerm: scoreEntry(at(n, 'CK')) });
+    return { ...base, kind: 'score', hk1: semester(1), hk2: semester(2) };
+  }
+  const semester = (n: 1 | 2) => ({ tx: txSlots(n).map(markEntry), midTerm: markEntry(at(n, 'GK')), endOfTerm: markEntry(at(n, 'CK')) });
+  return { ...base, kind: 'comment', hk1: semester(1), hk2: semester(2) };
+}
+
+/**
+ * The engine's input for one student from their row (0-based array over the book's columns).
+ * `absences`: sessions absent in the year (the attendance tab's total).
+ */
+export function studentInputFromRow(layout: ClassBookLayout, row: readonly CellValue[], studentCode: string, context: BookAssessmentContext, absences = 0): StudentInput {
+  const names = new Map(context.subjects.map((s) => [s.code, s.name]));
+  const result = (semester: Semester) => {
+    const col = layout.resultColumn(semester, 'RL');
+    return col === null ? null : level(row[col - 1] ?? '');
+  };
+  return {
+    id: studentCode,
+    grade: context.grade,
+    regime: resolveRegime({ grade: context.grade, schoolYear: context.schoolYear }),
+    subjects: layout.subjects().map((s) => subjectInput(layout, row, s, names.get(s.code) ?? s.code, findSubject(context.grade, s.code, context.settings)?.optional ?? false)),
+    training: { hk1: result(1), hk2: result(2) },
+    absences,
+  };
+}
+
+export function assessRow(layout: ClassBookLayout, row: readonly CellValue[], studentCode: string, context: BookAssessmentContext, absences = 0): StudentAssessment {
+  return assessStudent(studentInputFromRow(layout, row, studentCode, context, absences), context.settings);
+}
+
+/** A value as the book stores it: a score as a number (8.5), a mark as its text. */
+export function bookValue(value: SubjectValue | null): number | string {
+  if (value === null) return '';
+  return value.kind === 'score' ? tenthsToNumber(value.tenths) : value.mark;
+}
+
+/** One computed cell: its 1-based column, value ('' when not computable) and note ('' when computed). */
+export interface ComputedCell {
+  col: number;
+  value: number | string;
+  note: string;
+}
+
+const PERIOD_PREFIX: Record<'hk1' | 'hk2', string> = { hk1: 'HK I –', hk2: 'HK II –' };
+
+/**
+ * What is missing, for a result that cannot be computed; '' when it is computed, and when nothing
+ * of the period was entered yet (an empty column needs no note in every row).
+ */
+function noteFor(result: SubjectResult, period: 'hk1' | 'hk2' | 'year', slotsPerSemester: number): string {
+  if (result[period] !== null) return '';
+  const items = period === 'year' ? result.missing : result.missing.filter((m) => m.startsWith(PERIOD_PREFIX[period]));
+  const slots = period === 'year' ? 2 * slotsPerSemester : slotsPerSemester;
+  return items.length === 0 || items.length >= slots ? '' : BOOK_ASSESSMENT_TEXT.missing(items);
+}
+
+/** The computed cells of the given subjects (all when omitted), from the student's assessment. */
+export function subjectComputedCells(layout: ClassBookLayout, assessment: StudentAssessment, only?: ReadonlySet<string>): ComputedCell[] {
+  const cells: ComputedCell[] = [];
+  for (const result of assessment.subjects) {
+    if (only && !only.has(result.code)) continue;
+    const slots = (layout.subject(result.code)?.txCount ?? 0) + 2; // TX…, GK, CK
+    for (const [period, semester] of [['hk1', 1], ['hk2', 2], ['year', 'year']] as const) {
+      const col = layout.column(result.code, semester, 'AVG');
+      if (col !== null) cells.push({ col, value: bookValue(result[period]), note: noteFor(result, period, slots) });
+    }
+  }
+  return cells;
+}
