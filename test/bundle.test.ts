@@ -19,6 +19,8 @@ test('onOpen through the stub builds the add-on menu, even in AuthMode.NONE', ()
       caption: 'Sổ Điểm',
       items: [
         { caption: 'Trạng thái Sổ Điểm', functionName: 'menuShowStatus' },
+        { caption: 'Xếp loại', functionName: 'menuShowClassification' },
+        { caption: 'Ban giám hiệu › Duyệt danh sách cuối năm', functionName: 'menuShowBoard' },
         { caption: 'Ban giám hiệu › Áp dụng lịch nhập điểm', functionName: 'menuApplyCalendar' },
         { caption: 'Ban giám hiệu › Xem trước lịch (14 ngày)', functionName: 'menuPreviewCalendar' },
         { caption: 'Ban giám hiệu › Khóa toàn bộ ngay', functionName: 'menuLockAll' },

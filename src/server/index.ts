@@ -21,13 +21,15 @@ import { reconcileNow } from './features/guard/sweep';
 import { verifyBook } from './features/verify-book';
 import { checkMyCheckpoints, checkWitnessCheckpoint } from './features/checkpoints';
 import { WITNESS_CANCELLED, WITNESS_PROMPT } from './features/messages';
+import { boardLists, classification, confirmResults, decideLists, proposeLists, saveTraining, type ActionResult, type BoardClass } from './features/results/api';
+import type { ClassificationView } from './features/results/view';
 
-export function onOpen(): void {
-  buildMenu(gasEnv());
+export function onOpen(e?: { authMode?: unknown }): void {
+  buildMenu(gasEnv(), e?.authMode);
 }
 
-export function onInstall(): void {
-  onOpen();
+export function onInstall(e?: { authMode?: unknown }): void {
+  onOpen(e);
 }
 
 /** Runs a menu action and shows its Vietnamese lines, or its refusal, in an alert. */
@@ -173,9 +175,52 @@ export function menuReconcile(): void {
 
 /** Menu: Trạng thái Sổ Điểm. */
 export function menuShowStatus(): void {
+  showSidebar('status', 'Sổ Điểm');
+}
+
+/** Menu: Xếp loại (the homeroom teacher's classification panel; the board and admins see every class). */
+export function menuShowClassification(): void {
+  showSidebar('classify', 'Xếp loại');
+}
+
+/** Menu: Ban giám hiệu › Duyệt danh sách cuối năm. */
+export function menuShowBoard(): void {
+  showSidebar('board', 'Duyệt danh sách');
+}
+
+function showSidebar(file: string, title: string): void {
   const env = gasEnv();
-  const html = env.html.createHtmlOutputFromFile('status').setTitle('Sổ Điểm').setWidth(300);
-  env.spreadsheetApp.getUi().showSidebar(html);
+  env.spreadsheetApp.getUi().showSidebar(env.html.createHtmlOutputFromFile(file).setTitle(title).setWidth(300));
+}
+
+/** Sidebar API: a class's classification for a period ({ classCode?, period? }). */
+export function apiClassification(input: unknown): ClassificationView {
+  return classification(gasEnv(), input);
+}
+
+/** Sidebar API: the homeroom teacher confirms a period's results ({ classCode, period, digest }). */
+export function apiConfirmResults(input: unknown): ActionResult {
+  return confirmResults(gasEnv(), input);
+}
+
+/** Sidebar API: the homeroom teacher enters a semester's conduct ({ classCode, semester, values }). */
+export function apiSaveTraining(input: unknown): ActionResult {
+  return saveTraining(gasEnv(), input);
+}
+
+/** Sidebar API: the homeroom teacher proposes the end-of-year lists ({ classCode, digest }). */
+export function apiProposeLists(input: unknown): ActionResult {
+  return proposeLists(gasEnv(), input);
+}
+
+/** Sidebar API: every class's lists, for the board. */
+export function apiBoardLists(): BoardClass[] {
+  return boardLists(gasEnv());
+}
+
+/** Sidebar API: a board member approves or sends back a class's lists ({ classCode, decision, digest, reason }). */
+export function apiDecideLists(input: unknown): ActionResult {
+  return decideLists(gasEnv(), input);
 }
 
 /** Sidebar API: the status card. */

@@ -1,34 +1,92 @@
 import type { Env } from '../gas/env';
 import { MENU } from './messages';
+import { loadSchoolContext } from './school-context';
+import { isAdmin, isBoard } from './results/access';
+
+/** What the person's menu shows; everything when their roles cannot be read yet. */
+interface MenuRoles {
+  admin: boolean;
+  board: boolean;
+  homeroom: boolean;
+  departmentHead: boolean;
+}
+
+const EVERYTHING: MenuRoles = { admin: true, board: true, homeroom: true, departmentHead: true };
 
 /**
- * The add-on menu. onOpen may run in AuthMode.NONE (add-on installed but not yet used in this
- * file), where nothing but the menu may be touched, so the menu is the same for everyone and
- * each item checks the caller's role on the server when chosen.
+ * The person's roles, when onOpen may read them. In AuthMode.NONE (installed, not yet used in
+ * this file) nothing but the menu may be touched, and before setup there is no configuration:
+ * then the whole menu is shown. Either way each item checks the caller's role on the server.
  */
-export function buildMenu(env: Env): void {
+function rolesOf(env: Env, authMode: unknown): MenuRoles {
+  if (authMode === undefined || String(authMode) === 'NONE') return EVERYTHING;
+  try {
+    const email = env.session.getActiveUser().getEmail().toLowerCase();
+    const loaded = loadSchoolContext(env);
+    if (!loaded.ok || email === '') return EVERYTHING;
+    const { context } = loaded;
+    const user = context.config.users.find((u) => u.email === email);
+    return {
+      admin: isAdmin(context, email),
+      board: isBoard(context, email),
+      homeroom: context.config.classes.some((c) => c.homeroom === email),
+      departmentHead: Boolean(user?.roles.includes('department-head')),
+    };
+  } catch {
+    return EVERYTHING;
+  }
+}
+
+type MenuPort = ReturnType<ReturnType<Env['spreadsheetApp']['getUi']>['createMenu']>;
+
+/** Items in order; null is a separator. */
+function withItems(menu: MenuPort, items: readonly ([caption: string, functionName: string] | null)[]): MenuPort {
+  for (const item of items) {
+    if (item) menu.addItem(item[0], item[1]);
+    else menu.addSeparator();
+  }
+  return menu;
+}
+
+/**
+ * The add-on menu, by role: the homeroom teacher's classification, the board's menu, the admins'
+ * menu. A subject teacher sees the status card only (they work in the tabs).
+ */
+export function buildMenu(env: Env, authMode?: unknown): void {
+  const roles = rolesOf(env, authMode);
   const ui = env.spreadsheetApp.getUi();
-  const admin = ui
-    .createMenu(MENU.admin)
-    .addItem(MENU.install, 'menuInstall')
-    .addItem(MENU.configThcs, 'menuCreateConfigThcs')
-    .addItem(MENU.configThpt, 'menuCreateConfigThpt')
-    .addSeparator()
-    .addItem(MENU.importRoster, 'menuImportRoster')
-    .addItem(MENU.setup, 'menuSetup')
-    .addItem(MENU.installTriggers, 'menuInstallTriggers')
-    .addItem(MENU.reconcile, 'menuReconcile');
-  const board = ui
-    .createMenu(MENU.board)
-    .addItem(MENU.applyCalendar, 'menuApplyCalendar')
-    .addItem(MENU.previewCalendar, 'menuPreviewCalendar')
-    .addItem(MENU.lockAll, 'menuLockAll')
-    .addSeparator()
-    .addItem(MENU.entryProgress, 'menuEntryProgress')
-    .addItem(MENU.verifyAudit, 'menuVerifyAudit')
-    .addItem(MENU.pendingChanges, 'menuPendingChanges')
-    .addItem(MENU.decidePending, 'menuDecidePendingChange')
-    .addItem(MENU.witnessCheckpoint, 'menuCheckWitnessCheckpoint')
-    .addItem(MENU.guardHealth, 'menuGuardHealth');
-  ui.createAddonMenu().addItem(MENU.status, 'menuShowStatus').addSeparator().addSubMenu(board).addSubMenu(admin).addToUi();
+  const menu = ui.createAddonMenu().addItem(MENU.status, 'menuShowStatus');
+  if (roles.homeroom || roles.board || roles.admin) menu.addItem(MENU.classify, 'menuShowClassification');
+  if (roles.departmentHead && !roles.board && !roles.admin) menu.addItem(MENU.entryProgress, 'menuEntryProgress');
+  if (roles.board || roles.admin) {
+    const board = withItems(ui.createMenu(MENU.board), [
+      [MENU.boardLists, 'menuShowBoard'],
+      [MENU.applyCalendar, 'menuApplyCalendar'],
+      [MENU.previewCalendar, 'menuPreviewCalendar'],
+      [MENU.lockAll, 'menuLockAll'],
+      null,
+      [MENU.entryProgress, 'menuEntryProgress'],
+      [MENU.verifyAudit, 'menuVerifyAudit'],
+      [MENU.pendingChanges, 'menuPendingChanges'],
+      [MENU.decidePending, 'menuDecidePendingChange'],
+      [MENU.witnessCheckpoint, 'menuCheckWitnessCheckpoint'],
+      [MENU.guardHealth, 'menuGuardHealth'],
+    ]);
+    menu.addSeparator().addSubMenu(board);
+  }
+  if (roles.admin) {
+    const admin = withItems(ui.createMenu(MENU.admin), [
+      [MENU.install, 'menuInstall'],
+      [MENU.configThcs, 'menuCreateConfigThcs'],
+      [MENU.configThpt, 'menuCreateConfigThpt'],
+      null,
+      [MENU.importRoster, 'menuImportRoster'],
+      [MENU.setup, 'menuSetup'],
+      [MENU.installTriggers, 'menuInstallTriggers'],
+      [MENU.reconcile, 'menuReconcile'],
+    ]);
+    if (!roles.board) menu.addSeparator();
+    menu.addSubMenu(admin);
+  }
+  menu.addToUi();
 }

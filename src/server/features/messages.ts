@@ -19,6 +19,8 @@ export const MENU = {
   previewCalendar: 'Xem trước lịch (14 ngày)',
   lockAll: 'Khóa toàn bộ ngay',
   entryProgress: 'Tiến độ nhập điểm',
+  classify: 'Xếp loại',
+  boardLists: 'Duyệt danh sách cuối năm',
 } as const;
 
 export const INSTALL_TEXT = {

@@ -6,7 +6,7 @@
  * it runs in one execution. Checkpoints (b) reuse the same ledger read.
  */
 import { AUDIT_TEXT } from '../domain/audit';
-import { compareClass, identityKey, leftovers, replayLog, valueText, type CellMismatch, type LogConflict, type Replay, type ReplayComparison } from '../domain/audit/replay';
+import { compareClass, identityKey, leftovers, namesACell, replayLog, valueText, type CellMismatch, type LogConflict, type Replay, type ReplayComparison } from '../domain/audit/replay';
 import { REPLAY_TEXT, type SubjectName } from '../domain/audit/replay-messages';
 import type { Env } from '../gas/env';
 import { readLedger, type AuditVerdict, type Ledger } from '../workbook/audit';
@@ -46,7 +46,7 @@ export interface BookVerdict {
 function guardedTabs(context: SchoolContext | null, ledger: Ledger): { code: string; kind: GuardedTab }[] {
   const codes = new Set<string>(context ? context.config.classes.map((c) => c.code) : []);
   for (const e of ledger.entries) {
-    if (e.studentCode === '' || e.outcome === 'config' || e.outcome === 'decision' || e.outcome === 'structure') continue;
+    if (!namesACell(e)) continue;
     codes.add(e.sheet.endsWith(ATTENDANCE_SUFFIX) ? e.sheet.slice(0, -ATTENDANCE_SUFFIX.length) : e.sheet);
   }
   return [...codes].flatMap((code) => GUARDED_TABS.map((kind) => ({ code, kind })));

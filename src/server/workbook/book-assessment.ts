@@ -5,7 +5,7 @@
  * when a result cannot be computed yet. The guard, setup, the classification and the verification
  * all go through here, so the book, the sidebar and the học bạ agree to the last decimal.
  */
-import { assessStudent, findSubject, resolveRegime, resolveSettings, tenthsFromNumber, tenthsToNumber } from '../domain/assessment';
+import { assessStudent, findSubject, resolveRegime, resolveSettings, subjectResult, tenthsFromNumber, tenthsToNumber } from '../domain/assessment';
 import type { AssessmentSettings, MarkEntry, ScoreEntry, StudentAssessment, StudentInput, SubjectInput, SubjectResult, SubjectValue } from '../domain/assessment';
 import type { SubjectConfig } from '../domain/school/model';
 import type { CellValue } from '../gas/ports';
@@ -81,6 +81,15 @@ export function assessRow(layout: ClassBookLayout, row: readonly CellValue[], st
   return assessStudent(studentInputFromRow(layout, row, studentCode, context, absences), context.settings);
 }
 
+/**
+ * The subject results alone (no classification: that needs every subject and may refuse a
+ * school with too few scored subjects), for the derived cells the guard writes.
+ */
+export function subjectResultsOfRow(layout: ClassBookLayout, row: readonly CellValue[], studentCode: string, context: BookAssessmentContext, only?: ReadonlySet<string>): SubjectResult[] {
+  const input = studentInputFromRow(layout, row, studentCode, context);
+  return input.subjects.filter((s) => !only || only.has(s.code)).map((s) => subjectResult(s, s.name ?? s.code, input.regime, context.settings, studentCode));
+}
+
 /** A value as the book stores it: a score as a number (8.5), a mark as its text. */
 export function bookValue(value: SubjectValue | null): number | string {
   if (value === null) return '';
@@ -107,11 +116,10 @@ function noteFor(result: SubjectResult, period: 'hk1' | 'hk2' | 'year', slotsPer
   return items.length === 0 || items.length >= slots ? '' : BOOK_ASSESSMENT_TEXT.missing(items);
 }
 
-/** The computed cells of the given subjects (all when omitted), from the student's assessment. */
-export function subjectComputedCells(layout: ClassBookLayout, assessment: StudentAssessment, only?: ReadonlySet<string>): ComputedCell[] {
+/** The computed cells of the given subject results. */
+export function subjectComputedCells(layout: ClassBookLayout, results: readonly SubjectResult[]): ComputedCell[] {
   const cells: ComputedCell[] = [];
-  for (const result of assessment.subjects) {
-    if (only && !only.has(result.code)) continue;
+  for (const result of results) {
     const slots = (layout.subject(result.code)?.txCount ?? 0) + 2; // TX…, GK, CK
     for (const [period, semester] of [['hk1', 1], ['hk2', 2], ['year', 'year']] as const) {
       const col = layout.column(result.code, semester, 'AVG');

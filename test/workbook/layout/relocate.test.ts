@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { buildClassBookLayout, movedValues, relocate, type ClassBookLayout, type LayoutSubject, type NamedStudent } from '../../../src/server/workbook/layout';
+import { buildClassBookLayout, carriedByDefault, movedValues, relocate, type ClassBookLayout, type LayoutSubject, type NamedStudent } from '../../../src/server/workbook/layout';
 import { arbName, roster, THCS6 } from './fixtures';
 
 const POOL = Array.from({ length: 40 }, (_, i) => `HS${String(i + 1).padStart(3, '0')}`);
@@ -36,11 +36,11 @@ describe('relocating entered values after a configuration change', () => {
     fc.assert(
       fc.property(arbLayout, arbLayout, (before, after) => {
         const { moves, unplaced } = relocate(before, after);
-        const entryCells = before.studentCodes.length * before.allColumns().filter((c) => c.editor !== 'nobody').length;
+        const entryCells = before.studentCodes.length * before.allColumns().filter((c) => carriedByDefault(c.key)).length;
         expect(moves.length + unplaced.length).toBe(entryCells);
         for (const move of moves) {
           expect(identity(after, move.to.row, move.to.col)).toBe(identity(before, move.from.row, move.from.col));
-          expect(before.columnAt(move.from.col)!.editor).not.toBe('nobody');
+          expect(carriedByDefault(before.columnAt(move.from.col)!.key)).toBe(true);
         }
         const newRoster = new Set(after.studentCodes);
         const newKeys = new Set(after.keys);
@@ -54,7 +54,7 @@ describe('relocating entered values after a configuration change', () => {
         for (const code of after.studentCodes) {
           if (before.studentRow(code) === null) continue;
           for (const column of after.allColumns()) {
-            if (column.editor === 'nobody' || !oldKeys.has(column.key)) continue;
+            if (!carriedByDefault(column.key) || !oldKeys.has(column.key)) continue;
             expect(targets.has(`${after.studentRow(code)},${column.col}`)).toBe(true);
           }
         }
@@ -76,12 +76,12 @@ describe('relocating entered values after a configuration change', () => {
     });
     const { moves, unplaced } = relocate(before, after);
     const byReason = (reason: string) => unplaced.filter((u) => u.reason === reason);
-    // 5 students gone: all of their 4+2 + 3+2 + 2+2 = 15 entry cells per semester × 2 + 3 homeroom cells.
-    expect(byReason('student-removed')).toHaveLength(5 * (2 * 15 + 3));
+    // 5 students gone: all of their 4+2 + 3+2 + 2+2 = 15 entry cells per semester × 2 + 11 cells of the results block.
+    expect(byReason('student-removed')).toHaveLength(5 * (2 * 15 + 11));
     // Kept students lose GDTC (2 × 4 cells) and CN TX3 (2 cells).
     expect(byReason('column-removed')).toHaveLength(25 * (8 + 2));
     expect(byReason('column-removed').map((u) => u.key).filter((k) => k.startsWith('S|CN'))).toEqual(Array(25 * 2).fill(null).map((_, i) => (i % 2 === 0 ? 'S|CN|1|TX3' : 'S|CN|2|TX3')));
-    expect(moves).toHaveLength(25 * (2 * (6 + 4) + 3));
+    expect(moves).toHaveLength(25 * (2 * (6 + 4) + 11));
     const toan = moves.find((m) => m.studentCode === 'HS010' && m.key === 'S|TOAN|2|CK')!;
     expect(toan.to).toEqual(after.cell('HS010', 'TOAN', 2, 'CK'));
     expect(toan.from).toEqual(before.cell('HS010', 'TOAN', 2, 'CK'));

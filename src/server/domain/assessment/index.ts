@@ -1,5 +1,6 @@
 /** Public entry of the assessment engine (TT22; TT58 as amended by TT26 for old cohorts). Pure. */
 export { assessStudent } from './assess-student';
+export { subjectResult } from './subject-results';
 export { AssessmentError } from './errors';
 export { DEFAULT_SETTINGS, resolveSettings, type AssessmentSettings } from './settings';
 export { findSubject, isSecondaryGrade, subjectCatalog, txCountForPeriods, type SubjectKind, type SubjectSpec } from './catalog';

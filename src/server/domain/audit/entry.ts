@@ -10,8 +10,10 @@
  *  decision: a board decision applied by the admin's run (the calendar locked or reopened);
  *  config: a row of a configuration or calendar sheet changed (old and new row text);
  *  pending: a change no trigger saw that could be a teacher's entry, left in the tab (not in the
- *  shadow) for the board to accept or put back — it sets no value. */
-export type AuditOutcome = 'accepted' | 'reverted' | 'correction' | 'setup' | 'unattributed' | 'structure' | 'decision' | 'config' | 'pending';
+ *  shadow) for the board to accept or put back — it sets no value;
+ *  results: a result the homeroom teacher confirmed, written into the results block;
+ *  lists: the class's end-of-year lists proposed, approved or sent back — not a cell. */
+export type AuditOutcome = 'accepted' | 'reverted' | 'correction' | 'setup' | 'unattributed' | 'structure' | 'decision' | 'config' | 'pending' | 'results' | 'lists';
 
 export interface AuditEntry {
   /** Số TT: 1, 2, 3… across the live sheet and every archive. */
@@ -90,6 +92,8 @@ export const OUTCOME_LABELS: Readonly<Record<AuditOutcome, string>> = {
   decision: 'Quyết định',
   config: 'Cấu hình',
   pending: 'Chờ quyết định',
+  results: 'Xếp loại',
+  lists: 'Danh sách',
 };
 
 export function outcomeFromLabel(label: string): AuditOutcome | null {

@@ -20,8 +20,16 @@ export interface CellIdentity {
 }
 
 /** The cell keeps the row's new value; a reverted edit leaves the old one in place. */
-const SETS_VALUE: ReadonlySet<AuditOutcome> = new Set<AuditOutcome>(['accepted', 'unattributed', 'correction', 'setup']);
-const NOT_A_CELL: ReadonlySet<AuditOutcome> = new Set<AuditOutcome>(['config', 'decision', 'structure']);
+const SETS_VALUE: ReadonlySet<AuditOutcome> = new Set<AuditOutcome>(['accepted', 'unattributed', 'correction', 'setup', 'results']);
+const NOT_A_CELL: ReadonlySet<AuditOutcome> = new Set<AuditOutcome>(['config', 'decision', 'structure', 'lists']);
+
+/**
+ * Whether a row is about a grade book cell. Structure notices and shadow edits name no student;
+ * configuration, roster, board decisions and lists are records of another kind.
+ */
+export function namesACell(e: Pick<AuditEntry, 'studentCode' | 'outcome'>): boolean {
+  return e.studentCode !== '' && !NOT_A_CELL.has(e.outcome);
+}
 
 export interface ReplayedCell extends CellIdentity {
   value: string;
@@ -71,9 +79,7 @@ export function replayLog(entries: Iterable<AuditEntry>, derived?: (id: CellIden
   const conflicts: LogConflict[] = [];
   const pending = new Map<string, ReplayedCell>();
   for (const e of entries) {
-    // Structure notices and shadow edits name no student; configuration, roster and board
-    // decisions are records of another kind: none of them is a grade book cell.
-    if (e.studentCode === '' || NOT_A_CELL.has(e.outcome)) continue;
+    if (!namesACell(e)) continue;
     const id: CellIdentity = { sheet: e.sheet, studentCode: e.studentCode, subjectCode: e.subjectCode, column: e.column };
     if (derived?.(id)) continue;
     const key = identityKey(id);

@@ -8,14 +8,13 @@
 import * as z from 'zod';
 import type { Env } from '../../gas/env';
 import { formatVnDateTime } from '../../domain/calendar';
-import { readInstallation, requireCaller } from '../installation';
+import { requireCaller } from '../installation';
 import { loadSchoolContext, type SchoolContext } from '../school-context';
 import { managersOf } from '../windows/protection-plan';
-import { releaseAfterFlush } from '../../workbook/document-lock';
 import { asText } from './settle';
 import { findPending, readPending, type PendingItem } from './pending-store';
-import { enqueueEdit, peekQueue, type QueuedDecision } from './queue';
-import { settleQueued } from './process';
+import { peekQueue, type QueuedDecision } from './queue';
+import { submitRequest } from './submit';
 
 const shown = (v: string) => (v === '' ? 'ô trống' : `"${v}"`);
 const verb = (d: QueuedDecision['decision']) => (d === 'accept' ? 'chấp nhận' : 'hoàn tác');
@@ -129,18 +128,9 @@ export function decidePendingChange(env: Env, input: unknown): DecisionResult {
   if (now !== item.found) return { ok: false, message: PENDING_TEXT.changed(item, now) };
   const request: QueuedDecision = { id, decision, reason, found: item.found, shadow: item.shadow };
   const at = env.clock.now().getTime();
-  if (!enqueueEdit(env, { sheet: item.sheet, row: 0, col: 0, numRows: 1, numCols: 1, actor: board.caller, atMs: at, decision: request })) {
-    return { ok: false, message: PENDING_TEXT.storeFull };
-  }
-  // The installing admin's own execution has the rights: apply at once.
-  if (board.caller !== readInstallation(env)?.admin.toLowerCase()) return { ok: true, message: PENDING_TEXT.queued(item, decision) };
-  const lock = env.lock.getDocumentLock();
-  if (!lock || !lock.tryLock(20_000)) return { ok: true, message: PENDING_TEXT.queued(item, decision) };
-  try {
-    settleQueued(env);
-  } finally {
-    releaseAfterFlush(env, lock);
-  }
+  const submitted = submitRequest(env, { sheet: item.sheet, row: 0, col: 0, numRows: 1, numCols: 1, actor: board.caller, atMs: at, decision: request });
+  if (submitted === 'full') return { ok: false, message: PENDING_TEXT.storeFull };
+  if (submitted === 'queued') return { ok: true, message: PENDING_TEXT.queued(item, decision) };
   const open = props ? findPending(props, id) : null;
   return open ? { ok: false, message: PENDING_TEXT.notApplied(item) } : { ok: true, message: PENDING_TEXT.applied(item, decision) };
 }

@@ -12,6 +12,7 @@ import { appendAudit } from '../../workbook/audit';
 import { logConfigEdit } from '../config-log';
 import { clearFlagIfEmpty, forgetQueued, peekQueue, type QueuedEdit } from './queue';
 import { applyDecision } from './apply-decision';
+import { applyResultsRequest } from '../results/apply';
 import { guardedTabOf } from '../../workbook/layout';
 
 export interface GuardReport {
@@ -47,6 +48,11 @@ export function processEdits(env: Env, pending: QueuedEdit[]): { report: GuardRe
     // A board member's decision, in its place among the edits: a later edit of the cell makes it stale.
     if (edit.decision) {
       applyDecision(env, loaded.context, { ...edit, decision: edit.decision });
+      continue;
+    }
+    // A homeroom teacher's confirmation or a step of the lists, in its place among the edits.
+    if (edit.results) {
+      applyResultsRequest(env, loaded.context, { ...edit, results: edit.results });
       continue;
     }
     const found = guardedTabOf(edit.sheet, loaded.context.config.classes);

@@ -34,7 +34,15 @@ export interface QueuedEdit {
   config?: true;
   /** A board member's decision on a pending change, applied by the admin's next execution (decision.ts). */
   decision?: QueuedDecision;
+  /** The homeroom teacher's confirmation of a period's results, or a step of the lists (features/results). */
+  results?: QueuedResults;
 }
+
+/** What a homeroom teacher or board member asked of the results, checked again when applied. */
+export type QueuedResults =
+  | { kind: 'confirm'; classCode: string; period: 'hk1' | 'hk2' | 'year'; digest: string }
+  | { kind: 'propose'; classCode: string; digest: string }
+  | { kind: 'approve' | 'return'; classCode: string; digest: string; reason: string };
 
 /** What the board member decided, and on which state of the cell (a later change makes it stale). */
 export interface QueuedDecision {

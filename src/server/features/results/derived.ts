@@ -6,7 +6,7 @@
  */
 import type { CellValue } from '../../gas/ports';
 import { subjectsOfClass, type ClassConfig, type SchoolConfig } from '../../domain/school/model';
-import { assessRow, schoolAssessmentSettings, subjectComputedCells, type BookAssessmentContext, type ComputedCell } from '../../workbook/book-assessment';
+import { schoolAssessmentSettings, subjectComputedCells, subjectResultsOfRow, type BookAssessmentContext, type ComputedCell } from '../../workbook/book-assessment';
 import {
   absenceTotals,
   attendanceTotalKey,
@@ -39,7 +39,7 @@ export interface Deriver {
 function bookDeriver(layout: ClassBookLayout, context: BookAssessmentContext): Deriver {
   const derived = new Set(layout.subjects().flatMap((s) => ([1, 2, 'year'] as const).map((sem) => layout.column(s.code, sem, 'AVG') ?? 0)));
   return {
-    cells: (code, row, subjects) => subjectComputedCells(layout, assessRow(layout, row, code, context), subjects),
+    cells: (code, row, subjects) => subjectComputedCells(layout, subjectResultsOfRow(layout, row, code, context, subjects)),
     derives: (col) => derived.has(col),
   };
 }

@@ -284,7 +284,8 @@ export function planClass(cls: ClassConfig, roster: Student[], ctx: PlanContext,
   };
   const isEntry = (row: number, col: number) => {
     const d = layout.describe(row, col);
-    return d !== null && (d.kind === 'score-entry' || d.kind === 'comment-entry' || (d.kind === 'result' && d.editor !== 'nobody'));
+    // The results block too: the homeroom teacher's entries and the results they confirmed (logged).
+    return d !== null && (d.kind === 'score-entry' || d.kind === 'comment-entry' || d.kind === 'result');
   };
   const codeNotes = { col: layout.studentFieldColumn('CODE') ?? 2, byRow: new Map(leavers.map((l) => [layout.studentRow(l.code) ?? 0, shadowLeaverNote(l)])) };
   const bookPlan = planGuardedTab(BOOK_TAB, cls.code, ctx, {

@@ -50,8 +50,14 @@ export function layoutFromKeys(keys: readonly unknown[], studentCodes: readonly 
   return new ClassBookLayout(trimTrailingBlanks(asText(keys)), trimTrailingBlanks(asText(studentCodes)), closedCodes);
 }
 
+/** What a relocation carries by default: typed entries and the results block (confirmed results move with their student). */
+export function carriedByDefault(key: string): boolean {
+  const parsed = parseKey(key);
+  return parsed !== null && parsed.type !== 'student' && (editorOf(parsed) !== 'nobody' || parsed.type === 'result');
+}
+
 export interface ClassBookRelocateOptions {
-  /** 'entry' (default): typed values only; 'all' also carries computed and result cells. */
+  /** 'entry' (default): typed values and the results block; 'all' also carries the averages. */
   include?: 'entry' | 'all';
   /** When given, empty old cells are left out of `unplaced`. */
   isFilled?: (from: CellPosition) => boolean;
@@ -64,10 +70,7 @@ export interface ClassBookRelocateOptions {
  */
 export function relocate(before: ClassBookLayout, after: ClassBookLayout, options: ClassBookRelocateOptions = {}): Relocation {
   const include = options.include ?? 'entry';
-  const carries = (key: string) => {
-    const parsed = parseKey(key);
-    if (!parsed || parsed.type === 'student') return false;
-    return include === 'all' || editorOf(parsed) !== 'nobody';
-  };
+  // Averages are derived again from the moved entries; 'all' carries them too.
+  const carries = (key: string) => (include === 'all' ? parseKey(key)?.type !== 'student' && parseKey(key) !== null : carriedByDefault(key));
   return relocateTable(before.table, after.table, { carries, isFilled: options.isFilled });
 }
