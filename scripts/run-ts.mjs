@@ -2,7 +2,7 @@
 // node_modules/.cache/sodiem/, then it is imported. Used by `npx sodiem` and `npm run bench`,
 // so neither needs a separate compile step on a fresh clone.
 import * as esbuild from 'esbuild';
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, rmSync } from 'node:fs';
 import { basename, join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 
@@ -11,7 +11,9 @@ const root = new URL('..', import.meta.url).pathname;
 export async function runTs(entry, exportName = 'main', args = process.argv.slice(3)) {
   const cache = join(root, 'node_modules/.cache/sodiem');
   mkdirSync(cache, { recursive: true });
-  const outfile = join(cache, `${basename(entry).replace(/\.ts$/, '')}.cjs`);
+  // One file per process: several `npx sodiem` runs at once (parallel tests) never load a
+  // bundle another process is rewriting. It is removed once loaded.
+  const outfile = join(cache, `${basename(entry).replace(/\.ts$/, '')}.${process.pid}.cjs`);
   await esbuild.build({
     entryPoints: [resolve(root, entry)],
     bundle: true,
@@ -23,7 +25,12 @@ export async function runTs(entry, exportName = 'main', args = process.argv.slic
     outfile,
     logLevel: 'warning',
   });
-  const mod = await import(pathToFileURL(outfile).href);
+  let mod;
+  try {
+    mod = await import(pathToFileURL(outfile).href);
+  } finally {
+    rmSync(outfile, { force: true });
+  }
   const fn = mod[exportName] ?? mod.default?.[exportName];
   if (typeof fn !== 'function') throw new Error(`${entry} does not export ${exportName}()`);
   const code = await fn(args);

@@ -14,7 +14,7 @@ import { submitRequest, type Submitted } from '../guard/submit';
 import type { QueuedResults } from '../guard/queue';
 import { AccessError, caller, requireBoard, requireHomeroom, requireViewer, viewableClasses, ACCESS_TEXT, type Caller } from './access';
 import { readClass } from './apply';
-import { blockDigest, PERIOD_LABELS, resultsBlockCells, type ResultsPeriod } from './block';
+import { PERIOD_LABELS, periodResults, type ResultsPeriod } from './block';
 import { classLists, type ClassLists } from './lists';
 import { isLocked, readAllClassStates, readClassState } from './state';
 import { classificationView, waitingFor, type ClassificationView } from './view';
@@ -95,7 +95,7 @@ export function classification(env: Env, input: unknown): ClassificationView {
 }
 
 function currentDigest(env: Env, c: Caller, classCode: string, period: ResultsPeriod): string {
-  return blockDigest(period, resultsBlockCells(readClass(env, c.context, classCode)!, period, c.context.config.school.ordinalRank));
+  return periodResults(readClass(env, c.context, classCode)!, period, c.context.config.school.ordinalRank).digest;
 }
 
 export function confirmResults(env: Env, input: unknown): ActionResult {
@@ -217,7 +217,7 @@ export function boardLists(env: Env): BoardClass[] {
     const base = { classCode: cls.code, homeroom, waiting: waitingFor(env, cls.code) };
     if (!lists) return { ...base, state: state.year ? 'confirmed' : 'none', at: state.year?.at ?? null, by: state.year?.by ?? null, reason: null, lists: null, current: true, digest: null };
     const results = readClass(env, c.context, cls.code)!;
-    const digest = blockDigest('year', resultsBlockCells(results, 'year', c.context.config.school.ordinalRank));
+    const { digest } = periodResults(results, 'year', c.context.config.school.ordinalRank);
     return {
       ...base,
       state: lists.state,

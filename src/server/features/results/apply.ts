@@ -14,7 +14,7 @@ import { valueText } from '../../domain/audit/replay';
 import { BOOK_TAB, columnLetter, contiguousRuns } from '../../workbook/layout';
 import type { QueuedEdit, QueuedResults } from '../guard/queue';
 import { readClassResults, type ClassResults } from './class-results';
-import { blockDigest, PERIOD_LABELS, resultsBlockCells, type BlockCell, type ResultsPeriod } from './block';
+import { PERIOD_LABELS, periodResults, type BlockCell, type ResultsPeriod } from './block';
 import { classLists, listsSummary } from './lists';
 import { isLocked, readClassState, writeClassState, type ClassState } from './state';
 import { isBoard } from './access';
@@ -61,9 +61,9 @@ function confirm(env: Env, context: SchoolContext, edit: QueuedEdit, r: Extract<
   const cls = context.config.classes.find((c) => c.code === r.classCode);
   if (!cls || cls.homeroom !== edit.actor.toLowerCase() || (r.period === 'year' && isLocked(state))) return 'refused';
   const results = readClass(env, context, r.classCode)!;
-  const cells = resultsBlockCells(results, r.period, context.config.school.ordinalRank);
+  const { cells, digest } = periodResults(results, r.period, context.config.school.ordinalRank);
   const at = new Date(edit.atMs);
-  if (blockDigest(r.period, cells) !== r.digest) {
+  if (digest !== r.digest) {
     writeClassState(env, r.classCode, { ...state, notice: APPLY_TEXT.changedSince(`Xác nhận kết quả ${PERIOD_LABELS[r.period]}`) });
     return 'stale';
   }
@@ -114,7 +114,7 @@ function lists(env: Env, context: SchoolContext, edit: QueuedEdit, r: Exclude<Qu
   const cls = context.config.classes.find((c) => c.code === r.classCode);
   if (!cls) return 'refused';
   const results = readClass(env, context, r.classCode)!;
-  const current = blockDigest('year', resultsBlockCells(results, 'year', context.config.school.ordinalRank));
+  const current = periodResults(results, 'year', context.config.school.ordinalRank).digest;
   const at = new Date(edit.atMs).toISOString();
   const summary = listsSummary(classLists(results));
   if (r.kind === 'propose') {

@@ -72,7 +72,21 @@ export function resultsBlockCells(results: ClassResults, period: ResultsPeriod, 
   return cells;
 }
 
-/** What a confirmation is about: the period and every value it writes (16 hex digits). */
-export function blockDigest(period: ResultsPeriod, cells: readonly BlockCell[]): string {
-  return sha256Hex(JSON.stringify([period, cells.map((c) => [c.studentCode, c.column, c.value])])).slice(0, 16);
+/**
+ * What a confirmation is about (16 hex digits): the period, every value it writes, and what the
+ * homeroom teacher saw of each student — subject results, learning (computed and final) and
+ * training of the period. Any accepted change behind those makes it stale.
+ */
+export function resultsDigest(results: ClassResults, period: ResultsPeriod, cells: readonly BlockCell[]): string {
+  const seen = results.students.map((s) => {
+    const a = s.assessment;
+    return [s.code, a.subjects.map((r) => JSON.stringify(r[period])), a.learning[period]?.computed ?? '', a.learning[period]?.level ?? '', a.training[period]?.level ?? ''];
+  });
+  return sha256Hex(JSON.stringify([period, cells.map((c) => [c.studentCode, c.column, c.value]), seen])).slice(0, 16);
+}
+
+/** The block's cells and their digest, for the period. */
+export function periodResults(results: ClassResults, period: ResultsPeriod, ordinalRank: boolean): { cells: BlockCell[]; digest: string } {
+  const cells = resultsBlockCells(results, period, ordinalRank);
+  return { cells, digest: resultsDigest(results, period, cells) };
 }

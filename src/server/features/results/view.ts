@@ -11,7 +11,7 @@ import { peekQueue } from '../guard/queue';
 import type { Env } from '../../gas/env';
 import type { SchoolContext } from '../school-context';
 import type { ClassResults, StudentResults } from './class-results';
-import { blockDigest, finalYear, PERIOD_LABELS, resultsBlockCells, type ResultsPeriod } from './block';
+import { finalYear, PERIOD_LABELS, periodResults, type ResultsPeriod } from './block';
 import type { ClassState } from './state';
 
 export interface SubjectCell {
@@ -137,11 +137,10 @@ export function classificationView(env: Env, context: SchoolContext, caller: str
   const { cls } = results;
   const homeroomName = context.config.users.find((u) => u.email === cls.homeroom)?.name ?? cls.homeroom;
   const students = results.students.map((s) => studentView(s, period, context, cls.code, homeroomName));
-  const cells = resultsBlockCells(results, period, context.config.school.ordinalRank);
-  const digest = blockDigest(period, cells);
+  const { cells, digest } = periodResults(results, period, context.config.school.ordinalRank);
   const ranks = new Map(cells.filter((c) => c.column === 'Cả năm · Xếp hạng' && c.value !== '').map((c) => [c.studentCode, Number(c.value)]));
   for (const s of students) s.rank = ranks.get(s.code) ?? null;
-  const yearDigest = period === 'year' ? digest : blockDigest('year', resultsBlockCells(results, 'year', context.config.school.ordinalRank));
+  const yearDigest = period === 'year' ? digest : periodResults(results, 'year', context.config.school.ordinalRank).digest;
   const missing = new Map<string, number>();
   for (const s of students) for (const b of s.blocked) missing.set(b, (missing.get(b) ?? 0) + 1);
   const confirmed = state[period];
