@@ -236,3 +236,38 @@ export function subjectDifferences(students: readonly BookStudent[]): Comparison
   }
   return out;
 }
+
+/** What the CLI says the results block holds once the year (and each semester) is confirmed. */
+function expectedResults(a: AssessedStudent): Record<string, CellValue> {
+  const names = new Map(a.subjects.map((s) => [s.code, s.name]));
+  const summer = (a as AssessedStudent & { summer: { training: string | null; learning: { level: string } | null } | null }).summer;
+  return {
+    'R|1|HT': a.learning.hk1?.level ?? '',
+    'R|2|HT': a.learning.hk2?.level ?? '',
+    'R|Y|HT': summer?.learning?.level ?? a.learning.year?.level ?? '',
+    'R|Y|RL': summer?.training ?? a.training.year?.level ?? '',
+    'R|Y|DH': a.title ?? '',
+    'R|Y|KQ': a.promotion ?? '',
+    'R|Y|KTL': a.retestSubjects.map((c) => names.get(c) ?? c).join(', '),
+    'R|Y|NGHI': 0,
+  };
+}
+
+/** The results block (tab and shadow) against the CLI, field by field; counts of filled values by key. */
+export function resultDifferences(students: readonly BookStudent[]): { differences: string[]; filled: Map<string, number> } {
+  const differences: string[] = [];
+  const filled = new Map<string, number>();
+  for (const s of students) {
+    for (const [key, expected] of Object.entries(expectedResults(s.assessed))) {
+      const col = s.keys.indexOf(key);
+      const book = col < 0 ? '(no column)' : s.tab[col];
+      const shadow = col < 0 ? '(no column)' : s.shadow[col];
+      if (book === expected && shadow === expected) {
+        if (expected !== '') filled.set(key, (filled.get(key) ?? 0) + 1);
+        continue;
+      }
+      differences.push(`${s.cls} ${s.code} ${key} (row ${s.row}): book ${JSON.stringify(book)}, shadow ${JSON.stringify(shadow)}, assess ${JSON.stringify(expected)}`);
+    }
+  }
+  return { differences, filled };
+}

@@ -98,13 +98,15 @@ export function lcg(seed: number): () => number {
 }
 
 /** A score as a teacher gives it: 0–10 with one decimal, most of them between 4 and 10. */
-function randomScore(rand: () => number): number {
+function randomScore(rand: () => number, strong: boolean): number {
+  if (strong) return (85 + Math.floor(rand() * 16)) / 10; // a strong student: 8,5–10, titles happen
   return rand() < 0.1 ? Math.floor(rand() * 101) / 10 : (40 + Math.floor(rand() * 61)) / 10;
 }
 
 /**
- * Random entries in every TX/GK/CK cell of a class tab and its shadow. Per student, subject and
- * semester: mostly complete; sometimes one or two slots not assessed yet; now and then nothing.
+ * Random entries in every TX/GK/CK cell of a class tab and its shadow, and each semester's conduct.
+ * Per student, subject and semester: mostly complete; sometimes one or two slots not assessed
+ * yet; now and then nothing.
  */
 export function fillRandomEntries(ss: SpreadsheetPort, tab: string, rand: () => number): void {
   const sheet = ss.getSheetByName(tab)!;
@@ -114,15 +116,24 @@ export function fillRandomEntries(ss: SpreadsheetPort, tab: string, rand: () => 
   const groups = new Map<string, EntryColumn[]>();
   for (const c of entryColumns(grid[4])) groups.set(`${c.code}|${c.semester}`, [...(groups.get(`${c.code}|${c.semester}`) ?? []), c]);
   const codeCol = grid[4].indexOf('P|CODE');
+  const training = [1, 2].map((sem) => grid[4].indexOf(`R|${sem}|RL`));
   for (let row = 5; row < grid.length; row++) {
     if (grid[row][codeCol] === '') continue;
-    for (const cols of groups.values()) {
+    // Most students have everything (so most have results); the others miss a slot here and there.
+    const whole = rand() < 0.6;
+    const strong = whole && rand() < 0.2;
+    // The homeroom teacher's conduct of each semester: mostly good, now and then not yet given.
+    for (const col of training) {
       const r = rand();
-      const blanks = r < 0.04 ? cols.length : r < 0.12 ? 1 : r < 0.16 ? 2 : 0;
+      grid[row][col] = kept[row][col] = strong ? 'Tốt' : r < 0.02 ? '' : r < 0.05 ? 'Chưa đạt' : r < 0.2 ? 'Đạt' : r < 0.45 ? 'Khá' : 'Tốt';
+    }
+    for (const cols of groups.values()) {
+      const r = whole ? 1 : rand();
+      const blanks = r < 0.08 ? cols.length : r < 0.3 ? 1 : r < 0.4 ? 2 : 0;
       const empty = new Set<number>();
       while (empty.size < blanks) empty.add(cols[Math.floor(rand() * cols.length)].col);
       for (const c of cols) {
-        const value: CellValue = empty.has(c.col) ? '' : c.kind === 'score' ? randomScore(rand) : rand() < 0.12 ? 'CĐ' : 'Đ';
+        const value: CellValue = empty.has(c.col) ? '' : c.kind === 'score' ? randomScore(rand, strong) : rand() < (strong ? 0 : 0.12) ? 'CĐ' : 'Đ';
         grid[row][c.col] = kept[row][c.col] = value;
       }
     }
@@ -205,4 +216,19 @@ export function enterThroughGuard(w: BookWorld, cls: string, subjects: { score: 
   }
   if (w.runtime.triggerFailures.length > 0) throw new Error(`trigger failures: ${JSON.stringify(w.runtime.triggerFailures)}`);
   return entered;
+}
+
+/**
+ * Each class's homeroom teacher confirms the period in the Xếp loại panel's server function, as
+ * they see it; the admin's run then writes every results block. Throws on a refusal.
+ */
+export function confirmEveryClass(w: BookWorld, period: 'hk1' | 'hk2' | 'year'): void {
+  const classes = w.ss().getSheetByName('Lớp')!.getDataRange().getValues().slice(1).filter((r) => r[0] !== '');
+  for (const [cls, , homeroom] of classes) {
+    const who = w.runtime.as(String(homeroom).toLowerCase());
+    const view = who.callServer(w.id, 'apiClassification', [{ classCode: String(cls), period }]) as { digest: string };
+    const done = who.callServer(w.id, 'apiConfirmResults', [{ classCode: String(cls), period, digest: view.digest }]) as { ok: boolean; message: string };
+    if (!done.ok) throw new Error(`${String(cls)}: ${done.message}`);
+  }
+  w.menu('menuReconcile');
 }
