@@ -187,3 +187,46 @@ test('conduct entered in the panel: refused outside its window with the guard’
   expect(w.audit().at(-1)!.slice(2, 12)).toEqual([HOMEROOM, w.admin, '6A', expect.any(String), 'HS0001', '', 'HK I · Rèn luyện', TRAINING[row - 6], 'Khá', 'Chấp nhận']);
   expect(call<ActionResult>(w, HOMEROOM, 'apiSaveTraining', { classCode: '6A', semester: 1, values: { HS0001: 'Giỏi' } }).message).toContain('kết quả rèn luyện là Tốt, Khá, Đạt hoặc Chưa đạt');
 });
+
+test('summer: after the lists are approved, re-test results entered in their window reclassify the student; the final promotion is written and the lists go back to the board', () => {
+  const w = yearOf6A([['', 'Kiểm tra lại', '', '', '', '01/07/2027', '20/07/2027', 'Kiểm tra lại trong hè']]);
+  const year = view(w, HOMEROOM, { classCode: '6A', period: 'year' });
+  const retaker = year.students.find((s) => s.promotion === 'kiểm tra lại')!;
+  expect(retaker).toBeDefined();
+  call(w, HOMEROOM, 'apiConfirmResults', { classCode: '6A', period: 'year', digest: year.digest });
+  adminRun(w);
+  call(w, HOMEROOM, 'apiProposeLists', { classCode: '6A', digest: year.digest });
+  adminRun(w);
+  call(w, PRINCIPAL, 'apiDecideLists', { classCode: '6A', decision: 'approve', digest: year.digest });
+  adminRun(w);
+  expect(view(w, HOMEROOM, { classCode: '6A', period: 'year' }).canConfirm).toBe(false); // locked, nothing summer yet
+
+  // July: each subject's teacher types the re-test result in the summer tab, in the KTL window.
+  w.later(new Date('2027-07-02T02:00:00Z'));
+  const summer = w.tab('6A – Hè');
+  const row = summer.findIndex((r) => r[1] === retaker.code) + 1;
+  const assignments = w.tab('Phân công');
+  const codes = retaker.retest.map((name) => retaker.subjects.find((s) => s.name === name)!.code);
+  for (const code of codes) {
+    const col = summer[3].findIndex((k) => k === `H|S|${code}` || k === `H|C|${code}`) + 1;
+    const value = String(summer[3][col - 1]).startsWith('H|S|') ? '9' : 'Đ';
+    const teacher = String(assignments.find((r) => r[0] === '6A' && r[1] === code)![2]).split(',')[0].trim();
+    // Someone not teaching the subject is refused by the protection; the subject's own teacher is kept.
+    expect(w.runtime.as(mail('mai.nt')).edit(w.id, '6A – Hè', `${columnLetter(col)}${row}`, value).ok).toBe(false);
+    expect(w.runtime.as(teacher).edit(w.id, '6A – Hè', `${columnLetter(col)}${row}`, value).ok).toBe(true);
+    expect(w.audit().at(-1)!.slice(2, 12)).toEqual([teacher, w.admin, '6A – Hè', `${columnLetter(col)}${row}`, retaker.code, code, 'Kiểm tra lại', '', value, 'Chấp nhận']);
+  }
+  const after = view(w, HOMEROOM, { classCode: '6A', period: 'year' });
+  const reclassified = after.students.find((s) => s.code === retaker.code)!;
+  expect(['lên lớp', 'hoàn thành', 'ở lại lớp', 'chưa hoàn thành']).toContain(reclassified.promotion);
+  expect(reclassified.reasons.join(' ')).toContain('sau hè');
+  expect(after.canConfirm).toBe(true); // only students awaiting summer change
+  expect(call<ActionResult>(w, HOMEROOM, 'apiConfirmResults', { classCode: '6A', period: 'year', digest: after.digest }).ok).toBe(true);
+  adminRun(w);
+  expect(cell(w, '6A', 'R|Y|KQ', rowOf(w, retaker.code))).toBe(reclassified.promotion);
+  const final = view(w, HOMEROOM, { classCode: '6A', period: 'year' });
+  expect(final.lists).toBeNull(); // the board approves the final lists again
+  expect(final.canPropose).toBe(true);
+  expect(w.audit().filter((r) => r[11] === 'Xếp loại').at(-1)![12]).toBe(APPLY_TEXT.afterSummer);
+  expect(beyondEntries(w)).toEqual([]);
+});

@@ -71,8 +71,8 @@ test('one read of the log and one getValues per tab', () => {
   ordinaryWork(w);
   const { result, calls } = w.runtime.calls.measure(() => verifyBook(w.env()));
   expect(result.ok).toBe(true);
-  // The live log, then 6A, 6B and 7A: the grade book and the attendance tab, each with its shadow.
-  expect(calls['Range.getValues']).toBe(1 + 3 * 2 * 2);
+  // The live log, then 6A, 6B and 7A: the grade book, the attendance tab and the summer tab, each with its shadow.
+  expect(calls['Range.getValues']).toBe(1 + 3 * 3 * 2);
 });
 
 test('the owner writes scores into a tab and its shadow by script: each cell is named, and a later edit does not launder it', () => {

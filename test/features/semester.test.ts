@@ -12,7 +12,7 @@
  * and the first bad row are named, and the checkpoints people hold show the rewrite.
  */
 import type { CellValue } from '../../src/server/gas/ports';
-import { layoutFromKeys, columnLetter, COLOURS, ATTENDANCE_HEADER_ROWS, attendanceRoleOf, attendanceSheetName, type ClassBookLayout } from '../../src/server/workbook/layout';
+import { layoutFromKeys, columnLetter, COLOURS, ATTENDANCE_HEADER_ROWS, attendanceRoleOf, attendanceSheetName, SUMMER_HEADER_ROWS, summerRoleOf, summerSheetName, type ClassBookLayout } from '../../src/server/workbook/layout';
 import { editorOf, parseKey } from '../../src/server/workbook/layout/keys';
 import { roleOf } from '../../src/server/workbook/layout/guarded-cells';
 import { AUDIT_HEAD_KEY, AUDIT_SHEET } from '../../src/server/workbook/audit';
@@ -507,9 +507,11 @@ const expectedCounts = (s: Semester) =>
 function guardedCellCount(s: Semester): number {
   return ['6A', '6B', '7A'].reduce((sum, sheet) => {
     const layout = s.layout(sheet);
-    // The attendance tab is guarded too: its month and total columns, same students.
+    // The attendance and summer tabs are guarded too: their entry and total columns, same students.
     const attendanceKeys = s.w.tab(attendanceSheetName(sheet))[ATTENDANCE_HEADER_ROWS - 1].map(String);
-    const perStudent = layout.keys.filter((k) => roleOf(k) !== null).length + attendanceKeys.filter((k) => attendanceRoleOf(k) !== null).length;
+    const summerKeys = s.w.tab(summerSheetName(sheet))[SUMMER_HEADER_ROWS - 1].map(String);
+    const perStudent =
+      layout.keys.filter((k) => roleOf(k) !== null).length + attendanceKeys.filter((k) => attendanceRoleOf(k) !== null).length + summerKeys.filter((k) => summerRoleOf(k) !== null).length;
     return sum + layout.studentCodes.length * perStudent;
   }, 0);
 }

@@ -13,7 +13,7 @@ import { readLedger, type AuditVerdict, type Ledger } from '../workbook/audit';
 import { readClassBook, type ClassStatus, type ExpectedDerived } from '../workbook/book-replay';
 import type { CellValue } from '../gas/ports';
 import { deriverFor } from './results/derived';
-import { ATTENDANCE_TAB, BOOK_TAB, GUARDED_TABS, attendanceSheetName, shadowSheetName, type GuardedTab } from '../workbook/layout';
+import { BOOK_TAB, GUARDED_TABS, shadowSheetName, type GuardedTab } from '../workbook/layout';
 import { loadSchoolContext, type SchoolContext } from './school-context';
 
 /** Cells and log conflicts listed by name in the alert; the rest are counted. */
@@ -47,12 +47,19 @@ function guardedTabs(context: SchoolContext | null, ledger: Ledger): { code: str
   const codes = new Set<string>(context ? context.config.classes.map((c) => c.code) : []);
   for (const e of ledger.entries) {
     if (!namesACell(e)) continue;
-    codes.add(e.sheet.endsWith(ATTENDANCE_SUFFIX) ? e.sheet.slice(0, -ATTENDANCE_SUFFIX.length) : e.sheet);
+    codes.add(tabOfLogged(e.sheet).code);
   }
   return [...codes].flatMap((code) => GUARDED_TABS.map((kind) => ({ code, kind })));
 }
 
-const ATTENDANCE_SUFFIX = attendanceSheetName('');
+/** The class and the kind of guarded tab a logged sheet name is ("6A – Chuyên cần" → 6A, attendance). */
+function tabOfLogged(sheet: string): { code: string; kind: GuardedTab } {
+  for (const kind of GUARDED_TABS) {
+    const suffix = kind.sheetName('');
+    if (suffix !== '' && sheet.endsWith(suffix)) return { code: sheet.slice(0, -suffix.length), kind };
+  }
+  return { code: sheet, kind: BOOK_TAB };
+}
 
 function subjectNames(context: SchoolContext | null): SubjectName {
   const names = new Map<string, string>(context ? context.config.subjects.map((s) => [s.code, s.name]) : []);
@@ -129,7 +136,7 @@ export function verifyBook(env: Env): BookVerdict {
   const loaded = loadSchoolContext(env);
   const context = loaded.ok ? loaded.context : null;
   const spreadsheet = env.spreadsheetApp.getActiveSpreadsheet();
-  const replay = replayLog(ledger.entries, (id) => (id.sheet.endsWith(ATTENDANCE_SUFFIX) ? ATTENDANCE_TAB : BOOK_TAB).derivedColumns.has(id.column));
+  const replay = replayLog(ledger.entries, (id) => tabOfLogged(id.sheet).kind.derivedColumns.has(id.column));
   const classProblems: ClassProblem[] = [];
   const mismatches: CellMismatch[] = [];
   const pending: CellMismatch[] = [];

@@ -57,11 +57,26 @@ function subjectInput(layout: ClassBookLayout, row: readonly CellValue[], s: Lay
   return { ...base, kind: 'comment', hk1: semester(1), hk2: semester(2) };
 }
 
+/** What the summer tab holds for a student: re-test results by subject code, and summer training. */
+export interface SummerEntries {
+  retests: ReadonlyMap<string, CellValue>;
+  training: CellValue;
+}
+
+function withRetest(subject: SubjectInput, value: CellValue | undefined): SubjectInput {
+  if (value === undefined || value === '') return subject;
+  if (subject.kind === 'score') {
+    const tenths = typeof value === 'number' ? tenthsFromNumber(value) : null;
+    return tenths === null ? subject : { ...subject, retest: tenths };
+  }
+  return value === 'Đ' || value === 'CĐ' ? { ...subject, retest: value } : subject;
+}
+
 /**
  * The engine's input for one student from their row (0-based array over the book's columns).
- * `absences`: sessions absent in the year (the attendance tab's total).
+ * `absences`: sessions absent in the year (the attendance tab's total); `summer`: their row of the summer tab.
  */
-export function studentInputFromRow(layout: ClassBookLayout, row: readonly CellValue[], studentCode: string, context: BookAssessmentContext, absences = 0): StudentInput {
+export function studentInputFromRow(layout: ClassBookLayout, row: readonly CellValue[], studentCode: string, context: BookAssessmentContext, absences = 0, summer?: SummerEntries): StudentInput {
   const names = new Map(context.subjects.map((s) => [s.code, s.name]));
   const result = (semester: Semester) => {
     const col = layout.resultColumn(semester, 'RL');
@@ -71,14 +86,14 @@ export function studentInputFromRow(layout: ClassBookLayout, row: readonly CellV
     id: studentCode,
     grade: context.grade,
     regime: resolveRegime({ grade: context.grade, schoolYear: context.schoolYear }),
-    subjects: layout.subjects().map((s) => subjectInput(layout, row, s, names.get(s.code) ?? s.code, findSubject(context.grade, s.code, context.settings)?.optional ?? false)),
-    training: { hk1: result(1), hk2: result(2) },
+    subjects: layout.subjects().map((s) => withRetest(subjectInput(layout, row, s, names.get(s.code) ?? s.code, findSubject(context.grade, s.code, context.settings)?.optional ?? false), summer?.retests.get(s.code))),
+    training: { hk1: result(1), hk2: result(2), ...(summer && level(summer.training) !== null && { summer: level(summer.training) }) },
     absences,
   };
 }
 
-export function assessRow(layout: ClassBookLayout, row: readonly CellValue[], studentCode: string, context: BookAssessmentContext, absences = 0): StudentAssessment {
-  return assessStudent(studentInputFromRow(layout, row, studentCode, context, absences), context.settings);
+export function assessRow(layout: ClassBookLayout, row: readonly CellValue[], studentCode: string, context: BookAssessmentContext, absences = 0, summer?: SummerEntries): StudentAssessment {
+  return assessStudent(studentInputFromRow(layout, row, studentCode, context, absences, summer), context.settings);
 }
 
 /**

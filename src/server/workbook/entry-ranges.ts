@@ -5,7 +5,7 @@
  * the number of protections follows what is open, not the size of the school.
  */
 import type { EntrySlot, EntryTarget, WindowKind } from '../domain/calendar';
-import type { ClassBookLayout, ClassBookColumn, GridRange, SimpleTabLayout } from './layout';
+import { parseRetestKey, SUMMER_TRAINING_KEY, type ClassBookLayout, type ClassBookColumn, type GridRange, type SimpleTabLayout } from './layout';
 
 /** A window question about one column of a class's tabs; the caller knows the class. */
 export type ColumnTarget = Omit<EntryTarget, 'grade' | 'classCode'>;
@@ -68,15 +68,29 @@ export function openClassBookRanges(layout: ClassBookLayout, open: OpenCheck): O
   return toRanges(layout, runs(columns));
 }
 
-/** Open ranges of a profile or attendance tab: attendance months by their CC window, the rest unless all is locked. */
+/** The window question a column of a simple tab answers to: attendance months, the summer's columns; null otherwise. */
+function targetOfSimpleKey(key: string): ColumnTarget | null {
+  const month = /^A\|(\d{4}-\d{2})\|[PK]$/.exec(key)?.[1];
+  if (month) return { kind: 'CC', semester: null, subjectCode: null, month };
+  const retest = parseRetestKey(key);
+  if (retest) return { kind: 'KTL', semester: null, subjectCode: retest.subjectCode };
+  if (key === SUMMER_TRAINING_KEY) return { kind: 'RLH', semester: null, subjectCode: null };
+  return null;
+}
+
+/**
+ * Open ranges of a profile, attendance or summer tab: attendance months by their CC window, a
+ * subject's re-test by its KTL window (to its teachers), summer training by the RLH window, the
+ * rest unless all is locked.
+ */
 export function openSimpleTabRanges(layout: SimpleTabLayout, open: OpenCheck): OpenRange[] {
   const columns = layout.keys.flatMap((key, i) => {
     const col = i + 1;
     const editor = layout.editorAt(col);
-    if (editor !== 'homeroom') return [];
-    const month = /^A\|(\d{4}-\d{2})\|[PK]$/.exec(key)?.[1];
-    if (!open(month ? { kind: 'CC', semester: null, subjectCode: null, month } : null)) return [];
-    return [{ col, editor: 'homeroom' as const, label: key }];
+    if (editor !== 'homeroom' && editor !== 'subject-teachers') return [];
+    if (!open(targetOfSimpleKey(key))) return [];
+    const subjectCode = parseRetestKey(key)?.subjectCode;
+    return [{ col, editor, subjectCode, label: key }];
   });
   return toRanges(layout, runs(columns));
 }

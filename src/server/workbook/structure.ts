@@ -6,7 +6,7 @@
 import type { Env } from '../gas/env';
 import type { PropertiesPort } from '../gas/ports';
 import { CLASS_TABS, type ActualTab, type ClassStructure, type TabRecord } from '../domain/structure/check';
-import { ATTENDANCE_TAB, attendanceSheetName, classBookSheetName, profileSheetName, shadowSheetName } from './layout';
+import { ATTENDANCE_TAB, attendanceSheetName, classBookSheetName, profileSheetName, shadowSheetName, SUMMER_TAB } from './layout';
 import type { TabShape } from './tab-writer';
 
 const PREFIX = 'sodiem.structure.';
@@ -17,6 +17,8 @@ const tabNames = (classCode: string): Record<(typeof CLASS_TABS)[number], string
   profile: profileSheetName(classCode),
   attendance: attendanceSheetName(classCode),
   attendanceShadow: ATTENDANCE_TAB.shadowName(classCode),
+  summer: SUMMER_TAB.sheetName(classCode),
+  summerShadow: SUMMER_TAB.shadowName(classCode),
 });
 
 /** The record of each class from the shapes setup just wrote. */

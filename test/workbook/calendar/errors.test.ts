@@ -22,19 +22,23 @@ describe('Học kì', () => {
     expect(issueFor({ 'Học kì': 3 })).toEqual(at(2, 'Học kì', 'học kì "3" không hợp lệ; chỉ được ghi I hoặc II.'));
   });
 
+  test('a summer row takes no semester', () => {
+    expect(issueFor({ 'Học kì': 'II', 'Loại cột': 'Kiểm tra lại' })).toEqual(at(2, 'Học kì', 'kiểm tra lại và rèn luyện hè diễn ra sau học kì II, không thuộc học kì nào; hãy để trống học kì.'));
+  });
+
   test('blank, except for Chuyên cần', () => {
-    expect(issueFor({ 'Học kì': '' })).toEqual(at(2, 'Học kì', 'chưa điền học kì (I hoặc II); chỉ dòng "Chuyên cần" được để trống học kì.'));
+    expect(issueFor({ 'Học kì': '' })).toEqual(at(2, 'Học kì', 'chưa điền học kì (I hoặc II); chỉ dòng "Chuyên cần", "Kiểm tra lại" và "Rèn luyện hè" được để trống học kì.'));
   });
 });
 
 describe('Loại cột', () => {
   test('blank', () => {
-    expect(issueFor({ 'Loại cột': '' })).toEqual(at(2, 'Loại cột', 'chưa điền loại cột (TX, TX1–TX4, GK, CK, Rèn luyện hoặc Chuyên cần).'));
+    expect(issueFor({ 'Loại cột': '' })).toEqual(at(2, 'Loại cột', 'chưa điền loại cột (TX, TX1–TX4, GK, CK, Rèn luyện, Chuyên cần, Kiểm tra lại hoặc Rèn luyện hè).'));
   });
 
   test('unknown', () => {
     expect(issueFor({ 'Loại cột': 'Cuối năm' })).toEqual(
-      at(2, 'Loại cột', 'loại cột "Cuối năm" không hợp lệ; chỉ được ghi TX, TX1–TX4, GK, CK, Rèn luyện hoặc Chuyên cần (Chuyên cần có thể kèm tháng, ví dụ "Chuyên cần 10/2026").'),
+      at(2, 'Loại cột', 'loại cột "Cuối năm" không hợp lệ; chỉ được ghi TX, TX1–TX4, GK, CK, Rèn luyện, Chuyên cần, Kiểm tra lại hoặc Rèn luyện hè (Chuyên cần có thể kèm tháng, ví dụ "Chuyên cần 10/2026").'),
     );
     expect(issueFor({ 'Loại cột': 'TX5' })).toMatchObject({ row: 2, column: 'Loại cột' });
   });

@@ -7,9 +7,13 @@
 
 /**
  * TX đánh giá thường xuyên, GK giữa kì, CK cuối kì (subject teachers);
- * RL rèn luyện and CC chuyên cần — a month of attendance (homeroom teacher).
+ * RL rèn luyện and CC chuyên cần — a month of attendance (homeroom teacher);
+ * in summer KTL kiểm tra lại (subject teachers) and RLH rèn luyện hè (homeroom teacher).
  */
-export type WindowKind = 'TX' | 'GK' | 'CK' | 'RL' | 'CC';
+export type WindowKind = 'TX' | 'GK' | 'CK' | 'RL' | 'CC' | 'KTL' | 'RLH';
+
+/** The summer's windows belong to no semester. */
+export const SUMMER_KINDS: readonly WindowKind[] = ['KTL', 'RLH'];
 
 export type Semester = 1 | 2;
 
@@ -24,7 +28,7 @@ export interface WindowScope {
 export interface EntryWindow {
   /** 1-based row of the calendar sheet the window came from. */
   row: number;
-  /** null only for CC: an attendance window for any semester (its month, if any, decides). */
+  /** null for CC (an attendance window for any semester: its month, if any, decides) and the summer's KTL and RLH. */
   semester: Semester | null;
   kind: WindowKind;
   scope: WindowScope;
@@ -49,7 +53,7 @@ export interface EntryTarget {
   kind: WindowKind;
   grade: number;
   classCode: string;
-  /** null for RL and CC. */
+  /** null for RL, CC and RLH. */
   subjectCode: string | null;
   /** The TX column (TX1…); without it only windows for every TX round match. */
   slot?: EntrySlot;

@@ -15,6 +15,10 @@ export type CellRole =
   | { type: 'remark' }
   /** A month's absences on the attendance tab (the homeroom teacher's, in that month's CC window). */
   | { type: 'attendance'; month: string }
+  /** Summer: a subject's re-test result (its teachers, in the KTL window). */
+  | { type: 'retest'; subjectCode: string; subjectKind: 'score' | 'comment' }
+  /** Summer: the result of summer training (the homeroom teacher, in the RLH window). */
+  | { type: 'summer-training' }
   /** Averages and results: written by the add-on alone, never by a person. */
   | { type: 'computed' };
 
@@ -60,6 +64,8 @@ export function windowTarget(role: CellRole, rules: ClassRules) {
     return { ...base, kind, semester: role.semester, subjectCode: role.subjectCode, slot: role.slot } as const;
   }
   if (role.type === 'training') return { ...base, kind: 'RL', semester: role.semester, subjectCode: null } as const;
+  if (role.type === 'retest') return { ...base, kind: 'KTL', semester: null, subjectCode: role.subjectCode } as const;
+  if (role.type === 'summer-training') return { ...base, kind: 'RLH', semester: null, subjectCode: null } as const;
   // As the protections ask (entry-ranges.ts): a CC window for that month, whatever its semester.
   if (role.type === 'attendance') return { ...base, kind: 'CC', semester: null, subjectCode: null, month: role.month } as const;
   return null;
@@ -80,7 +86,8 @@ export function checkTyped(role: CellRole, typed: unknown, formula: string, prev
     value = typed === null || typed === undefined ? '' : String(typed);
     if (value.length > REMARK_MAX) return { kind: 'invalid', reason: GUARD_TEXT.remarkTooLong };
   } else {
-    const kind: EntryKind = role.type === 'training' ? 'training' : role.type === 'attendance' ? 'sessions' : role.subjectKind === 'score' ? 'score' : 'comment';
+    const kind: EntryKind =
+      role.type === 'training' || role.type === 'summer-training' ? 'training' : role.type === 'attendance' ? 'sessions' : role.subjectKind === 'score' ? 'score' : 'comment';
     const check = checkEntry(kind, typed, formula);
     if (!check.ok) {
       if (same(typed, previous) && formula === '') return { kind: 'unchanged' };
@@ -97,7 +104,7 @@ export function checkTyped(role: CellRole, typed: unknown, formula: string, prev
 /** Who may type into the cell: the subject's teachers, or the homeroom teacher. */
 export function allowedFor(role: CellRole, rules: ClassRules): string[] {
   if (role.type === 'computed') return [];
-  const allowed = role.type === 'subject' ? rules.teachersOf(role.subjectCode) : [rules.homeroom];
+  const allowed = role.type === 'subject' || role.type === 'retest' ? rules.teachersOf(role.subjectCode) : [rules.homeroom];
   return allowed.filter((e) => e.trim() !== '');
 }
 

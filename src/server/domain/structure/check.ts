@@ -5,7 +5,7 @@
  * compare the workbook with this record and repair what differs. Pure.
  */
 
-export type ClassTab = 'book' | 'shadow' | 'profile' | 'attendance' | 'attendanceShadow';
+export type ClassTab = 'book' | 'shadow' | 'profile' | 'attendance' | 'attendanceShadow' | 'summer' | 'summerShadow';
 
 export interface TabRecord {
   name: string;
@@ -14,8 +14,9 @@ export interface TabRecord {
   cols: number;
 }
 
-/** `attendanceShadow` is absent from records written before the attendance tab had a shadow. */
-export type ClassStructure = Record<Exclude<ClassTab, 'attendanceShadow'>, TabRecord> & { attendanceShadow?: TabRecord };
+/** Tabs later versions added are absent from records written before them. */
+type AddedLater = 'attendanceShadow' | 'summer' | 'summerShadow';
+export type ClassStructure = Record<Exclude<ClassTab, AddedLater>, TabRecord> & Partial<Record<AddedLater, TabRecord>>;
 
 /** One tab of the workbook as the Sheets API describes it. */
 export interface ActualTab {
@@ -37,8 +38,8 @@ export interface StructureProblem {
   actual?: ActualTab;
 }
 
-export const CLASS_TABS: readonly ClassTab[] = ['book', 'shadow', 'profile', 'attendance', 'attendanceShadow'];
-export const SHADOW_TABS: ReadonlySet<ClassTab> = new Set<ClassTab>(['shadow', 'attendanceShadow']);
+export const CLASS_TABS: readonly ClassTab[] = ['book', 'shadow', 'profile', 'attendance', 'attendanceShadow', 'summer', 'summerShadow'];
+export const SHADOW_TABS: ReadonlySet<ClassTab> = new Set<ClassTab>(['shadow', 'attendanceShadow', 'summerShadow']);
 
 /** Every difference, tab by tab; a tab is found by its id, which a rename does not change. */
 export function structureProblems(expected: Record<string, ClassStructure>, actual: readonly ActualTab[]): StructureProblem[] {

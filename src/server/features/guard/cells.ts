@@ -122,8 +122,8 @@ export function readEditedBlock(spreadsheet: SpreadsheetPort, sheet: SheetPort, 
 /** The validation rule an entry cell carries (the same rules setup writes). */
 function ruleOf(cell: EditedCell): ValidationSpec | null {
   const role = cell.role;
-  if (role.type === 'subject') return role.subjectKind === 'score' ? VALIDATIONS.score : VALIDATIONS.comment;
-  if (role.type === 'training') return VALIDATIONS.training;
+  if (role.type === 'subject' || role.type === 'retest') return role.subjectKind === 'score' ? VALIDATIONS.score : VALIDATIONS.comment;
+  if (role.type === 'training' || role.type === 'summer-training') return VALIDATIONS.training;
   if (role.type === 'computed') return null; // averages and results carry no entry rule
   if (role.type === 'attendance') return { ...ATTENDANCE_SESSIONS, formula: ATTENDANCE_SESSIONS.formula.split(FORMULA_CELL).join(cell.a1) };
   return { type: 'formula', formula: `=LEN(${FORMULA_CELL})<=500`.replace(FORMULA_CELL, cell.a1), allowInvalid: false, helpText: 'Ghi chú tối đa 500 kí tự.' };

@@ -12,7 +12,7 @@ import type { ClassConfig } from '../../domain/school/model';
 import type { SchoolContext } from '../school-context';
 import { releaseAfterFlush } from '../../workbook/document-lock';
 import { settleUnseen, type UnseenReport } from './unseen';
-import { ATTENDANCE_TAB, BOOK_TAB } from '../../workbook/layout';
+import { ATTENDANCE_TAB, BOOK_TAB, SUMMER_TAB } from '../../workbook/layout';
 import { lastCheckOf, readLastChecks, recordChecks } from './last-check';
 
 const LOCK_WAIT_MS = 20_000;
@@ -63,11 +63,9 @@ export function reconcileClass(env: Env, context: SchoolContext, cls: ClassConfi
   const book = settleUnseen(env, context, cls, sinceMs, BOOK_TAB);
   // A rebuilt class has fresh tabs: the attendance tab waits for the next check.
   if (book.structureChanged) return book;
-  const attendance = settleUnseen(env, context, cls, sinceMs, ATTENDANCE_TAB);
-  return {
-    reverted: book.reverted + attendance.reverted,
-    pending: book.pending + attendance.pending,
-    unlisted: book.unlisted + attendance.unlisted,
-    structureChanged: attendance.structureChanged,
-  };
+  const others = [ATTENDANCE_TAB, SUMMER_TAB].map((tab) => settleUnseen(env, context, cls, sinceMs, tab));
+  return others.reduce(
+    (sum, r) => ({ reverted: sum.reverted + r.reverted, pending: sum.pending + r.pending, unlisted: sum.unlisted + r.unlisted, structureChanged: sum.structureChanged || r.structureChanged }),
+    { ...book, structureChanged: false },
+  );
 }

@@ -14,13 +14,14 @@ import { valueText } from '../../domain/audit/replay';
 import { BOOK_TAB, columnLetter, contiguousRuns } from '../../workbook/layout';
 import type { QueuedEdit, QueuedResults } from '../guard/queue';
 import { readClassResults, type ClassResults } from './class-results';
-import { PERIOD_LABELS, periodResults, type BlockCell, type ResultsPeriod } from './block';
+import { changedCells, PERIOD_LABELS, periodResults, summerOnly, type BlockCell, type ResultsPeriod } from './block';
 import { classLists, listsSummary } from './lists';
 import { isLocked, readClassState, writeClassState, type ClassState } from './state';
 import { isBoard } from './access';
 
 export const APPLY_TEXT = {
   confirmed: (period: ResultsPeriod) => `Giáo viên chủ nhiệm xác nhận kết quả ${PERIOD_LABELS[period]}.`,
+  afterSummer: 'Giáo viên chủ nhiệm xác nhận kết quả cả năm sau kiểm tra lại và rèn luyện hè; danh sách cuối năm cần Ban giám hiệu duyệt lại.',
   changedSince: (what: string) => `${what} không được ghi vì điểm hoặc kết quả đã thay đổi sau khi xác nhận; hãy xem lại và xác nhận lại.`,
   listsColumn: 'Danh sách cuối năm',
   proposed: (summary: string) => `Giáo viên chủ nhiệm đề nghị Ban giám hiệu duyệt danh sách cuối năm: ${summary}.`,
@@ -59,15 +60,17 @@ function writeBlock(env: Env, results: ClassResults, cells: readonly BlockCell[]
 
 function confirm(env: Env, context: SchoolContext, edit: QueuedEdit, r: Extract<QueuedResults, { kind: 'confirm' }>, state: ClassState): ResultsApplied {
   const cls = context.config.classes.find((c) => c.code === r.classCode);
-  if (!cls || cls.homeroom !== edit.actor.toLowerCase() || (r.period === 'year' && isLocked(state))) return 'refused';
+  if (!cls || cls.homeroom !== edit.actor.toLowerCase()) return 'refused';
   const results = readClass(env, context, r.classCode)!;
   const { cells, digest } = periodResults(results, r.period, context.config.school.ordinalRank);
+  const afterSummer = r.period === 'year' && isLocked(state);
+  if (afterSummer && !summerOnly(results, cells)) return 'refused';
   const at = new Date(edit.atMs);
   if (digest !== r.digest) {
     writeClassState(env, r.classCode, { ...state, notice: APPLY_TEXT.changedSince(`Xác nhận kết quả ${PERIOD_LABELS[r.period]}`) });
     return 'stale';
   }
-  const changed = cells.filter((c) => valueText(results.shadow[c.row - 1]?.[c.col - 1]) !== valueText(c.value));
+  const changed = changedCells(results, cells);
   const effectiveUser = env.session.getEffectiveUser().getEmail();
   const sheet = BOOK_TAB.sheetName(r.classCode);
   const rows: AuditInput[] = changed.map((c) => ({
@@ -82,13 +85,14 @@ function confirm(env: Env, context: SchoolContext, edit: QueuedEdit, r: Extract<
     oldValue: valueText(results.shadow[c.row - 1]?.[c.col - 1]),
     newValue: valueText(c.value),
     outcome: 'results',
-    reason: APPLY_TEXT.confirmed(r.period),
+    reason: afterSummer ? APPLY_TEXT.afterSummer : APPLY_TEXT.confirmed(r.period),
     reference: r.digest,
   }));
   appendAudit(env, rows); // the record first, as everywhere
   writeBlock(env, results, changed);
-  const { notice: _, ...rest } = state;
-  writeClassState(env, r.classCode, { ...rest, [r.period]: { by: edit.actor, at: at.toISOString(), digest: r.digest } });
+  // After summer the lists changed: the board approves them again.
+  const { notice: _, lists: approved, ...rest } = state;
+  writeClassState(env, r.classCode, { ...rest, ...(!afterSummer && approved && { lists: approved }), [r.period]: { by: edit.actor, at: at.toISOString(), digest: r.digest } });
   return 'applied';
 }
 

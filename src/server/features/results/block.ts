@@ -7,6 +7,7 @@
  */
 import type { StudentAssessment } from '../../domain/assessment';
 import { sha256Hex } from '../../domain/audit/sha256';
+import { valueText } from '../../domain/audit/replay';
 import { ordinalRanks } from '../../domain/results/rank';
 import { roleOf, type ResultField } from '../../workbook/layout';
 import type { ClassResults, StudentResults } from './class-results';
@@ -49,6 +50,23 @@ function yearValues(s: StudentResults, rank: number | undefined): Partial<Record
     KTL: a.retestSubjects.map((c) => names.get(c) ?? c).join(', '),
     HANG: rank ?? '',
   };
+}
+
+const AWAITING_SUMMER: ReadonlySet<string> = new Set(['kiểm tra lại', 'rèn luyện hè']);
+
+/** The cells whose value differs from what the book (its shadow) holds now. */
+export function changedCells(results: ClassResults, cells: readonly BlockCell[]): BlockCell[] {
+  return cells.filter((c) => valueText(results.shadow[c.row - 1]?.[c.col - 1]) !== valueText(c.value));
+}
+
+/**
+ * After the board approved the lists, the year changes only for students whose approved result
+ * was to re-take tests or train in summer: their summer results complete it (Điều 13, 14).
+ */
+export function summerOnly(results: ClassResults, cells: readonly BlockCell[]): boolean {
+  const kq = results.layout.resultColumn('year', 'KQ');
+  const changed = changedCells(results, cells);
+  return kq !== null && changed.length > 0 && changed.every((c) => AWAITING_SUMMER.has(valueText(results.shadow[c.row - 1]?.[kq - 1])));
 }
 
 /** The cells of the results block for the period, for every student of the class. */

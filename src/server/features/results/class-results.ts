@@ -1,13 +1,13 @@
 /**
  * One class assessed as a whole, for the classification sidebar and the results block: the grade
- * book's shadow (the accepted values) and the attendance tab's shadow, one read each, then every
- * student through the engine. Students who left the class are left out (their rows stay in the book).
+ * book's shadow (the accepted values), the attendance tab's and the summer tab's, one read each,
+ * then every student through the engine. Students who left the class are left out (their rows stay in the book).
  */
 import type { StudentAssessment } from '../../domain/assessment';
 import type { ClassConfig, SchoolConfig } from '../../domain/school/model';
 import type { CellValue, SpreadsheetPort } from '../../gas/ports';
-import { assessRow } from '../../workbook/book-assessment';
-import { absenceTotals, ATTENDANCE_TAB, BOOK_TAB, layoutFromKeys, type AbsenceTotals, type ClassBookLayout } from '../../workbook/layout';
+import { assessRow, type SummerEntries } from '../../workbook/book-assessment';
+import { absenceTotals, ATTENDANCE_TAB, BOOK_TAB, layoutFromKeys, parseRetestKey, SUMMER_TAB, SUMMER_TRAINING_KEY, type AbsenceTotals, type ClassBookLayout } from '../../workbook/layout';
 import { bookAssessmentContext } from './derived';
 
 export interface StudentResults {
@@ -33,6 +33,25 @@ export const CLASS_RESULTS_TEXT = {
 
 const text = (v: CellValue | undefined) => (v === null || v === undefined ? '' : String(v));
 
+/** Each student's re-test results and summer training, from the summer tab's shadow as read. */
+function summerRows(values: CellValue[][]): Map<string, SummerEntries> {
+  const keys = (values[SUMMER_TAB.headerRows - 1] ?? []).map(text);
+  const codeCol = keys.indexOf('P|CODE');
+  const trainingCol = keys.indexOf(SUMMER_TRAINING_KEY);
+  const out = new Map<string, SummerEntries>();
+  for (const row of values.slice(SUMMER_TAB.headerRows)) {
+    const code = text(row[codeCol]);
+    if (code === '') continue;
+    const retests = new Map<string, CellValue>();
+    keys.forEach((key, c) => {
+      const retest = parseRetestKey(key);
+      if (retest && row[c] !== '') retests.set(retest.subjectCode, row[c]);
+    });
+    out.set(code, { retests, training: trainingCol < 0 ? '' : row[trainingCol] });
+  }
+  return out;
+}
+
 /** Throws a Vietnamese sentence when the class has no book yet. */
 export function readClassResults(spreadsheet: SpreadsheetPort, config: Pick<SchoolConfig, 'school' | 'subjects'>, cls: ClassConfig, leavers: ReadonlySet<string>): ClassResults {
   const bookShadow = spreadsheet.getSheetByName(BOOK_TAB.shadowName(cls.code));
@@ -48,12 +67,13 @@ export function readClassResults(spreadsheet: SpreadsheetPort, config: Pick<Scho
   const aCode = aKeys.indexOf('P|CODE');
   const aRows = new Map(attendance.slice(ATTENDANCE_TAB.headerRows).map((r) => [text(r[aCode]), r]));
   const context = bookAssessmentContext(config, cls);
+  const summerOf = summerRows(spreadsheet.getSheetByName(SUMMER_TAB.shadowName(cls.code))?.getDataRange().getValues() ?? []);
   const students: StudentResults[] = [];
   for (let r = keyRow + 1; r < book.length; r++) {
     const code = text(book[r][codeCol]);
     if (code === '' || leavers.has(code)) continue;
     const absences = absenceTotals(aKeys, aRows.get(code) ?? [], config.school.semester2.start);
-    students.push({ code, name: text(book[r][nameCol]), row: r + 1, assessment: assessRow(layout, book[r], code, context, absences.year.ALL), absences });
+    students.push({ code, name: text(book[r][nameCol]), row: r + 1, assessment: assessRow(layout, book[r], code, context, absences.year.ALL, summerOf.get(code)), absences });
   }
   return { cls, layout, students, shadow: book };
 }

@@ -65,5 +65,6 @@ function attendanceDeriver(keys: readonly string[], semester2Start: string): Der
 export function deriverFor(tab: GuardedTab, keys: readonly CellValue[], cls: ClassConfig, config: Pick<SchoolConfig, 'school' | 'subjects'>): Deriver {
   const text = keys.map((k) => (k === null || k === undefined ? '' : String(k)));
   if (tab.kind === 'attendance') return attendanceDeriver(text, config.school.semester2.start);
+  if (tab.kind === 'summer') return { cells: () => [], derives: () => false };
   return bookDeriver(layoutFromKeys(text, []), bookAssessmentContext(config, cls));
 }

@@ -11,7 +11,7 @@ import { peekQueue } from '../guard/queue';
 import type { Env } from '../../gas/env';
 import type { SchoolContext } from '../school-context';
 import type { ClassResults, StudentResults } from './class-results';
-import { finalYear, PERIOD_LABELS, periodResults, type ResultsPeriod } from './block';
+import { finalYear, PERIOD_LABELS, periodResults, summerOnly, type ResultsPeriod } from './block';
 import type { ClassState } from './state';
 
 export interface SubjectCell {
@@ -152,7 +152,7 @@ export function classificationView(env: Env, context: SchoolContext, caller: str
     period,
     periodLabel: PERIOD_LABELS[period],
     classes,
-    canConfirm: homeroom && !(period === 'year' && locked),
+    canConfirm: homeroom && !(period === 'year' && locked && !summerOnly(results, cells)),
     canPropose: homeroom && period === 'year' && confirmed?.digest === digest && lists?.state !== 'proposed' && !locked,
     students,
     totals: {

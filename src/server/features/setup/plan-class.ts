@@ -21,6 +21,11 @@ import {
   LayoutError,
   ATTENDANCE_TAB,
   BOOK_TAB,
+  SUMMER_TAB,
+  buildSummerLayout,
+  relocateSummer,
+  summerLayoutFromKeys,
+  summerSpec,
   type ColumnSpec,
   type GuardedTab,
   type SheetSpec,
@@ -316,17 +321,30 @@ export function planClass(cls: ClassConfig, roster: Student[], ctx: PlanContext,
     codeNotes: { col: attendanceLayout.column('P|CODE') ?? 2, byRow: new Map(leavers.map((l) => [attendanceLayout.studentRow(l.code) ?? 0, shadowLeaverNote(l)])) },
   });
 
+  // The summer tab: re-test results and summer training, guarded with its own shadow.
+  const summerLayout = buildSummerLayout(layout.subjects(), inClass, left);
+  const summerPlan = planGuardedTab(SUMMER_TAB, cls.code, ctx, {
+    spec: summerSpec(summerLayout, { classCode: cls.code, school: config.school, subjects }),
+    layout: summerLayout,
+    carryFrom: (previous) => carrySimple(previous, summerLayoutFromKeys, relocateSummer, summerLayout),
+    isEntry: (row, col) => row > summerLayout.headerRows && summerLayout.editorAt(col) !== 'nobody' && summerLayout.studentAt(row) !== null,
+    isStudentField: (row, col) => row > summerLayout.headerRows && (summerLayout.keys[col - 1] ?? '').startsWith('P|') && summerLayout.studentAt(row) !== null,
+    source: (carried) => source(students, carried, summerLayout.firstStudentRow, ctx),
+    options: { leavers: labels },
+    codeNotes: { col: summerLayout.column('P|CODE') ?? 2, byRow: new Map(leavers.map((l) => [summerLayout.studentRow(l.code) ?? 0, shadowLeaverNote(l)])) },
+  });
+
   fillDerived(bookPlan, deriverFor(BOOK_TAB, layout.keys, cls, config), layout);
   fillDerived(attendancePlan, deriverFor(ATTENDANCE_TAB, attendanceLayout.keys, cls, config), attendanceLayout);
-  const carried = [bookPlan.carried, profileCarry, attendancePlan.carried];
+  const carried = [bookPlan.carried, profileCarry, attendancePlan.carried, summerPlan.carried];
   return {
     classCode: cls.code,
     leavers: [...leavers],
     layout: { keys: [...layout.keys], codes: [...layout.studentCodes], ...(leavers.length > 0 && { leavers: [...leavers] }) },
-    tabs: [bookPlan.tab, bookPlan.shadow, simpleTab(profile, profileLayout, students, profileCarry, ctx, labels), attendancePlan.tab, attendancePlan.shadow],
-    layouts: { book: layout, profile: profileLayout, attendance: attendanceLayout },
+    tabs: [bookPlan.tab, bookPlan.shadow, simpleTab(profile, profileLayout, students, profileCarry, ctx, labels), attendancePlan.tab, attendancePlan.shadow, summerPlan.tab, summerPlan.shadow],
+    layouts: { book: layout, profile: profileLayout, attendance: attendanceLayout, summer: summerLayout },
     unplaced: carried.flatMap((c) => c.unplaced),
-    adopted: [...bookPlan.adopted, ...attendancePlan.adopted],
+    adopted: [...bookPlan.adopted, ...attendancePlan.adopted, ...summerPlan.adopted],
     movedCount: carried.reduce((n, c) => n + c.movedCount, 0),
   };
 }

@@ -9,7 +9,7 @@ import type { CellValue } from '../../gas/ports';
 import type { SchoolConfig } from '../../domain/school/model';
 import type { EntryWindow } from '../../domain/calendar';
 import { parseRoster } from '../../domain/roster';
-import { ATTENDANCE_TAB, LayoutError, attendanceSheetName, classBookSheetName, columnLetter, roleOf, shadowSheetName } from '../../workbook/layout';
+import { ATTENDANCE_TAB, LayoutError, SUMMER_TAB, classBookSheetName, columnLetter, roleOf, shadowSheetName } from '../../workbook/layout';
 import { appendAudit, ensureAuditSheet, type AuditInput } from '../../workbook/audit';
 import { dateCellMaker } from '../../workbook/date-cells';
 import { readStructures, storeStructures, structuresOf } from '../../workbook/structure';
@@ -37,8 +37,8 @@ export interface SetupResult {
 
 /** The log row of a guarded value a rebuild handles: put back (not accepted), or adopted by a first shadow. */
 function guardedRow(env: Env, actor: string, u: UnplacedValue, outcome: 'reverted' | 'setup', reason: string): AuditInput[] {
-  // Book and attendance keys never overlap ('A|…' is attendance's alone).
-  const guarded = roleOf(u.key) ?? ATTENDANCE_TAB.roleOf(u.key);
+  // Book, attendance and summer keys never overlap ('A|…' is attendance's, 'H|…' the summer's).
+  const guarded = roleOf(u.key) ?? ATTENDANCE_TAB.roleOf(u.key) ?? SUMMER_TAB.roleOf(u.key);
   if (!guarded) return [];
   const text = (v: unknown) => (v instanceof Date ? v.toISOString() : v === null || v === undefined ? '' : String(v));
   return [{
@@ -145,9 +145,11 @@ export function rebuild(env: Env, inputs: RebuildInputs, only?: readonly string[
       continue;
     }
     // Likewise the attendance tab, once a build gave it a shadow (a book set up before then builds it from the tab).
-    const attendanceShadow = ATTENDANCE_TAB.shadowName(cls.code);
-    if (recorded[cls.code]?.attendanceShadow && existingNames.has(attendanceSheetName(cls.code)) && !existingNames.has(attendanceShadow)) {
-      problems.push(SETUP_TEXT.shadowMissing(cls.code, attendanceShadow));
+    const lost = ([['attendanceShadow', ATTENDANCE_TAB], ['summerShadow', SUMMER_TAB]] as const).find(
+      ([record, tab]) => recorded[cls.code]?.[record] && existingNames.has(tab.sheetName(cls.code)) && !existingNames.has(tab.shadowName(cls.code)),
+    );
+    if (lost) {
+      problems.push(SETUP_TEXT.shadowMissing(cls.code, lost[1].shadowName(cls.code)));
       continue;
     }
     try {

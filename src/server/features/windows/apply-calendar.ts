@@ -38,7 +38,7 @@ export const WINDOW_TEXT = {
     `Đã ghi nhận lúc ${at}: sổ điểm mở lại theo lịch nhập điểm. Trình kiểm soát (tài khoản quản trị) cập nhật vùng bảo vệ trong lần chạy kế tiếp (lần sửa kế tiếp, lần đối chiếu, hoặc trong vòng 1 giờ).`,
 } as const;
 
-const KIND = { TX: 'điểm thường xuyên', GK: 'điểm giữa kì', CK: 'điểm cuối kì', RL: 'rèn luyện', CC: 'chuyên cần' } as const;
+const KIND = { TX: 'điểm thường xuyên', GK: 'điểm giữa kì', CK: 'điểm cuối kì', RL: 'rèn luyện', CC: 'chuyên cần', KTL: 'điểm kiểm tra lại', RLH: 'rèn luyện hè' } as const;
 
 function describe(t: CalendarTransition): string {
   const when = formatVnDateTime(t.atMs);

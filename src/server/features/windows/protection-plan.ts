@@ -20,6 +20,9 @@ import {
   profileLayoutFromKeys,
   profileSheetName,
   shadowSheetName,
+  SUMMER_TAB,
+  summerKeys,
+  summerLayoutFromKeys,
   type ClassBookLayout,
   type SimpleTabLayout,
 } from '../../workbook/layout';
@@ -48,9 +51,13 @@ export interface ClassLayouts {
   book: ClassBookLayout;
   profile: SimpleTabLayout;
   attendance: SimpleTabLayout;
+  summer: SimpleTabLayout;
 }
 
-/** The three tab layouts of a class from what setup stored (same student order on every tab). */
+/** The grade book's layout from what setup stored (its subjects give the summer tab's columns). */
+const book = (stored: StoredLayout) => layoutFromKeys(stored.keys, stored.codes);
+
+/** The tab layouts of a class from what setup stored (same student order on every tab). */
 export function layoutsFromStored(config: SchoolConfig, stored: StoredLayout): ClassLayouts {
   // Students who left keep their rows, closed to every teacher.
   const closed = (stored.leavers ?? []).map((l) => l.code);
@@ -58,6 +65,7 @@ export function layoutsFromStored(config: SchoolConfig, stored: StoredLayout): C
     book: layoutFromKeys(stored.keys, stored.codes, closed),
     profile: profileLayoutFromKeys(PROFILE_FIELDS.map((f) => profileKey(f.field)), stored.codes, closed),
     attendance: attendanceLayoutFromKeys(attendanceKeys(config.school), stored.codes, closed),
+    summer: summerLayoutFromKeys(summerKeys(book(stored).subjects()), stored.codes, closed),
   };
 }
 
@@ -76,7 +84,7 @@ export function openingAt(windows: EntryWindow[], atMs: number, lockAll = false)
 
 /** The class tabs the board manages (their protections change with the calendar). */
 export function classTabNames(config: SchoolConfig): Set<string> {
-  return new Set(config.classes.flatMap((c) => [classBookSheetName(c.code), profileSheetName(c.code), attendanceSheetName(c.code)]));
+  return new Set(config.classes.flatMap((c) => [classBookSheetName(c.code), profileSheetName(c.code), attendanceSheetName(c.code), SUMMER_TAB.sheetName(c.code)]));
 }
 
 export function schoolProtections(config: SchoolConfig, admins: string[], managers: string[], layouts: Map<string, ClassLayouts>, opening: Opening): SheetProtection[] {
@@ -99,6 +107,8 @@ export function schoolProtections(config: SchoolConfig, admins: string[], manage
       ...tabProtections(profileSheetName(cls.code), openSimpleTabRanges(l.profile, open), admins, editorsOf),
       ...tabProtections(attendanceSheetName(cls.code), openSimpleTabRanges(l.attendance, open), admins, editorsOf),
       { sheetName: ATTENDANCE_TAB.shadowName(cls.code), range: null, key: ATTENDANCE_TAB.shadowName(cls.code), editors: admins },
+      ...tabProtections(SUMMER_TAB.sheetName(cls.code), openSimpleTabRanges(l.summer, open), admins, editorsOf),
+      { sheetName: SUMMER_TAB.shadowName(cls.code), range: null, key: SUMMER_TAB.shadowName(cls.code), editors: admins },
     );
   }
   return plan;

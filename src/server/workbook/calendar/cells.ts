@@ -29,7 +29,7 @@ export interface ColumnChoice {
   month?: { month: number; year: number | null };
 }
 
-export const COLUMN_LIST = 'TX, TX1–TX4, GK, CK, Rèn luyện hoặc Chuyên cần';
+export const COLUMN_LIST = 'TX, TX1–TX4, GK, CK, Rèn luyện, Chuyên cần, Kiểm tra lại hoặc Rèn luyện hè';
 
 const PLAIN_KINDS: Record<string, WindowKind> = {
   tx: 'TX',
@@ -41,6 +41,11 @@ const PLAIN_KINDS: Record<string, WindowKind> = {
   'cuoi ki': 'CK',
   rl: 'RL',
   'ren luyen': 'RL',
+  ktl: 'KTL',
+  'kiem tra lai': 'KTL',
+  rlh: 'RLH',
+  'ren luyen he': 'RLH',
+  'ren luyen trong he': 'RLH',
 };
 const TX_ROUND = /^tx ?([1-4])$/;
 const ATTENDANCE = /^(?:chuyen can|cc|diem danh|kiem dien)(?: (?:thang |t ?)?(\d{1,2})(?: (\d{4}))?)?$/;

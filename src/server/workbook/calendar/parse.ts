@@ -4,7 +4,7 @@
  * sheets (same header matching, row parsing and messages: ../config).
  */
 import { findOverlaps } from '../../domain/calendar/overlap';
-import type { EntryWindow } from '../../domain/calendar/types';
+import { SUMMER_KINDS, type EntryWindow } from '../../domain/calendar/types';
 import type { SchoolConfig } from '../../domain/school/model';
 import type { CellValue } from '../../gas/ports';
 import { IssueList, type ConfigIssue } from '../config/issues';
@@ -40,9 +40,11 @@ export function parseCalendar(values: CellValue[][] | undefined, config: SchoolC
     };
     const { semester, column: choice, grade, classCode, subjectCode, opensAt, closesAt, note } = result.data;
 
-    if (choice && choice.kind !== 'CC' && semester === null) {
-      problem('semester', 'chưa điền học kì (I hoặc II); chỉ dòng "Chuyên cần" được để trống học kì.');
+    const summer = choice !== undefined && SUMMER_KINDS.includes(choice.kind);
+    if (choice && choice.kind !== 'CC' && !summer && semester === null) {
+      problem('semester', 'chưa điền học kì (I hoặc II); chỉ dòng "Chuyên cần", "Kiểm tra lại" và "Rèn luyện hè" được để trống học kì.');
     }
+    if (summer && semester !== null && semester !== undefined) problem('semester', 'kiểm tra lại và rèn luyện hè diễn ra sau học kì II, không thuộc học kì nào; hãy để trống học kì.');
     const month = choice?.month ? attendanceMonth(choice.month, config.school.schoolYear) : undefined;
     if (month === null) problem('column', `tháng ${choice?.month?.month}/${choice?.month?.year} không thuộc năm học ${yearText(config.school.schoolYear)}.`);
     const semesterDates = semester ? config.school[semester === 1 ? 'semester1' : 'semester2'] : null;
@@ -104,7 +106,7 @@ function monthMeets(month: string, semester: { start: string; end: string }): bo
   return semester.start.slice(0, 7) <= month && month <= semester.end.slice(0, 7);
 }
 
-const KIND_TEXT = { TX: 'TX', GK: 'GK', CK: 'CK', RL: 'Rèn luyện', CC: 'Chuyên cần' } as const;
+const KIND_TEXT = { TX: 'TX', GK: 'GK', CK: 'CK', RL: 'Rèn luyện', CC: 'Chuyên cần', KTL: 'Kiểm tra lại', RLH: 'Rèn luyện hè' } as const;
 
 /** "loại cột TX2, học kì I", "loại cột Chuyên cần tháng 10/2026". */
 function describeColumn(w: EntryWindow): string {

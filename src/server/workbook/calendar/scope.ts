@@ -22,7 +22,7 @@ export interface ScopeInput {
   subjectCode: string | null;
 }
 
-const KIND_NAMES: Record<'RL' | 'CC', string> = { RL: 'Rèn luyện', CC: 'Chuyên cần' };
+const KIND_NAMES: Record<'RL' | 'CC' | 'RLH', string> = { RL: 'Rèn luyện', CC: 'Chuyên cần', RLH: 'Rèn luyện hè' };
 
 export function resolveScope(input: ScopeInput, config: SchoolConfig): { scope: WindowScope | null; problems: ScopeProblem[] } {
   const problems: ScopeProblem[] = [];
@@ -46,7 +46,7 @@ export function resolveScope(input: ScopeInput, config: SchoolConfig): { scope: 
     }
   }
 
-  const homeroomKind = input.kind === 'RL' || input.kind === 'CC' ? input.kind : null;
+  const homeroomKind = input.kind === 'RL' || input.kind === 'CC' || input.kind === 'RLH' ? input.kind : null;
   if (homeroomKind && input.subjectCode !== null) {
     problems.push({
       column: 'subjectCode',

@@ -6,10 +6,11 @@
 import { CLASS_BOOK_HEADER_ROWS } from './class-book';
 import { ATTENDANCE_HEADER_ROWS, attendanceRoleOf } from './attendance';
 import { roleOf, type GuardedColumn } from './guarded-cells';
-import { attendanceSheetName, classBookSheetName, shadowSheetName } from './sheet-names';
+import { attendanceSheetName, classBookSheetName, shadowSheetName, summerSheetName } from './sheet-names';
+import { SUMMER_HEADER_ROWS, summerRoleOf } from './summer';
 
 export interface GuardedTab {
-  kind: 'book' | 'attendance';
+  kind: 'book' | 'attendance' | 'summer';
   sheetName(classCode: string): string;
   shadowName(classCode: string): string;
   /** The hidden key row is the last header row; students start below it. */
@@ -40,7 +41,16 @@ export const ATTENDANCE_TAB: GuardedTab = {
   derivedColumns: labelsOf(attendanceRoleOf, ['A|T|P', 'A|T|K', 'A|T|ALL']),
 };
 
-export const GUARDED_TABS: readonly GuardedTab[] = [BOOK_TAB, ATTENDANCE_TAB];
+export const SUMMER_TAB: GuardedTab = {
+  kind: 'summer',
+  sheetName: summerSheetName,
+  shadowName: (classCode) => shadowSheetName(summerSheetName(classCode)),
+  headerRows: SUMMER_HEADER_ROWS,
+  roleOf: summerRoleOf,
+  derivedColumns: new Set(),
+};
+
+export const GUARDED_TABS: readonly GuardedTab[] = [BOOK_TAB, ATTENDANCE_TAB, SUMMER_TAB];
 
 /** Which guarded tab of which class a sheet is, or null (the book's name first: no extra work for a score). */
 export function guardedTabOf<C extends { code: string }>(sheetName: string, classes: readonly C[]): { cls: C; tab: GuardedTab } | null {

@@ -11,6 +11,7 @@ export * from './sheet-names';
 export * from './simple-tab';
 export * from './profile';
 export * from './attendance';
+export * from './summer';
 export * from './shadow';
 export * from './guarded-cells';
 export * from './guarded-tab';

@@ -20,3 +20,8 @@ export function shadowSheetName(classCode: string): string {
 export function schoolYearLabel(schoolYear: number): string {
   return `${schoolYear}-${schoolYear + 1}`;
 }
+
+/** The summer tab: re-test results (kiểm tra lại) and the summer training result (rèn luyện hè). */
+export function summerSheetName(classCode: string): string {
+  return `${classCode} – Hè`;
+}
