@@ -40,7 +40,8 @@ export interface SchoolMap {
   /** The workbook as the admin's scripts see it. */
   ss: SpreadsheetPort;
   classes: ClassBook[];
-  teacherOf(cls: string, subject: string): string;
+  /** The subject's teachers in the class, as 'Phân công' lists them. */
+  teachersOf(cls: string, subject: string): string[];
 }
 
 export function mapSchool(school: SampleSchool): SchoolMap {
@@ -53,9 +54,8 @@ export function mapSchool(school: SampleSchool): SchoolMap {
     book: readTab(ss, String(code), 5),
     attendance: readTab(ss, `${String(code)} – Chuyên cần`, 4),
   }));
-  // A subject with two teachers (KHTN of 6A): the first one enters the block.
-  const teachers = new Map(rows('Phân công').map((r) => [`${String(r[0])}|${String(r[1])}`, String(r[2]).split(',')[0].trim().toLowerCase()]));
-  return { school, ss, classes, teacherOf: (cls, subject) => teachers.get(`${cls}|${subject}`) ?? '' };
+  const teachers = new Map(rows('Phân công').map((r) => [`${String(r[0])}|${String(r[1])}`, String(r[2]).split(',').map((t) => t.trim().toLowerCase())]));
+  return { school, ss, classes, teachersOf: (cls, subject) => teachers.get(`${cls}|${subject}`) ?? [] };
 }
 
 /** The A1 range of adjacent columns over every student row. */

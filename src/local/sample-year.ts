@@ -150,7 +150,11 @@ export function enterSemester(school: SampleSchool, semester: 1 | 2, rand: () =>
       for (const cls of map.classes) enter(cls.homeroom, cls, cls.attendance, [`A|${month}|P`, `A|${month}|K`]);
     } else if (step === 'midterm' || step === 'final') {
       for (const cls of map.classes) {
-        for (const [subject, blocks] of subjectBlocks(cls.book, semester)) enter(map.teacherOf(cls.code, subject), cls, cls.book, blocks[step]);
+        for (const [subject, blocks] of subjectBlocks(cls.book, semester)) {
+          // A subject two teachers share (KHTN of 6A): each enters one semester.
+          const teachers = map.teachersOf(cls.code, subject);
+          enter(teachers[(semester - 1) % teachers.length], cls, cls.book, blocks[step]);
+        }
       }
       if (step === 'midterm') report.refused.push(...attemptsOutsideTheirColumns(map, semester));
     } else {
@@ -184,8 +188,8 @@ function attemptsOutsideTheirColumns(map: SchoolMap, semester: 1 | 2): string[] 
     if (done.ok) throw new Error(`${who} dán được vào ${what} lớp ${cls.code}.`);
     refused.push(`${who} (${what}): ${done.message}`);
   };
-  expectRefused(map.teacherOf(cls.code, 'TOAN'), [`S|VAN|${semester}|TX1`, `S|VAN|${semester}|TX2`], 'cột Ngữ văn');
-  expectRefused(map.teacherOf(cls.code, 'VAN'), [`S|VAN|${semester}|CK`], 'cột cuối kì chưa mở');
+  expectRefused(map.teachersOf(cls.code, 'TOAN')[0], [`S|VAN|${semester}|TX1`, `S|VAN|${semester}|TX2`], 'cột Ngữ văn');
+  expectRefused(map.teachersOf(cls.code, 'VAN')[0], [`S|VAN|${semester}|CK`], 'cột cuối kì chưa mở');
   const cell = cellA1(cls.book, cls.book.codes[0], `S|TIN|${semester}|TX1`);
   const before = map.ss.getSheetByName(cls.code)!.getRange(cell).getValue();
   runtime.as(SAMPLE_PEOPLE.admin).edit(workbookId, cls.code, cell, before === 10 ? '9' : '10');

@@ -13,7 +13,7 @@ import { ENTRY_TEXT } from '../../src/server/domain/guard/entry-value';
 import { GUARD_TEXT } from '../../src/server/domain/guard/decide';
 import { readClassTab, readSchoolSheets, runAssessCli, studentDoc, type AssessedStudent } from '../features/assess-from-book';
 
-const AUDIT = { actor: 2, sheet: 4, cell: 5, student: 6, column: 8, new: 10, outcome: 11, reason: 12 };
+const AUDIT = { actor: 2, sheet: 4, cell: 5, student: 6, subject: 7, column: 8, new: 10, outcome: 11, reason: 12 };
 const CLASSES = ['6A', '6B', '7A'];
 
 let school: SampleSchool;
@@ -83,6 +83,9 @@ test('the slips the guard put back are in the log, each with its reason', () => 
       GUARD_TEXT.notAssigned(SAMPLE_PEOPLE.admin),
     ]),
   );
+  // KHTN of 6A has two teachers in 'Phân công': each entered one semester, under their own account.
+  const khtn = (semester: string) => new Set(log.filter((r) => r[AUDIT.sheet] === '6A' && r[AUDIT.subject] === 'KHTN' && String(r[AUDIT.column]).startsWith(`${semester} ·`)).map((r) => r[AUDIT.actor]));
+  expect([khtn('HK I'), khtn('HK II')]).toEqual([new Set(['gv.khtn1@thcsdaithang.edu.vn']), new Set(['gv.khtn2@thcsdaithang.edu.vn'])]);
   // Conduct entered in the panel reached the log as the homeroom teacher's own entry.
   const panel = log.filter((r) => r[AUDIT.sheet] === '6B' && r[AUDIT.actor] === 'gv.van@thcsdaithang.edu.vn' && r[AUDIT.outcome] === 'Chấp nhận' && /Rèn luyện|RL/.test(String(r[AUDIT.column])));
   expect(panel).toHaveLength(24);
@@ -127,6 +130,15 @@ test('the year has the cases a school meets: titles, re-tests, a summer training
   };
   // Fixed by the seed: the kinds of student are handed out by code, the scores drawn within each kind's range.
   expect(cases).toEqual({ 'Xuất sắc': 4, Giỏi: 6, 'kiểm tra lại': 4, 'rèn luyện hè': 1, 'ở lại lớp': 1, incomplete: 3, 'lên lớp': 27 });
+  // Where the year was confirmed, the results block the add-on wrote says what the engine says.
+  for (const cls of ['6B', '7A']) {
+    const tab = readClassTab(ss(), cls);
+    const at = (row: CellValue[], field: string) => row[tab.keys.indexOf(`R|Y|${field}`)];
+    for (const [code, { values: row }] of tab.students) {
+      const s = students.find((x) => x.id === `${cls}/${code}`)!;
+      expect([s.id, at(row, 'KQ'), at(row, 'DH')]).toEqual([s.id, s.promotion ?? '', s.title ?? '']);
+    }
+  }
   const retest = students.filter((s) => s.promotion === 'kiểm tra lại');
   for (const s of retest) {
     expect(s.learning.year?.level).toBe('Chưa đạt');

@@ -27,7 +27,7 @@ export async function serveCommand(args: string[]): Promise<number> {
     const year = await runSampleYear(school, seed);
     console.log(`Trường mẫu THCS Đại Thắng: đã thiết lập và nhập cả năm học 2026-2027 qua tiện ích (hạt giống ${seed}, ${((Date.now() - started) / 1000).toFixed(1)} giây).`);
     const map = mapSchool(school);
-    const taught = map.classes.flatMap((cls) => [...new Set(cls.book.keys.flatMap((k) => /^S\|([^|]+)\|1\|TX1$/.exec(k)?.[1] ?? []))].filter((s) => map.teacherOf(cls.code, s) === SAMPLE_PEOPLE.teacher).map((s) => `${s} ${cls.code}`));
+    const taught = map.classes.flatMap((cls) => [...new Set(cls.book.keys.flatMap((k) => /^S\|([^|]+)\|1\|TX1$/.exec(k)?.[1] ?? []))].filter((s) => map.teachersOf(cls.code, s).includes(SAMPLE_PEOPLE.teacher)).map((s) => `${s} ${cls.code}`));
     people.push(`  Quản trị: ${SAMPLE_PEOPLE.admin}`, `  Hiệu trưởng: ${SAMPLE_PEOPLE.principal}`);
     for (const cls of map.classes) people.push(`  GVCN ${cls.code}: ${cls.homeroom} (${STAGE[year.closing.lists[cls.code]]})`);
     people.push(`  Giáo viên bộ môn: ${SAMPLE_PEOPLE.teacher} (${taught.join(', ')})`);
