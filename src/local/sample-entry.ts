@@ -99,7 +99,7 @@ export function enterBlock(map: SchoolMap, entry: BlockEntry, count: EntryCount)
   const person = runtime.as(entry.who);
   const grid = tab.codes.map((code) => keys.map((key) => slips?.get(`${code}|${key}`) ?? entry.value(code, key)));
   const a1 = blockA1(tab, keys);
-  const pasted = person.paste(workbookId, tab.name, a1, grid as (string | number)[][]);
+  const pasted = person.paste(workbookId, tab.name, a1, grid);
   if (!pasted.ok) throw new Error(`${entry.who} dán ${tab.name}!${a1}: ${pasted.message}`);
   count.pasted++;
   const kept = ss.getSheetByName(tab.name)!.getRange(a1).getValues();
