@@ -8,14 +8,15 @@
 import { join } from 'node:path';
 import type { CellValue, SpreadsheetPort } from '../../src/server/gas/ports';
 import type { LocalRuntime } from '../../src/local/runtime';
-import { IMPORT_SHEET } from '../../src/server/features/setup';
-import { SAMPLE_CONFIG, SAMPLE_PEOPLE, SAMPLE_ROSTER, openSampleSchool, readSampleTables } from '../../src/local/school';
-import { readRosterFile } from '../../src/local/roster-file';
+import { SAMPLE_PEOPLE, openSampleSchool } from '../../src/local/school';
+import { setUpSampleSchool } from '../../src/local/sample-setup';
 import { pasteTable } from '../../src/local/paste';
 import { schoolRuntime } from '../../scripts/bench/setup';
 import { CALENDAR } from './guard-world';
 import { columnLetter } from '../../src/server/workbook/layout';
 import { entryColumns, readClassTab, type EntryColumn } from './assess-from-book';
+
+export { lcg } from '../../src/local/seeded';
 
 const START = new Date('2026-08-20T02:00:00Z');
 
@@ -51,20 +52,11 @@ function world(runtime: LocalRuntime, id: string, admin: string): BookWorld {
   };
 }
 
-/** The sample school as the demo sets it up: installed, configured, roster imported, books set up. */
+/** The sample school as the demo sets it up: installed, configured, roster imported, books set up, guard installed. */
 export async function sampleSchoolWorld(): Promise<BookWorld> {
-  const { runtime, workbookId } = await openSampleSchool({ driveRoot: join(process.cwd(), 'out/test-drive/book-vs-assess'), start: START });
-  const w = world(runtime, workbookId, SAMPLE_PEOPLE.admin);
-  runtime.as(w.admin).installAddOn(workbookId);
-  w.menu('menuInstall');
-  w.menu('menuCreateConfigThcs');
-  const env = runtime.envFor(runtime.contextFor(w.admin, workbookId));
-  for (const [name, rows] of Object.entries(await readSampleTables(SAMPLE_CONFIG))) pasteTable(env, name, rows);
-  pasteTable(env, IMPORT_SHEET, (await readRosterFile(SAMPLE_ROSTER)).rows);
-  w.menu('menuImportRoster');
-  const setup = w.menu('menuSetup');
-  if (!setup.includes('Đã thiết lập sổ điểm')) throw new Error(setup);
-  return w;
+  const school = await openSampleSchool({ driveRoot: join(process.cwd(), 'out/test-drive/book-vs-assess'), start: START });
+  await setUpSampleSchool(school);
+  return world(school.runtime, school.workbookId, SAMPLE_PEOPLE.admin);
 }
 
 /**
@@ -86,15 +78,6 @@ export function fortyClassWorld(): BookWorld {
   const setup = w.menu('menuSetup');
   if (!setup.includes('Đã thiết lập sổ điểm cho 40 lớp')) throw new Error(setup);
   return w;
-}
-
-/** A small seeded generator (an LCG), uniform in [0, 1): the same seed gives the same school. */
-export function lcg(seed: number): () => number {
-  let x = seed >>> 0;
-  return () => {
-    x = (Math.imul(x, 1664525) + 1013904223) >>> 0;
-    return x / 4294967296;
-  };
 }
 
 /** A score as a teacher gives it: 0–10 with one decimal, most of them between 4 and 10. */

@@ -6,11 +6,9 @@
  */
 import { mkdirSync } from 'node:fs';
 import { join, relative } from 'node:path';
-import { IMPORT_SHEET } from '../../server/features/setup';
 import { columnLetter } from '../../server/workbook/layout';
-import { pasteTable } from '../paste';
-import { readRosterFile } from '../roster-file';
-import { SAMPLE_CONFIG, SAMPLE_PEOPLE, SAMPLE_ROSTER, SAMPLE_WORKBOOK, openSampleSchool, readSampleTables } from '../school';
+import { setUpSampleSchool } from '../sample-setup';
+import { SAMPLE_PEOPLE, SAMPLE_WORKBOOK, openSampleSchool } from '../school';
 import { saveWorkbookXlsx } from '../xlsx';
 import { option } from './option';
 
@@ -29,27 +27,8 @@ export async function demoCommand(args: string[]): Promise<number> {
   };
 
   say(`Mở tệp "${book.name}" (${relative(process.cwd(), workbookPath)}): ${book.sheets.length} trang tính, chủ sở hữu ${book.owner}.`);
+  await setUpSampleSchool({ runtime, workbookId }, { say, menu: alerts });
   const admin = runtime.as(SAMPLE_PEOPLE.admin);
-  admin.open(workbookId);
-  say(`Menu tiện ích bổ sung: ${runtime.ui.menus.map((m) => `${m.caption}: ${m.items.map((i) => i.caption).join(' | ')}`).join('; ')}`);
-  admin.installAddOn(workbookId);
-
-  say('\n1. Quản trị cài đặt Sổ Điểm cho tệp.');
-  alerts(SAMPLE_PEOPLE.admin, () => admin.chooseMenuItem(workbookId, 'menuInstall'));
-  say('\n2. Quản trị tạo các trang cấu hình rồi điền theo kế hoạch của trường (samples/thcs-dai-thang/cau-hinh.xlsx).');
-  alerts(SAMPLE_PEOPLE.admin, () => admin.chooseMenuItem(workbookId, 'menuCreateConfigThcs'));
-  const adminEnv = runtime.envFor(runtime.contextFor(SAMPLE_PEOPLE.admin, workbookId));
-  for (const [name, rows] of Object.entries(await readSampleTables(SAMPLE_CONFIG))) pasteTable(adminEnv, name, rows);
-
-  say(`\n3. Quản trị dán danh sách học sinh (${relative(process.cwd(), SAMPLE_ROSTER)}) vào trang "${IMPORT_SHEET}" và nhập.`);
-  pasteTable(adminEnv, IMPORT_SHEET, (await readRosterFile(SAMPLE_ROSTER)).rows);
-  alerts(SAMPLE_PEOPLE.admin, () => admin.chooseMenuItem(workbookId, 'menuImportRoster'));
-
-  say('\n4. Quản trị thiết lập sổ điểm các lớp.');
-  alerts(SAMPLE_PEOPLE.admin, () => admin.chooseMenuItem(workbookId, 'menuSetup'));
-
-  say('\n5. Quản trị cài đặt trình kiểm soát (trigger sửa ô và công việc hằng giờ, chạy dưới quyền quản trị).');
-  alerts(SAMPLE_PEOPLE.admin, () => admin.chooseMenuItem(workbookId, 'menuInstallTriggers'));
 
   say('\n   Giáo viên thử thiết lập sổ điểm: bị từ chối trên máy chủ.');
   const teacher = runtime.as(SAMPLE_PEOPLE.teacher);

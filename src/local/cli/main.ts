@@ -3,7 +3,7 @@
  *   demo     the main job on the bundled sample school (build first: `npm run demo` does)
  *   assess   classify students: one JSON document on stdin, one on stdout (docs/assess-json.md)
  *   import   a roster file into a saved workbook, through the add-on's import
- *   serve    the sidebar dev server on http://127.0.0.1:8080 over the demo workbook
+ *   serve    the sidebar dev server on http://127.0.0.1:8080 over the sample school after a school year
  */
 import { readFileSync } from 'node:fs';
 import { assessCommand } from './assess';
@@ -17,7 +17,8 @@ const USAGE = `Cách dùng: npx sodiem <lệnh>
   import <danh-sách.xlsx|.csv> --workbook <sổ.xlsx> [--out <tệp.xlsx>] [--yes]
                                                 nhập danh sách học sinh vào sổ điểm đã lưu;
                                                 --yes xác nhận khi có học sinh rời lớp
-  serve [--port 8080]                           máy chủ thử các thanh bên (sidebar)`;
+  serve [--port 8080] [--seed số] [--fresh]     máy chủ thử các thanh bên (sidebar) trên trường mẫu
+                                                đã nhập cả năm học; --fresh: sổ chưa cài đặt`;
 
 export async function main(args: string[]): Promise<number> {
   const [command, ...rest] = args;
