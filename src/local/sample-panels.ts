@@ -7,18 +7,18 @@
 import type { ClassBook, SchoolMap } from './sample-entry';
 import { SAMPLE_PEOPLE } from './school';
 
-interface ActionResult {
+export interface ActionResult {
   ok: boolean;
   message: string;
 }
 
 type Period = 'hk1' | 'hk2' | 'year';
 
-function call<T>(map: SchoolMap, who: string, name: string, input?: unknown): T {
+export function call<T>(map: SchoolMap, who: string, name: string, input?: unknown): T {
   return map.school.runtime.as(who).callServer(map.school.workbookId, name, input === undefined ? [] : [input]) as T;
 }
 
-function expectOk(what: string, result: ActionResult): void {
+export function expectOk(what: string, result: ActionResult): void {
   if (!result.ok) throw new Error(`${what}: ${result.message}`);
 }
 

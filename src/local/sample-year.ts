@@ -21,7 +21,7 @@ export const SAMPLE_YEAR_SEED = 20260905;
 const HOUR_MS = 3_600_000;
 const two = (n: number) => String(n).padStart(2, '0');
 /** 09:00 in Hà Nội of a dd/mm/yyyy day. */
-const morning = (day: string) => {
+export const morning = (day: string) => {
   const [d, m, y] = day.split('/').map(Number);
   return new Date(Date.UTC(y, m - 1, d, 2));
 };
@@ -94,8 +94,10 @@ export interface SemesterReport {
 }
 
 /** Moves the clock to `at`. The hourly job runs in the hour before it: the calendar it applies depends only on the time, and every hour of a year would cost half a minute. */
-function moveTo(school: SampleSchool, at: Date): void {
+export function moveTo(school: SampleSchool, at: Date): void {
   const { runtime } = school;
+  // Already there or later (the main job does its own first days): the event happens now.
+  if (at.getTime() <= runtime.clock.nowMs()) return;
   if (runtime.clock.nowMs() < at.getTime() - HOUR_MS) runtime.clock.set(new Date(at.getTime() - HOUR_MS));
   runtime.advanceTo(at);
 }

@@ -2,12 +2,15 @@
  * The main job, run locally on the bundled sample school, through the built add-on's real
  * entry points: the admin installs Sổ Điểm, creates and fills the configuration sheets,
  * imports the roster and sets up the grade books; a teacher is refused where the rules say
- * so; the workbook is saved as .xlsx for a person to open.
+ * so; a structural accident is repaired; then a whole school year — both semesters, the
+ * homeroom teachers' classification, the board's lists, the summer — and the board locks and
+ * verifies the book; the workbook is saved as .xlsx for a person to open.
  */
 import { mkdirSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { columnLetter } from '../../server/workbook/layout';
 import { setUpSampleSchool } from '../sample-setup';
+import { classSummary, wholeYear } from '../sample-story';
 import { SAMPLE_PEOPLE, SAMPLE_WORKBOOK, openSampleSchool } from '../school';
 import { saveWorkbookXlsx } from '../xlsx';
 import { option } from './option';
@@ -66,21 +69,30 @@ export async function demoCommand(args: string[]): Promise<number> {
   say(`  Chèn hàng: ${inserted.ok ? 'đã chèn' : inserted.message} → trình kiểm soát cấu trúc ghi nhật ký và dựng lại trang theo bản lưu: ${grades.getMaxRows()} hàng như trước, ô ${a1(toan)} vẫn là ${grades.getRange(a1(toan)).getValue()}.`);
   say(`  Đổi tên: ${renamed.ok ? 'đã đổi' : `bị chặn — ${renamed.message}`}`);
 
-  say('\n8. Hiệu trưởng khóa toàn bộ sổ điểm: từ lúc đó mọi lần sửa bị hoàn tác, và lần chạy kế tiếp của trình kiểm soát đóng mọi vùng bảo vệ.');
+  await wholeYear({ runtime, workbookId }, say);
+
+  say('\n13. Hết năm học, Hiệu trưởng khóa toàn bộ sổ điểm: từ lúc đó mọi lần sửa bị hoàn tác, và lần chạy kế tiếp của trình kiểm soát đóng mọi vùng bảo vệ.');
   alerts(SAMPLE_PEOPLE.principal, () => principal.chooseMenuItem(workbookId, 'menuLockAll'));
-  const first = teacher.edit(workbookId, '6A', a1(toan), '9');
-  say(`  ${a1(toan)} (Toán, TX1) ngay sau đó: ${first.ok ? `đã gõ 9 → trình kiểm soát hoàn tác, ô còn ${grades.getRange(a1(toan)).getValue()}` : `bị chặn — ${first.message}`}`);
+  // The next run of the admin's hourly job (within the hour) closes every protection.
+  runtime.advance(60 * 60 * 1000);
+  const kept = grades.getRange(a1(toan)).getValue();
+  const first = teacher.edit(workbookId, '6A', a1(toan), kept === 9 ? '8' : '9');
+  say(`  ${a1(toan)} (Toán, TX1) ngay sau đó: ${first.ok ? `đã gõ → trình kiểm soát hoàn tác, ô còn ${grades.getRange(a1(toan)).getValue()}` : `bị chặn — ${first.message}`}`);
   const locked = teacher.edit(workbookId, '6A', a1(toan), '9');
   say(`  ${a1(toan)} (Toán, TX1) lần nữa: ${locked.ok ? 'đã ghi' : `bị chặn — ${locked.message}`}`);
 
-  say('\n9. Ban giám hiệu kiểm tra nhật ký.');
+  say('\n14. Ban giám hiệu kiểm tra nhật ký.');
   const log = runtime.envFor(runtime.contextFor(SAMPLE_PEOPLE.admin, workbookId)).spreadsheetApp.getActiveSpreadsheet().getSheetByName('Nhật ký')!.getDataRange().getValues();
-  for (const row of log.slice(1)) say(`  #${row[0]} ${row[1]} ${row[2]} ${row[5]} ${row[8]}: "${row[9]}" → "${row[10]}" ${row[11]}${row[12] ? ` (${row[12]})` : ''}`);
+  const byOutcome = new Map<string, number>();
+  for (const row of log.slice(1)) byOutcome.set(String(row[11]), (byOutcome.get(String(row[11])) ?? 0) + 1);
+  say(`  ${log.length - 1} dòng nhật ký: ${[...byOutcome].map(([o, n]) => `${o} ${n}`).join(', ')}. Năm dòng cuối:`);
+  for (const row of log.slice(-5)) say(`  #${row[0]} ${row[1]} ${row[2]} ${row[5]} ${row[8]}: "${row[9]}" → "${row[10]}" ${row[11]}${row[12] ? ` (${row[12]})` : ''}`);
   alerts(SAMPLE_PEOPLE.principal, () => principal.chooseMenuItem(workbookId, 'menuVerifyAudit'));
 
   const saved = join(outDir, 'so-diem.xlsx');
   await saveWorkbookXlsx(book, saved);
   say(`\n${book.sheets.length} trang tính, ${book.protections.length} vùng bảo vệ.`);
+  for (const line of classSummary({ runtime, workbookId })) say(line);
   say(`Đã lưu sổ điểm: ${relative(process.cwd(), saved)} (mở bằng Excel, LibreOffice hoặc tải lên Google Sheets).`);
   return 0;
 }

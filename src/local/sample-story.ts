@@ -1,0 +1,79 @@
+/**
+ * The main job's account of the sample school's year (`npx sodiem demo`, steps 8–12): both
+ * semesters entered by the teachers, the homeroom teachers classifying in the Xếp loại panel,
+ * the board approving the lists, the summer, the lists approved again — each step told in a few
+ * Vietnamese lines with what the book now shows.
+ */
+import type { BoardClass } from '../server/features/results/api';
+import type { ClassificationView } from '../server/features/results/view';
+import { call } from './sample-panels';
+import { mapSchool } from './sample-entry';
+import { closeYear, enterSemester, SAMPLE_YEAR_SEED, type SemesterReport } from './sample-year';
+import { approveEveryClass, runSummer } from './sample-summer';
+import { SAMPLE_PEOPLE, type SampleSchool } from './school';
+import { lcg } from './seeded';
+
+type Say = (line: string) => void;
+
+const STATE: Record<BoardClass['state'], string> = {
+  none: 'chưa xác nhận',
+  confirmed: 'đã xác nhận, chưa đề nghị',
+  proposed: 'chờ Ban giám hiệu duyệt',
+  approved: 'đã duyệt',
+  returned: 'bị trả lại',
+};
+
+function semester(school: SampleSchool, n: 1 | 2, rand: () => number, say: Say): void {
+  const report: SemesterReport = enterSemester(school, n, rand);
+  say(`  ${report.entered.pasted} lần dán khối điểm, chuyên cần và rèn luyện được giữ; ${report.entered.retyped} giá trị nhập sai bị hoàn tác rồi được nhập lại đúng.`);
+  for (const refusal of report.refused) say(`  Bị từ chối: ${refusal.split('\n')[0]}`);
+  const map = mapSchool(school);
+  const view = call<ClassificationView>(map, SAMPLE_PEOPLE.homeroom, 'apiClassification', { classCode: '6A', period: n === 1 ? 'hk1' : 'hk2' });
+  const first = view.students[0];
+  const toan = first.subjects.find((s) => s.code === 'TOAN');
+  say(`  Sổ 6A: ${first.name} có ĐTBmhk Toán ${toan?.value.replace('.', ',') || '(chưa đủ điểm)'}, kết quả học tập ${view.periodLabel}: ${first.learning?.level ?? 'chưa xếp loại'}.`);
+  say(`  GVCN các lớp xác nhận kết quả ${view.periodLabel} trong bảng "Xếp loại"; lớp 6A: ${view.totals.learning.map((t) => `${t.label} ${t.count}`).join(', ')}.`);
+}
+
+/** Steps 8–12 of the main job. */
+export async function wholeYear(school: SampleSchool, say: Say): Promise<void> {
+  const rand = lcg(SAMPLE_YEAR_SEED);
+  say('\n8. Học kì I: giáo viên bộ môn dán điểm TX, GK, CK của lớp mình trong các đợt mở; GVCN nhập chuyên cần hằng tháng và rèn luyện (lớp 6B qua bảng "Xếp loại").');
+  semester(school, 1, rand, say);
+  say('\n9. Học kì II: như học kì I; quản trị thêm các đợt GK, CK, rèn luyện và chuyên cần HK II vào lịch.');
+  semester(school, 2, rand, say);
+
+  say('\n10. Cuối năm: GVCN xem "Xếp loại" cả năm, xác nhận và đề nghị danh sách; Ban giám hiệu duyệt trong bảng "Duyệt danh sách".');
+  closeYear(school);
+  const map = mapSchool(school);
+  const year = call<ClassificationView>(map, SAMPLE_PEOPLE.homeroom, 'apiClassification', { classCode: '6A', period: 'year' });
+  say(`  Lớp 6A cả năm: học tập ${year.totals.learning.map((t) => `${t.label} ${t.count}`).join(', ')}; ${year.totals.promotion.map((t) => `${t.label} ${t.count}`).join(', ')}.`);
+  const adjusted = year.students.find((s) => s.learning && s.learning.computed !== s.learning.level);
+  const shown = adjusted ?? year.students.find((s) => s.promotion === 'kiểm tra lại') ?? year.students[0];
+  say(`  ${shown.name}: ${shown.reasons.slice(0, 3).join(' ')}`);
+  if (year.missing.length > 0) say(`  Còn thiếu: ${year.missing[0]}`);
+  approveEveryClass(map);
+  for (const b of call<BoardClass[]>(map, SAMPLE_PEOPLE.principal, 'apiBoardLists')) {
+    const lists = b.lists ? ` — lên lớp ${b.lists.promoted.length}, kiểm tra lại ${b.lists.retest.length}, rèn luyện hè ${b.lists.summerTraining.length}, ở lại ${b.lists.retained.length}, chưa đủ kết quả ${b.lists.undecided.length}` : '';
+    say(`  Lớp ${b.classCode}: ${STATE[b.state]}${lists}.`);
+  }
+
+  say('\n11. Hè: quản trị mở đợt "Kiểm tra lại" và "Rèn luyện hè"; giáo viên nhập điểm kiểm tra lại ở trang "… – Hè", GVCN nhập kết quả rèn luyện hè; lớp được xếp loại lại.');
+  const summer = runSummer(school);
+  for (const line of summer.entered) say(`  ${line}`);
+  for (const line of summer.outcomes) say(`  Sau hè: ${line}`);
+
+  say('\n12. Danh sách cuối năm sau hè được Ban giám hiệu duyệt lại; kết quả cả năm của các lớp được khóa.');
+  for (const b of call<BoardClass[]>(map, SAMPLE_PEOPLE.principal, 'apiBoardLists')) say(`  Lớp ${b.classCode}: ${STATE[b.state]}.`);
+}
+
+/** One line per class: students, averages computed, learning levels, promotions, titles (the saved book shows them). */
+export function classSummary(school: SampleSchool): string[] {
+  const map = mapSchool(school);
+  return map.classes.map((cls) => {
+    const v = call<ClassificationView>(map, SAMPLE_PEOPLE.principal, 'apiClassification', { classCode: cls.code, period: 'year' });
+    const averages = v.students.reduce((n, s) => n + s.subjects.filter((x) => x.value !== '').length, 0);
+    const titles = v.totals.titles.filter((t) => t.label !== 'Không có danh hiệu').map((t) => `${t.label} ${t.count}`).join(', ') || 'không có';
+    return `  Lớp ${cls.code}: ${v.students.length} học sinh, ${averages} kết quả môn cả năm; học tập ${v.totals.learning.map((t) => `${t.label} ${t.count}`).join(', ')}; ${v.totals.promotion.map((t) => `${t.label} ${t.count}`).join(', ')}; danh hiệu: ${titles}.`;
+  });
+}
