@@ -5,7 +5,7 @@
  * confirmation and the lists stand. Plain JSON (google.script.run carries no Dates).
  */
 import { TT22_LEVELS, type StudentAssessment, type SubjectResult } from '../../domain/assessment';
-import { attendanceWarningMessage } from '../../workbook/layout';
+import { attendanceWarningMessage, BOOK_TAB } from '../../workbook/layout';
 import { bookValue } from '../../workbook/book-assessment';
 import { peekQueue } from '../guard/queue';
 import type { Env } from '../../gas/env';
@@ -129,8 +129,16 @@ const WAITING: Record<string, string> = {
   return: 'Quyết định trả lại danh sách đang chờ trình kiểm soát ghi nhận.',
 };
 
+/** Conduct saved from the panel (or scores typed while the lock was busy) not yet in the shadow the view reads. */
+const ENTRIES_WAITING = 'Dữ liệu vừa lưu vào trang của lớp (rèn luyện, điểm) đang chờ trình kiểm soát ghi vào sổ; kết quả dưới đây chưa tính đến.';
+
 export function waitingFor(env: Env, classCode: string): string[] {
-  return peekQueue(env, true).flatMap(({ edit }) => (edit.results && edit.results.classCode === classCode ? [WAITING[edit.results.kind]] : []));
+  const sheet = BOOK_TAB.sheetName(classCode);
+  const lines = peekQueue(env, true).flatMap(({ edit }) => {
+    if (edit.results) return edit.results.classCode === classCode ? [WAITING[edit.results.kind]] : [];
+    return edit.written && edit.sheet === sheet ? [ENTRIES_WAITING] : [];
+  });
+  return [...new Set(lines)];
 }
 
 export function classificationView(env: Env, context: SchoolContext, caller: string, results: ClassResults, period: ResultsPeriod, state: ClassState, classes: string[]): ClassificationView {
