@@ -158,7 +158,9 @@ export function startDevServer(opts: { runtime: LocalRuntime; workbookId: string
           const value = runtime.as(call.as).callServer(workbookId, call.name, call.args);
           send(200, 'application/json', JSON.stringify({ ok: true, value }));
         } catch (err) {
-          send(200, 'application/json', JSON.stringify({ ok: false, message: err instanceof Error ? err.message : String(err) }));
+          // The add-on runs in its own realm (node:vm): its errors are not instances of this realm's Error.
+          const message = err && typeof err === 'object' && 'message' in err ? String((err as Error).message) : String(err);
+          send(200, 'application/json', JSON.stringify({ ok: false, message }));
         }
       });
       return;
