@@ -49,6 +49,16 @@ test('the homeroom teacher sees the totals and a student\'s reasons, enters cond
   await waitText(page, '#training-message', 'Đã nhập rèn luyện HK I cho 1 học sinh lớp 6A');
   await waitText(page, '#training', 'Đã lưu, đang chờ ghi vào sổ.');
   await waitText(page, '#state', 'đang chờ trình kiểm soát ghi vào sổ');
+  // Until it is in the book the results leave it out: no confirmation yet, and the panel says why.
+  expect(await page.locator('#confirm').isDisabled()).toBe(true);
+  await waitText(page, '#why', 'Rèn luyện vừa lưu chưa được ghi vào sổ');
+  await shot(page, 'classify-hk1-conduct-waiting');
+  p.adminRun();
+  await page.getByRole('button', { name: 'Tải lại' }).click();
+  await idle(page);
+  expect(await page.locator('#missing-section').isHidden()).toBe(true);
+  expect(await page.locator('#confirm').isDisabled()).toBe(false);
+  expect(await page.locator(`#rl-${code}`).inputValue()).toBe('Tốt');
 
   const ss = p.year.ss();
   const before = column(ss, '6A', 'R|1|HT');

@@ -102,7 +102,10 @@ function renderState(v: ClassificationView): void {
   const confirm = $<HTMLButtonElement>('confirm');
   confirm.hidden = !v.canConfirm;
   confirm.textContent = `Xác nhận kết quả ${v.periodLabel}`;
+  // What was just saved is not in the results yet: a confirmation now would go stale.
+  confirm.disabled = v.entriesWaiting;
   $('propose').hidden = !v.canPropose;
+  $<HTMLButtonElement>('propose').disabled = v.entriesWaiting;
   $('actions').hidden = confirm.hidden && !v.canPropose;
   const locked = v.period === 'year' && v.lists?.state === 'approved';
   const why = $('why');
@@ -110,6 +113,8 @@ function renderState(v: ClassificationView): void {
   if (locked) {
     why.className = 'hint warn';
     why.textContent = 'Không xác nhận lại được kết quả cả năm: Ban giám hiệu đã duyệt danh sách cuối năm nên kết quả cả năm đã khóa; chỉ sửa qua đề nghị sửa điểm.';
+  } else if (v.canConfirm && v.entriesWaiting) {
+    why.textContent = 'Rèn luyện vừa lưu chưa được ghi vào sổ nên kết quả trên chưa tính đến: xác nhận sau khi trình kiểm soát ghi xong (bấm "Tải lại" để xem).';
   } else if (!v.canConfirm) {
     why.textContent = `Bạn xem lớp ${v.classCode} ở chế độ chỉ đọc: chỉ giáo viên chủ nhiệm của lớp xác nhận kết quả và nhập rèn luyện.`;
   } else if (v.period === 'year' && !v.canPropose && v.lists?.state !== 'proposed') {
