@@ -94,7 +94,7 @@ function card(c: BoardClass): HTMLElement {
     el('h2', { id: titleId, tabIndex: -1 }, `Lớp ${c.classCode}`, el('span', { className: `badge ${s.kind}`, 'data-state': c.state }, s.label)),
     el('p', { className: 'small muted' }, `Giáo viên chủ nhiệm: ${c.homeroom}`),
     el('p', { className: 'small' }, whenLine(c)),
-    c.reason ? el('p', { className: 'small warn-text' }, `Lí do trả lại: ${c.reason}`) : null,
+    c.reason ? el('p', { className: 'small warn-text' }, `Lý do trả lại: ${c.reason}`) : null,
     c.waiting.length > 0 ? el('ul', { className: 'lines small' }, ...c.waiting.map((w) => el('li', { className: 'info' }, el('span', { className: 'badge info' }, 'đang chờ'), ` ${w}`))) : null,
     c.lists && !c.current ? el('p', { className: 'small warn-text' }, 'Kết quả trong sổ đã thay đổi sau khi đề nghị: danh sách dưới đây theo sổ hiện nay, không còn là danh sách đã đề nghị. Cần giáo viên chủ nhiệm xác nhận và đề nghị lại.') : null,
     c.lists && c.current ? el('p', { className: 'small muted' }, 'Danh sách đúng với sổ điểm hiện nay.') : null,

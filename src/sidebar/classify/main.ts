@@ -92,7 +92,7 @@ function renderState(v: ClassificationView): void {
   if (v.period === 'year' && v.lists) {
     const s = LIST_STATES[v.lists.state] ?? { badge: v.lists.state, kind: '', text: 'Danh sách cuối năm' };
     lines.push(stateLine('', el('span', { className: `badge ${s.kind}` }, s.badge), ` ${s.text} (${v.lists.by}, ${formatInstant(v.lists.at)}).`));
-    if (v.lists.reason) lines.push(stateLine('warn', `Lí do: ${v.lists.reason}`));
+    if (v.lists.reason) lines.push(stateLine('warn', `Lý do: ${v.lists.reason}`));
     if (!v.lists.current) lines.push(stateLine('warn', 'Kết quả cả năm đã thay đổi sau đó: danh sách không còn đúng với sổ điểm.'));
   }
   for (const w of v.waiting) lines.push(stateLine('info', el('span', { className: 'badge info' }, 'đang chờ'), ` ${w}`));
