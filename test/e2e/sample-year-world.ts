@@ -1,8 +1,9 @@
 /**
- * TEST-ONLY stand-in for src/local/sample-year.ts (being written elsewhere): the sample school as
- * the demo sets it up (install, configuration, roster, setup, guard), then a year of entries put
- * straight into every class tab AND its shadow — as the guard leaves accepted values — and setup
- * run again so the add-on computes every derived cell itself. 6A also gets its homeroom teacher's
+ * TEST-ONLY year for the panel tests: the sample school as the demo sets it up (setUpSampleSchool:
+ * install, configuration, roster, setup, guard), then a year of entries put straight into every
+ * class tab AND its shadow — as the guard leaves accepted values — and setup run again so the
+ * add-on computes every derived cell itself. Unlike src/local/sample-year.ts (which confirms
+ * every semester and closes the year in the panels), nothing is confirmed here: the tests do it. 6A also gets its homeroom teacher's
  * conduct for both semesters (but for its first student's HK I, left to the panel) and one
  * student's absences past the 30-session warning; its last student lacks one HK II score, so the
  * panel has something to list as missing.
@@ -11,12 +12,11 @@
  * body for the real sample year when it lands.
  */
 import type { CellValue, SpreadsheetPort } from '../../src/server/gas/ports';
-import { IMPORT_SHEET } from '../../src/server/features/setup';
 import { ATTENDANCE_TAB, BOOK_TAB, layoutFromKeys } from '../../src/server/workbook/layout';
-import { pasteTable } from '../../src/local/paste';
-import { readRosterFile } from '../../src/local/roster-file';
 import type { LocalRuntime } from '../../src/local/runtime';
-import { SAMPLE_CONFIG, SAMPLE_PEOPLE, SAMPLE_ROSTER, openSampleSchool, readSampleTables } from '../../src/local/school';
+import { setUpSampleSchool } from '../../src/local/sample-setup';
+import { SAMPLE_PEOPLE, openSampleSchool } from '../../src/local/school';
+import { lcg } from '../../src/local/seeded';
 
 export interface SampleYear {
   runtime: LocalRuntime;
@@ -35,15 +35,6 @@ export interface SampleYear {
 export const CONDUCT_HK1_OPEN = new Date('2027-01-05T01:00:00Z');
 /** After HK II: the year can be classified. */
 export const YEAR_END = new Date('2027-05-31T01:00:00Z');
-
-/** A small seeded generator (an LCG), uniform in [0, 1). */
-function lcg(seed: number): () => number {
-  let x = seed >>> 0;
-  return () => {
-    x = (Math.imul(x, 1664525) + 1013904223) >>> 0;
-    return x / 4294967296;
-  };
-}
 
 /** A score as a teacher gives a student of this ability (5–9.5): within 1.5 of it, 0–10, one decimal. */
 const score = (ability: number, rand: () => number) => Math.min(100, Math.max(0, Math.round((ability + rand() * 3 - 1.5) * 10))) / 10;
@@ -130,24 +121,15 @@ export async function prepareSampleYear(driveRoot: string, seed = 2027): Promise
   const admin = SAMPLE_PEOPLE.admin;
   const ss = () => runtime.envFor(runtime.contextFor(admin, workbookId)).spreadsheetApp.getActiveSpreadsheet();
 
-  session(admin).installAddOn(workbookId);
-  menu(admin, 'menuInstall');
-  menu(admin, 'menuCreateConfigThcs');
-  const env = runtime.envFor(runtime.contextFor(admin, workbookId));
-  for (const [name, rows] of Object.entries(await readSampleTables(SAMPLE_CONFIG))) pasteTable(env, name, rows);
-  pasteTable(env, IMPORT_SHEET, (await readRosterFile(SAMPLE_ROSTER)).rows);
-  menu(admin, 'menuImportRoster');
-  const first = menu(admin, 'menuSetup');
-  if (!first.includes('Đã thiết lập sổ điểm')) throw new Error(first);
+  await setUpSampleSchool({ runtime, workbookId });
 
+  // Entries written as a script writes (no trigger fires); setup computes what follows from them.
   const rand = lcg(seed);
   const classes = ss().getSheetByName('Lớp')!.getDataRange().getValues().slice(1).map((r) => String(r[0])).filter((c) => c !== '');
   for (const cls of classes) fillClass(ss(), cls, rand);
   const firstStudent = shape6A(ss(), rand);
   const again = menu(admin, 'menuSetup');
   if (!again.includes('Đã thiết lập sổ điểm')) throw new Error(again);
-  menu(admin, 'menuInstallTriggers');
-  if (runtime.triggers.list().length === 0) throw new Error('the guard was not installed');
 
   return {
     runtime,
