@@ -110,11 +110,14 @@ function renderState(v: ClassificationView): void {
   const locked = v.period === 'year' && v.lists?.state === 'approved';
   const why = $('why');
   why.className = 'hint';
-  if (locked) {
+  if (v.canConfirm && v.entriesWaiting) {
+    why.textContent = 'Rèn luyện vừa lưu chưa được ghi vào sổ nên kết quả trên chưa tính đến: xác nhận sau khi trình kiểm soát ghi xong (bấm "Tải lại" để xem).';
+  } else if (locked && v.canConfirm) {
+    // After the approval only the summer's results may change the year: confirming them sends the lists back to the board.
+    why.textContent = 'Danh sách cuối năm đã được duyệt; chỉ kết quả sau hè (kiểm tra lại, rèn luyện trong hè) đã thay đổi. Xác nhận kết quả này rồi đề nghị Ban giám hiệu duyệt lại danh sách.';
+  } else if (locked) {
     why.className = 'hint warn';
     why.textContent = 'Không xác nhận lại được kết quả cả năm: Ban giám hiệu đã duyệt danh sách cuối năm nên kết quả cả năm đã khóa; chỉ sửa qua đề nghị sửa điểm.';
-  } else if (v.canConfirm && v.entriesWaiting) {
-    why.textContent = 'Rèn luyện vừa lưu chưa được ghi vào sổ nên kết quả trên chưa tính đến: xác nhận sau khi trình kiểm soát ghi xong (bấm "Tải lại" để xem).';
   } else if (!v.canConfirm) {
     why.textContent = `Bạn xem lớp ${v.classCode} ở chế độ chỉ đọc: chỉ giáo viên chủ nhiệm của lớp xác nhận kết quả và nhập rèn luyện.`;
   } else if (v.period === 'year' && !v.canPropose && v.lists?.state !== 'proposed') {
