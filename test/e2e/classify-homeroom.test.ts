@@ -8,7 +8,7 @@ import { SAMPLE_PEOPLE } from '../../src/local/school';
 import { CONDUCT_HK1_OPEN } from './sample-year-world';
 import { column, idle, logRows, openPanel, resultsBlock, shot, panelsFor, waitText } from './panels';
 
-const world = panelsFor('classify-homeroom', CONDUCT_HK1_OPEN);
+const world = panelsFor('classify-homeroom', { at: CONDUCT_HK1_OPEN });
 
 test('the homeroom teacher sees the totals and a student\'s reasons, enters conduct, confirms HK I; after the admin\'s run it is confirmed and in the book', async () => {
   const p = world();

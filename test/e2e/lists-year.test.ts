@@ -1,15 +1,16 @@
 /**
- * The end of the year in real Chromium: the homeroom teacher of 6A confirms the year and proposes
- * the lists; the principal sees the proposal in the board panel, cannot send it back without a
- * reason, approves it; after the admin's run the board shows it approved and the homeroom teacher
- * can no longer confirm the year, and the panel says why.
+ * The end of the year in real Chromium, over the sample school's year as src/local/sample-year.ts
+ * lives it (and `npx sodiem serve` serves it: 6B's lists approved, 7A's waiting, 6A's year still
+ * to confirm): the homeroom teacher of 6A confirms the year and proposes the lists; the principal
+ * sees the proposal in the board panel, cannot send it back without a reason, approves it; after
+ * the admin's run the board shows it approved and the homeroom teacher can no longer confirm the
+ * year, and the panel says why.
  */
 import type { Page } from 'playwright-core';
 import { SAMPLE_PEOPLE } from '../../src/local/school';
-import { YEAR_END } from './sample-year-world';
 import { column, idle, logRows, openPanel, scriptRun, shot, panelsFor, waitText } from './panels';
 
-const world = panelsFor('lists-year', YEAR_END);
+const world = panelsFor('lists-year', { world: 'lived' });
 
 async function reload(page: Page): Promise<void> {
   await page.getByRole('button', { name: 'Tải lại' }).click();
@@ -52,7 +53,8 @@ test('the year confirmed and the lists proposed by the homeroom teacher, approve
   expect(await card.textContent()).toContain('Giáo viên chủ nhiệm: Lê Thị Bình');
   expect(await card.textContent()).toContain('Danh sách đúng với sổ điểm hiện nay.');
   expect(await card.textContent()).toMatch(/Lên lớp \/ hoàn thành chương trình \(\d+\)/);
-  expect(await board.locator('[data-class="6B"] [data-state]').textContent()).toBe('chưa xác nhận');
+  expect(await board.locator('[data-class="6B"] [data-state]').textContent()).toBe('đã duyệt');
+  expect(await board.locator('[data-class="7A"] [data-state]').textContent()).toBe('chờ duyệt');
   const retest = card.locator('[data-list="retest"]');
   if ((await retest.count()) > 0) {
     await retest.locator('summary').click();
@@ -87,7 +89,7 @@ test('the year confirmed and the lists proposed by the homeroom teacher, approve
   expect(refused).toEqual({ ok: false, message: expect.stringContaining('đã được Ban giám hiệu duyệt') });
   await shot(homeroom, 'classify-year-locked');
 
-  const lists = logRows(p.year.ss(), 'Danh sách');
+  const lists = logRows(p.year.ss(), 'Danh sách').filter((r) => r.includes('6A'));
   expect(lists.map((r) => r.find((v) => v === 'Đề nghị' || v === 'Duyệt'))).toEqual(['Đề nghị', 'Duyệt']);
   await homeroom.close();
   await board.close();

@@ -10,7 +10,7 @@ import type { CellValue, SpreadsheetPort } from '../../src/server/gas/ports';
 import { startDevServer, type DevServer } from '../../src/local/dev-server';
 import { SAMPLE_PEOPLE } from '../../src/local/school';
 import { launchChromium } from '../support/browser';
-import { prepareSampleYear, type SampleYear } from './sample-year-world';
+import { livedSampleYear, prepareSampleYear, type SampleYear } from './sample-year-world';
 
 export interface Panels {
   year: SampleYear;
@@ -21,8 +21,12 @@ export interface Panels {
   close(): Promise<void>;
 }
 
-export async function startPanels(name: string): Promise<Panels> {
-  const year = await prepareSampleYear(join(process.cwd(), `out/test-drive/e2e-${name}`));
+/** 'entries': scores and conduct in the books, nothing confirmed (sample-year-world.ts); 'lived': the sample year as serve shows it. */
+export type World = 'entries' | 'lived';
+
+export async function startPanels(name: string, world: World = 'entries'): Promise<Panels> {
+  const driveRoot = join(process.cwd(), `out/test-drive/e2e-${name}`);
+  const year = world === 'lived' ? await livedSampleYear(driveRoot) : await prepareSampleYear(driveRoot);
   const server = await startDevServer({ runtime: year.runtime, workbookId: year.workbookId });
   const browser = await launchChromium();
   return {
@@ -41,14 +45,14 @@ export async function startPanels(name: string): Promise<Panels> {
 const pageErrors: string[] = [];
 
 /**
- * A test file's world: the sample year prepared (and the clock moved to `at`) before its tests,
+ * A test file's world: a sample year prepared (and the clock moved to `at`) before its tests,
  * closed after them, when no panel may have thrown. Returns the world for the tests to use.
  */
-export function panelsFor(name: string, at?: Date): () => Panels {
+export function panelsFor(name: string, options: { at?: Date; world?: World } = {}): () => Panels {
   let p: Panels | undefined;
   beforeAll(async () => {
-    p = await startPanels(name);
-    if (at) p.year.later(at);
+    p = await startPanels(name, options.world);
+    if (options.at) p.year.later(options.at);
   });
   afterAll(async () => {
     await p?.close();

@@ -14,8 +14,9 @@
 import type { CellValue, SpreadsheetPort } from '../../src/server/gas/ports';
 import { ATTENDANCE_TAB, BOOK_TAB, layoutFromKeys } from '../../src/server/workbook/layout';
 import type { LocalRuntime } from '../../src/local/runtime';
-import { setUpSampleSchool } from '../../src/local/sample-setup';
-import { SAMPLE_PEOPLE, openSampleSchool } from '../../src/local/school';
+import { mapSchool } from '../../src/local/sample-entry';
+import { runSampleYear, setUpSampleSchool } from '../../src/local/sample-year';
+import { SAMPLE_PEOPLE, openSampleSchool, type SampleSchool } from '../../src/local/school';
 import { lcg } from '../../src/local/seeded';
 
 export interface SampleYear {
@@ -33,8 +34,6 @@ export interface SampleYear {
 
 /** The HK I conduct window of the sample calendar ('Rèn luyện', 04/01–16/01/2027), a morning inside it. */
 export const CONDUCT_HK1_OPEN = new Date('2027-01-05T01:00:00Z');
-/** After HK II: the year can be classified. */
-export const YEAR_END = new Date('2027-05-31T01:00:00Z');
 
 /** A score as a teacher gives a student of this ability (5–9.5): within 1.5 of it, 0–10, one decimal. */
 const score = (ability: number, rand: () => number) => Math.min(100, Math.max(0, Math.round((ability + rand() * 3 - 1.5) * 10))) / 10;
@@ -102,8 +101,9 @@ function shape6A(ss: SpreadsheetPort, rand: () => number): { code: string; name:
   return { code: String(grid[rows[0]][codeCol]), name: String(grid[rows[0]][nameCol]) };
 }
 
-export async function prepareSampleYear(driveRoot: string, seed = 2027): Promise<SampleYear> {
-  const { runtime, workbookId } = await openSampleSchool({ driveRoot });
+/** The world's handles over an opened sample school. */
+function worldOf(school: SampleSchool, firstStudent: { code: string; name: string }): SampleYear {
+  const { runtime, workbookId } = school;
   const sessions = new Map<string, ReturnType<LocalRuntime['as']>>();
   const session = (who: string) => {
     if (!sessions.has(who)) {
@@ -113,33 +113,48 @@ export async function prepareSampleYear(driveRoot: string, seed = 2027): Promise
     }
     return sessions.get(who)!;
   };
-  const menu = (who: string, item: string) => {
-    const seen = runtime.ui.alerts.length;
-    session(who).chooseMenuItem(workbookId, item);
-    return runtime.ui.alerts.slice(seen).map((a) => a.text).join('\n');
-  };
-  const admin = SAMPLE_PEOPLE.admin;
-  const ss = () => runtime.envFor(runtime.contextFor(admin, workbookId)).spreadsheetApp.getActiveSpreadsheet();
-
-  await setUpSampleSchool({ runtime, workbookId });
-
-  // Entries written as a script writes (no trigger fires); setup computes what follows from them.
-  const rand = lcg(seed);
-  const classes = ss().getSheetByName('Lớp')!.getDataRange().getValues().slice(1).map((r) => String(r[0])).filter((c) => c !== '');
-  for (const cls of classes) fillClass(ss(), cls, rand);
-  const firstStudent = shape6A(ss(), rand);
-  const again = menu(admin, 'menuSetup');
-  if (!again.includes('Đã thiết lập sổ điểm')) throw new Error(again);
-
   return {
     runtime,
     workbookId,
-    ss,
-    menu,
+    ss: () => runtime.envFor(runtime.contextFor(SAMPLE_PEOPLE.admin, workbookId)).spreadsheetApp.getActiveSpreadsheet(),
+    menu: (who, item) => {
+      const seen = runtime.ui.alerts.length;
+      session(who).chooseMenuItem(workbookId, item);
+      return runtime.ui.alerts.slice(seen).map((a) => a.text).join('\n');
+    },
     later: (at) => {
       runtime.clock.set(new Date(at.getTime() - 60 * 60 * 1000));
       runtime.advance(60 * 60 * 1000);
     },
     firstStudent,
   };
+}
+
+/** Entries only: set up, every class filled, 6A shaped; nothing confirmed. */
+export async function prepareSampleYear(driveRoot: string, seed = 2027): Promise<SampleYear> {
+  const school = await openSampleSchool({ driveRoot });
+  await setUpSampleSchool(school);
+  // Entries written as a script writes (no trigger fires); setup computes what follows from them.
+  const ss = school.runtime.envFor(school.runtime.contextFor(SAMPLE_PEOPLE.admin, school.workbookId)).spreadsheetApp.getActiveSpreadsheet();
+  const rand = lcg(seed);
+  const classes = ss.getSheetByName('Lớp')!.getDataRange().getValues().slice(1).map((r) => String(r[0])).filter((c) => c !== '');
+  for (const cls of classes) fillClass(ss, cls, rand);
+  const world = worldOf(school, shape6A(ss, rand));
+  const again = world.menu(SAMPLE_PEOPLE.admin, 'menuSetup');
+  if (!again.includes('Đã thiết lập sổ điểm')) throw new Error(again);
+  return world;
+}
+
+/**
+ * The sample school's whole year as src/local/sample-year.ts lives it (and `npx sodiem serve`
+ * serves it): both semesters confirmed; at the end of the year 6A's year still to be confirmed
+ * by its homeroom teacher, 7A's lists waiting for the board, 6B's approved.
+ */
+export async function livedSampleYear(driveRoot: string): Promise<SampleYear> {
+  const school = await openSampleSchool({ driveRoot });
+  await runSampleYear(school);
+  const { ss, classes } = mapSchool(school);
+  const { code, book } = classes[0];
+  const row = ss.getSheetByName(code)!.getRange(book.firstRow, 1, 1, book.keys.length).getValues()[0];
+  return worldOf(school, { code: book.codes[0], name: String(row[book.keys.indexOf('P|NAME')]) });
 }
