@@ -25,8 +25,11 @@ export function callServer<K extends ApiName>(name: K, ...args: Parameters<Api[K
   });
 }
 
-/** The message to show for a failed call: the server's Vietnamese sentence, never a stack. */
+/**
+ * The message to show for a failed call: the server's Vietnamese sentence, never a stack, and
+ * without the "Error: " / "Exception: " a thrown error's text may arrive with.
+ */
 export function errorText(error: unknown): string {
-  if (error && typeof error === 'object' && 'message' in error) return String((error as Error).message);
+  if (error && typeof error === 'object' && 'message' in error) return String((error as Error).message).replace(/^(?:\w*Error|Exception): /, '');
   return 'Đã có lỗi xảy ra. Vui lòng thử lại.';
 }

@@ -5,7 +5,7 @@
  * confirmation and the lists stand. Plain JSON (google.script.run carries no Dates).
  */
 import { TT22_LEVELS, type StudentAssessment, type SubjectResult } from '../../domain/assessment';
-import { attendanceWarningMessage } from '../../workbook/layout';
+import { attendanceWarningMessage, BOOK_TAB } from '../../workbook/layout';
 import { bookValue } from '../../workbook/book-assessment';
 import { peekQueue } from '../guard/queue';
 import type { Env } from '../../gas/env';
@@ -61,6 +61,11 @@ export interface ClassificationView {
   lists: { state: string; by: string; at: string; reason: string | null; current: boolean } | null;
   /** Requests of this class still waiting for the admin's run. */
   waiting: string[];
+  /**
+   * Entries saved into the class tab (conduct from this panel) not yet in the book: the results
+   * shown leave them out, so a confirmation now would be stale once they are applied.
+   */
+  entriesWaiting: boolean;
   notice: string | null;
   digest: string;
   ordinalRank: boolean;
@@ -129,8 +134,20 @@ const WAITING: Record<string, string> = {
   return: 'Quyết định trả lại danh sách đang chờ trình kiểm soát ghi nhận.',
 };
 
+/** Conduct saved from the panel (or scores typed while the lock was busy) not yet in the shadow the view reads. */
+const ENTRIES_WAITING = 'Dữ liệu vừa lưu vào trang của lớp (rèn luyện, điểm) đang chờ trình kiểm soát ghi vào sổ; kết quả dưới đây chưa tính đến.';
+
+function queuedFor(env: Env, classCode: string): { lines: string[]; entries: boolean } {
+  const sheet = BOOK_TAB.sheetName(classCode);
+  const lines = peekQueue(env, true).flatMap(({ edit }) => {
+    if (edit.results) return edit.results.classCode === classCode ? [WAITING[edit.results.kind]] : [];
+    return edit.written && edit.sheet === sheet ? [ENTRIES_WAITING] : [];
+  });
+  return { lines: [...new Set(lines)], entries: lines.includes(ENTRIES_WAITING) };
+}
+
 export function waitingFor(env: Env, classCode: string): string[] {
-  return peekQueue(env, true).flatMap(({ edit }) => (edit.results && edit.results.classCode === classCode ? [WAITING[edit.results.kind]] : []));
+  return queuedFor(env, classCode).lines;
 }
 
 export function classificationView(env: Env, context: SchoolContext, caller: string, results: ClassResults, period: ResultsPeriod, state: ClassState, classes: string[]): ClassificationView {
@@ -143,6 +160,7 @@ export function classificationView(env: Env, context: SchoolContext, caller: str
   const yearDigest = period === 'year' ? digest : periodResults(results, 'year', context.config.school.ordinalRank).digest;
   const missing = new Map<string, number>();
   for (const s of students) for (const b of s.blocked) missing.set(b, (missing.get(b) ?? 0) + 1);
+  const queued = queuedFor(env, cls.code);
   const confirmed = state[period];
   const lists = state.lists;
   const homeroom = cls.homeroom === caller;
@@ -164,7 +182,8 @@ export function classificationView(env: Env, context: SchoolContext, caller: str
     missing: [...missing].map(([what, n]) => `${what}: ${n} học sinh`),
     confirmation: confirmed ? { by: confirmed.by, at: confirmed.at, current: confirmed.digest === digest } : null,
     lists: lists ? { state: lists.state, by: lists.decidedBy ?? lists.proposedBy, at: lists.decidedAt ?? lists.proposedAt, reason: lists.reason ?? null, current: lists.digest === yearDigest } : null,
-    waiting: waitingFor(env, cls.code),
+    waiting: queued.lines,
+    entriesWaiting: queued.entries,
     notice: state.notice ?? null,
     digest,
     ordinalRank: context.config.school.ordinalRank && period === 'year',

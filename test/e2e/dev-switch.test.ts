@@ -1,0 +1,39 @@
+/**
+ * The dev server's switch (its index page): every panel, the school's people with their roles,
+ * and the chosen panel shown as the chosen person — served by `npx sodiem serve`.
+ */
+import { SAMPLE_PEOPLE } from '../../src/local/school';
+import { shot, panelsFor } from './panels';
+
+const world = panelsFor('dev-switch');
+
+test('the switch lists the panels and the people with their roles, and reloads the panel as the person chosen', async () => {
+  const p = world();
+  const page = await p.browser.newPage({ viewport: { width: 900, height: 900 } });
+  await page.goto(`${p.server.url}/?panel=classify&as=${encodeURIComponent(SAMPLE_PEOPLE.principal)}`);
+  expect(await page.locator('#panel option').allTextContents()).toEqual(['board', 'classify', 'status']);
+  const people = await page.locator('#as option').allTextContents();
+  expect(people).toContain('Lê Thị Bình — Giáo viên, GVCN 6A');
+  expect(people).toContain('Lưu Thị Hạnh — Hiệu trưởng');
+  expect(people).toContain('Nguyễn Văn An — Giáo viên');
+  expect(people[0]).toBe('Phạm Quang Huy — Quản trị');
+
+  // The principal sees every class in the panel, read-only.
+  const frame = page.frameLocator('#sidebar');
+  await frame.locator('#loading').waitFor({ state: 'hidden' });
+  expect(await frame.locator('#class option').allTextContents()).toEqual(['6A', '6B', '7A']);
+  expect(await frame.locator('#why').textContent()).toContain('chế độ chỉ đọc');
+  await shot(page, 'dev-switch-principal');
+
+  // Choosing the homeroom teacher of 6A reloads the page and the panel as them (?as= kept in the frame's address).
+  await Promise.all([page.waitForURL(/as=gvcn\.6a/), page.selectOption('#as', SAMPLE_PEOPLE.homeroom)]);
+  expect(await page.locator('#sidebar').getAttribute('src')).toBe(`/sidebar/classify?as=${encodeURIComponent(SAMPLE_PEOPLE.homeroom)}`);
+  await frame.locator('#loading').waitFor({ state: 'hidden' });
+  expect(await frame.locator('#class option').allTextContents()).toEqual(['6A']);
+  expect(await frame.getByRole('button', { name: 'Xác nhận kết quả HK I' }).isVisible()).toBe(true);
+
+  // And another panel for the same person.
+  await Promise.all([page.waitForURL(/panel=board/), page.selectOption('#panel', 'board')]);
+  expect(await frame.getByRole('alert').textContent()).toContain('không thuộc Ban giám hiệu');
+  await page.close();
+});
