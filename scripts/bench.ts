@@ -9,6 +9,7 @@ import { benchRuntimeIo } from './bench/runtime-io';
 import { benchSetup } from './bench/setup';
 import { benchGuard } from './bench/guard';
 import { benchVerify } from './bench/verify';
+import { benchClassify } from './bench/classify';
 import type { BenchSection } from './bench/measure';
 
 function bundleSizes(): BenchSection {
@@ -39,7 +40,7 @@ function bundleSizes(): BenchSection {
 }
 
 export async function main(): Promise<number> {
-  const sections = [bundleSizes(), benchAssessment(), benchRuntimeIo(), benchSetup(), benchGuard(), benchVerify()];
+  const sections = [bundleSizes(), benchAssessment(), benchRuntimeIo(), benchSetup(), benchGuard(), benchVerify(), benchClassify()];
   for (const s of sections) {
     console.log(`\n## ${s.title}`);
     for (const line of s.lines) console.log(line);

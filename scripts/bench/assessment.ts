@@ -51,7 +51,7 @@ function generateStudents(count: number, seed = 20240905): StudentInput[] {
   });
 }
 
-interface Pass {
+export interface Pass {
   wallMs: number;
   /** process.cpuUsage: all threads of the process, so V8's parallel GC threads count too. */
   cpuMs: number;
@@ -59,15 +59,15 @@ interface Pass {
 }
 
 /**
- * One pass over all students, after a full GC so each pass starts from the same heap. The
- * results stay alive to the end of the pass (a caller keeps them), then are dropped.
+ * One pass (`run` assesses every student), after a full GC so each pass starts from the same
+ * heap. The results stay alive to the end of the pass (a caller keeps them), then are dropped.
  */
-function timedPass(students: StudentInput[], keep?: (results: StudentAssessment[]) => void): Pass {
+export function timedPass<T>(run: () => T, keep?: (results: T) => void): Pass {
   global.gc?.();
   const heapBefore = process.memoryUsage().heapUsed;
   const cpuBefore = process.cpuUsage();
   const start = performance.now();
-  const results = students.map((s) => assessStudent(s));
+  const results = run();
   const wallMs = performance.now() - start;
   const cpu = process.cpuUsage(cpuBefore);
   const heapDeltaBytes = process.memoryUsage().heapUsed - heapBefore;
@@ -75,7 +75,7 @@ function timedPass(students: StudentInput[], keep?: (results: StudentAssessment[
   return { wallMs, cpuMs: (cpu.user + cpu.system) / 1000, heapDeltaBytes };
 }
 
-function median(values: number[]): number {
+export function median(values: number[]): number {
   const sorted = [...values].sort((a, b) => a - b);
   const mid = sorted.length >> 1;
   return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
@@ -95,9 +95,10 @@ function retainedBytes(students: StudentInput[]): number | null {
 
 export function benchAssessment(): { title: string; lines: string[] } {
   const students = generateStudents(STUDENTS);
+  const run = () => students.map((s) => assessStudent(s));
   let results: StudentAssessment[] = [];
-  timedPass(students, (r) => (results = r)); // warm-up: first-call compilation is not what we measure
-  const passes = Array.from({ length: RUNS }, () => timedPass(students));
+  timedPass(run, (r) => (results = r)); // warm-up: first-call compilation is not what we measure
+  const passes = Array.from({ length: RUNS }, () => timedPass(run));
   const wall = median(passes.map((p) => p.wallMs));
   const cpu = median(passes.map((p) => p.cpuMs));
   const heapDelta = median(passes.map((p) => p.heapDeltaBytes));

@@ -1,12 +1,11 @@
 /**
- * The edit guard and the calendar on a 40-class, 13-subject school: service calls of one
- * typed score and of a 45×6 paste, beside a naive guard that reads, checks and writes cell by
- * cell and appends one audit row per call; and the calls of applying a calendar change.
+ * The edit guard and the calendar on a 40-class, 13-subject school: service calls and round
+ * trips of one typed score and of a 45×6 paste, driven through the built add-on (dist/Code.js)
+ * as a teacher types them, beside the add-on before live averages (3b7a18b) and beside a naive
+ * guard that reads, checks and writes cell by cell and appends one audit row per call; and the
+ * calls of applying a calendar change. SODIEM_BENCH_BEFORE=<path of that commit's dist/Code.js>
+ * measures the earlier add-on in the same run; without it the figures measured once are shown.
  */
-import * as server from '../../src/server/index';
-import { installTriggers } from '../../src/server/features/guard/install';
-import { reconcileNow } from '../../src/server/features/guard/sweep';
-import { runSetup } from '../../src/server/features/setup';
 import { applyCalendar } from '../../src/server/features/windows/apply-calendar';
 import { decide } from '../../src/server/domain/guard/decide';
 import { loadSchoolContext } from '../../src/server/features/school-context';
@@ -14,6 +13,8 @@ import { appendAudit } from '../../src/server/workbook/audit';
 import { columnLetter, layoutFromKeys } from '../../src/server/workbook/layout';
 import { pasteTable } from '../../src/local/paste';
 import { measure, table, type BenchSection } from './measure';
+import { inExecution, kindOfCall, measureTrips, type Trips } from './round-trips';
+import type { Env } from '../../src/server/gas/env';
 import { schoolRuntime } from './setup';
 
 const CALENDAR = [
@@ -23,30 +24,64 @@ const CALENDAR = [
   ['I', 'CK', '', '', '', '09/11/2026', '09/01/2027', ''],
 ];
 
-function guardedBenchSchool() {
-  const school = schoolRuntime(40);
-  const { runtime, env, config } = school;
+/**
+ * `npm run bench` with SODIEM_BENCH_BEFORE unset: the add-on at 3b7a18b measured by this bench
+ * (calls / round trips / write batches), so the line stays comparable without a second build.
+ */
+const BEFORE_REFERENCE = 'one typed score 47 calls, 16 round trips (2 write batches); 45×6 paste 58 calls, 19 round trips (3 write batches)';
+
+/** The school with the add-on of `bundle` set up and guarding, as the admin does it from the menu. */
+function guardedBenchSchool(bundle?: string) {
+  const { runtime, env, config } = schoolRuntime(40);
   pasteTable(env, 'Lịch nhập điểm', CALENDAR);
   runtime.clock.set(new Date('2026-11-10T02:00:00Z'));
-  const setup = runSetup(env);
-  if (!setup.ok) throw new Error(setup.lines.join('\n'));
-  runtime.loadModule(server as unknown as Record<string, unknown>);
-  installTriggers(env);
+  runtime.loadBundle(bundle);
+  const ss = env.spreadsheetApp.getActiveSpreadsheet();
+  const id = ss.getId();
+  const admin = runtime.as(env.session.getEffectiveUser().getEmail());
+  admin.open(id);
+  admin.chooseMenuItem(id, 'menuSetup');
+  if (!runtime.ui.alerts.some((a) => a.text.includes('Đã thiết lập sổ điểm cho 40 lớp'))) throw new Error(runtime.ui.alerts.map((a) => a.text).join('\n'));
+  admin.chooseMenuItem(id, 'menuInstallTriggers');
   // A full reconcile, so the guard's hourly sweep (one class per edit, once an hour) is not due
   // during the measured edits: the figures are the steady cost of an edit.
-  reconcileNow(env);
+  admin.chooseMenuItem(id, 'menuReconcile');
   const cls = config.classes[0];
-  const ss = env.spreadsheetApp.getActiveSpreadsheet();
   const values = ss.getSheetByName(cls.code)!.getDataRange().getValues();
   const layout = layoutFromKeys(values[4], values.slice(5).map((r) => r[1]));
   const teacher = config.assignments.find((a) => a.classCode === cls.code && a.subjectCode === 'TOAN')!.teachers[0];
-  const id = ss.getId();
   return { runtime, env, cls, layout, teacher, id };
 }
 
+type School = ReturnType<typeof guardedBenchSchool>;
+
+/** A teacher types one TOAN TX1 score, then pastes 45×6 TOAN scores (every fifth row has an 11 the guard puts back). */
+function typedAndPasted(w: School): { single: Trips<unknown>; paste: Trips<unknown>; grid: string[][] } {
+  const { runtime, layout, teacher, id, cls } = w;
+  const codes = layout.studentCodes;
+  const one = layout.cell(codes[3], 'TOAN', 1, 'TX1')!;
+  const single = measureTrips(runtime, () => runtime.as(teacher).edit(id, cls.code, `${columnLetter(one.col)}${one.row}`, '8,5'));
+  if (!single.result.ok || runtime.triggerFailures.length > 0) throw new Error('bench edit refused');
+  const first = layout.cell(codes[0], 'TOAN', 1, 'TX1')!;
+  const grid = codes.map((_, i) => ['7', i % 5 === 0 ? '11' : '6,5', '8', '9', '5', '7.25']);
+  const rect = `${columnLetter(first.col)}${first.row}:${columnLetter(first.col + 5)}${first.row + codes.length - 1}`;
+  const paste = measureTrips(runtime, () => runtime.as(teacher).paste(id, cls.code, rect, grid));
+  return { single, paste, grid };
+}
+
+const tripLine = (t: Trips<unknown>) => `${t.total} calls, ${t.trips} round trips (${t.batches} write batch${t.batches === 1 ? '' : 'es'})`;
+
+/** The same two edits on the add-on before live averages, from its own bundle, or the reference. */
+function beforeLiveAverages(): string {
+  const bundle = process.env.SODIEM_BENCH_BEFORE;
+  if (!bundle) return `before live averages (3b7a18b, measured once): ${BEFORE_REFERENCE}`;
+  const { single, paste } = typedAndPasted(guardedBenchSchool(bundle));
+  return `before live averages (${bundle}, measured now): one typed score ${tripLine(single)}; 45×6 paste ${tripLine(paste)}`;
+}
+
 /** The guard done the forbidden way: per-cell reads and writes, one audit append per cell. */
-function naiveGuard(w: ReturnType<typeof guardedBenchSchool>, rect: { row: number; col: number; numRows: number; numCols: number }, actor: string): void {
-  const { env, cls, layout } = w;
+function naiveGuard(env: Env, w: School, rect: { row: number; col: number; numRows: number; numCols: number }, actor: string): void {
+  const { cls, layout } = w;
   const ctx = loadSchoolContext(env);
   if (!ctx.ok) throw new Error('context');
   const ss = env.spreadsheetApp.getActiveSpreadsheet();
@@ -75,42 +110,39 @@ export function benchGuard(): BenchSection {
   const w = guardedBenchSchool();
   const { runtime, layout, teacher, id, cls } = w;
   const codes = layout.studentCodes;
-  const one = layout.cell(codes[3], 'TOAN', 1, 'TX1')!;
-  const single = runtime.calls.measure(() => runtime.as(teacher).edit(id, cls.code, `${columnLetter(one.col)}${one.row}`, '8,5'));
-  if (!single.result.ok) throw new Error(`bench edit refused: ${single.result.message}`);
-  const first = layout.cell(codes[0], 'TOAN', 1, 'TX1')!;
-  const grid = codes.map((_, i) => ['7', i % 5 === 0 ? '11' : '6,5', '8', '9', '5', '7.25']);
-  const rect = `${columnLetter(first.col)}${first.row}:${columnLetter(first.col + 5)}${first.row + codes.length - 1}`;
-  const paste = runtime.calls.measure(() => runtime.as(teacher).paste(id, cls.code, rect, grid));
+  const { single, paste, grid } = typedAndPasted(w);
 
-  // The naive guard on the same two edits (typed in as script writes, then judged cell by cell).
+  // The naive guard on the same two edits (typed in as script writes, then judged cell by cell),
+  // each one execution of the admin's, as a trigger would run it.
+  const one = layout.cell(codes[3], 'TOAN', 1, 'TX1')!;
+  const first = layout.cell(codes[0], 'TOAN', 1, 'TX1')!;
   const sheet = w.env.spreadsheetApp.getActiveSpreadsheet().getSheetByName(cls.code)!;
-  const naiveSingle = runtime.calls.measure(() => {
-    sheet.getRange(one.row, one.col).setValue(6);
-    naiveGuard(w, { row: one.row, col: one.col, numRows: 1, numCols: 1 }, teacher);
-  });
-  const naivePaste = runtime.calls.measure(() => {
-    sheet.getRange(first.row, first.col, codes.length, 6).setValues(grid.map((r) => r.map((v) => v.replace(',', '.'))));
-    naiveGuard(w, { row: first.row, col: first.col, numRows: codes.length, numCols: 6 }, teacher);
-  });
+  const admin = w.env.session.getEffectiveUser().getEmail();
+  sheet.getRange(one.row, one.col).setValue(6);
+  const naiveSingle = measureTrips(runtime, () => inExecution(runtime, admin, id, (env) => naiveGuard(env, w, { row: one.row, col: one.col, numRows: 1, numCols: 1 }, teacher)));
+  sheet.getRange(first.row, first.col, codes.length, 6).setValues(grid.map((r) => r.map((v) => v.replace(',', '.'))));
+  const naivePaste = measureTrips(runtime, () => inExecution(runtime, admin, id, (env) => naiveGuard(env, w, { row: first.row, col: first.col, numRows: codes.length, numCols: 6 }, teacher)));
 
   // A calendar change: the clock passes the close of GK; the board applies the calendar.
   runtime.clock.set(new Date('2026-11-15T02:00:00Z'));
-  const board = runtime.envFor(runtime.contextFor(w.env.session.getEffectiveUser().getEmail(), id));
+  const board = runtime.envFor(runtime.contextFor(admin, id));
   const apply = runtime.calls.measure(() => measure(() => applyCalendar(board)));
-  const rows = [
-    ['one typed score (guard)', single.total, single.calls['Range.getValues'] ?? 0, single.calls['Range.setValues'] ?? 0, 0],
-    ['one typed score (naive)', naiveSingle.total, naiveSingle.calls['Range.getValue'] ?? 0, naiveSingle.calls['Range.setValue'] ?? 0, 0],
-    ['45×6 paste (guard)', paste.total, paste.calls['Range.getValues'] ?? 0, paste.calls['Range.setValues'] ?? 0, 0],
-    ['45×6 paste (naive)', naivePaste.total, naivePaste.calls['Range.getValue'] ?? 0, naivePaste.calls['Range.setValue'] ?? 0, 0],
-    ['apply calendar, 40 classes', apply.total, apply.calls['Range.getValues'] ?? 0, apply.calls['Sheets.Spreadsheets.get'] ?? 0, apply.calls['Sheets.Spreadsheets.batchUpdate'] ?? 0],
-  ];
+  const reads = (t: Trips<unknown>) => Object.entries(t.calls).reduce((n, [kind, k]) => n + (kind.startsWith('Range.get') && kindOfCall(kind) === 'trip' ? k : 0), 0);
+  const row = (name: string, t: Trips<unknown>) => [name, t.total, t.trips, t.batches, reads(t), t.buffered];
   return {
-    title: 'Edit guard and calendar on a 40-class school (service calls)',
+    title: 'Edit guard and calendar on a 40-class school (service calls, round trips)',
     lines: [
+      'Round trips (round-trips.ts): reads, Properties, Lock, Cache and Sheets API calls each one; buffered writes one per batch sent; lookups none.',
       'The guard also sweeps one class against its shadow when an hour has passed (~25 calls, once per class per hour).',
-      ...table(['operation', 'calls', 'reads', 'writes / API get', 'batchUpdate'], rows),
-      `apply calendar: ${apply.result.cpuMs.toFixed(0)} ms CPU; ${apply.result.result[1]}`,
+      ...table(['operation', 'calls', 'round trips', 'write batches', 'range reads', 'buffered writes'], [
+        row('one typed score (guard, live averages)', single),
+        row('one typed score (naive)', naiveSingle),
+        row('45×6 paste (guard, live averages)', paste),
+        row('45×6 paste (naive)', naivePaste),
+      ]),
+      `now: one typed score ${tripLine(single)}; 45×6 paste ${tripLine(paste)}`,
+      beforeLiveAverages(),
+      `apply calendar, 40 classes: ${apply.total} calls, ${apply.calls['Range.getValues'] ?? 0} reads, ${apply.calls['Sheets.Spreadsheets.get'] ?? 0} API get, ${apply.calls['Sheets.Spreadsheets.batchUpdate'] ?? 0} batchUpdate; ${apply.result.cpuMs.toFixed(0)} ms CPU; ${apply.result.result[1]}`,
     ],
   };
 }

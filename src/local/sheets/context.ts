@@ -36,7 +36,7 @@ export interface FacadeObjects {
  * Calls that only look up objects or geometry: they do not send the execution's buffered
  * writes (the stricter reading; Google does not document which calls flush).
  */
-const LOOKUPS = new Set([
+export const LOOKUPS: ReadonlySet<string> = new Set([
   'SpreadsheetApp.getActiveSpreadsheet',
   'SpreadsheetApp.getActive',
   'SpreadsheetApp.openById',
