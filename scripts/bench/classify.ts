@@ -140,7 +140,7 @@ export function benchClassify(): BenchSection {
         ['apiClassification (built add-on)', per((v) => v.trips.total), per((v) => v.trips.trips), per((v) => reads(v.trips)), per((v) => v.trips.calls['Sheet.getDataRange'] ?? 0), ms(per((v) => v.cpuMs))],
         ['naive, one class: a getValues per student row', naive.total, naive.trips, reads(naive), 0, '—'],
       ]),
-      `a view's sheet reads: the book's shadow and the attendance shadow, one getDataRange().getValues() each (class-results.ts; getDataRange is a trip too); ` +
+      `a view's sheet reads: the shadows of the grade book, the attendance tab and the summer tab, one getDataRange().getValues() each: one read per class tab (class-results.ts; getDataRange is a trip too); ` +
         `its other trips (${others.map(([k, n]) => `${k} ${n}`).join(', ')}): the school's context from the cache, the class's state, and all document properties read twice (stored layouts for leavers, then the request queue).`,
       `40 views: ${sum((v) => v.trips.total)} calls, ${sum((v) => v.trips.trips)} round trips, ${sum((v) => v.cpuMs).toFixed(0)} ms CPU in the local runtime ` +
         '(Apps Script time is not modelled: the runtime has no call latency table by default).',

@@ -175,7 +175,7 @@ export function benchVerify(): BenchSection {
     lines: [
       `${sealed.length} log rows (${archives} archive${archives === 1 ? '' : 's'} + the live sheet), ${cells.length} guarded HK I cells in 40 tabs and their shadows.`,
       ...table(['verification', 'service calls', 'reads', 'CPU ms', 'heap Δ MB'], rows),
-      `reads: one getValues per audit part (${archives + 1}) and per tab and shadow, grade book and attendance (${classes.length * 4}); ${verified.result.lines[1]}`,
+      `reads: one getValues per audit part (${archives + 1}) and per tab and shadow, grade book, attendance and summer (${classes.length * 6}); ${verified.result.lines[1]}`,
       `of which reading and checking the chain (readLedger): ${ledger.cpuMs.toFixed(0)} ms, its parsed rows holding ${retainedMb} MB; SHA-256 of every row alone (pure JS): ${hashing.cpuMs.toFixed(0)} ms.`,
       'One execution suffices: even several times slower in Apps Script this is seconds, far from the 6-minute limit, so no resumable chunks.',
     ],
