@@ -129,6 +129,7 @@ export function sampleConfig(): SchoolConfig {
       artsAsTwoSubjects: true,
       ordinalRank: false,
       lockAfterHours: null,
+    correctionHours: 24,
     },
     users: people.map(([local, name, roles, department]) => ({ email: mail(local), name, roles, department })),
     subjects: catalogSubjects('THCS').filter((s) => s.grade <= 7),

@@ -23,6 +23,9 @@ import { checkMyCheckpoints, checkWitnessCheckpoint } from './features/checkpoin
 import { WITNESS_CANCELLED, WITNESS_PROMPT } from './features/messages';
 import { boardLists, classification, confirmResults, decideLists, proposeLists, saveTraining, type ActionResult, type BoardClass } from './features/results/api';
 import type { ClassificationView } from './features/results/view';
+import { requestCorrection, type CorrectionResult } from './features/corrections/request';
+import { decideCorrection } from './features/corrections/decide';
+import { boardCorrections, myCorrections, type CorrectionView } from './features/corrections/list';
 
 export function onOpen(e?: { authMode?: unknown }): void {
   buildMenu(gasEnv(), e?.authMode);
@@ -221,6 +224,26 @@ export function apiBoardLists(): BoardClass[] {
 /** Sidebar API: a board member approves or sends back a class's lists ({ classCode, decision, digest, reason }). */
 export function apiDecideLists(input: unknown): ActionResult {
   return decideLists(gasEnv(), input);
+}
+
+/** Sidebar API: a teacher asks to correct a locked score ({ classCode, studentCode, key, newValue, reason }). */
+export function apiRequestCorrection(input: unknown): CorrectionResult {
+  return requestCorrection(gasEnv(), input);
+}
+
+/** Sidebar API: the signed-in teacher's correction requests. */
+export function apiMyCorrections(): CorrectionView[] {
+  return myCorrections(gasEnv());
+}
+
+/** Sidebar API: correction requests for the board (pending first). */
+export function apiBoardCorrections(): CorrectionView[] {
+  return boardCorrections(gasEnv());
+}
+
+/** Sidebar API: a board member approves ({ id, decision: 'approve', witnesses }) or rejects ({ id, decision: 'reject', reason }). */
+export function apiDecideCorrection(input: unknown): CorrectionResult {
+  return decideCorrection(gasEnv(), input);
 }
 
 /** Sidebar API: the status card. */

@@ -19,6 +19,8 @@ export interface OpenRange {
   subjectCode?: string;
   /** Stable name of the range for its protection's description. */
   label: string;
+  /** Exactly these people (an approved correction opens one cell to one teacher). */
+  editors?: string[];
 }
 
 /** The window question a grade-book column answers to, or null when it is not windowed. */

@@ -7,6 +7,7 @@
  */
 import type { SheetPort, SpreadsheetPort } from '../gas/ports';
 import { formatVnDateTime, isoVietnam } from '../domain/calendar/time';
+import { ensureRecordSheet } from './record-sheet';
 
 export const DECISIONS_SHEET = 'Quyết định Ban giám hiệu';
 export const DECISIONS_HEADER: readonly string[] = ['Thời điểm', 'Người quyết định', 'Quyết định'];
@@ -16,15 +17,7 @@ const COLUMN_WIDTHS = [220, 260, 160];
 
 /** Creates the sheet with its header (setup; the protection comes with setup's plan). */
 export function ensureDecisionsSheet(spreadsheet: SpreadsheetPort): SheetPort {
-  const existing = spreadsheet.getSheetByName(DECISIONS_SHEET);
-  if (existing) return existing;
-  const sheet = spreadsheet.insertSheet(DECISIONS_SHEET, spreadsheet.getSheets().length);
-  // Text, so the time stays the ISO text it was written as.
-  sheet.getRange(1, 1, sheet.getMaxRows(), DECISIONS_HEADER.length).setNumberFormat('@');
-  sheet.getRange(1, 1, 1, DECISIONS_HEADER.length).setValues([[...DECISIONS_HEADER]]).setFontWeight('bold');
-  sheet.setFrozenRows(1);
-  COLUMN_WIDTHS.forEach((width, i) => sheet.setColumnWidth(i + 1, width));
-  return sheet;
+  return ensureRecordSheet(spreadsheet, DECISIONS_SHEET, DECISIONS_HEADER, COLUMN_WIDTHS);
 }
 
 /** Appends the decision, written by the deciding person's own run (the protection checks them). */

@@ -23,6 +23,7 @@ describe('a valid THCS configuration', () => {
       artsAsTwoSubjects: true,
       ordinalRank: false,
       lockAfterHours: null,
+      correctionHours: 24,
     });
   });
 

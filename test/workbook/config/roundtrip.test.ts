@@ -73,6 +73,7 @@ describe('seed rows of a new school', () => {
       ['Âm nhạc và Mĩ thuật tách thành hai môn', 'Có'],
       ['Hiển thị xếp hạng thứ tự', 'Không'],
       ['Khóa điểm sau khi nhập (giờ)', ''],
+      ['Thời hạn sửa điểm sau khi duyệt (giờ)', 24],
     ]);
     expect(rows['Người dùng']).toHaveLength(1);
     expect(rows['Môn học']).toHaveLength(1 + 3 * 17);

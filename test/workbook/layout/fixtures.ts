@@ -24,6 +24,7 @@ export const SCHOOL: SchoolSettings = {
   artsAsTwoSubjects: true,
   ordinalRank: false,
   lockAfterHours: null,
+  correctionHours: 24,
 };
 
 const FAMILY = ['Nguyễn', 'Trần', 'Lê', 'Phạm', 'Hoàng', 'Đặng', 'Bùi', 'Đỗ', 'Vũ'];

@@ -12,8 +12,10 @@
  *  pending: a change no trigger saw that could be a teacher's entry, left in the tab (not in the
  *  shadow) for the board to accept or put back — it sets no value;
  *  results: a result the homeroom teacher confirmed, written into the results block;
- *  lists: the class's end-of-year lists proposed, approved or sent back — not a cell. */
-export type AuditOutcome = 'accepted' | 'reverted' | 'correction' | 'setup' | 'unattributed' | 'structure' | 'decision' | 'config' | 'pending' | 'results' | 'lists';
+ *  lists: the class's end-of-year lists proposed, approved or sent back — not a cell;
+ *  request: a correction request made, or closed unused when its approval expired — not a cell
+ *  (the board's approval or rejection is a 'decision', the applied value a 'correction'). */
+export type AuditOutcome = 'accepted' | 'reverted' | 'correction' | 'setup' | 'unattributed' | 'structure' | 'decision' | 'config' | 'pending' | 'results' | 'lists' | 'request';
 
 export interface AuditEntry {
   /** Số TT: 1, 2, 3… across the live sheet and every archive. */
@@ -94,6 +96,7 @@ export const OUTCOME_LABELS: Readonly<Record<AuditOutcome, string>> = {
   pending: 'Chờ quyết định',
   results: 'Xếp loại',
   lists: 'Danh sách',
+  request: 'Đề nghị sửa điểm',
 };
 
 export function outcomeFromLabel(label: string): AuditOutcome | null {

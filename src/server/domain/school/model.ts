@@ -30,7 +30,11 @@ export interface SchoolSettings {
   ordinalRank: boolean;
   /** A score locks this many hours after it was entered, even in an open window; null = off. */
   lockAfterHours: number | null;
+  /** How long an approved correction keeps its cell open to the requesting teacher. */
+  correctionHours: number;
 }
+
+export const DEFAULT_CORRECTION_HOURS = 24;
 
 export interface SchoolUser {
   email: string;

@@ -10,6 +10,7 @@ import { appendAudit } from '../../workbook/audit';
 import { forgetSchoolContext } from '../school-context';
 import { logConfigEdit } from '../config-log';
 import { DECISIONS_SHEET } from '../../workbook/lock-all';
+import { APPROVALS_SHEET } from '../../workbook/approvals-sheet';
 import type { Rect } from './cells';
 import { asText } from './settle';
 import { writtenOf } from '../../domain/guard/written';
@@ -38,7 +39,7 @@ export const GUARD_LOG_TEXT = {
 export function guardEdit(env: Env, e: EditEventLike): GuardReport {
   const sheetName = e.range.getSheet().getName();
   const nothing: GuardReport = { accepted: 0, reverted: 0, queued: false };
-  if ((Object.values(SHEET_NAMES) as string[]).includes(sheetName) || sheetName === DECISIONS_SHEET) return logConfig(env, sheetName, e);
+  if ((Object.values(SHEET_NAMES) as string[]).includes(sheetName) || sheetName === DECISIONS_SHEET || sheetName === APPROVALS_SHEET) return logConfig(env, sheetName, e);
   const actor = (e.user?.getEmail() ?? '').toLowerCase();
   const now = env.clock.now();
   const rect: Rect = { row: e.range.getRow(), col: e.range.getColumn(), numRows: e.range.getNumRows(), numCols: e.range.getNumColumns() };

@@ -13,6 +13,7 @@ import { logConfigEdit } from '../config-log';
 import { clearFlagIfEmpty, forgetQueued, peekQueue, type QueuedEdit } from './queue';
 import { applyDecision } from './apply-decision';
 import { applyResultsRequest } from '../results/apply';
+import { applyCorrectionStep } from '../corrections/apply';
 import { guardedTabOf } from '../../workbook/layout';
 
 export interface GuardReport {
@@ -53,6 +54,11 @@ export function processEdits(env: Env, pending: QueuedEdit[]): { report: GuardRe
     // A homeroom teacher's confirmation or a step of the lists, in its place among the edits.
     if (edit.results) {
       applyResultsRequest(env, loaded.context, { ...edit, results: edit.results });
+      continue;
+    }
+    // A correction request made or decided: its steps logged, its cell opened or closed.
+    if (edit.correction) {
+      applyCorrectionStep(env, loaded.context, edit.correction.id);
       continue;
     }
     const found = guardedTabOf(edit.sheet, loaded.context.config.classes);

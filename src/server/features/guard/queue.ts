@@ -36,6 +36,8 @@ export interface QueuedEdit {
   decision?: QueuedDecision;
   /** The homeroom teacher's confirmation of a period's results, or a step of the lists (features/results). */
   results?: QueuedResults;
+  /** A correction request whose new steps the admin's run logs (and whose cell it opens or closes). */
+  correction?: { id: string };
 }
 
 /** What a homeroom teacher or board member asked of the results, checked again when applied. */

@@ -7,7 +7,9 @@
  */
 import type { Env } from '../../gas/env';
 import type { CellValue } from '../../gas/ports';
-import { decide, type ClassRules } from '../../domain/guard/decide';
+import { checkTyped, decide, type ClassRules, type Decision } from '../../domain/guard/decide';
+import { afterApplied, approvedFor, CORRECTION_TEXT } from '../corrections/apply';
+import type { CorrectionRequest } from '../corrections/store';
 import { stillHolds, writtenText, type Written } from '../../domain/guard/written';
 import type { AuditOutcome } from '../../domain/audit';
 import type { ClassConfig } from '../../domain/school/model';
@@ -90,6 +92,10 @@ export function settleBlock(env: Env, context: SchoolContext, cls: ClassConfig, 
   let rewriteShadow = false;
   /** Subjects (book) whose accepted values changed: their averages are derived again. */
   const touched = new Set<string>();
+  // Approved corrections are read only when the guard is about to put a teacher's value back.
+  let properties: Record<string, string> | null = null;
+  const all = () => (properties ??= env.properties.getDocumentProperties()?.getProperties() ?? {});
+  const applied: { request: CorrectionRequest; at: Date }[] = [];
   let accepted = 0;
   let reverted = 0;
   for (const cell of block.cells) {
@@ -104,7 +110,19 @@ export function settleBlock(env: Env, context: SchoolContext, cls: ClassConfig, 
       }
       continue;
     }
-    const d = decide(cell.role, cell.typed, cell.formula, cell.previous, options.actor, rules, cell.acceptedAtMs);
+    let d: Decision = decide(cell.role, cell.typed, cell.formula, cell.previous, options.actor, rules, cell.acceptedAtMs);
+    // A locked cell the board opened to this teacher for an approved correction: the approved value only.
+    let correction: CorrectionRequest | null = null;
+    if (d.action === 'revert' && cell.role.type === 'subject' && tab.kind === 'book' && options.actor !== '' && !rules.lockedAll) {
+      const r = approvedFor(all(), { classCode: cls.code, studentCode: cell.studentCode, key: String(block.keys[cell.col - 1] ?? '') }, options.actor, options.at.getTime());
+      if (r) {
+        const checked = checkTyped(cell.role, cell.typed, cell.formula, cell.previous);
+        if (checked.kind === 'value' && asText(checked.value) === r.newValue) {
+          d = { action: 'accept', value: checked.value, rewrite: checked.rewrite, note: CORRECTION_TEXT.applied(r) };
+          correction = r;
+        } else d = { action: 'revert', reason: CORRECTION_TEXT.otherValue(r) };
+      }
+    }
     if (d.action === 'unchanged') continue;
     const i = cell.row - part.row;
     const j = cell.col - part.col;
@@ -123,14 +141,17 @@ export function settleBlock(env: Env, context: SchoolContext, cls: ClassConfig, 
     block.shadowNotes[i][j] = d.value === '' ? '' : options.at.toISOString();
     rewriteShadow = true;
     accepted++;
-    const outcome: AuditOutcome = options.actor === '' ? 'unattributed' : 'accepted';
-    inputs.push({ ...row, newValue: asText(d.value), outcome, reason: options.actor === '' ? options.unattributedReason || d.note : d.note });
+    const outcome: AuditOutcome = correction ? 'correction' : options.actor === '' ? 'unattributed' : 'accepted';
+    inputs.push({ ...row, newValue: asText(d.value), outcome, reason: options.actor === '' ? options.unattributedReason || d.note : d.note, reference: correction?.id ?? '' });
+    if (correction) applied.push({ request: correction, at: options.at });
   }
-  if (inputs.length > 0) appendAudit(env, inputs);
+  const logged = inputs.length > 0 ? appendAudit(env, inputs) : [];
   const range = (s: typeof sheet) => s.getRange(part.row, part.col, part.numRows, part.numCols);
   if (tabWrites.length > 0) writeCells(env, spreadsheet.getId(), tabWrites);
   if (rewriteShadow) writeAccepted(sheet, block, { cls, config: context.config, tab, subjects: touched });
   // A paste of copied cells replaces the destination's data validation; put the rules back.
   if (block.cells.length > 0 && missingValidation(sheet, block)) range(sheet).setDataValidations(validationGrid(env, block));
+  // Each applied correction: its request closed, and its cell locked again at once.
+  afterApplied(env, context, applied.map((a) => ({ ...a, seq: logged.find((e) => e.outcome === 'correction' && e.reference === a.request.id)?.seq ?? 0 })));
   return { accepted, reverted, structureChanged: false };
 }

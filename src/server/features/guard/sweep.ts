@@ -12,6 +12,7 @@ import { readInstallation, requireCaller } from '../installation';
 import { loadSchoolContext, type SchoolContext } from '../school-context';
 import { reconcile, reconcileClass } from './reconcile';
 import { settleQueued } from './process';
+import { closeExpired } from '../corrections/apply';
 import { releaseAfterFlush } from '../../workbook/document-lock';
 import { lastCheckOf, readLastChecks, recordChecks } from './last-check';
 
@@ -28,6 +29,8 @@ export function sweepOneClassIfDue(env: Env, context: SchoolContext): void {
   // Every queued edit first, whatever the flag says: a queued teacher's edit is judged as theirs,
   // never found by the reconcile as a change nobody saw.
   settleQueued(env);
+  // Approved corrections not used in time: closed and logged.
+  closeExpired(env, context);
   reconcileClass(env, context, due, lastCheckOf(env, state, due.code));
   recordChecks(props, state, [due.code], now);
   if (context.config.classes[0]?.code === due.code) rolloverIfNeeded(env, { schoolYear: schoolYearLabel(context.config.school.schoolYear), viewers: managersOf(context.config, context.admins) });
@@ -51,6 +54,8 @@ export function reconcileNow(env: Env): string[] {
   if (lock && lock.tryLock(20_000)) {
     try {
       settleQueued(env);
+      const loaded = loadSchoolContext(env);
+      if (loaded.ok) closeExpired(env, loaded.context);
     } finally {
       releaseAfterFlush(env, lock);
     }

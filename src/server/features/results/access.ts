@@ -21,6 +21,22 @@ export const ACCESS_TEXT = {
 /** A refusal: its message is the Vietnamese sentence the panel shows. */
 export class AccessError extends Error {}
 
+/** Runs a panel's action: a refusal (AccessError) becomes { ok: false, message }; anything else is a bug and is thrown. */
+export function refusalsAsResults<T extends { ok: boolean; message: string }>(run: () => T): T | { ok: false; message: string } {
+  try {
+    return run();
+  } catch (err) {
+    if (err instanceof AccessError) return { ok: false, message: err.message };
+    throw err;
+  }
+}
+
+/** The first zod issue as "trường "x" …", for a Vietnamese sentence naming the field. */
+export function fieldProblem(issues: readonly { path: PropertyKey[]; message: string }[]): string {
+  const issue = issues[0];
+  return `trường "${issue?.path.map(String).join('.') || '?'}" ${issue?.message ?? ''}`.trim();
+}
+
 export function isBoard(context: SchoolContext, email: string): boolean {
   const user = context.config.users.find((u) => u.email === email.toLowerCase());
   return Boolean(user && (user.roles.includes('principal') || user.roles.includes('vice-principal')));

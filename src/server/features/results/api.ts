@@ -12,7 +12,7 @@ import { BOOK_TAB } from '../../workbook/layout';
 import { rulesFor, asText } from '../guard/settle';
 import { submitRequest, type Submitted } from '../guard/submit';
 import type { QueuedResults } from '../guard/queue';
-import { AccessError, caller, requireBoard, requireHomeroom, requireViewer, viewableClasses, ACCESS_TEXT, type Caller } from './access';
+import { AccessError, caller, fieldProblem, refusalsAsResults, requireBoard, requireHomeroom, requireViewer, viewableClasses, ACCESS_TEXT, type Caller } from './access';
 import { readClass } from './apply';
 import { PERIOD_LABELS, periodResults, summerOnly, type ResultsPeriod } from './block';
 import { classLists, type ClassLists } from './lists';
@@ -61,22 +61,11 @@ const trainingInput = z.object({
 
 function parse<T>(schema: z.ZodType<T>, input: unknown): T {
   const parsed = schema.safeParse(input);
-  if (!parsed.success) {
-    const issue = parsed.error.issues[0];
-    throw new AccessError(RESULTS_TEXT.badInput(`trường "${issue?.path.join('.') || '?'}" ${issue?.message ?? ''}`.trim()));
-  }
+  if (!parsed.success) throw new AccessError(RESULTS_TEXT.badInput(fieldProblem(parsed.error.issues)));
   return parsed.data;
 }
 
-/** Runs an action; a refusal becomes { ok: false, message }. */
-function action(run: () => ActionResult): ActionResult {
-  try {
-    return run();
-  } catch (err) {
-    if (err instanceof AccessError) return { ok: false, message: err.message };
-    throw err;
-  }
-}
+const action = (run: () => ActionResult): ActionResult => refusalsAsResults(run);
 
 function request(env: Env, c: Caller, classCode: string, results: QueuedResults): Submitted {
   return submitRequest(env, { sheet: BOOK_TAB.sheetName(classCode), row: 0, col: 0, numRows: 1, numCols: 1, actor: c.email, atMs: env.clock.now().getTime(), results });

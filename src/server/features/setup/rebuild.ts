@@ -15,6 +15,7 @@ import { dateCellMaker } from '../../workbook/date-cells';
 import { readStructures, storeStructures, structuresOf } from '../../workbook/structure';
 import { managersOf, openingAt, schoolProtections } from '../windows/protection-plan';
 import { DECISIONS_SHEET, ensureDecisionsSheet, lockAllSince } from '../../workbook/lock-all';
+import { APPROVALS_SHEET, ensureApprovalsSheet, openApprovals } from '../../workbook/approvals-sheet';
 import { cacheSchoolContext, readLayouts, storeLayouts } from '../school-context';
 import { applyPlan } from './apply';
 import { closePending, pendingKey, readPending } from '../guard/pending-store';
@@ -165,7 +166,9 @@ export function rebuild(env: Env, inputs: RebuildInputs, only?: readonly string[
   // "Khóa toàn bộ" stays in force across a rebuild.
   const lockedAllSince = lockAllSince(spreadsheet);
   const lockAll = lockedAllSince !== null;
-  const protections = schoolProtections(config, admins, managersOf(config, admins), layouts, openingAt(inputs.windows, env.clock.now().getTime(), lockAll));
+  const nowMs = env.clock.now().getTime();
+  const corrections = lockAll ? [] : openApprovals(spreadsheet, nowMs);
+  const protections = schoolProtections(config, admins, managersOf(config, admins), layouts, openingAt(inputs.windows, nowMs, lockAll), corrections);
   const unplaced = plans.flatMap((p) => p.unplaced);
   // The report first: if anything later fails, what could not be placed is already kept.
   appendReport(spreadsheet, env.clock.now(), caller, unplaced);
@@ -174,6 +177,7 @@ export function rebuild(env: Env, inputs: RebuildInputs, only?: readonly string[
   ensureAuditSheet(env, spreadsheet);
   // Created before the protections are sent, so it is protected in the same batchUpdate.
   ensureDecisionsSheet(spreadsheet);
+  ensureApprovalsSheet(spreadsheet);
   appendAudit(env, [...settlePending(env, notAcceptedRows(env, caller, unplaced)), ...adoptedRows(env, caller, plans.flatMap((p) => p.adopted))]);
   const tabs = plans.flatMap((p) => p.tabs);
   const onlySheets = only ? new Set(tabs.map((t) => t.name)) : undefined;
@@ -183,7 +187,7 @@ export function rebuild(env: Env, inputs: RebuildInputs, only?: readonly string[
   storeStructures(env, structuresOf(plans.map((p) => p.classCode), shapes), only !== undefined);
   cacheSchoolContext(env, { config, windows: inputs.windows, admins, lockedAllSince });
   // The configuration this build came from: later changes are logged against it, row by row.
-  if (!only) snapshotConfig(env, [...Object.values(SHEET_NAMES), DECISIONS_SHEET]);
+  if (!only) snapshotConfig(env, [...Object.values(SHEET_NAMES), DECISIONS_SHEET, APPROVALS_SHEET]);
 
   const inClass = roster.students.filter((s) => !s.leave);
   const lines = [SETUP_TEXT.done(plans.length, inClass.length)];

@@ -16,6 +16,7 @@ import { snapshotConfig } from '../config-log';
 import { applyProtections } from '../setup/apply';
 import { HOURLY_RUN_KEY, hourlyRunRequests } from '../health';
 import { DECISIONS_SHEET, ensureDecisionsSheet, lockAllSince, recordLockDecision } from '../../workbook/lock-all';
+import { openApprovals } from '../../workbook/approvals-sheet';
 import type { SheetPort, SpreadsheetPort } from '../../gas/ports';
 import { layoutsFromStored, managersOf, openingAt, schoolProtections } from './protection-plan';
 
@@ -147,7 +148,9 @@ export function applyNow(env: Env, context: SchoolContext, options: ApplyOptions
   const heartbeat = options.scheduled ? hourlyRunRequests(hasHourlyStamp(env, spreadsheet.getId()), new Date(nowMs).toISOString()) : [];
 
   const layouts = new Map(config.classes.filter((c) => stored[c.code]).map((c) => [c.code, layoutsFromStored(config, stored[c.code])]));
-  const plan = schoolProtections(config, admins, managersOf(config, admins), layouts, openingAt(windows, nowMs, lockAll));
+  // Cells approved corrections open to their teacher, read from the approvals sheet (the hourly job has no properties).
+  const corrections = lockAll ? [] : openApprovals(spreadsheet, nowMs);
+  const plan = schoolProtections(config, admins, managersOf(config, admins), layouts, openingAt(windows, nowMs, lockAll), corrections);
   const change = applyProtections(env, spreadsheet, plan, spreadsheet.getOwner()?.getEmail() ?? admins[0], heartbeat);
   cacheSchoolContext(env, { ...context, lockedAllSince: since });
   const openRanges = plan.filter((p) => p.range !== null).length;

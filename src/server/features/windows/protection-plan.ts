@@ -28,6 +28,8 @@ import {
 } from '../../workbook/layout';
 import { PROGRESS_SHEET } from '../progress/sheet';
 import { DECISIONS_SHEET } from '../../workbook/lock-all';
+import { APPROVALS_SHEET, type OpenApproval } from '../../workbook/approvals-sheet';
+import type { OpenRange } from '../../workbook/entry-ranges';
 import type { StoredLayout } from '../school-context';
 import { tabProtections, type SheetProtection } from './tab-protections';
 
@@ -87,11 +89,32 @@ export function classTabNames(config: SchoolConfig): Set<string> {
   return new Set(config.classes.flatMap((c) => [classBookSheetName(c.code), profileSheetName(c.code), attendanceSheetName(c.code), SUMMER_TAB.sheetName(c.code)]));
 }
 
-export function schoolProtections(config: SchoolConfig, admins: string[], managers: string[], layouts: Map<string, ClassLayouts>, opening: Opening): SheetProtection[] {
+/**
+ * The cells approved corrections open, each to its one teacher (never under "Khóa toàn bộ"). A
+ * student or column no longer in the book opens nothing.
+ */
+function correctionRanges(book: ClassBookLayout, approvals: readonly OpenApproval[]): OpenRange[] {
+  return approvals.flatMap((a) => {
+    const row = book.studentRow(a.studentCode);
+    const col = book.keys.indexOf(a.key) + 1;
+    if (row === null || col === 0 || book.closedCodes.includes(a.studentCode)) return [];
+    return [{ range: { row, col, numRows: 1, numCols: 1 }, editor: 'subject-teachers' as const, label: `Sửa điểm ${a.id}`, editors: [a.teacher] }];
+  });
+}
+
+export function schoolProtections(
+  config: SchoolConfig,
+  admins: string[],
+  managers: string[],
+  layouts: Map<string, ClassLayouts>,
+  opening: Opening,
+  corrections: readonly OpenApproval[] = [],
+): SheetProtection[] {
   const plan: SheetProtection[] = ADMIN_ONLY_SHEETS.map((name) => ({ sheetName: name, range: null, key: name, editors: admins }));
   plan.push({ sheetName: PROGRESS_SHEET, range: null, key: PROGRESS_SHEET, editors: reportWriters(config, managers) });
   // The board writes its lock decisions under its own accounts; a teacher must not (lock-all.ts).
   plan.push({ sheetName: DECISIONS_SHEET, range: null, key: DECISIONS_SHEET, editors: managers });
+  plan.push({ sheetName: APPROVALS_SHEET, range: null, key: APPROVALS_SHEET, editors: managers });
   for (const cls of config.classes) {
     const l = layouts.get(cls.code);
     if (!l) continue;
@@ -102,7 +125,7 @@ export function schoolProtections(config: SchoolConfig, admins: string[], manage
     plan.push(
       // Least privilege: outside the teachers' own open blocks, only the admins edit a class's tabs.
       // The board decides through the add-on's functions, never by editing the tabs.
-      ...tabProtections(classBookSheetName(cls.code), openClassBookRanges(l.book, open), admins, editorsOf),
+      ...tabProtections(classBookSheetName(cls.code), [...openClassBookRanges(l.book, open), ...correctionRanges(l.book, corrections.filter((c) => c.classCode === cls.code))], admins, editorsOf),
       { sheetName: shadowSheetName(cls.code), range: null, key: shadowSheetName(cls.code), editors: admins },
       ...tabProtections(profileSheetName(cls.code), openSimpleTabRanges(l.profile, open), admins, editorsOf),
       ...tabProtections(attendanceSheetName(cls.code), openSimpleTabRanges(l.attendance, open), admins, editorsOf),

@@ -24,7 +24,7 @@ export function tabProtections(sheetName: string, open: OpenRange[], admins: str
       sheetName,
       range: o.range,
       key: `${sheetName} · ${o.label}`,
-      editors: [...editorsOf(o.editor, o.subjectCode), ...admins],
+      editors: [...(o.editors ?? editorsOf(o.editor, o.subjectCode)), ...admins],
     })),
   ];
 }

@@ -3,7 +3,7 @@
  * by their label (tolerant: "Học kỳ 1" = "học kì I"), so the admin may reorder rows.
  */
 import type * as z from 'zod';
-import type { SchoolLevel, SchoolSettings } from '../../domain/school/model';
+import { DEFAULT_CORRECTION_HOURS, type SchoolLevel, type SchoolSettings } from '../../domain/school/model';
 import { dayCell, levelCell, optionalIntegerCell, requiredText, schoolYearCell, yesNoCell } from './cells';
 import { IssueList, vietnameseFallback, zodDetail } from './issues';
 import { headerOf, SETTING_ITEMS, SHEET_NAMES, type SettingKey } from './sheets';
@@ -25,6 +25,7 @@ const ITEM_SCHEMAS: Record<SettingKey, z.ZodType> = {
   artsAsTwoSubjects: yesNoCell(true),
   ordinalRank: yesNoCell(false),
   lockAfterHours: optionalIntegerCell((shown) => `số giờ khóa điểm ${shown} không hợp lệ; ghi số nguyên từ 1 đến 720 hoặc để trống.`, 1, 720),
+  correctionHours: optionalIntegerCell((shown) => `thời hạn sửa điểm ${shown} không hợp lệ; ghi số giờ nguyên từ 1 đến 168 hoặc để trống (24 giờ).`, 1, 168),
 };
 
 const BY_LABEL = new Map(SETTING_ITEMS.flatMap((item) => [item.label, ...item.aliases].map((label) => [foldLabel(label), item] as const)));
@@ -66,6 +67,7 @@ export function parseSettings(table: Table, issues: IssueList): ParsedSettings {
       artsAsTwoSubjects: values.artsAsTwoSubjects as boolean,
       ordinalRank: values.ordinalRank as boolean,
       lockAfterHours: (values.lockAfterHours as number | undefined) ?? null,
+      correctionHours: (values.correctionHours as number | undefined) ?? DEFAULT_CORRECTION_HOURS,
     },
     level,
   };

@@ -3,7 +3,7 @@
  * each config sheet, header row included. The writer writes these; tests round-trip them.
  */
 import { subjectCatalog, txCountForPeriods } from '../../domain/assessment/catalog';
-import type { Assignment, ClassConfig, SchoolConfig, SchoolLevel, SchoolSettings, SchoolUser, SubjectConfig } from '../../domain/school/model';
+import { DEFAULT_CORRECTION_HOURS, type Assignment, type ClassConfig, type SchoolConfig, type SchoolLevel, type SchoolSettings, type SchoolUser, type SubjectConfig } from '../../domain/school/model';
 import type { CellValue } from '../../gas/ports';
 import { LEVEL_GRADES } from './levels';
 import { roleLabels } from './roles';
@@ -53,6 +53,8 @@ function settingValue(key: SettingKey, school: Partial<SchoolSettings>): CellVal
       return yesNo(school.ordinalRank, NO);
     case 'lockAfterHours':
       return school.lockAfterHours ?? '';
+    case 'correctionHours':
+      return school.correctionHours ?? DEFAULT_CORRECTION_HOURS;
   }
 }
 

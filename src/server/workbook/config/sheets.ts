@@ -57,7 +57,8 @@ export type SettingKey =
   | 'semester2End'
   | 'artsAsTwoSubjects'
   | 'ordinalRank'
-  | 'lockAfterHours';
+  | 'lockAfterHours'
+  | 'correctionHours';
 
 export interface SettingItemDef {
   key: SettingKey;
@@ -107,6 +108,14 @@ export const SETTING_ITEMS: readonly SettingItemDef[] = [
     note: 'Để trống: điểm chỉ khóa khi hết thời gian mở nhập. Ghi số giờ (ví dụ 48): điểm đã nhập bị khóa sau chừng ấy giờ dù cột còn mở; sửa sau đó phải qua đề nghị sửa điểm.',
     defaultValue: '',
     validation: { kind: 'numberBetween', min: 1, max: 720 },
+  },
+  {
+    key: 'correctionHours',
+    label: 'Thời hạn sửa điểm sau khi duyệt (giờ)',
+    aliases: ['Thời hạn sửa điểm (giờ)', 'Thời hạn sửa điểm'],
+    note: 'Sau khi Ban giám hiệu duyệt đề nghị sửa điểm, ô điểm mở cho đúng giáo viên đề nghị trong chừng ấy giờ (mặc định 24).',
+    defaultValue: '24',
+    validation: { kind: 'numberBetween', min: 1, max: 168 },
   },
 ];
 

@@ -1,0 +1,77 @@
+/**
+ * Correction requests (đề nghị sửa điểm), one document property each. Only the add-on's code
+ * writes document properties, so a teacher changes a request only through the add-on's checked
+ * functions; every step also reaches the log (apply.ts) and the approvals sheet (for protections).
+ */
+import * as z from 'zod';
+import type { PropertiesPort } from '../../gas/ports';
+
+const PREFIX = 'sodiem.correction.';
+
+const request = z.object({
+  id: z.string(),
+  classCode: z.string(),
+  /** The tab the cell is on (the class's grade book). */
+  sheet: z.string(),
+  /** The column's key (S|TOAN|1|CK) and the audit label ("HK I · CK"). */
+  key: z.string(),
+  column: z.string(),
+  studentCode: z.string(),
+  subjectCode: z.string(),
+  teacher: z.string(),
+  /** The accepted value when asked, and the value asked for (as the log writes values). */
+  oldValue: z.string(),
+  newValue: z.string(),
+  reason: z.string(),
+  requestedAt: z.string(),
+  state: z.enum(['requested', 'approved', 'rejected', 'applied', 'expired']),
+  decidedBy: z.string().optional(),
+  decidedAt: z.string().optional(),
+  witnesses: z.array(z.string()).optional(),
+  decisionReason: z.string().optional(),
+  expiresAt: z.string().optional(),
+  appliedAt: z.string().optional(),
+  appliedSeq: z.number().optional(),
+  minutesUrl: z.string().optional(),
+  /** Which of its steps the log already holds (the admin's run writes them). */
+  logged: z.array(z.enum(['request', 'decision', 'expired'])),
+});
+
+export type CorrectionRequest = z.infer<typeof request>;
+
+export const OPEN_STATES: ReadonlySet<CorrectionRequest['state']> = new Set(['requested', 'approved']);
+
+export function readCorrections(props: PropertiesPort): CorrectionRequest[] {
+  return readCorrectionsFrom(props.getProperties());
+}
+
+/** From properties already read (the guard reads them once). */
+export function readCorrectionsFrom(all: Record<string, string>): CorrectionRequest[] {
+  const out: CorrectionRequest[] = [];
+  for (const [key, text] of Object.entries(all)) {
+    if (!key.startsWith(PREFIX)) continue;
+    try {
+      const parsed = request.safeParse(JSON.parse(text));
+      if (parsed.success) out.push(parsed.data);
+    } catch {
+      // A defaced value is no request.
+    }
+  }
+  return out.sort((a, b) => a.requestedAt.localeCompare(b.requestedAt) || a.id.localeCompare(b.id));
+}
+
+export function findCorrection(props: PropertiesPort, id: string): CorrectionRequest | null {
+  const text = props.getProperty(PREFIX + id);
+  if (!text) return null;
+  const parsed = request.safeParse(JSON.parse(text));
+  return parsed.success ? parsed.data : null;
+}
+
+export function writeCorrection(props: PropertiesPort, r: CorrectionRequest): void {
+  props.setProperty(PREFIX + r.id, JSON.stringify(r));
+}
+
+/** "SĐ-7F3A2C" — short enough to say aloud, from a UUID. */
+export function newCorrectionId(uuid: string): string {
+  return `SĐ-${uuid.replace(/-/g, '').slice(0, 6).toUpperCase()}`;
+}

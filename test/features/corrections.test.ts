@@ -1,0 +1,129 @@
+/**
+ * Corrections after lock, as the school lives them through the add-on's entry points: a teacher's
+ * request, the board's decision with a witness, the one cell opened to that teacher, the approved
+ * value typed under their own account, the cell locked again — and every way around it refused:
+ * another value, another teacher, the principal, the owner, an expired approval, self-approval,
+ * an open cell, a second request, forged calls. The log verifies clean after all of it.
+ */
+import { guardedSchool, mail, PRINCIPAL, TOAN_6A, VAN_6A, type GuardWorld } from './guard-world';
+import { verifyBook } from '../../src/server/features/verify-book';
+import type { CorrectionResult } from '../../src/server/features/corrections/request';
+import { REQUEST_TEXT } from '../../src/server/features/corrections/request';
+import { DECIDE_TEXT } from '../../src/server/features/corrections/decide';
+import type { CorrectionView } from '../../src/server/features/corrections/list';
+import { APPROVALS_SHEET } from '../../src/server/workbook/approvals-sheet';
+import { columnLetter } from '../../src/server/workbook/layout';
+
+const VICE = mail('thinh.tv');
+const A = { actor: 2, cell: 5, student: 6, subject: 7, column: 8, old: 9, new: 10, outcome: 11, reason: 12, reference: 13 };
+
+const call = <T>(w: GuardWorld, who: string, name: string, input?: unknown): T => w.runtime.as(who).callServer(w.id, name, input === undefined ? [] : [input]) as T;
+const adminRun = (w: GuardWorld) => w.runtime.as(w.admin).chooseMenuItem(w.id, 'menuReconcile');
+
+/** 6A's HS0001 has a Toán GK of 5, entered in the GK window; on 20/11 the GK column is locked (TX still open). */
+function lockedGk(): { w: GuardWorld; gk: string } {
+  const w = guardedSchool({ students: 5 });
+  w.later(new Date('2026-11-10T02:00:00Z'));
+  const gk = w.a1('HS0001', 'TOAN', 1, 'GK');
+  expect(w.runtime.as(TOAN_6A).edit(w.id, '6A', gk, '5').ok).toBe(true);
+  // The vice-principal teaches Toán in 7A: a board member with scores of their own.
+  const keys = w.tab('7A')[4];
+  expect(w.runtime.as(VICE).edit(w.id, '7A', `${columnLetter(keys.indexOf('S|TOAN|1|GK') + 1)}6`, '4').ok).toBe(true);
+  w.later(new Date('2026-11-20T02:00:00Z'));
+  expect(w.runtime.as(TOAN_6A).edit(w.id, '6A', gk, '6').ok).toBe(false); // locked by the protection
+  return { w, gk };
+}
+
+const ask = (w: GuardWorld, who = TOAN_6A, over: Record<string, unknown> = {}) =>
+  call<CorrectionResult>(w, who, 'apiRequestCorrection', { classCode: '6A', studentCode: 'HS0001', key: 'S|TOAN|1|GK', newValue: '6,5', reason: 'Chấm sót câu 3', ...over });
+
+test('request → approval with a witness → the teacher types the approved value → accepted, logged with the request, relocked, minutes of it in the log', () => {
+  const { w, gk } = lockedGk();
+  const asked = ask(w);
+  expect(asked).toEqual({ ok: true, message: REQUEST_TEXT.sent(asked.id!), id: asked.id });
+  const id = asked.id!;
+  expect(call<CorrectionView[]>(w, TOAN_6A, 'apiMyCorrections')[0]).toMatchObject({ id, state: 'requested', oldValue: '5', newValue: '6.5', currentValue: '5' });
+  const pending = call<CorrectionView[]>(w, PRINCIPAL, 'apiBoardCorrections');
+  expect(pending[0]).toMatchObject({ id, teacher: TOAN_6A, reason: 'Chấm sót câu 3', history: [] });
+
+  const decided = call<CorrectionResult>(w, PRINCIPAL, 'apiDecideCorrection', { id, decision: 'approve', witnesses: ['Trần Văn Thịnh'] });
+  expect(decided.ok).toBe(true);
+  adminRun(w); // the admin's next run logs the decision and opens the cell
+  // Another teacher is refused by the protection; the principal too; the requesting teacher types a different value: put back.
+  expect(w.runtime.as(VAN_6A).edit(w.id, '6A', gk, '6,5').ok).toBe(false);
+  expect(w.runtime.as(PRINCIPAL).edit(w.id, '6A', gk, '6,5').ok).toBe(false);
+  expect(w.runtime.as(TOAN_6A).edit(w.id, '6A', gk, '7').ok).toBe(true);
+  expect(w.value(gk)).toBe(5);
+  const reverted = w.audit().at(-1)!;
+  expect([reverted[A.new], reverted[A.outcome], reverted[A.reason]]).toEqual(['7', 'Hoàn tác', expect.stringContaining(`Đề nghị ${id} được duyệt để sửa thành "6.5"`)]);
+  // The approved value: kept, logged as the correction with its request, approver and witness.
+  const avg = w.a1('HS0001', 'TOAN', 1, 'AVG');
+  expect(w.runtime.as(TOAN_6A).edit(w.id, '6A', gk, '6,5').ok).toBe(true);
+  expect(w.value(gk)).toBe(6.5);
+  expect(w.value(gk, '6A (bản lưu)')).toBe(6.5);
+  const row = w.audit().at(-1)!;
+  expect([row[A.actor], row[A.student], row[A.column], row[A.old], row[A.new], row[A.outcome], row[A.reference]]).toEqual([TOAN_6A, 'HS0001', 'HK I · GK', '5', '6.5', 'Sửa sau khoá', id]);
+  expect(row[A.reason]).toContain(`${PRINCIPAL} duyệt, người chứng kiến: Trần Văn Thịnh`);
+  expect(w.value(avg)).toBe(''); // the semester is not complete; the average follows when it is
+  // Locked again at once: the same teacher is refused by the protection.
+  expect(w.runtime.as(TOAN_6A).edit(w.id, '6A', gk, '8').ok).toBe(false);
+  expect(call<CorrectionView[]>(w, TOAN_6A, 'apiMyCorrections')[0]).toMatchObject({ id, state: 'applied' });
+  const outcomes = w.audit().filter((r) => r[A.reference] === id).map((r) => [r[A.outcome], r[A.new]]);
+  expect(outcomes).toEqual([['Đề nghị sửa điểm', '6.5'], ['Quyết định', 'Duyệt'], ['Sửa sau khoá', '6.5']]);
+  expect(w.tab(APPROVALS_SHEET)[1][8]).not.toBe(''); // the approval row closed
+  expect(verifyBook(w.env(PRINCIPAL)).ok).toBe(true);
+});
+
+test('an approval not used in time expires: the cell closes within the hour, the admin’s next run logs it', () => {
+  const { w, gk } = lockedGk();
+  const id = ask(w).id!;
+  call(w, PRINCIPAL, 'apiDecideCorrection', { id, decision: 'approve', witnesses: ['Lưu Thị Hạnh'] });
+  w.later(new Date('2026-11-20T05:00:00Z')); // the hourly job opens it even if nobody edits
+  expect(w.runtime.as(TOAN_6A).edit(w.id, '6A', gk, '5').ok).toBe(true); // open (same value: nothing to do)
+  w.later(new Date('2026-11-21T06:00:00Z')); // approved 09:00 on 20/11, open 24 hours
+  expect(w.runtime.as(TOAN_6A).edit(w.id, '6A', gk, '6,5').ok).toBe(false);
+  adminRun(w);
+  expect(call<CorrectionView[]>(w, TOAN_6A, 'apiMyCorrections')[0]).toMatchObject({ id, state: 'expired' });
+  const last = w.audit().filter((r) => r[A.reference] === id).at(-1)!;
+  expect([last[A.outcome], last[A.new]]).toEqual(['Đề nghị sửa điểm', 'Hết hạn']);
+  expect(last[A.reason]).toBe(`Đề nghị ${id} đã được duyệt nhưng không được sửa trước 21/11/2026 09:00; ô đã khóa lại.`);
+  expect(w.value(gk)).toBe(5);
+  expect(verifyBook(w.env(PRINCIPAL)).ok).toBe(true);
+});
+
+test('rejection, self-approval, an open cell, a second request and forged calls are refused with a sentence; nothing changes', () => {
+  const { w, gk } = lockedGk();
+  // An open cell: TX of HK I is open until 16/01.
+  expect(ask(w, TOAN_6A, { key: 'S|TOAN|1|TX1' }).message).toMatch(/^Ô này đang mở để nhập/);
+  // Another teacher's cell, an invalid value, no reason, the same value.
+  expect(ask(w, VAN_6A).message).toBe(REQUEST_TEXT.notAssigned(VAN_6A, 'Toán', '6A'));
+  expect(ask(w, TOAN_6A, { newValue: '11' }).ok).toBe(false);
+  expect(ask(w, TOAN_6A, { reason: '  ' }).message).toBe(REQUEST_TEXT.reasonRequired);
+  expect(ask(w, TOAN_6A, { newValue: '5' }).message).toBe(REQUEST_TEXT.sameValue);
+  expect(ask(w, TOAN_6A, { key: 'R|Y|KQ' }).message).toBe(REQUEST_TEXT.notEntry);
+  const id = ask(w).id!;
+  expect(ask(w, TOAN_6A, { newValue: '7' }).message).toBe(REQUEST_TEXT.alreadyOpen(id, 'chờ duyệt'));
+  // Forged decisions: a teacher; the requester; an unknown id; approval without a witness.
+  expect(call<CorrectionResult>(w, TOAN_6A, 'apiDecideCorrection', { id, decision: 'approve', witnesses: ['X'] }).message).toBe(DECIDE_TEXT.notBoard(TOAN_6A));
+  expect(call<CorrectionResult>(w, PRINCIPAL, 'apiDecideCorrection', { id: 'SĐ-000000', decision: 'approve', witnesses: ['X'] }).message).toBe(DECIDE_TEXT.unknown('SĐ-000000'));
+  expect(call<CorrectionResult>(w, PRINCIPAL, 'apiDecideCorrection', { id, decision: 'approve' }).message).toBe(DECIDE_TEXT.witnessRequired);
+  expect(call<CorrectionResult>(w, PRINCIPAL, 'apiDecideCorrection', { id, decision: 'reject' }).message).toBe(DECIDE_TEXT.reasonRequired);
+  expect(() => call(w, TOAN_6A, 'apiBoardCorrections')).toThrow('không thuộc Ban giám hiệu');
+  // Rejected: closed; deciding again is refused.
+  expect(call<CorrectionResult>(w, VICE, 'apiDecideCorrection', { id, decision: 'reject', reason: 'Không có bài kiểm tra gốc' }).ok).toBe(true);
+  expect(call<CorrectionResult>(w, PRINCIPAL, 'apiDecideCorrection', { id, decision: 'approve', witnesses: ['X'] }).message).toBe(DECIDE_TEXT.notPending(id, 'bị từ chối'));
+  adminRun(w);
+  expect(w.audit().filter((r) => r[A.reference] === id).map((r) => [r[A.actor], r[A.outcome], r[A.new]])).toEqual([
+    [TOAN_6A, 'Đề nghị sửa điểm', '6.5'],
+    [VICE, 'Quyết định', 'Từ chối'],
+  ]);
+  // The owner, who passes every protection, types into the locked cell: put back and logged.
+  expect(w.runtime.as(w.admin).edit(w.id, '6A', gk, '6,5').ok).toBe(true);
+  expect(w.value(gk)).toBe(5);
+  // A board member who teaches (Toán in 7A) cannot approve their own request; another board member can.
+  const mine = call<CorrectionResult>(w, VICE, 'apiRequestCorrection', { classCode: '7A', studentCode: 'HS0201', key: 'S|TOAN|1|GK', newValue: '4,5', reason: 'Cộng sai điểm' });
+  expect(mine.ok).toBe(true);
+  expect(call<CorrectionResult>(w, VICE, 'apiDecideCorrection', { id: mine.id, decision: 'approve', witnesses: ['X'] }).message).toBe(DECIDE_TEXT.own);
+  expect(call<CorrectionResult>(w, PRINCIPAL, 'apiDecideCorrection', { id: mine.id, decision: 'approve', witnesses: ['Trần Văn Thịnh'] }).ok).toBe(true);
+  expect(verifyBook(w.env(PRINCIPAL)).ok).toBe(true);
+});
