@@ -10,6 +10,7 @@ import { appendAudit, type AuditInput } from '../../workbook/audit';
 import { closeApproval } from '../../workbook/approvals-sheet';
 import type { SchoolContext } from '../school-context';
 import { applyNow } from '../windows/apply-calendar';
+import { flagApprovedResults } from '../results/apply';
 import { findCorrection, readCorrections, readCorrectionsFrom, writeCorrection, type CorrectionRequest } from './store';
 
 export const CORRECTION_TEXT = {
@@ -119,6 +120,8 @@ export function afterApplied(env: Env, context: SchoolContext, applied: readonly
   for (const a of applied) {
     writeCorrection(props, { ...a.request, state: 'applied', appliedAt: a.at.toISOString(), appliedSeq: a.seq });
     closeApproval(spreadsheet, a.request.id, a.at.getTime());
+    // Lists and titles the board approved that this changes need a new decision.
+    flagApprovedResults(env, context, a.request.classCode, a.request.id, a.at, a.request.teacher);
   }
   applyNow(env, context);
 }

@@ -96,10 +96,10 @@ function confirm(env: Env, context: SchoolContext, edit: QueuedEdit, r: Extract<
   return 'applied';
 }
 
-function listsRow(env: Env, edit: QueuedEdit, classCode: string, newValue: string, reason: string): AuditInput {
+function listsRow(env: Env, who: { atMs: number; actor: string }, classCode: string, newValue: string, reason: string): AuditInput {
   return {
-    at: new Date(edit.atMs),
-    actor: edit.actor,
+    at: new Date(who.atMs),
+    actor: who.actor,
     effectiveUser: env.session.getEffectiveUser().getEmail(),
     sheet: BOOK_TAB.sheetName(classCode),
     cell: '',
@@ -151,4 +151,23 @@ export function applyResultsRequest(env: Env, context: SchoolContext, edit: Queu
   const r = edit.results;
   const state = readClassState(env, r.classCode);
   return r.kind === 'confirm' ? confirm(env, context, edit, r, state) : lists(env, context, edit, r, state);
+}
+
+export const FLAG_TEXT = {
+  flagged: (id: string) => `Điểm được sửa sau khi danh sách cuối năm đã duyệt (đề nghị ${id}) làm thay đổi kết quả cả năm: giáo viên chủ nhiệm xác nhận lại, Ban giám hiệu duyệt lại.`,
+} as const;
+
+/**
+ * A correction applied after the board approved a class's lists: when it changes the year's
+ * results (learning, title, promotion…), the approval no longer stands — the lists go back to the
+ * homeroom teacher and the board for a new decision, and the log says why.
+ */
+export function flagApprovedResults(env: Env, context: SchoolContext, classCode: string, requestId: string, at: Date, actor: string): void {
+  const state = readClassState(env, classCode);
+  if (!isLocked(state) || !state.lists) return;
+  const results = readClass(env, context, classCode);
+  if (!results || periodResults(results, 'year', context.config.school.ordinalRank).digest === state.lists.digest) return;
+  const reason = FLAG_TEXT.flagged(requestId);
+  appendAudit(env, [{ ...listsRow(env, { atMs: at.getTime(), actor }, classCode, 'Cần duyệt lại', reason), reference: requestId }]);
+  writeClassState(env, classCode, { ...state, notice: reason, lists: { ...state.lists, state: 'returned', reason, decidedAt: at.toISOString() } });
 }
