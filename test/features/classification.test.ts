@@ -36,6 +36,16 @@ function yearOf6A(calendar: (string | number)[][] = []): GuardWorld {
   return w;
 }
 
+/** The year confirmed, its lists proposed and approved by the principal, each step applied by the admin's run. */
+function approveYear(w: GuardWorld, digest: string): void {
+  call(w, HOMEROOM, 'apiConfirmResults', { classCode: '6A', period: 'year', digest });
+  adminRun(w);
+  call(w, HOMEROOM, 'apiProposeLists', { classCode: '6A', digest });
+  adminRun(w);
+  call(w, PRINCIPAL, 'apiDecideLists', { classCode: '6A', decision: 'approve', digest });
+  adminRun(w);
+}
+
 /** The verification's findings other than the script-written entries: none expected. */
 function beyondEntries(w: GuardWorld): string[] {
   const { replay } = verifyBook(w.env(PRINCIPAL));
@@ -194,12 +204,7 @@ test('summer: after the lists are approved, re-test results entered in their win
   const year = view(w, HOMEROOM, { classCode: '6A', period: 'year' });
   const retaker = year.students.find((s) => s.promotion === 'kiểm tra lại')!;
   expect(retaker).toBeDefined();
-  call(w, HOMEROOM, 'apiConfirmResults', { classCode: '6A', period: 'year', digest: year.digest });
-  adminRun(w);
-  call(w, HOMEROOM, 'apiProposeLists', { classCode: '6A', digest: year.digest });
-  adminRun(w);
-  call(w, PRINCIPAL, 'apiDecideLists', { classCode: '6A', decision: 'approve', digest: year.digest });
-  adminRun(w);
+  approveYear(w, year.digest);
   expect(view(w, HOMEROOM, { classCode: '6A', period: 'year' }).canConfirm).toBe(false); // locked, nothing summer yet
 
   // July: each subject's teacher types the re-test result in the summer tab, in the KTL window.
@@ -235,12 +240,7 @@ test('summer: after the lists are approved, re-test results entered in their win
 test('a correction after the lists were approved that changes the year sends the lists back for a new decision', () => {
   const w = yearOf6A();
   const year = view(w, HOMEROOM, { classCode: '6A', period: 'year' });
-  call(w, HOMEROOM, 'apiConfirmResults', { classCode: '6A', period: 'year', digest: year.digest });
-  adminRun(w);
-  call(w, HOMEROOM, 'apiProposeLists', { classCode: '6A', digest: year.digest });
-  adminRun(w);
-  call(w, PRINCIPAL, 'apiDecideLists', { classCode: '6A', decision: 'approve', digest: year.digest });
-  adminRun(w);
+  approveYear(w, year.digest);
   // HK I's GK column is not open on 15/09: a change goes through a correction.
   const code = year.students[0].code;
   const gk = cell(w, '6A', 'S|TOAN|1|GK', 6);
