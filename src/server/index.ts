@@ -26,6 +26,8 @@ import type { ClassificationView } from './features/results/view';
 import { requestCorrection, type CorrectionResult } from './features/corrections/request';
 import { decideCorrection } from './features/corrections/decide';
 import { boardCorrections, myCorrections, type CorrectionView } from './features/corrections/list';
+import { correctionCountsFor } from './features/corrections/counts';
+import type { CorrectionCounts } from './domain/corrections/counts';
 
 export function onOpen(e?: { authMode?: unknown }): void {
   buildMenu(gasEnv(), e?.authMode);
@@ -244,6 +246,11 @@ export function apiBoardCorrections(): CorrectionView[] {
 /** Sidebar API: a board member approves ({ id, decision: 'approve', witnesses }) or rejects ({ id, decision: 'reject', reason }). */
 export function apiDecideCorrection(input: unknown): CorrectionResult {
   return decideCorrection(gasEnv(), input);
+}
+
+/** Sidebar API: corrections after lock counted from the log ({ classCode? }): the board and admins, or a class's homeroom teacher. */
+export function apiCorrectionCounts(input: unknown): CorrectionCounts {
+  return correctionCountsFor(gasEnv(), input);
 }
 
 /** Sidebar API: the status card. */

@@ -71,6 +71,12 @@ test('request → approval with a witness → the teacher types the approved val
   const outcomes = w.audit().filter((r) => r[A.reference] === id).map((r) => [r[A.outcome], r[A.new]]);
   expect(outcomes).toEqual([['Đề nghị sửa điểm', '6.5'], ['Quyết định', 'Duyệt'], ['Sửa sau khoá', '6.5']]);
   expect(w.tab(APPROVALS_SHEET)[1][8]).not.toBe(''); // the approval row closed
+  // Counted from the log, for those who certify it: the board, the class's homeroom teacher (an.nv), nobody else.
+  const counts = call<{ total: number; bySubjectSemester: Record<string, { count: number; references: string[] }> }>(w, PRINCIPAL, 'apiCorrectionCounts', {});
+  expect(counts.total).toBe(1);
+  expect(counts.bySubjectSemester['6A|TOAN|HK I']).toEqual({ count: 1, references: [id] });
+  expect(call<{ total: number }>(w, TOAN_6A, 'apiCorrectionCounts', { classCode: '6A' }).total).toBe(1);
+  expect(() => call(w, VAN_6A, 'apiCorrectionCounts', { classCode: '6A' })).toThrow('không phải giáo viên chủ nhiệm lớp 6A');
   expect(verifyBook(w.env(PRINCIPAL)).ok).toBe(true);
 });
 
