@@ -107,8 +107,11 @@ test('rejection, self-approval, an open cell, a second request and forged calls 
   expect(ask(w, TOAN_6A, { reason: '  ' }).message).toBe(REQUEST_TEXT.reasonRequired);
   expect(ask(w, TOAN_6A, { newValue: '5' }).message).toBe(REQUEST_TEXT.sameValue);
   expect(ask(w, TOAN_6A, { key: 'R|Y|KQ' }).message).toBe(REQUEST_TEXT.notEntry);
+  // Naming someone else: there is no such field — the request is always the caller's.
+  expect(ask(w, VAN_6A, { teacher: TOAN_6A }).message).toBe('Đề nghị không hợp lệ: trường "teacher" không thuộc yêu cầu này.');
   const id = ask(w).id!;
   expect(ask(w, TOAN_6A, { newValue: '7' }).message).toBe(REQUEST_TEXT.alreadyOpen(id, 'chờ duyệt'));
+  expect(call<CorrectionResult>(w, PRINCIPAL, 'apiDecideCorrection', { id, decision: 'approve', witnesses: ['X'], teacher: VAN_6A }).ok).toBe(false);
   // Forged decisions: a teacher; the requester; an unknown id; approval without a witness.
   expect(call<CorrectionResult>(w, TOAN_6A, 'apiDecideCorrection', { id, decision: 'approve', witnesses: ['X'] }).message).toBe(DECIDE_TEXT.notBoard(TOAN_6A));
   expect(call<CorrectionResult>(w, PRINCIPAL, 'apiDecideCorrection', { id: 'SĐ-000000', decision: 'approve', witnesses: ['X'] }).message).toBe(DECIDE_TEXT.unknown('SĐ-000000'));

@@ -27,7 +27,7 @@ export const DECIDE_TEXT = {
   rejected: (id: string) => `Đã từ chối đề nghị ${id}; quyết định được ghi vào nhật ký ở lần chạy kế tiếp của trình kiểm soát.`,
 } as const;
 
-const input = z.object({
+const input = z.strictObject({
   id: z.string().min(1).max(20),
   decision: z.enum(['approve', 'reject']),
   witnesses: z.array(z.string().trim().min(1).max(100)).max(5).default([]),

@@ -45,7 +45,7 @@ export const STATE_LABELS: Readonly<Record<CorrectionRequest['state'], string>> 
   expired: 'hết hạn',
 };
 
-const input = z.object({
+const input = z.strictObject({
   classCode: z.string().min(1).max(20),
   studentCode: z.string().min(1).max(40),
   key: z.string().min(1).max(60),

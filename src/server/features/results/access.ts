@@ -31,10 +31,26 @@ export function refusalsAsResults<T extends { ok: boolean; message: string }>(ru
   }
 }
 
-/** The first zod issue as "trường "x" …", for a Vietnamese sentence naming the field. */
-export function fieldProblem(issues: readonly { path: PropertyKey[]; message: string }[]): string {
+/**
+ * The first zod issue as a Vietnamese phrase naming the field ("trường "period" có giá trị không
+ * được nhận"), never zod's English message: panels show it as is.
+ */
+export function fieldProblem(issues: readonly { code: string; path: PropertyKey[]; keys?: string[] }[]): string {
   const issue = issues[0];
-  return `trường "${issue?.path.map(String).join('.') || '?'}" ${issue?.message ?? ''}`.trim();
+  if (!issue) return 'yêu cầu trống';
+  if (issue.code === 'unrecognized_keys') return `trường ${(issue.keys ?? []).map((k) => `"${k}"`).join(', ')} không thuộc yêu cầu này`;
+  const field = `trường "${issue.path.map(String).join('.') || '(toàn bộ)'}"`;
+  switch (issue.code) {
+    case 'invalid_type':
+      return `${field} thiếu hoặc sai kiểu`;
+    case 'too_small':
+    case 'too_big':
+      return `${field} quá ngắn, quá dài hoặc ngoài giới hạn`;
+    case 'invalid_value':
+      return `${field} có giá trị không được nhận`;
+    default:
+      return `${field} không hợp lệ`;
+  }
 }
 
 export function isBoard(context: SchoolContext, email: string): boolean {
