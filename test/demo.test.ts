@@ -29,11 +29,16 @@ test('the main job installs, configures, imports, sets up, refuses a teacher, li
   expect(printed).toMatch(/8\. Học kì I[^\n]*\n {2}\d+ lần dán khối điểm, chuyên cần và rèn luyện được giữ; \d+ giá trị nhập sai bị hoàn tác/);
   expect(printed).toMatch(/Sổ 6A: .+ có ĐTBmhk Toán \d+(,\d)?, kết quả học tập HK I: /);
   expect(printed).toMatch(/Lớp 6A cả năm: học tập Tốt \d+/);
+  // A correction after lock, from request to the cell locked again.
+  expect(printed).toMatch(/Đề nghị sửa điểm: Đã gửi đề nghị sửa điểm SĐ-\w+/);
+  expect(printed).toMatch(/Hiệu trưởng: Đã duyệt đề nghị SĐ-\w+/);
+  expect(printed).toMatch(/gõ [\d,]+: ô giữ [\d.]+, ghi nhật ký "Sửa sau khoá" kèm mã SĐ-\w+/);
+  expect(printed).toMatch(/Ô khoá lại ngay: bị chặn/);
   expect(printed).toMatch(/Điều 9 khoản 2/);
   expect(printed).toMatch(/Lớp 7A: đã duyệt — lên lớp \d+, kiểm tra lại \d+/);
   expect(printed).toMatch(/Sau hè: 6B .+: lên lớp/);
   // The board locks the book at the year's end; the decision is logged; the log verifies.
-  expect(printed).toMatch(/dòng nhật ký: .*Quyết định 1.*Xếp loại \d+, Danh sách \d+/);
+  expect(printed).toMatch(/dòng nhật ký: Quyết định 2, .*Xếp loại \d+, Đề nghị sửa điểm 1, Sửa sau khoá 1, Danh sách \d+/);
   expect(printed).toMatch(/\(Toán, TX1\) lần nữa: bị chặn — You are trying to edit a protected cell/);
   expect(printed).toMatch(/Lớp 6A: 12 học sinh, \d+ kết quả môn cả năm; học tập Tốt \d+/);
   expect(printed).toMatch(/\(Ngữ văn, TX1\): bị chặn — You are trying to edit a protected cell/);

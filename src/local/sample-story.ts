@@ -6,9 +6,9 @@
  */
 import type { BoardClass } from '../server/features/results/api';
 import type { ClassificationView } from '../server/features/results/view';
-import { call } from './sample-panels';
-import { mapSchool } from './sample-entry';
-import { closeYear, enterSemester, SAMPLE_YEAR_SEED, type SemesterReport } from './sample-year';
+import { adminRun, call } from './sample-panels';
+import { cellA1, mapSchool } from './sample-entry';
+import { closeYear, enterSemester, morning, moveTo, SAMPLE_YEAR_SEED, type SemesterReport } from './sample-year';
 import { approveEveryClass, runSummer } from './sample-summer';
 import { SAMPLE_PEOPLE, type SampleSchool } from './school';
 import { lcg } from './seeded';
@@ -35,11 +35,50 @@ function semester(school: SampleSchool, n: 1 | 2, rand: () => number, say: Say):
   say(`  GVCN các lớp xác nhận kết quả ${view.periodLabel} trong bảng "Xếp loại"; lớp 6A: ${view.totals.learning.map((t) => `${t.label} ${t.count}`).join(', ')}.`);
 }
 
+/**
+ * A score corrected after lock, from request to minutes: the Toán teacher finds a CK of HK I
+ * entered wrong after the column closed, asks in "Điểm của tôi", the principal approves with a
+ * witness, the cell opens to that teacher alone, the approved value is typed, the cell locks again.
+ */
+function correction(school: SampleSchool, say: Say): void {
+  // Monday 11/01/2027: HK I's CK column closed on 09/01.
+  moveTo(school, morning('11/01/2027'));
+  const map = mapSchool(school);
+  const cls = map.classes[0];
+  const code = cls.book.codes[1];
+  const key = 'S|TOAN|1|CK';
+  const teacher = map.teachersOf(cls.code, 'TOAN')[0];
+  const cell = cellA1(cls.book, code, key);
+  const sheet = map.ss.getSheetByName(cls.code)!;
+  const before = sheet.getRange(cell).getValue();
+  const asked = before === 10 ? '9' : String(Math.min(10, Number(before) + 1)).replace('.', ',');
+  say(`\n8b. Thứ hai 11/01/2027, sửa điểm sau khoá: ${teacher} phát hiện điểm CK HK I Toán của ${code} (ô ${cls.code}!${cell}) là ${before} bị nhập nhầm sau khi cột đã khoá.`);
+  const direct = school.runtime.as(teacher).edit(school.workbookId, cls.code, cell, asked);
+  say(`  Gõ thẳng vào ô: ${direct.ok ? 'đã gõ' : `bị chặn — ${direct.message}`}`);
+  const request = call<{ ok: boolean; message: string; id?: string }>(map, teacher, 'apiRequestCorrection', { classCode: cls.code, studentCode: code, key, newValue: asked, reason: 'Cộng nhầm điểm bài kiểm tra cuối kì' });
+  say(`  Đề nghị sửa điểm: ${request.message}`);
+  if (!request.ok || !request.id) throw new Error(request.message);
+  const own = call<{ message: string }>(map, teacher, 'apiDecideCorrection', { id: request.id, decision: 'approve', witnesses: ['Tự chứng kiến'] });
+  say(`  Giáo viên tự duyệt: ${own.message}`);
+  const approved = call<{ message: string }>(map, SAMPLE_PEOPLE.principal, 'apiDecideCorrection', { id: request.id, decision: 'approve', witnesses: ['Nguyễn Thị Lan (tổ trưởng tổ Toán)'] });
+  say(`  Hiệu trưởng: ${approved.message}`);
+  adminRun(map);
+  const other = school.runtime.as(SAMPLE_PEOPLE.admin).edit(school.workbookId, cls.code, cell, '10');
+  say(`  Quản trị (chủ sở hữu) gõ 10 vào ô đang mở cho giáo viên: ${other.ok ? `trình kiểm soát hoàn tác, ô còn ${sheet.getRange(cell).getValue()}` : other.message}`);
+  const typed = school.runtime.as(teacher).edit(school.workbookId, cls.code, cell, asked);
+  say(`  ${teacher} gõ ${asked}: ${typed.ok ? `ô giữ ${sheet.getRange(cell).getValue()}, ghi nhật ký "Sửa sau khoá" kèm mã ${request.id}` : typed.message}.`);
+  const again = school.runtime.as(teacher).edit(school.workbookId, cls.code, cell, asked === '9' ? '8' : '9');
+  say(`  Ô khoá lại ngay: ${again.ok ? 'vẫn gõ được' : `bị chặn — ${again.message}`}`);
+  const mine = call<{ id: string; stateLabel: string }[]>(map, teacher, 'apiMyCorrections').find((r) => r.id === request.id);
+  say(`  Đề nghị ${request.id}: ${mine?.stateLabel ?? '?'}.`);
+}
+
 /** Steps 8–12 of the main job. */
 export async function wholeYear(school: SampleSchool, say: Say): Promise<void> {
   const rand = lcg(SAMPLE_YEAR_SEED);
   say('\n8. Học kì I: giáo viên bộ môn dán điểm TX, GK, CK của lớp mình trong các đợt mở; GVCN nhập chuyên cần hằng tháng và rèn luyện (lớp 6B qua bảng "Xếp loại").');
   semester(school, 1, rand, say);
+  correction(school, say);
   say('\n9. Học kì II: như học kì I; quản trị thêm các đợt GK, CK, rèn luyện và chuyên cần HK II vào lịch.');
   semester(school, 2, rand, say);
 
