@@ -84,24 +84,25 @@ html, body { margin: 0; padding: 0; }
 body { font-family: "Times New Roman", Times, "Liberation Serif", "DejaVu Serif", serif; font-size: 13pt; line-height: 1.35; color: #000; }
 table { border-collapse: collapse; width: 100%; }
 td, th { vertical-align: top; }
-.header td { text-align: center; padding: 0; }
+/* Nghị định 30/2020: the issuing body and the national motto in 12-13pt; the motto on one line. */
+.header td { text-align: center; padding: 0; font-size: 12pt; }
 .header .left { width: 40%; }
-.header .right { width: 60%; }
+.header .right { width: 60%; white-space: nowrap; }
 .bold { font-weight: bold; }
 .underlined { display: inline-block; padding-bottom: 2px; border-bottom: 1px solid #000; }
 .date { text-align: right; font-style: italic; margin: 6pt 0 18pt 0; }
 h1 { font-size: 14pt; text-align: center; margin: 0; }
 .subtitle { text-align: center; font-weight: bold; margin: 2pt 0 12pt 0; }
-h2 { font-size: 13pt; margin: 12pt 0 4pt 0; }
+h2 { font-size: 13pt; margin: 12pt 0 4pt 0; page-break-after: avoid; break-after: avoid; }
 p { margin: 4pt 0; text-align: justify; }
 .facts th, .facts td { border: 1px solid #000; padding: 3pt 6pt; text-align: left; }
 .facts th { width: 35%; font-weight: normal; }
-.signatures { margin-top: 18pt; page-break-inside: avoid; }
-.signatures td { text-align: center; padding: 0 4pt 12pt 4pt; }
+.signatures { margin-top: 18pt; page-break-inside: avoid; break-inside: avoid; }
+.signatures td { text-align: center; padding: 0 4pt; font-size: 12pt; }
 .signatures .role { font-weight: bold; }
 .signatures .hint { font-style: italic; }
-.signatures .space { height: 2.5cm; }
-.signatures .name { font-weight: bold; }
+.signatures td.space { height: 2.5cm; }
+.signatures td.name { font-weight: bold; padding-bottom: 14pt; }
 `;
 
 /** A complete HTML document: the header (issuing body beside the national motto), the date line, the title and the body. */
@@ -149,19 +150,23 @@ export interface SignatureBlock {
 
 export const SIGN_HINT = '(Ký, ghi rõ họ tên)';
 
-/** Signature blocks side by side, `perRow` a row, kept on one page where the printer can. */
+/**
+ * Signature blocks side by side, `perRow` a row: headings on one table row, the room to sign on
+ * the next, the printed names on a third, so names line up whatever the headings' length. Kept on
+ * one page where the printer can.
+ */
 export function signaturesHtml(blocks: readonly SignatureBlock[], perRow = 3): string {
   const rows: string[] = [];
   const width = `${Math.floor(100 / perRow)}%`;
   for (let i = 0; i < blocks.length; i += perRow) {
-    const cells = blocks.slice(i, i + perRow).map((b) => {
+    const group = blocks.slice(i, i + perRow);
+    const headings = group.map((b) => {
       const detail = b.detail?.trim() ? `<div>${escapeHtml(b.detail.trim())}</div>` : '';
-      return (
-        `<td style="width: ${width}"><div class="role">${escapeHtml(b.role.toUpperCase())}</div>${detail}` +
-        `<div class="hint">${SIGN_HINT}</div><div class="space"></div><div class="name">${escapeHtml(b.name)}</div></td>`
-      );
+      return `<td style="width: ${width}"><div class="role">${escapeHtml(b.role.toUpperCase())}</div>${detail}<div class="hint">${SIGN_HINT}</div></td>`;
     });
-    rows.push(`<tr>${cells.join('')}</tr>`);
+    rows.push(`<tr>${headings.join('')}</tr>`);
+    rows.push(`<tr>${group.map(() => '<td class="space"></td>').join('')}</tr>`);
+    rows.push(`<tr>${group.map((b) => `<td class="name">${escapeHtml(b.name)}</td>`).join('')}</tr>`);
   }
   return `<table class="signatures">\n${rows.join('\n')}\n</table>`;
 }
