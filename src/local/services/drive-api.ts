@@ -106,7 +106,8 @@ export function createDriveApi(deps: DriveApiDeps): DriveApiPort {
   const visible = (item: DriveItem) => item.owner === user() && item.parentId !== null;
   const resolveId = (id: string) => (id === 'root' ? rootId() : id);
 
-  function resource(item: DriveItem): DriveFile {
+  /** The file's resource; size and checksum (which read the bytes) only when `wanted` says so. */
+  function resource(item: DriveItem, wanted: (field: string) => boolean): DriveFile {
     const file: DriveFile = {
       kind: 'drive#file',
       id: item.id,
@@ -121,7 +122,7 @@ export function createDriveApi(deps: DriveApiDeps): DriveApiPort {
           ? `https://drive.google.com/drive/folders/${item.id}`
           : `https://drive.google.com/file/d/${item.id}/view?usp=drivesdk`,
     };
-    if (item.kind === 'file') {
+    if (item.kind === 'file' && (wanted('size') || wanted('sha256Checksum'))) {
       const bytes = store.readBytes(item.id);
       file.size = String(bytes.length);
       file.sha256Checksum = createHash('sha256').update(bytes).digest('hex');
@@ -154,7 +155,9 @@ export function createDriveApi(deps: DriveApiDeps): DriveApiPort {
     const start = pageToken === undefined ? 0 : Number(String(pageToken).replace(/^p/, ''));
     if (!Number.isInteger(start) || start < 0) throw driveCallError('list', 'Invalid Value');
     const page = items.slice(start, start + size);
-    const out: DriveFileList = { kind: 'drive#fileList', incompleteSearch: false, files: page.map(resource) };
+    const fileSel = sel === null ? null : sel.get('files');
+    const wanted = (field: string) => fileSel === null || (fileSel !== undefined && fileSel.has(field));
+    const out: DriveFileList = { kind: 'drive#fileList', incompleteSearch: false, files: page.map((i) => resource(i, wanted)) };
     if (start + size < items.length) out.nextPageToken = `p${start + size}`;
     return applySelector(out, sel);
   }
@@ -186,7 +189,7 @@ export function createDriveApi(deps: DriveApiDeps): DriveApiPort {
       const type = res.mimeType ?? blob?.getContentType() ?? 'application/octet-stream';
       item = store.createFile(parentId, res.name ?? 'Untitled', bytes, type, user(), clock.nowMs());
     }
-    return applySelector(resource(item), sel);
+    return applySelector(resource(item, (field) => sel === null || sel.has(field)), sel);
   }
 
   // Every other method of Drive.Files, and every other collection, throws naming itself.
