@@ -51,11 +51,15 @@ export const CLASSES: Record<string, string> = {
   'Sheets.Spreadsheets.Values': 'Sheets.Collection.Spreadsheets.ValuesCollection',
   'Sheets.Spreadsheets.Sheets': 'Sheets.Collection.Spreadsheets.SheetsCollection',
   'Sheets.Spreadsheets.DeveloperMetadata': 'Sheets.Collection.Spreadsheets.DeveloperMetadataCollection',
+  Drive: 'Drive',
+  'Drive.Files': 'Drive_v3.Drive.V3.Collection.FilesCollection',
 };
 
 /** Interfaces whose property names are listed (not methods): the kinds of a batchUpdate request. */
 export const FIELDS: Record<string, string> = {
   'Sheets.Request': 'Sheets.Schema.Request',
+  // The advanced Drive service's collections (Files, Permissions, Revisions…).
+  'Drive.collections': 'Drive',
 };
 
 interface Parsed {
@@ -73,7 +77,9 @@ interface Parsed {
 export function readInterfaces(typesDir = TYPES_DIR): Map<string, Parsed> {
   const files = [
     ...readdirSync(typesDir).filter((f) => f.endsWith('.d.ts')).map((f) => join(typesDir, f)),
-    ...readdirSync(join(typesDir, 'apis')).filter((f) => f.startsWith('sheets_')).map((f) => join(typesDir, 'apis', f)),
+    ...readdirSync(join(typesDir, 'apis'))
+      .filter((f) => f.startsWith('sheets_') || f === 'drive_v3.d.ts')
+      .map((f) => join(typesDir, 'apis', f)),
   ];
   const out = new Map<string, Parsed>();
   for (const file of files) {
@@ -96,7 +102,7 @@ export function readInterfaces(typesDir = TYPES_DIR): Map<string, Parsed> {
       if (iface && !current) {
         const namespace = stack.map((s) => s.name).filter((n) => n !== 'GoogleAppsScript').join('.');
         const parsed: Parsed = { methods: new Set(), fields: new Set(), extends: iface[2] ? iface[2].split(',').map((s) => s.trim()) : [], namespace };
-        out.set(`${namespace}.${iface[1]}`, parsed);
+        out.set(namespace === '' ? iface[1] : `${namespace}.${iface[1]}`, parsed);
         if (!iface[3]) current = { indent, parsed };
         continue;
       }

@@ -20,6 +20,10 @@ test('dist holds the bundle, one HTML file per sidebar and the manifest', () => 
   expect(manifest.timeZone).toBe('Asia/Ho_Chi_Minh');
   expect(manifest.runtimeVersion).toBe('V8');
   expect(manifest.dependencies.enabledAdvancedServices).toContainEqual({ userSymbol: 'Sheets', serviceId: 'sheets', version: 'v4' });
+  // The documents reach Drive through the Drive API, which honours drive.file (docs/scopes.md).
+  expect(manifest.dependencies.enabledAdvancedServices).toContainEqual({ userSymbol: 'Drive', serviceId: 'drive', version: 'v3' });
+  expect(manifest.oauthScopes).toContain('https://www.googleapis.com/auth/drive.file');
+  expect(manifest.oauthScopes).not.toContain('https://www.googleapis.com/auth/drive');
   expect(manifest.addOns).toBeUndefined();
 });
 

@@ -21,12 +21,14 @@ import { createSheetsApi } from './sheets-api';
 import {
   AuthMode as AuthModeEnum,
   CacheStores,
+  DriveStore,
   LockTable,
   TriggerStore,
   UserPropertyStores,
   createServices,
   type ScriptPropertyStore,
 } from './services';
+import { createDriveApi } from './services/drive-api';
 import { UserSession } from './user-session';
 import { Interleaver, type InterleavePoint } from './interleave';
 import { localUser } from './sheets/users';
@@ -80,6 +82,7 @@ const GLOBAL_NAMES = [
   'ScriptApp',
   'Utilities',
   'DriveApp',
+  'Drive',
   'HtmlService',
   'Logger',
   'Date',
@@ -101,6 +104,8 @@ export class LocalRuntime {
   readonly addOnInUse = new Set<string>();
   /** Whether the project enables the advanced Sheets service (a test can switch it off, as a misconfigured project would be). */
   advancedSheets = true;
+  /** Whether the project enables the advanced Drive service (v3), as appsscript.json does. */
+  advancedDrive = true;
   readonly driveRoot: string;
   readonly htmlDir: string;
   /** Daily per-user quotas (trigger runtime, Properties calls): `quotas.usage(email)`. */
@@ -192,6 +197,7 @@ export class LocalRuntime {
       ScriptApp: services.ScriptApp,
       Utilities: services.Utilities,
       DriveApp: services.DriveApp,
+      Drive: !this.advancedDrive ? undefined : createDriveApi({ calls: this.calls, clock: this.clock, ctx, store: DriveStore.open(this.driveRoot) }),
       HtmlService: services.HtmlService,
     };
   }

@@ -1,11 +1,15 @@
 /**
  * Blob: bytes with a content type and a name. getBytes() gives Java signed bytes like
- * Apps Script. getAs() returns a copy when the type does not change; real conversions
- * (HTML or text to PDF, images) are not implemented locally and throw saying so.
+ * Apps Script. getAs() returns a copy when the type does not change and converts HTML to a
+ * real PDF with headless Chromium (pdf.ts), named as Apps Script names it; the other
+ * conversions Google offers (text to PDF, images) are not implemented locally and throw saying so.
  */
 import type { BlobPort } from '../../server/gas/ports';
 import type { CallLog } from '../core';
 import { toSignedBytes } from './common';
+import { convertedName, htmlToPdf } from './pdf';
+
+const PDF = 'application/pdf';
 
 export class LocalBlob implements BlobPort {
   private bytes: Uint8Array;
@@ -83,7 +87,11 @@ export class LocalBlob implements BlobPort {
     if (contentType === this.contentType) {
       return new LocalBlob(this.calls, this.bytes, this.contentType, this.name);
     }
-    if (contentType === 'application/pdf' && (this.contentType === 'text/html' || this.contentType === 'text/plain')) {
+    const from = (this.contentType ?? '').split(';')[0].trim().toLowerCase();
+    if (contentType === PDF && from === 'text/html') {
+      return new LocalBlob(this.calls, htmlToPdf(this.bytes), PDF, convertedName(this.name, 'pdf'));
+    }
+    if (contentType === PDF && from === 'text/plain') {
       throw new Error(`Converting from ${this.contentType} to ${contentType} is not supported by the local runtime yet.`);
     }
     // Google's wording for conversions it does not offer.

@@ -113,6 +113,11 @@ export class DriveStore {
     return item;
   }
 
+  /** Every item, in the order they were created. */
+  all(): DriveItem[] {
+    return Object.values(this.index.items);
+  }
+
   children(parentId: string, kind: DriveItemKind): DriveItem[] {
     return Object.values(this.index.items).filter((i) => i.parentId === parentId && i.kind === kind);
   }

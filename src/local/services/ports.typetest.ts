@@ -7,6 +7,7 @@ import type { GasGlobals } from '../../server/gas/env';
 import type { LocalBlob } from './blob';
 import type { LocalCache } from './cache';
 import type { LocalDriveApp, LocalFile, LocalFolder, LocalIterator } from './drive';
+import type { createDriveApi } from './drive-api';
 import type { LocalHtmlOutput } from './html';
 import type { LocalServices } from './index';
 import type { LocalLock } from './lock';
@@ -35,7 +36,8 @@ export type Checks = [
   Satisfies<LocalFile, P.DriveFilePort>,
   Satisfies<LocalFolder, P.FolderPort>,
   Satisfies<LocalDriveApp, P.DriveAppPort>,
+  Satisfies<ReturnType<typeof createDriveApi>, P.DriveApiPort>,
   Satisfies<LocalHtmlOutput, P.HtmlOutputPort>,
   Satisfies<LocalServices['HtmlService'], P.HtmlServicePort>,
-  Satisfies<Omit<LocalServices, 'executionId'>, Omit<GasGlobals, 'SpreadsheetApp' | 'Sheets' | 'Session'>>,
+  Satisfies<Omit<LocalServices, 'executionId'>, Omit<GasGlobals, 'SpreadsheetApp' | 'Sheets' | 'Session' | 'Drive'>>,
 ];

@@ -1,5 +1,6 @@
 import type {
   CacheServicePort,
+  DriveApiPort,
   DriveAppPort,
   HtmlServicePort,
   LockServicePort,
@@ -30,6 +31,8 @@ export interface Env {
   scriptApp: ScriptAppPort;
   utilities: UtilitiesPort;
   drive: DriveAppPort;
+  /** The advanced Drive service (v3): `{}` when the project does not enable it. */
+  driveApi: DriveApiPort;
   html: HtmlServicePort;
   clock: ClockPort;
 }
@@ -45,6 +48,7 @@ export interface GasGlobals {
   ScriptApp: ScriptAppPort;
   Utilities: UtilitiesPort;
   DriveApp: DriveAppPort;
+  Drive?: DriveApiPort;
   HtmlService: HtmlServicePort;
 }
 
@@ -60,6 +64,7 @@ export function envFromGlobals(g: GasGlobals, clock: ClockPort = { now: () => ne
     scriptApp: g.ScriptApp,
     utilities: g.Utilities,
     drive: g.DriveApp,
+    driveApi: g.Drive ?? {},
     html: g.HtmlService,
     clock,
   };

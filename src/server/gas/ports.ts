@@ -216,6 +216,25 @@ export interface SheetsApiPort {
   };
 }
 
+// ---------------------------------------------------------------- advanced Drive service
+
+/**
+ * The part of the advanced Drive service (`Drive`, v3) the documents use. DriveApp needs the
+ * full `drive` scope; the Drive API honours `drive.file` (only what the add-on created), the
+ * scope the manifest asks for (docs/scopes.md).
+ */
+export interface DriveApiPort {
+  Files?: {
+    list(optionalArgs: Record<string, any>): GoogleAppsScript.Drive_v3.Drive.V3.Schema.FileList;
+    create(resource: GoogleAppsScript.Drive_v3.Drive.V3.Schema.File): GoogleAppsScript.Drive_v3.Drive.V3.Schema.File;
+    create(
+      resource: GoogleAppsScript.Drive_v3.Drive.V3.Schema.File,
+      mediaData: BlobPort,
+      optionalArgs: Record<string, any>,
+    ): GoogleAppsScript.Drive_v3.Drive.V3.Schema.File;
+  };
+}
+
 // ---------------------------------------------------------------- properties, cache, lock
 
 export interface PropertiesPort {
@@ -330,6 +349,7 @@ export interface UtilitiesPort {
   Charset: { UTF_8: GasEnum };
   formatDate(date: Date, timeZone: string, format: string): string;
   computeDigest(algorithm: GasEnum, value: string, charset: GasEnum): number[];
+  computeDigest(algorithm: GasEnum, value: number[]): number[];
   newBlob(data: string, contentType?: string, name?: string): BlobPort;
   newBlob(data: number[], contentType?: string, name?: string): BlobPort;
   getUuid(): string;

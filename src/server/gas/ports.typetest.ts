@@ -39,6 +39,7 @@ export type Checks = [
   Satisfies<GoogleAppsScript.Drive.File, P.DriveFilePort>,
   Satisfies<GoogleAppsScript.Drive.Folder, P.FolderPort>,
   Satisfies<GoogleAppsScript.Drive.DriveApp, P.DriveAppPort>,
+  Satisfies<NonNullable<typeof Drive>, P.DriveApiPort>,
   Satisfies<GoogleAppsScript.HTML.HtmlOutput, P.HtmlOutputPort>,
   Satisfies<GoogleAppsScript.HTML.HtmlService, P.HtmlServicePort>,
   Satisfies<
@@ -52,6 +53,7 @@ export type Checks = [
       ScriptApp: typeof ScriptApp;
       Utilities: typeof Utilities;
       DriveApp: typeof DriveApp;
+      Drive: NonNullable<typeof Drive>;
       HtmlService: typeof HtmlService;
     },
     GasGlobals

@@ -79,12 +79,12 @@ describe('Utilities blobs, uuid, sleep', () => {
     expect(u().newBlob([0xc3, 0xa9]).getBytes()).toEqual([-61, -87]);
   });
 
-  test('getAs keeps the same type; conversions to PDF are refused locally', () => {
+  test('getAs keeps the same type; text to PDF is refused locally (HTML to PDF: pdf.test.ts)', () => {
     const html = u().newBlob('<p>x</p>', 'text/html', 'r.html');
     const copy = html.getAs('text/html');
     expect(copy).not.toBe(html);
     expect(copy.getDataAsString()).toBe('<p>x</p>');
-    expect(() => html.getAs('application/pdf')).toThrow('not supported by the local runtime');
+    expect(() => u().newBlob('x', 'text/plain', 'r.txt').getAs('application/pdf')).toThrow('not supported by the local runtime');
     expect(() => u().newBlob('a,b', 'text/csv').getAs('image/png')).toThrow(
       'Converting from text/csv to image/png is not supported.',
     );

@@ -1,0 +1,213 @@
+/**
+ * The advanced Drive service (`Drive`, v3) over the same DriveStore as DriveApp: Files.list and
+ * Files.create, what the documents need to find or make `Sổ Điểm/<năm học>/<lớp>/` and upload a
+ * PDF under the manifest's `drive.file` scope.
+ *
+ * drive.file: the add-on sees only the files and folders it created for the user it runs as
+ * (or that the user opened with it, which the local runtime does not model). So Files.list
+ * answers only items this user created through the runtime, never one merely shared with them,
+ * and a parent the user did not create is "not found". Every other method, collection, query
+ * term and option throws, naming itself (src/local/unimplemented.ts).
+ *
+ * Responses are partial like the REST API's: without `fields`, a file is {kind, id, name,
+ * mimeType} and a list is {kind, incompleteSearch, files(…)} — callers ask for what they need.
+ */
+import type { BlobPort, DriveApiPort } from '../../server/gas/ports';
+import { parseSelector, applySelector } from '../sheets-api/fields';
+import { gasApiNames, notImplemented, withStubs } from '../unimplemented';
+import { createHash } from 'node:crypto';
+import { fromByteArray, requireAuth, type FacadeDeps } from './common';
+import { LocalBlob } from './blob';
+import { FOLDER_MIME_TYPE, type DriveItem, type DriveStore } from './drive-store';
+
+type DriveFile = GoogleAppsScript.Drive_v3.Drive.V3.Schema.File;
+type DriveFileList = GoogleAppsScript.Drive_v3.Drive.V3.Schema.FileList;
+
+export interface DriveApiDeps extends FacadeDeps {
+  store: DriveStore;
+}
+
+/** Apps Script's wording of a failed advanced-service call. */
+export function driveCallError(method: 'list' | 'create', message: string): Error {
+  return new Error(`API call to drive.files.${method} failed with error: ${message}`);
+}
+
+/** The fields a local file answers (a selection naming another one is refused like Google does). */
+const FILE_FIELDS = ['kind', 'id', 'name', 'mimeType', 'parents', 'trashed', 'createdTime', 'modifiedTime', 'size', 'webViewLink', 'sha256Checksum'];
+const LIST_FIELDS = ['kind', 'incompleteSearch', 'nextPageToken', 'files'];
+const DEFAULT_FILE_FIELDS = 'kind,id,name,mimeType';
+const DEFAULT_LIST_FIELDS = `kind,incompleteSearch,nextPageToken,files(${DEFAULT_FILE_FIELDS})`;
+const PAGE_SIZE_DEFAULT = 100;
+const PAGE_SIZE_MAX = 1000;
+
+function selection(method: 'list' | 'create', fields: string, top: readonly string[], nested: Record<string, readonly string[]>) {
+  let sel;
+  try {
+    sel = parseSelector(fields);
+  } catch {
+    throw driveCallError(method, `Invalid field selection ${fields}`);
+  }
+  if (sel === null) return null;
+  for (const [key, sub] of sel) {
+    if (!top.includes(key)) throw driveCallError(method, `Invalid field selection ${key}`);
+    for (const inner of sub?.keys() ?? []) {
+      if (!(nested[key] ?? []).includes(inner)) throw driveCallError(method, `Invalid field selection ${inner}`);
+    }
+  }
+  return sel;
+}
+
+/** One term of the query language this runtime understands (joined by "and"). */
+type Term =
+  | { kind: 'name'; value: string }
+  | { kind: 'mimeType'; negate: boolean; value: string }
+  | { kind: 'parent'; id: string }
+  | { kind: 'trashed'; value: boolean };
+
+const STRING = String.raw`'((?:[^'\\]|\\.)*)'`;
+const TERMS: [RegExp, (m: RegExpExecArray) => Term][] = [
+  [new RegExp(`^name\\s*=\\s*${STRING}$`), (m) => ({ kind: 'name', value: unescapeQ(m[1]) })],
+  [new RegExp(`^mimeType\\s*(!?=)\\s*${STRING}$`), (m) => ({ kind: 'mimeType', negate: m[1] === '!=', value: unescapeQ(m[2]) })],
+  [new RegExp(`^${STRING}\\s+in\\s+parents$`), (m) => ({ kind: 'parent', id: unescapeQ(m[1]) })],
+  [/^trashed\s*=\s*(true|false)$/, (m) => ({ kind: 'trashed', value: m[1] === 'true' })],
+];
+
+const unescapeQ = (s: string) => s.replace(/\\(.)/g, '$1');
+
+/** Splits on " and " outside quoted strings. */
+function splitAnd(q: string): string[] {
+  const parts: string[] = [];
+  let start = 0;
+  const tokens = /'(?:[^'\\]|\\.)*'|\s+and\s+/g;
+  for (let m = tokens.exec(q); m !== null; m = tokens.exec(q)) {
+    if (m[0].startsWith("'")) continue;
+    parts.push(q.slice(start, m.index));
+    start = m.index + m[0].length;
+  }
+  parts.push(q.slice(start));
+  return parts.map((p) => p.trim());
+}
+
+export function parseQuery(q: string): Term[] {
+  return splitAnd(q).map((part) => {
+    for (const [re, make] of TERMS) {
+      const m = re.exec(part);
+      if (m) return make(m);
+    }
+    throw notImplemented(`Drive.Files.list query term "${part}"`);
+  });
+}
+
+export function createDriveApi(deps: DriveApiDeps): DriveApiPort {
+  const { store, ctx, calls, clock } = deps;
+  const user = () => ctx.effectiveUser.trim().toLowerCase();
+  const rootId = () => store.rootFolderFor(user(), clock.nowMs()).id;
+  /** drive.file: only what the add-on created for this user. */
+  const visible = (item: DriveItem) => item.owner === user() && item.parentId !== null;
+  const resolveId = (id: string) => (id === 'root' ? rootId() : id);
+
+  /** The file's resource; size and checksum (which read the bytes) only when `wanted` says so. */
+  function resource(item: DriveItem, wanted: (field: string) => boolean): DriveFile {
+    const file: DriveFile = {
+      kind: 'drive#file',
+      id: item.id,
+      name: item.name,
+      mimeType: item.mimeType,
+      parents: item.parentId === null ? [] : [item.parentId],
+      trashed: item.trashed,
+      createdTime: new Date(item.createdMs).toISOString(),
+      modifiedTime: new Date(item.updatedMs).toISOString(),
+      webViewLink:
+        item.kind === 'folder'
+          ? `https://drive.google.com/drive/folders/${item.id}`
+          : `https://drive.google.com/file/d/${item.id}/view?usp=drivesdk`,
+    };
+    if (item.kind === 'file' && (wanted('size') || wanted('sha256Checksum'))) {
+      const bytes = store.readBytes(item.id);
+      file.size = String(bytes.length);
+      file.sha256Checksum = createHash('sha256').update(bytes).digest('hex');
+    }
+    return file;
+  }
+
+  function list(optionalArgs: Record<string, unknown> = {}): DriveFileList {
+    calls.record('Drive.Files.list');
+    requireAuth(ctx, 'Drive.Files.list', 'FULL');
+    const { q, fields, pageSize, pageToken, orderBy, ...rest } = optionalArgs;
+    for (const key of Object.keys(rest)) throw notImplemented(`Drive.Files.list option "${key}"`);
+    const sel = selection('list', typeof fields === 'string' ? fields : DEFAULT_LIST_FIELDS, LIST_FIELDS, { files: FILE_FIELDS });
+    const size = pageSize === undefined ? PAGE_SIZE_DEFAULT : Number(pageSize);
+    if (!Number.isInteger(size) || size < 1 || size > PAGE_SIZE_MAX) {
+      throw driveCallError('list', `Invalid value '${String(pageSize)}'. Values must be within the range: [1, ${PAGE_SIZE_MAX}]`);
+    }
+    const terms = typeof q === 'string' && q.trim() !== '' ? parseQuery(q) : [];
+    let items = store.all().filter(visible);
+    for (const t of terms) {
+      if (t.kind === 'name') items = items.filter((i) => i.name === t.value);
+      else if (t.kind === 'mimeType') items = items.filter((i) => (i.mimeType === t.value) !== t.negate);
+      else if (t.kind === 'parent') items = items.filter((i) => i.parentId === resolveId(t.id));
+      else items = items.filter((i) => i.trashed === t.value);
+    }
+    if (orderBy !== undefined) {
+      if (orderBy !== 'createdTime' && orderBy !== 'name') throw notImplemented(`Drive.Files.list orderBy "${String(orderBy)}"`);
+      items = [...items].sort((a, b) => (orderBy === 'name' ? a.name.localeCompare(b.name) : a.createdMs - b.createdMs));
+    }
+    const start = pageToken === undefined ? 0 : Number(String(pageToken).replace(/^p/, ''));
+    if (!Number.isInteger(start) || start < 0) throw driveCallError('list', 'Invalid Value');
+    const page = items.slice(start, start + size);
+    const fileSel = sel === null ? null : sel.get('files');
+    const wanted = (field: string) => fileSel === null || (fileSel !== undefined && fileSel.has(field));
+    const out: DriveFileList = { kind: 'drive#fileList', incompleteSearch: false, files: page.map((i) => resource(i, wanted)) };
+    if (start + size < items.length) out.nextPageToken = `p${start + size}`;
+    return applySelector(out, sel);
+  }
+
+  function create(res: DriveFile, mediaData?: BlobPort, optionalArgs: Record<string, unknown> = {}): DriveFile {
+    calls.record('Drive.Files.create');
+    requireAuth(ctx, 'Drive.Files.create', 'FULL');
+    const { fields, ...rest } = optionalArgs;
+    for (const key of Object.keys(rest)) throw notImplemented(`Drive.Files.create option "${key}"`);
+    const sel = selection('create', typeof fields === 'string' ? fields : DEFAULT_FILE_FIELDS, FILE_FIELDS, {});
+    const parents = res.parents ?? [];
+    if (parents.length > 1) throw driveCallError('create', 'Increasing the number of parents is not allowed.');
+    const parentId = parents.length === 0 ? rootId() : resolveId(parents[0]);
+    const parent = store.get(parentId);
+    if (!parent || parent.kind !== 'folder' || (parentId !== rootId() && !visible(parent))) {
+      throw driveCallError('create', `File not found: ${parents[0]}.`);
+    }
+    const isFolder = res.mimeType === FOLDER_MIME_TYPE;
+    if (res.mimeType?.startsWith('application/vnd.google-apps.') && !isFolder) {
+      throw notImplemented(`Drive.Files.create of ${res.mimeType} (conversion to a Google file)`);
+    }
+    if (isFolder && mediaData !== undefined) throw driveCallError('create', 'A folder cannot have content.');
+    let item: DriveItem;
+    if (isFolder) {
+      item = store.createFolder(parentId, res.name ?? 'Untitled', user(), clock.nowMs());
+    } else {
+      const blob = mediaData;
+      const bytes = blob === undefined ? new Uint8Array() : blob instanceof LocalBlob ? blob.rawBytes() : fromByteArray(blob.getBytes());
+      const type = res.mimeType ?? blob?.getContentType() ?? 'application/octet-stream';
+      item = store.createFile(parentId, res.name ?? 'Untitled', bytes, type, user(), clock.nowMs());
+    }
+    return applySelector(resource(item, (field) => sel === null || sel.has(field)), sel);
+  }
+
+  // Every other method of Drive.Files, and every other collection, throws naming itself.
+  const Files = withStubs('Drive.Files', { list, create });
+  const api: Record<string, unknown> = { Files };
+  for (const name of gasApiNames('Drive.collections')) {
+    if (name === 'Files') continue;
+    api[name] = new Proxy(
+      {},
+      {
+        get: (_target, method) => {
+          if (typeof method !== 'string') return undefined;
+          return () => {
+            throw notImplemented(`Drive.${name}.${method}()`);
+          };
+        },
+      },
+    );
+  }
+  return withStubs('Drive', api) as DriveApiPort;
+}
