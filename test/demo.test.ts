@@ -3,7 +3,7 @@
  * its account of what happened, and the saved workbook reopened.
  */
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { loadWorkbookXlsx } from '../src/local/xlsx';
@@ -34,11 +34,14 @@ test('the main job installs, configures, imports, sets up, refuses a teacher, li
   expect(printed).toMatch(/Hiệu trưởng: Đã duyệt đề nghị SĐ-\w+/);
   expect(printed).toMatch(/gõ [\d,]+: ô giữ [\d.]+, ghi nhật ký "Sửa sau khoá" kèm mã SĐ-\w+/);
   expect(printed).toMatch(/Ô khoá lại ngay: bị chặn/);
+  const minutes = /Biên bản sửa điểm \(PDF[^)]*\): (.+\.pdf)\./.exec(printed);
+  expect(minutes).not.toBeNull();
+  expect(readFileSync(join(process.cwd(), minutes![1])).subarray(0, 5).toString('latin1')).toBe('%PDF-');
   expect(printed).toMatch(/Điều 9 khoản 2/);
   expect(printed).toMatch(/Lớp 7A: đã duyệt — lên lớp \d+, kiểm tra lại \d+/);
   expect(printed).toMatch(/Sau hè: 6B .+: lên lớp/);
   // The board locks the book at the year's end; the decision is logged; the log verifies.
-  expect(printed).toMatch(/dòng nhật ký: Quyết định 2, .*Xếp loại \d+, Đề nghị sửa điểm 1, Sửa sau khoá 1, Danh sách \d+/);
+  expect(printed).toMatch(/dòng nhật ký: Quyết định 2, .*Xếp loại \d+, Đề nghị sửa điểm 2, Sửa sau khoá 1, Danh sách \d+/);
   expect(printed).toMatch(/\(Toán, TX1\) lần nữa: bị chặn — You are trying to edit a protected cell/);
   expect(printed).toMatch(/Lớp 6A: 12 học sinh, \d+ kết quả môn cả năm; học tập Tốt \d+/);
   expect(printed).toMatch(/\(Ngữ văn, TX1\): bị chặn — You are trying to edit a protected cell/);

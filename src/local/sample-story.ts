@@ -12,6 +12,8 @@ import { closeYear, enterSemester, morning, moveTo, SAMPLE_YEAR_SEED, type Semes
 import { approveEveryClass, runSummer } from './sample-summer';
 import { SAMPLE_PEOPLE, type SampleSchool } from './school';
 import { lcg } from './seeded';
+import { relative } from 'node:path';
+import { DriveStore } from './services/drive-store';
 
 type Say = (line: string) => void;
 
@@ -69,8 +71,11 @@ function correction(school: SampleSchool, say: Say): void {
   say(`  ${teacher} gõ ${asked}: ${typed.ok ? `ô giữ ${sheet.getRange(cell).getValue()}, ghi nhật ký "Sửa sau khoá" kèm mã ${request.id}` : typed.message}.`);
   const again = school.runtime.as(teacher).edit(school.workbookId, cls.code, cell, asked === '9' ? '8' : '9');
   say(`  Ô khoá lại ngay: ${again.ok ? 'vẫn gõ được' : `bị chặn — ${again.message}`}`);
-  const mine = call<{ id: string; stateLabel: string }[]>(map, teacher, 'apiMyCorrections').find((r) => r.id === request.id);
+  const mine = call<{ id: string; stateLabel: string; minutesUrl: string | null }[]>(map, teacher, 'apiMyCorrections').find((r) => r.id === request.id);
   say(`  Đề nghị ${request.id}: ${mine?.stateLabel ?? '?'}.`);
+  const fileId = /\/d\/([^/]+)\//.exec(mine?.minutesUrl ?? '')?.[1];
+  const file = fileId ? DriveStore.reload(school.runtime.driveRoot).diskPathOf(fileId) : null;
+  say(`  Biên bản sửa điểm (PDF, chờ giáo viên, người chứng kiến và hiệu trưởng ký): ${file ? relative(process.cwd(), file) : 'chưa tạo được'}.`);
 }
 
 /** Steps 8–12 of the main job. */

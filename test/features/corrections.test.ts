@@ -13,6 +13,11 @@ import { DECIDE_TEXT } from '../../src/server/features/corrections/decide';
 import type { CorrectionView } from '../../src/server/features/corrections/list';
 import { APPROVALS_SHEET } from '../../src/server/workbook/approvals-sheet';
 import { columnLetter } from '../../src/server/workbook/layout';
+import { DriveStore } from '../../src/local/services/drive-store';
+import { createHash } from 'node:crypto';
+import { execFileSync } from 'node:child_process';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
 
 const VICE = mail('thinh.tv');
 const A = { actor: 2, cell: 5, student: 6, subject: 7, column: 8, old: 9, new: 10, outcome: 11, reason: 12, reference: 13 };
@@ -61,7 +66,7 @@ test('request → approval with a witness → the teacher types the approved val
   expect(w.runtime.as(TOAN_6A).edit(w.id, '6A', gk, '6,5').ok).toBe(true);
   expect(w.value(gk)).toBe(6.5);
   expect(w.value(gk, '6A (bản lưu)')).toBe(6.5);
-  const row = w.audit().at(-1)!;
+  const row = w.audit().at(-2)!; // the last: the minutes' link
   expect([row[A.actor], row[A.student], row[A.column], row[A.old], row[A.new], row[A.outcome], row[A.reference]]).toEqual([TOAN_6A, 'HS0001', 'HK I · GK', '5', '6.5', 'Sửa sau khoá', id]);
   expect(row[A.reason]).toContain(`${PRINCIPAL} duyệt, người chứng kiến: Trần Văn Thịnh`);
   expect(w.value(avg)).toBe(''); // the semester is not complete; the average follows when it is
@@ -69,7 +74,17 @@ test('request → approval with a witness → the teacher types the approved val
   expect(w.runtime.as(TOAN_6A).edit(w.id, '6A', gk, '8').ok).toBe(false);
   expect(call<CorrectionView[]>(w, TOAN_6A, 'apiMyCorrections')[0]).toMatchObject({ id, state: 'applied' });
   const outcomes = w.audit().filter((r) => r[A.reference] === id).map((r) => [r[A.outcome], r[A.new]]);
-  expect(outcomes).toEqual([['Đề nghị sửa điểm', '6.5'], ['Quyết định', 'Duyệt'], ['Sửa sau khoá', '6.5']]);
+  expect(outcomes).toEqual([['Đề nghị sửa điểm', '6.5'], ['Quyết định', 'Duyệt'], ['Sửa sau khoá', '6.5'], ['Đề nghị sửa điểm', 'Biên bản']]);
+  // The minutes: a PDF in the admin's Drive under Sổ Điểm/2026-2027/6A/, linked from the log with its SHA-256.
+  const mine = call<CorrectionView[]>(w, TOAN_6A, 'apiMyCorrections')[0];
+  const fileId = /\/d\/([^/]+)\//.exec(mine.minutesUrl ?? '')![1];
+  const store = DriveStore.reload(w.runtime.driveRoot);
+  const file = store.diskPathOf(fileId);
+  expect(path.relative(w.runtime.driveRoot, file).split(path.sep).slice(1)).toEqual(['Sổ Điểm', '2026-2027', '6A', `Biên bản sửa điểm ${id}.pdf`]);
+  const bytes = fs.readFileSync(file);
+  expect(w.audit().at(-1)![A.reason]).toBe(`Biên bản sửa điểm ${id}: ${mine.minutesUrl} (SHA-256 ${createHash('sha256').update(bytes).digest('hex')}).`);
+  const text = execFileSync('pdftotext', ['-layout', file, '-'], { encoding: 'utf8' });
+  for (const part of ['BIÊN BẢN SỬA ĐIỂM', 'HS0001', '6,5', 'Chấm sót câu 3', 'Trần Văn Thịnh', id]) expect(text).toContain(part);
   expect(w.tab(APPROVALS_SHEET)[1][8]).not.toBe(''); // the approval row closed
   // Counted from the log, for those who certify it: the board, the class's homeroom teacher (an.nv), nobody else.
   const counts = call<{ total: number; bySubjectSemester: Record<string, { count: number; references: string[] }> }>(w, PRINCIPAL, 'apiCorrectionCounts', {});

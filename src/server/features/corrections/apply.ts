@@ -11,6 +11,7 @@ import { closeApproval } from '../../workbook/approvals-sheet';
 import type { SchoolContext } from '../school-context';
 import { applyNow } from '../windows/apply-calendar';
 import { flagApprovedResults } from '../results/apply';
+import { saveMinutes, type AppliedCorrection } from './minutes';
 import { findCorrection, readCorrections, readCorrectionsFrom, writeCorrection, type CorrectionRequest } from './store';
 
 export const CORRECTION_TEXT = {
@@ -111,8 +112,11 @@ export function approvedFor(all: Record<string, string>, cell: { classCode: stri
   );
 }
 
-/** After the guard applied corrections: requests closed, their approval rows closed, the cells locked again at once. */
-export function afterApplied(env: Env, context: SchoolContext, applied: readonly { request: CorrectionRequest; seq: number; at: Date }[]): void {
+/**
+ * After the guard applied corrections: requests closed, their approval rows closed, the cells
+ * locked again at once, the minutes made.
+ */
+export function afterApplied(env: Env, context: SchoolContext, applied: readonly AppliedCorrection[]): void {
   if (applied.length === 0) return;
   const props = env.properties.getDocumentProperties();
   if (!props) return;
@@ -124,4 +128,9 @@ export function afterApplied(env: Env, context: SchoolContext, applied: readonly
     flagApprovedResults(env, context, a.request.classCode, a.request.id, a.at, a.request.teacher);
   }
   applyNow(env, context);
+  // The minutes last: the cell is already locked again if Drive or the converter is slow or fails.
+  for (const a of applied) {
+    const url = saveMinutes(env, context, a);
+    if (url) writeCorrection(props, { ...findCorrection(props, a.request.id)!, minutesUrl: url });
+  }
 }

@@ -34,6 +34,8 @@ export interface CorrectionView {
   decisionReason: string | null;
   expiresAt: string | null;
   appliedAt: string | null;
+  /** The minutes (biên bản sửa điểm) in Drive, once the correction is applied. */
+  minutesUrl: string | null;
   /** Earlier corrections applied for this student in this subject (ids). */
   history: string[];
 }
@@ -81,6 +83,7 @@ function views(env: Env, list: readonly CorrectionRequest[], all: readonly Corre
       decisionReason: r.decisionReason ?? null,
       expiresAt: r.expiresAt ?? null,
       appliedAt: r.appliedAt ?? null,
+      minutesUrl: r.minutesUrl ?? null,
       history: all.filter((x) => x.state === 'applied' && x.id !== r.id && x.classCode === r.classCode && x.studentCode === r.studentCode && x.subjectCode === r.subjectCode).map((x) => x.id),
     };
   });

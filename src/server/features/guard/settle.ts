@@ -95,7 +95,8 @@ export function settleBlock(env: Env, context: SchoolContext, cls: ClassConfig, 
   // Approved corrections are read only when the guard is about to put a teacher's value back.
   let properties: Record<string, string> | null = null;
   const all = () => (properties ??= env.properties.getDocumentProperties()?.getProperties() ?? {});
-  const applied: { request: CorrectionRequest; at: Date }[] = [];
+  const applied: { request: CorrectionRequest; at: Date; cell: string; studentName: string }[] = [];
+  const nameCol = block.keys.map(String).indexOf('P|NAME');
   let accepted = 0;
   let reverted = 0;
   for (const cell of block.cells) {
@@ -143,7 +144,7 @@ export function settleBlock(env: Env, context: SchoolContext, cls: ClassConfig, 
     accepted++;
     const outcome: AuditOutcome = correction ? 'correction' : options.actor === '' ? 'unattributed' : 'accepted';
     inputs.push({ ...row, newValue: asText(d.value), outcome, reason: options.actor === '' ? options.unattributedReason || d.note : d.note, reference: correction?.id ?? '' });
-    if (correction) applied.push({ request: correction, at: options.at });
+    if (correction) applied.push({ request: correction, at: options.at, cell: cell.a1, studentName: String(block.shadowRows[i][nameCol] ?? cell.studentCode) });
   }
   const logged = inputs.length > 0 ? appendAudit(env, inputs) : [];
   const range = (s: typeof sheet) => s.getRange(part.row, part.col, part.numRows, part.numCols);
