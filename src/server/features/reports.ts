@@ -10,22 +10,11 @@ import type { Env } from '../gas/env';
 import { requireCaller } from './installation';
 import { loadSchoolContext, type SchoolContext } from './school-context';
 import { AccessError, isAdmin, refusalsAsResults } from './results/access';
+import { REPORT_PANELS, type ReportPanel } from './report-panels';
 
 const PREFIX = 'sodiem.report.';
 export const REPORT_LIMIT = 200;
 export const REPORT_MAX_CHARS = 1000;
-
-/** The panels a report can come from, with the names their menus give them. */
-export const REPORT_PANELS = {
-  status: 'Trạng thái Sổ Điểm',
-  classify: 'Xếp loại',
-  board: 'Duyệt danh sách cuối năm',
-  teacher: 'Điểm của tôi',
-  corrections: 'Duyệt sửa điểm',
-  reports: 'Báo lỗi từ người dùng',
-} as const;
-
-export type ReportPanel = keyof typeof REPORT_PANELS;
 
 export const REPORT_TEXT = {
   unknownPanel: 'Không rõ báo lỗi được gửi từ bảng nào; hãy gửi lại từ một bảng của Sổ Điểm.',
