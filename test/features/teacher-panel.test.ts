@@ -31,12 +31,12 @@ test('the teacher’s blocks: each class and subject of theirs, every column’s
   const [toan] = view.blocks;
   const hk1 = toan.semesters[0];
   expect(hk1.columns.map((c) => [c.slot, c.state, c.text, c.missing])).toEqual([
-    ['TX1', 'open', 'mở đến 16/01/2027 23:59:59', 5],
-    ['TX2', 'open', 'mở đến 16/01/2027 23:59:59', 5],
-    ['TX3', 'open', 'mở đến 16/01/2027 23:59:59', 5],
-    ['TX4', 'open', 'mở đến 16/01/2027 23:59:59', 5],
+    ['TX1', 'open', 'mở đến hết 16/01/2027', 5],
+    ['TX2', 'open', 'mở đến hết 16/01/2027', 5],
+    ['TX3', 'open', 'mở đến hết 16/01/2027', 5],
+    ['TX4', 'open', 'mở đến hết 16/01/2027', 5],
     ['GK', 'locked', 'đã khóa', 4],
-    ['CK', 'open', 'mở đến 09/01/2027 23:59:59', 5],
+    ['CK', 'open', 'mở đến hết 09/01/2027', 5],
   ]);
   expect(hk1.missing).toBe(29);
   // HK II has no window in the calendar yet.
@@ -44,7 +44,10 @@ test('the teacher’s blocks: each class and subject of theirs, every column’s
   // Before the GK window: "not open yet, opens on …".
   const early = guardedSchool({ students: 2 });
   const gk = call<TeacherBlocksView>(early, TOAN_6A, 'apiTeacherBlocks').blocks[0].semesters[0].columns.find((c) => c.slot === 'GK')!;
-  expect([gk.state, gk.text]).toEqual(['not-yet', 'chưa mở (mở từ 26/10/2026 00:00)']);
+  expect([gk.state, gk.text]).toEqual(['not-yet', 'sẽ mở từ 26/10/2026']);
+  // Its empty cell is not corrected: it is typed into once the column opens.
+  early.runtime.as(TOAN_6A).select(early.id, '6A', early.a1('HS0001', 'TOAN', 1, 'GK'));
+  expect(call<SelectedCell>(early, TOAN_6A, 'apiSelectedCell')).toMatchObject({ ok: true, value: '', canRequest: false, message: TEACHER_TEXT.notYet('sẽ mở từ 26/10/2026') });
 });
 
 test('a block selected for the teacher: its open rows × the semester’s entry columns, in their own window only', () => {
@@ -76,7 +79,8 @@ test('the selected cell: open → type it directly; locked → the form; a reque
   t.select(w.id, '6A', gk);
   expect(cell()).toMatchObject({
     ok: true,
-    where: `6A!${gk}`,
+    sheet: '6A',
+    a1: gk,
     classCode: '6A',
     studentCode: 'HS0001',
     subjectName: 'Toán',
@@ -100,7 +104,8 @@ test('the selected cell: open → type it directly; locked → the form; a reque
   // Another teacher's column, the average, a name: refused by the server, with no value given.
   w.runtime.as(VAN_6A).select(w.id, '6A', gk);
   const other = call<SelectedCell>(w, VAN_6A, 'apiSelectedCell');
-  expect(other).toEqual({ ok: false, where: `6A!${gk}`, message: REQUEST_TEXT.notAssigned(VAN_6A, 'Toán', '6A') });
+  expect(other).toEqual({ ok: false, sheet: '6A',
+    a1: gk, message: REQUEST_TEXT.notAssigned(VAN_6A, 'Toán', '6A') });
   t.select(w.id, '6A', w.a1('HS0001', 'TOAN', 1, 'AVG'));
   expect(cell()).toMatchObject({ ok: false, message: REQUEST_TEXT.notEntry });
   t.select(w.id, '6A', 'C6');

@@ -11,6 +11,7 @@ import { checkEntry } from '../../domain/guard/entry-value';
 import { valueText } from '../../domain/audit/replay';
 import { BOOK_TAB, roleOf } from '../../workbook/layout';
 import { acceptedAtOf, cellLock, leaverCodes, readShadowBook } from './book-cells';
+import { STATE_LABELS } from './states';
 import { rulesFor } from '../guard/settle';
 import { submitRequest } from '../guard/submit';
 import { AccessError, caller, fieldProblem, refusalsAsResults } from '../results/access';
@@ -37,13 +38,7 @@ export const REQUEST_TEXT = {
   sent: (id: string) => `Đã gửi đề nghị sửa điểm ${id}. Ban giám hiệu sẽ xem xét; khi được duyệt, ô sẽ mở riêng cho bạn trong thời hạn quy định.`,
 } as const;
 
-export const STATE_LABELS: Readonly<Record<CorrectionRequest['state'], string>> = {
-  requested: 'chờ duyệt',
-  approved: 'đã duyệt, chờ nhập',
-  rejected: 'bị từ chối',
-  applied: 'đã sửa',
-  expired: 'hết hạn',
-};
+export { STATE_LABELS };
 
 const input = z.object({
   classCode: z.string().min(1).max(20),

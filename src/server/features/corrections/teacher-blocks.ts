@@ -10,7 +10,7 @@
 import * as z from 'zod';
 import type { Env } from '../../gas/env';
 import type { ClassConfig } from '../../domain/school/model';
-import { formatVnDateTime } from '../../domain/calendar';
+import { formatVnDate, formatVnDateTime } from '../../domain/calendar';
 import { GUARD_TEXT } from '../../domain/guard/decide';
 import { valueText } from '../../domain/audit/replay';
 import { BOOK_TAB, guardedTabOf, layoutFromKeys, roleOf } from '../../workbook/layout';
@@ -28,11 +28,12 @@ export const TEACHER_TEXT = {
   noStudents: (code: string) => `Lớp ${code} chưa có học sinh nào đang học.`,
   selected: (subject: string, semester: string, code: string, a1: string) => `Đã chọn khối ${subject} ${semester} lớp ${code} (${a1}) trong trang "${code}".`,
   noCell: 'Chưa có ô nào được chọn trong bảng tính.',
-  notBook: (where: string) => `Ô đang chọn (${where}) không nằm trong sổ điểm của lớp nào: hãy bấm vào một ô điểm trong trang của lớp, rồi bấm "Lấy ô đang chọn".`,
+  notBook: (a1: string, sheet: string) => `Ô đang chọn (${a1}, trang "${sheet}") không nằm trong sổ điểm của lớp nào: hãy bấm vào một ô điểm trong trang của lớp, rồi bấm "Lấy ô đang chọn".`,
   leaver: (code: string, cls: string) => `Học sinh mã ${code} đã rời lớp ${cls}; điểm của học sinh này được giữ nguyên, không sửa được.`,
   locked: 'Ô này đã khóa. Muốn sửa, hãy gửi đề nghị sửa điểm bên dưới: Ban giám hiệu duyệt, có người chứng kiến.',
   lockedAll: 'Sổ điểm đang bị Ban giám hiệu khóa toàn bộ. Muốn sửa, hãy gửi đề nghị sửa điểm bên dưới.',
   pending: (id: string, state: string) => `Ô này đã có đề nghị ${id} (${state}); chờ đề nghị đó xong rồi mới đề nghị tiếp.`,
+  notYet: (opens: string) => `Cột này chưa mở để nhập (${opens}); khi cột mở, hãy nhập trực tiếp vào ô.`,
   approved: (id: string, value: string, a1: string, until: string) => `Đề nghị ${id} đã được duyệt: hãy nhập đúng ${value} vào ô ${a1} trước ${until}. Giá trị khác sẽ không được nhận.`,
 } as const;
 
@@ -43,7 +44,7 @@ export interface BlockColumn {
   /** TX1…, GK, CK as the book's header row says. */
   slot: string;
   state: ColumnState['state'];
-  /** "mở đến 14/11/2026 23:59:59", "chưa mở (mở từ …)", "chưa có lịch mở", "đã khóa". */
+  /** "mở đến hết 16/01/2027", "mở đến 14/11/2026 17:00", "sẽ mở từ 21/12/2026", "chưa có lịch mở", "đã khóa". */
   text: string;
   /** Students still in the class with no value in this column. */
   missing: number;
@@ -76,9 +77,16 @@ export interface TeacherBlocksView {
   lockedAll: boolean;
 }
 
+/** A window's edge as a teacher reads it: a whole day says just the day ("hết 16/01/2027", "21/12/2026"). */
+function edge(ms: number, end: boolean): string {
+  const t = formatVnDateTime(ms);
+  if (end && t.endsWith(' 23:59:59')) return `hết ${formatVnDate(ms)}`;
+  return !end && t.endsWith(' 00:00') ? formatVnDate(ms) : t;
+}
+
 function stateText(s: ColumnState): string {
-  if (s.state === 'open') return `mở đến ${formatVnDateTime(s.closesAt)}`;
-  if (s.state === 'not-yet') return s.opensAt === null ? 'chưa có lịch mở' : `chưa mở (mở từ ${formatVnDateTime(s.opensAt)})`;
+  if (s.state === 'open') return `mở đến ${edge(s.closesAt, true)}`;
+  if (s.state === 'not-yet') return s.opensAt === null ? 'chưa có lịch mở' : `sẽ mở từ ${edge(s.opensAt, false)}`;
   return s.lockedAll ? 'đã khóa (Ban giám hiệu khóa toàn bộ)' : 'đã khóa';
 }
 
@@ -180,10 +188,11 @@ export function selectBlock(env: Env, raw: unknown): CorrectionResult {
 
 /** The caller's selected cell, as the correction form needs it. */
 export type SelectedCell =
-  | { ok: false; message: string; where: string }
+  | { ok: false; message: string; sheet: string; a1: string }
   | (BookCell & {
       ok: true;
-      where: string;
+      sheet: string;
+      a1: string;
       key: string;
       kind: 'score' | 'comment';
       /** What the book holds (its accepted value), as the log writes values ("6.5"). */
@@ -198,13 +207,12 @@ export function selectedCell(env: Env): SelectedCell {
   const c = caller(env);
   const spreadsheet = env.spreadsheetApp.getActiveSpreadsheet();
   const cell = spreadsheet.getCurrentCell();
-  if (!cell) return { ok: false, message: TEACHER_TEXT.noCell, where: '' };
+  if (!cell) return { ok: false, message: TEACHER_TEXT.noCell, sheet: '', a1: '' };
   const sheetName = cell.getSheet().getName();
   const a1 = cell.getA1Notation();
-  const where = `${sheetName}!${a1}`;
-  const refuse = (message: string): SelectedCell => ({ ok: false, message, where });
+  const refuse = (message: string): SelectedCell => ({ ok: false, message, sheet: sheetName, a1 });
   const tab = guardedTabOf(sheetName, c.context.config.classes);
-  if (!tab || tab.tab.kind !== 'book') return refuse(tab ? REQUEST_TEXT.notEntry : TEACHER_TEXT.notBook(where));
+  if (!tab || tab.tab.kind !== 'book') return refuse(tab ? REQUEST_TEXT.notEntry : TEACHER_TEXT.notBook(a1, sheetName));
   const { cls } = tab;
   const leavers = (readLayouts(env)[cls.code]?.leavers ?? []).map((l) => l.code);
   const book = readShadowBook(spreadsheet, cls.code, leavers);
@@ -226,8 +234,13 @@ export function selectedCell(env: Env): SelectedCell {
     (r) => OPEN_STATES.has(r.state) && r.classCode === cls.code && r.studentCode === d.studentCode && r.key === key,
   );
   const request = open.at(-1);
+  const value = valueText(current);
+  // An empty cell of a column not open yet is not corrected: it is typed into once the column opens.
+  const column = columnState(rules, guarded.role as SubjectRole, nowMs);
+  const notYet = column.state === 'not-yet' && value === '';
   let message: string;
-  if (request?.state === 'approved') message = TEACHER_TEXT.approved(request.id, request.newValue.replace('.', ','), a1, formatVnDateTime(Date.parse(request.expiresAt ?? '')));
+  if (notYet) message = TEACHER_TEXT.notYet(stateText(column));
+  else if (request?.state === 'approved') message = TEACHER_TEXT.approved(request.id, request.newValue.replace('.', ','), a1, formatVnDateTime(Date.parse(request.expiresAt ?? '')));
   else if (request) message = TEACHER_TEXT.pending(request.id, STATE_LABELS[request.state]);
   else if (lock.open) message = REQUEST_TEXT.open(formatVnDateTime(lock.closesAt));
   else if (lock.byAge) message = GUARD_TEXT.lockedByAge(rules.lockAfterHours!);
@@ -235,7 +248,8 @@ export function selectedCell(env: Env): SelectedCell {
   const nameCol = book.layout.studentFieldColumn('NAME');
   return {
     ok: true,
-    where,
+    sheet: sheetName,
+    a1,
     classCode: cls.code,
     studentCode: d.studentCode,
     studentName: nameCol ? String(book.values[row - 1][nameCol - 1]) : d.studentCode,
@@ -244,9 +258,9 @@ export function selectedCell(env: Env): SelectedCell {
     column: guarded.column,
     key,
     kind: d.kind === 'score-entry' ? 'score' : 'comment',
-    value: valueText(current),
+    value,
     locked: !lock.open,
-    canRequest: !lock.open && !request,
+    canRequest: !lock.open && !request && !notYet,
     message,
   };
 }
