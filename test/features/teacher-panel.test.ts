@@ -66,6 +66,7 @@ test('a block selected for the teacher: its open rows × the semester’s entry 
   expect(call<CorrectionResult>(w, VAN_6A, 'apiSelectBlock', { classCode: '6A', subjectCode: 'TOAN', semester: 1 })).toEqual({ ok: false, message: REQUEST_TEXT.notAssigned(VAN_6A, 'Toán', '6A') });
   expect(call<CorrectionResult>(w, TOAN_6A, 'apiSelectBlock', { classCode: '7A', subjectCode: 'TOAN', semester: 1 }).message).toBe(REQUEST_TEXT.notAssigned(TOAN_6A, 'Toán', '7A'));
   expect(call<CorrectionResult>(w, TOAN_6A, 'apiSelectBlock', { classCode: '6A', subjectCode: 'TOAN', semester: 3 })).toEqual({ ok: false, message: TEACHER_TEXT.badInput('semester') });
+  expect(call<CorrectionResult>(w, TOAN_6A, 'apiSelectBlock', null)).toEqual({ ok: false, message: 'Yêu cầu không hợp lệ: cần lớp, môn và học kì.' });
 });
 
 test('the selected cell: open → type it directly; locked → the form; a request on it; not theirs or not a score → a sentence', () => {

@@ -22,7 +22,7 @@ import { OPEN_STATES, readCorrections } from './store';
 import { REQUEST_TEXT, STATE_LABELS, type CorrectionResult } from './request';
 
 export const TEACHER_TEXT = {
-  badInput: (field: string) => `Yêu cầu không hợp lệ: trường "${field}" thiếu hoặc sai.`,
+  badInput: (field: string) => (field ? `Yêu cầu không hợp lệ: trường "${field}" thiếu hoặc sai.` : 'Yêu cầu không hợp lệ: cần lớp, môn và học kì.'),
   noAssignments: (email: string) => `Tài khoản ${email} không được phân công dạy môn nào trong trang "Phân công"; bảng "Điểm của tôi" dành cho giáo viên bộ môn.`,
   noShadow: (code: string) => `Lớp ${code}: chưa có sổ điểm (quản trị chưa chạy "Thiết lập / cập nhật sổ điểm").`,
   noStudents: (code: string) => `Lớp ${code} chưa có học sinh nào đang học.`,
@@ -166,7 +166,7 @@ const blockInput = z.object({
 export function selectBlock(env: Env, raw: unknown): CorrectionResult {
   return refusalsAsResults(() => {
     const parsed = blockInput.safeParse(raw);
-    if (!parsed.success) return { ok: false, message: TEACHER_TEXT.badInput(parsed.error.issues[0]?.path.map(String).join('.') ?? '?') };
+    if (!parsed.success) return { ok: false, message: TEACHER_TEXT.badInput(parsed.error.issues[0]?.path.map(String).join('.') ?? '') };
     const { classCode, subjectCode, semester } = parsed.data;
     const c = caller(env);
     const mine = assignmentsOf(c).find((a) => a.cls.code === classCode && a.subjectCode === subjectCode);
