@@ -1,6 +1,7 @@
 // Builds what clasp pushes (rootDir: dist):
 //   dist/Code.js          one ES2019 script: the server bundle as an iife + a top-level stub per export
-//   dist/<sidebar>.html   one self-contained HTML file per folder of src/sidebar (shared/ excepted)
+//   dist/<sidebar>.html   one self-contained HTML file per folder of src/sidebar (shared/ excepted):
+//                         shared/page.html around the folder's body.html, its script and the shared style
 //   dist/appsscript.json  the manifest
 // and proves the bundle is something Apps Script can load (guards at the end).
 import * as esbuild from 'esbuild';
@@ -58,8 +59,13 @@ const code = `${header}${server.outputFiles[0].text}\n${stubs}\n`;
 writeFileSync(join(dist, 'Code.js'), code);
 writeFileSync(join(out, 'server-meta.json'), JSON.stringify(server.metafile));
 
-// 3. Sidebars: each src/sidebar/<name>/ has index.html and main.ts; the script is inlined.
+// 3. Sidebars: each src/sidebar/<name>/ has body.html (its <main>, whose <h1 id="title"> is also the
+//    page's title) and main.ts; shared/page.html is the page around them; script and style are inlined.
 const sidebarRoot = join(root, 'src/sidebar');
+const page = readFileSync(join(sidebarRoot, 'shared/page.html'), 'utf8');
+for (const marker of ['<!-- title -->', '<!-- style -->', '<!-- body -->', '<!-- script -->']) {
+  if (!page.includes(marker)) fail(`src/sidebar/shared/page.html needs the ${marker} marker.`);
+}
 const sidebars = readdirSync(sidebarRoot).filter(
   (name) => name !== 'shared' && statSync(join(sidebarRoot, name)).isDirectory(),
 );
@@ -77,13 +83,14 @@ for (const name of sidebars) {
     logLevel: 'warning',
   });
   const css = existsSync(join(sidebarRoot, 'shared/style.css')) ? readFileSync(join(sidebarRoot, 'shared/style.css'), 'utf8') : '';
-  const template = readFileSync(join(dir, 'index.html'), 'utf8');
-  if (!template.includes('<!-- style -->') || !template.includes('<!-- script -->')) {
-    fail(`src/sidebar/${name}/index.html needs the <!-- style --> and <!-- script --> markers.`);
-  }
+  const body = readFileSync(join(dir, 'body.html'), 'utf8');
+  const title = /<h1 id="title">([^<]+)<\/h1>/.exec(body)?.[1];
+  if (!title) fail(`src/sidebar/${name}/body.html needs its title as <h1 id="title">…</h1>.`);
   // `</script` inside the bundle would end the element early.
   const script = js.outputFiles[0].text.replace(/<\/script/gi, '<\\/script');
-  const html = template
+  const html = page
+    .replace('<!-- title -->', () => title)
+    .replace('<!-- body -->', () => body.trimEnd())
     .replace('<!-- style -->', () => `<style>\n${css}</style>`)
     .replace('<!-- script -->', () => `<script>\n${script}</script>`);
   if (/\s(src|href)=["']https?:/i.test(html)) fail(`dist/${name}.html loads an external URL; everything must be inlined.`);

@@ -19,8 +19,10 @@ test('onOpen through the stub builds the add-on menu, even in AuthMode.NONE', ()
       caption: 'Sổ Điểm',
       items: [
         { caption: 'Trạng thái Sổ Điểm', functionName: 'menuShowStatus' },
+        { caption: 'Điểm của tôi', functionName: 'menuShowTeacher' },
         { caption: 'Xếp loại', functionName: 'menuShowClassification' },
         { caption: 'Ban giám hiệu › Duyệt danh sách cuối năm', functionName: 'menuShowBoard' },
+        { caption: 'Ban giám hiệu › Duyệt sửa điểm', functionName: 'menuShowCorrections' },
         { caption: 'Ban giám hiệu › Áp dụng lịch nhập điểm', functionName: 'menuApplyCalendar' },
         { caption: 'Ban giám hiệu › Xem trước lịch (14 ngày)', functionName: 'menuPreviewCalendar' },
         { caption: 'Ban giám hiệu › Khóa toàn bộ ngay', functionName: 'menuLockAll' },
@@ -37,6 +39,7 @@ test('onOpen through the stub builds the add-on menu, even in AuthMode.NONE', ()
         { caption: 'Quản trị › Thiết lập / cập nhật sổ điểm', functionName: 'menuSetup' },
         { caption: 'Quản trị › Cài đặt trình kiểm soát', functionName: 'menuInstallTriggers' },
         { caption: 'Quản trị › Đối chiếu sổ điểm ngay', functionName: 'menuReconcile' },
+        { caption: 'Quản trị › Báo lỗi từ người dùng', functionName: 'menuShowReports' },
       ],
     },
   ]);

@@ -4,7 +4,9 @@
  * named in the page's ?as= parameter — exactly the path a sidebar call takes on Google.
  * Its index page (/) holds the switch: a panel and a person of the school (with their roles,
  * from the workbook's 'Người dùng' and 'Lớp' sheets) chosen above the panel, shown 300 px wide
- * in a frame as that person. The switch lives only here: the panels' HTML is served as built.
+ * in a frame as that person, and a tab and cell that person selects (POST /select: the runtime's
+ * select action, as a click in the sheet — what "Điểm của tôi" reads). The switch lives only
+ * here: the panels' HTML is served as built.
  * Listens on 127.0.0.1 only.
  */
 import { readFileSync, readdirSync } from 'node:fs';
@@ -86,8 +88,11 @@ export function schoolPeople(runtime: LocalRuntime, book: WorkbookData | undefin
 
 const escapeHtml = (text: string) => text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 
-/** The switch: a panel and a person above the panel, which runs in a 300 px frame as that person. */
-function indexPage(panels: string[], people: SchoolPerson[], wantedPanel: string | null, wantedPerson: string | null): string {
+/**
+ * The switch: a panel and a person above the panel, which runs in a 300 px frame as that person;
+ * and a tab and a cell that person selects, as a click in the sheet would (for "Điểm của tôi").
+ */
+function indexPage(panels: string[], people: SchoolPerson[], tabs: string[], wantedPanel: string | null, wantedPerson: string | null): string {
   const panel = panels.includes(wantedPanel ?? '') ? wantedPanel! : panels.includes('status') ? 'status' : (panels[0] ?? '');
   const person = people.find((p) => p.email === (wantedPerson ?? '').toLowerCase())?.email ?? people[0]?.email ?? '';
   const option = (value: string, label: string, selected: boolean) => `<option value="${escapeHtml(value)}"${selected ? ' selected' : ''}>${escapeHtml(label)}</option>`;
@@ -101,7 +106,7 @@ function indexPage(panels: string[], people: SchoolPerson[], wantedPanel: string
 body { margin: 0; font: 13px/1.45 Roboto, Arial, sans-serif; color: #202124; background: #f8f9fa; }
 form { display: flex; flex-wrap: wrap; gap: 8px 16px; align-items: flex-end; padding: 8px 16px; background: #fff; border-bottom: 1px solid #dadce0; }
 label { display: flex; flex-direction: column; gap: 4px; color: #5f6368; }
-select, button { font: inherit; min-height: 32px; border: 1px solid #dadce0; border-radius: 4px; background: #fff; color: #202124; }
+select, button, input { font: inherit; min-height: 32px; border: 1px solid #dadce0; border-radius: 4px; background: #fff; color: #202124; }
 button { color: #1a73e8; font-weight: 500; padding: 0 16px; cursor: pointer; }
 select:focus-visible, button:focus-visible, a:focus-visible { outline: 2px solid #1a73e8; outline-offset: 2px; }
 p { margin: 0; color: #5f6368; font-size: 12px; }
@@ -115,9 +120,21 @@ iframe { display: block; margin: 16px; width: 300px; height: calc(100vh - 120px)
   <button type="submit">Mở</button>
   <p>Bảng chạy như người được chọn — <a href="${escapeHtml(src)}">mở riêng</a>. Chỉ có ở máy chủ thử.</p>
 </form>
+<form id="select-cell" aria-label="Chọn ô trong bảng tính như người dùng bấm vào ô">
+  <label>Trang<select id="tab">${tabs.map((t) => option(t, t, false)).join('')}</select></label>
+  <label>Ô hoặc vùng<input id="a1" value="A1" size="10" autocomplete="off"></label>
+  <button type="submit">Chọn ô</button>
+  <p id="selected" role="status" aria-live="polite">Người được chọn bấm vào ô này trong bảng tính (thay cho lưới ô của Google Trang tính).</p>
+</form>
 <iframe id="sidebar" title="${escapeHtml(`${panel} — ${person}`)}" src="${escapeHtml(src)}"></iframe>
 <script>
 for (const id of ['panel', 'as']) document.getElementById(id).addEventListener('change', () => document.getElementById('switch').submit());
+document.getElementById('select-cell').addEventListener('submit', async (event) => {
+  event.preventDefault();
+  const body = { as: document.getElementById('as').value, sheet: document.getElementById('tab').value, a1: document.getElementById('a1').value.trim() };
+  const res = await (await fetch('/select', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) })).json();
+  document.getElementById('selected').textContent = res.ok ? 'Đã chọn ' + body.a1 + ' trong trang "' + body.sheet + '" cho ' + body.as + '.' : res.message;
+});
 </script>
 </body>
 </html>`;
@@ -134,8 +151,9 @@ export function startDevServer(opts: { runtime: LocalRuntime; workbookId: string
     const sidebar = /^\/sidebar\/([a-z0-9-]+)$/.exec(url.pathname);
     if (req.method === 'GET' && url.pathname === '/') {
       const panels = readdirSync(runtime.htmlDir).filter((f) => f.endsWith('.html')).map((f) => f.slice(0, -5)).sort();
-      const people = schoolPeople(runtime, runtime.spreadsheets.get(workbookId));
-      return send(200, 'text/html', indexPage(panels, people, url.searchParams.get('panel'), url.searchParams.get('as')));
+      const book = runtime.spreadsheets.get(workbookId);
+      const tabs = (book?.sheets ?? []).filter((s) => !s.hidden).map((s) => s.name);
+      return send(200, 'text/html', indexPage(panels, schoolPeople(runtime, book), tabs, url.searchParams.get('panel'), url.searchParams.get('as')));
     }
     if (req.method === 'GET' && sidebar) {
       let html: string;
@@ -148,14 +166,18 @@ export function startDevServer(opts: { runtime: LocalRuntime; workbookId: string
       return send(200, 'text/html', html.replace(/<head>/i, (m) => `${m}\n${SHIM}`));
     }
     if (url.pathname === '/favicon.ico') return send(204, 'text/plain', '');
-    if (req.method === 'POST' && url.pathname === '/rpc') {
+    // A sidebar's google.script.run call, or the person's click on a cell (the switch's "Chọn ô"), run as `as`.
+    const action = req.method === 'POST' ? ({ '/rpc': 'rpc', '/select': 'select' } as const)[url.pathname as '/rpc' | '/select'] : undefined;
+    if (action) {
       let body = '';
       req.on('data', (chunk) => (body += chunk));
       req.on('end', () => {
         try {
-          const call = JSON.parse(body) as { as: string; name: string; args: unknown[] };
+          const call = JSON.parse(body) as { as: string; name: string; args: unknown[]; sheet: string; a1: string };
           if (!runtime.directory.get(call.as)) throw new Error(`Không có người dùng ${call.as} trong trường thử.`);
-          const value = runtime.as(call.as).callServer(workbookId, call.name, call.args);
+          const person = runtime.as(call.as);
+          if (action === 'select') return send(200, 'application/json', JSON.stringify(person.select(workbookId, call.sheet, call.a1)));
+          const value = person.callServer(workbookId, call.name, call.args);
           send(200, 'application/json', JSON.stringify({ ok: true, value }));
         } catch (err) {
           // The add-on runs in its own realm (node:vm): its errors are not instances of this realm's Error.

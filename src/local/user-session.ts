@@ -20,6 +20,8 @@ import {
   type UiActionOutcome,
 } from './sheets/ui-cells';
 import { addTab, deleteLines, deleteTab, duplicateTab, insertAfter, insertBefore, moveTab, renameTab, setTabHidden } from './sheets/ui-tabs';
+import { selectCells, type UiSelectOutcome } from './sheets/ui-select';
+import { selectionOf } from './sheets/selection';
 import { checkScriptRunValue } from './script-run';
 import { fireChange, fireEdit, fireOpen } from './ui-events';
 
@@ -50,6 +52,8 @@ export class UserSession {
    * trigger of the file runs as its owner. `rt.as(t).open(id)`
    */
   open(documentId: string): void {
+    // A new window: the first visible tab, A1 selected.
+    this.rt.spreadsheets.selections.reset(documentId, this.email);
     const inUse = this.rt.addOnInUse.has(`${documentId} ${this.email}`);
     const mode = inUse ? 'LIMITED' : 'NONE';
     if (this.rt.hasFunction('onOpen')) {
@@ -92,6 +96,16 @@ export class UserSession {
   }
 
   /**
+   * Clicks a tab, then a cell, or drags over a block: the person's selection, which the add-on's
+   * code run from their window reads (getActiveRange, getCurrentCell, getActiveSheet) and may move
+   * (Range.activate). Refused for a file they cannot open or a hidden tab.
+   * `rt.as(t).select(id, '6A', 'E5:E9')`
+   */
+  select(documentId: string, sheetName: string, a1: string): UiSelectOutcome {
+    return selectCells(this.rt.spreadsheets, this.email, documentId, sheetName, a1);
+  }
+
+  /**
    * Types into one cell (or a block, as Sheets does for a multi-cell entry): protections and data
    * validation decide first, as in Sheets; when the edit lands, every installable onEdit and
    * onChange trigger of the file runs as its owner. A typed single cell's event carries
@@ -120,6 +134,8 @@ export class UserSession {
     const outcome = applyUiEdit(this.rt.spreadsheets, this.email, documentId, sheetName, a1, typed, mode);
     if (!outcome.ok) return outcome;
     const r = outcome.range;
+    // What a person types or pastes into is what they have selected (the cursor is not moved on Enter).
+    this.rt.spreadsheets.selections.set(this.rt.spreadsheets.get(documentId)!, this.email, r.sheetId, selectionOf(r));
     const single = mode === 'type' && r.endRow - r.startRow === 1 && r.endCol - r.startCol === 1;
     fireEdit(this.rt, this.email, documentId, r, single ? { value: outcome.newValues[0][0], oldValue: outcome.oldValues[0][0] } : undefined);
     fireChange(this.rt, this.email, documentId, 'EDIT');

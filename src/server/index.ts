@@ -28,6 +28,8 @@ import { decideCorrection } from './features/corrections/decide';
 import { boardCorrections, myCorrections, type CorrectionView } from './features/corrections/list';
 import { correctionCountsFor } from './features/corrections/counts';
 import type { CorrectionCounts } from './domain/corrections/counts';
+import { selectBlock, selectedCell, teacherBlocks, type SelectedCell, type TeacherBlocksView } from './features/corrections/teacher-blocks';
+import { problemReports, reportProblem, resolveProblemReport, type ProblemReport, type ReportResult } from './features/reports';
 
 export function onOpen(e?: { authMode?: unknown }): void {
   buildMenu(gasEnv(), e?.authMode);
@@ -193,6 +195,21 @@ export function menuShowBoard(): void {
   showSidebar('board', 'Duyệt danh sách');
 }
 
+/** Menu: Điểm của tôi (a teacher's blocks, their columns' windows, correction requests). */
+export function menuShowTeacher(): void {
+  showSidebar('teacher', 'Điểm của tôi');
+}
+
+/** Menu: Ban giám hiệu › Duyệt sửa điểm. */
+export function menuShowCorrections(): void {
+  showSidebar('corrections', 'Duyệt sửa điểm');
+}
+
+/** Menu: Quản trị › Báo lỗi từ người dùng. */
+export function menuShowReports(): void {
+  showSidebar('reports', 'Báo lỗi từ người dùng');
+}
+
 function showSidebar(file: string, title: string): void {
   const env = gasEnv();
   env.spreadsheetApp.getUi().showSidebar(env.html.createHtmlOutputFromFile(file).setTitle(title).setWidth(300));
@@ -251,6 +268,36 @@ export function apiDecideCorrection(input: unknown): CorrectionResult {
 /** Sidebar API: corrections after lock counted from the log ({ classCode? }): the board and admins, or a class's homeroom teacher. */
 export function apiCorrectionCounts(input: unknown): CorrectionCounts {
   return correctionCountsFor(gasEnv(), input);
+}
+
+/** Sidebar API: the signed-in teacher's (class, subject) blocks, each column open or locked, missing scores. */
+export function apiTeacherBlocks(): TeacherBlocksView {
+  return teacherBlocks(gasEnv());
+}
+
+/** Sidebar API: selects a block in the sheet for the teacher ({ classCode, subjectCode, semester }). */
+export function apiSelectBlock(input: unknown): CorrectionResult {
+  return selectBlock(gasEnv(), input);
+}
+
+/** Sidebar API: the cell the person has selected, for the correction form. */
+export function apiSelectedCell(): SelectedCell {
+  return selectedCell(gasEnv());
+}
+
+/** Sidebar API: a problem report from a panel ({ panel, text }). */
+export function apiReportProblem(input: unknown): ReportResult {
+  return reportProblem(gasEnv(), input);
+}
+
+/** Sidebar API: the problem reports, for the admins. */
+export function apiProblemReports(): ProblemReport[] {
+  return problemReports(gasEnv());
+}
+
+/** Sidebar API: an admin marks a report handled ({ id }). */
+export function apiResolveProblemReport(input: unknown): ReportResult {
+  return resolveProblemReport(gasEnv(), input);
 }
 
 /** Sidebar API: the status card. */

@@ -3,7 +3,7 @@
  * and the chosen panel shown as the chosen person — served by `npx sodiem serve`.
  */
 import { SAMPLE_PEOPLE } from '../../src/local/school';
-import { shot, panelsFor } from './panels';
+import { cellOf, shot, panelsFor, waitText } from './panels';
 
 const world = panelsFor('dev-switch');
 
@@ -11,7 +11,7 @@ test('the switch lists the panels and the people with their roles, and reloads t
   const p = world();
   const page = await p.browser.newPage({ viewport: { width: 900, height: 900 } });
   await page.goto(`${p.server.url}/?panel=classify&as=${encodeURIComponent(SAMPLE_PEOPLE.principal)}`);
-  expect(await page.locator('#panel option').allTextContents()).toEqual(['board', 'classify', 'status']);
+  expect(await page.locator('#panel option').allTextContents()).toEqual(['board', 'classify', 'corrections', 'reports', 'status', 'teacher']);
   const people = await page.locator('#as option').allTextContents();
   expect(people).toContain('Lê Thị Bình — Giáo viên, GVCN 6A');
   expect(people).toContain('Lưu Thị Hạnh — Hiệu trưởng');
@@ -37,3 +37,23 @@ test('the switch lists the panels and the people with their roles, and reloads t
   expect(await frame.getByRole('alert').textContent()).toContain('không thuộc Ban giám hiệu');
   await page.close();
 });
+
+test('"Chọn ô" selects a cell as the chosen person, as a click in the sheet would: the teacher’s panel takes it', async () => {
+  const p = world();
+  const { a1, value } = cellOf(p.year.ss(), '6A', p.year.firstStudent.code, 'S|TOAN|1|GK');
+  const page = await p.browser.newPage({ viewport: { width: 900, height: 900 } });
+  await page.goto(`${p.server.url}/?panel=teacher&as=${encodeURIComponent(SAMPLE_PEOPLE.teacher)}`);
+  const frame = page.frameLocator('#sidebar');
+  await frame.locator('#loading').waitFor({ state: 'hidden' });
+  await page.selectOption('#tab', '6A');
+  await page.fill('#a1', a1);
+  await page.getByRole('button', { name: 'Chọn ô' }).click();
+  await waitText(page, '#selected', `Đã chọn ${a1} trong trang "6A" cho ${SAMPLE_PEOPLE.teacher}.`);
+  await frame.getByRole('button', { name: 'Lấy ô đang chọn' }).click();
+  await frame.locator('#cell-details').waitFor();
+  expect(await frame.locator('#cell-details').textContent()).toContain(`${a1}, trang 6A`);
+  expect(await frame.locator('#cell-details').textContent()).toContain(String(value).replace('.', ','));
+  await shot(page, 'dev-switch-select-cell');
+  await page.close();
+});
+

@@ -9,6 +9,7 @@ import type { Browser, Page } from 'playwright-core';
 import type { CellValue, SpreadsheetPort } from '../../src/server/gas/ports';
 import { startDevServer, type DevServer } from '../../src/local/dev-server';
 import { SAMPLE_PEOPLE } from '../../src/local/school';
+import { columnLetter } from '../../src/server/workbook/layout';
 import { launchChromium } from '../support/browser';
 import { livedSampleYear, prepareSampleYear, type SampleYear } from './sample-year-world';
 
@@ -62,7 +63,7 @@ export function panelsFor(name: string, options: { at?: Date; world?: World } = 
 }
 
 /** A panel (dist/<panel>.html) as the sidebar Sheets shows, 300 px wide, once its first load is over. */
-export async function openPanel(p: Panels, panel: 'classify' | 'board' | 'status', who: string): Promise<Page> {
+export async function openPanel(p: Panels, panel: 'classify' | 'board' | 'status' | 'teacher' | 'corrections' | 'reports', who: string): Promise<Page> {
   const page = await p.browser.newPage({ viewport: { width: 300, height: 800 } });
   page.on('pageerror', (e) => pageErrors.push(`${panel} as ${who}: ${e.message}`));
   await page.goto(`${p.server.url}/sidebar/${panel}?as=${encodeURIComponent(who)}`);
@@ -111,6 +112,16 @@ export function column(ss: SpreadsheetPort, sheet: string, key: string): Map<str
   const [code, col] = [keys.indexOf('P|CODE'), keys.indexOf(key)];
   if (col < 0) throw new Error(`${sheet} has no column ${key}`);
   return new Map(values.slice(5).filter((r) => r[code] !== '').map((r) => [String(r[code]), r[col]]));
+}
+
+/** A student's cell of a class tab by its column key: where it is (A1) and what it holds. */
+export function cellOf(ss: SpreadsheetPort, sheet: string, code: string, key: string): { a1: string; value: CellValue } {
+  const values = ss.getSheetByName(sheet)!.getDataRange().getValues();
+  const keys = values[4].map(String);
+  const col = keys.indexOf(key);
+  const row = values.findIndex((r, i) => i >= 5 && r[keys.indexOf('P|CODE')] === code);
+  if (col < 0 || row < 0) throw new Error(`${sheet} has no cell ${key} for ${code}`);
+  return { a1: `${columnLetter(col + 1)}${row + 1}`, value: values[row][col] };
 }
 
 /** Every results-block column (keys R|…) of a class tab and its shadow, for before/after comparisons. */

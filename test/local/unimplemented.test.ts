@@ -34,7 +34,7 @@ test('unimplemented methods of the Spreadsheet service throw, naming the class a
   expect(() => sheet.getCharts()).toThrow(named('Sheet.getCharts()'));
   expect(() => ss.getViewers()).toThrow(named('Spreadsheet.getViewers()'));
   expect(() => range.protect().setRangeName('x')).toThrow(named('Protection.setRangeName()'));
-  expect(() => g.SpreadsheetApp.getActiveSheet()).toThrow(named('SpreadsheetApp.getActiveSheet()'));
+  expect(() => g.SpreadsheetApp.getActiveRangeList()).toThrow(named('SpreadsheetApp.getActiveRangeList()'));
   expect(() => g.SpreadsheetApp.newRichTextValue()).toThrow(named('SpreadsheetApp.newRichTextValue()'));
   expect(() => g.SpreadsheetApp.newDataValidation().requireCheckbox()).toThrow(named('DataValidationBuilder.requireCheckbox()'));
   expect(() => g.SpreadsheetApp.getUi().showModelessDialog()).toThrow(named('Ui.showModelessDialog()'));

@@ -20,7 +20,7 @@ import { LocalSpreadsheet } from './spreadsheet';
 import { LocalSheet } from './sheet';
 import { LocalRange } from './range';
 import { LocalProtection } from './protection';
-import { stubMissingMethods, withStubs } from '../unimplemented';
+import { notImplemented, stubMissingMethods, withStubs } from '../unimplemented';
 
 /** The wiring: every facade object reaches the others through these constructors. */
 const OBJECTS: FacadeObjects = {
@@ -154,6 +154,9 @@ export interface LocalSpreadsheetApp extends SpreadsheetAppPort {
   DataValidationCriteria: typeof DataValidationCriteria;
   getActiveSpreadsheet(): LocalSpreadsheet;
   getActive(): LocalSpreadsheet;
+  getActiveSheet(): LocalSheet;
+  getActiveRange(): LocalRange | null;
+  getCurrentCell(): LocalRange | null;
   openById(id: string): LocalSpreadsheet;
   create(name: string): LocalSpreadsheet;
   getUi(): LocalUi;
@@ -178,11 +181,24 @@ export function createSpreadsheetApp(
     return new LocalSpreadsheet(f, wb.id);
   };
 
+  /** The document the execution runs in, for the selection shorthands (not a call of its own). */
+  const bound = (kind: string): LocalSpreadsheet => {
+    if (!ctx.documentId) {
+      f.call(`SpreadsheetApp.${kind}`);
+      throw notImplemented(`SpreadsheetApp.${kind}() without an active spreadsheet`);
+    }
+    return new LocalSpreadsheet(f, ctx.documentId);
+  };
+
   return withStubs('SpreadsheetApp', {
     ProtectionType,
     DataValidationCriteria,
     getActiveSpreadsheet: () => active('getActiveSpreadsheet'),
     getActive: () => active('getActive'),
+    // Shorthands for the active spreadsheet's: one call each, as in Apps Script.
+    getActiveSheet: () => bound('getActiveSheet').activeSheetFor('SpreadsheetApp.getActiveSheet'),
+    getActiveRange: () => bound('getActiveRange').activeRangeFor('SpreadsheetApp.getActiveRange'),
+    getCurrentCell: () => bound('getCurrentCell').currentCellFor('SpreadsheetApp.getCurrentCell'),
     openById(id: string): LocalSpreadsheet {
       f.call('SpreadsheetApp.openById');
       // LIMITED (an add-on's menu before full authorization, simple triggers) reaches only the bound document.

@@ -15,6 +15,7 @@ import type { SpreadsheetStore } from './store';
 import { canEditFile, canViewFile, checkRect, type Rect } from './access';
 import { insertBlocker, sheetLevelBlocker } from './ui-target';
 import { MSG, SCOPE_CURRENT_ONLY, gasError } from './errors';
+import { notImplemented } from '../unimplemented';
 
 /** A Range made by this runtime: where it points, beyond what the port shows. */
 export interface LocalRangeLike extends RangePort {
@@ -125,6 +126,17 @@ export class Facade {
 
   requireFileEdit(wb: WorkbookData): void {
     if (!canEditFile(wb, this.user)) throw gasError(MSG.noPermission);
+  }
+
+  /**
+   * Whose selection `kind` reads or moves: the person at the keyboard of the window the execution
+   * runs from (a sidebar call, a menu item, a simple trigger). Installable and time-driven
+   * triggers, and files other than the one the add-on runs in, have none the runtime models.
+   */
+  selectionOwner(kind: string, spreadsheetId: string): string {
+    if (this.ctx.triggerUid) throw notImplemented(`${kind}() in an installable or time-driven trigger`);
+    if (spreadsheetId !== this.ctx.documentId) throw notImplemented(`${kind}() of a spreadsheet the script is not running in`);
+    return (this.ctx.activeUser || this.ctx.effectiveUser).toLowerCase();
   }
 
   /** Throws as Apps Script does when the effective user may not edit every cell of `rect`. */

@@ -17,6 +17,8 @@ import { displayReader, valueReader } from './cell-read';
 import { LocalDataValidation } from './validation';
 import { columnDepths, setColumnDepths } from './structure';
 import { createProtection, LocalProtection } from './protection';
+import { selectionOf } from './selection';
+import { notImplemented } from '../unimplemented';
 
 /** Apps Script's answer for a cell in the automatic number format. */
 export const AUTOMATIC_NUMBER_FORMAT = '0.###############';
@@ -58,6 +60,15 @@ export class LocalRange implements RangePort {
   }
 
   // ------------------------------------------------------------ geometry
+
+  /** Selects this range for the person (its tab becomes active, its top-left cell current). */
+  activate(): LocalRange {
+    const { wb, sheet } = this.data('activate');
+    const person = this.f.selectionOwner('Range.activate', this.spreadsheetId);
+    if (sheet.hidden) throw notImplemented('Range.activate() on a hidden sheet');
+    this.f.store.selections.set(wb, person, sheet.id, selectionOf(this.rect));
+    return this;
+  }
 
   getA1Notation(): string {
     this.f.call('Range.getA1Notation');

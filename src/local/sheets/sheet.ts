@@ -13,6 +13,7 @@ import { columnDepths, deleteColumns, deleteRows, insertColumns, insertRows } fr
 import { ProtectionType } from './enums';
 import { LocalRange } from './range';
 import { createProtection, LocalProtection } from './protection';
+import { notImplemented } from '../unimplemented';
 
 export class LocalSheet implements SheetPort {
   constructor(
@@ -189,6 +190,15 @@ export class LocalSheet implements SheetPort {
     const { wb, sheet } = this.data('showSheet');
     this.f.requireSheetLevel(wb, sheet);
     sheet.hidden = false;
+    return this;
+  }
+
+  /** Makes this the person's active tab, with what they last selected on it (A1 the first time). */
+  activate(): LocalSheet {
+    const { wb, sheet } = this.data('activate');
+    const person = this.f.selectionOwner('Sheet.activate', this.spreadsheetId);
+    if (sheet.hidden) throw notImplemented('Sheet.activate() of a hidden sheet');
+    this.f.store.selections.set(wb, person, sheet.id);
     return this;
   }
 

@@ -9,6 +9,7 @@ import { defaultSheetName } from './store';
 import { LocalRange } from './range';
 import { LocalSheet, protectionsOf, rangeFromA1 } from './sheet';
 import type { LocalProtection } from './protection';
+import type { Selection } from './selection';
 import { localUser } from './users';
 
 export class LocalSpreadsheet implements SpreadsheetPort {
@@ -171,5 +172,47 @@ export class LocalSpreadsheet implements SpreadsheetPort {
 
   getProtections(type: unknown): LocalProtection[] {
     return protectionsOf(this.f, this.data('getProtections'), type);
+  }
+
+  // ------------------------------------------------------------ the person's selection (selection.ts)
+
+  /** The tab the person is on (the first visible one until they click another). */
+  getActiveSheet(): LocalSheet {
+    return this.activeSheetFor('Spreadsheet.getActiveSheet');
+  }
+
+  /** The range the person has selected (A1 until they click). */
+  getActiveRange(): LocalRange | null {
+    return this.activeRangeFor('Spreadsheet.getActiveRange');
+  }
+
+  /** The highlighted cell of the selection. */
+  getCurrentCell(): LocalRange | null {
+    return this.currentCellFor('Spreadsheet.getCurrentCell');
+  }
+
+  /** The same three under the name of the call that asks (SpreadsheetApp's shorthands count as their own call). */
+  activeSheetFor(kind: string): LocalSheet {
+    return this.sheetObject(this.selection(kind).sheetId);
+  }
+
+  activeRangeFor(kind: string): LocalRange {
+    const s = this.selection(kind);
+    return new LocalRange(this.f, this.spreadsheetId, s.sheetId, s.rect);
+  }
+
+  currentCellFor(kind: string): LocalRange {
+    const { sheetId, current } = this.selection(kind);
+    return new LocalRange(this.f, this.spreadsheetId, sheetId, { startRow: current.row, endRow: current.row + 1, startCol: current.col, endCol: current.col + 1 });
+  }
+
+  private selection(kind: string): Selection {
+    this.f.call(kind);
+    const wb = this.f.workbook(this.spreadsheetId);
+    this.f.requireView(wb);
+    const person = this.f.selectionOwner(kind, this.spreadsheetId);
+    const s = this.f.store.selections.get(wb, person);
+    if (!s) throw new Error('Local runtime: a spreadsheet without a visible sheet has no selection.');
+    return s;
   }
 }

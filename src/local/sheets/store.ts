@@ -5,6 +5,7 @@
 import { createHash } from 'node:crypto';
 import { type CallLog, type Directory, type ExecutionContext, VirtualClock } from '../core';
 import { newSheetData, newWorkbookData, type WorkbookData } from './model';
+import { Selections } from './selection';
 
 export interface CreateOptions {
   locale?: string;
@@ -21,6 +22,8 @@ export class SpreadsheetStore {
   readonly directory: Directory;
   /** "Now" for typed dates without a year; the runtime passes its virtual clock. */
   readonly clock: VirtualClock;
+  /** Each person's selection in each file (the Sheets UI's state, not the document's). */
+  readonly selections = new Selections();
   private readonly books = new Map<string, WorkbookData>();
   private seq = 0;
   /** The pending writes of each running execution, in call order. */

@@ -6,12 +6,14 @@ import { isAdmin, isBoard } from './results/access';
 /** What the person's menu shows; everything when their roles cannot be read yet. */
 interface MenuRoles {
   admin: boolean;
+  /** Assigned to teach a subject somewhere ('Phân công'). */
+  teacher: boolean;
   board: boolean;
   homeroom: boolean;
   departmentHead: boolean;
 }
 
-const EVERYTHING: MenuRoles = { admin: true, board: true, homeroom: true, departmentHead: true };
+const EVERYTHING: MenuRoles = { admin: true, teacher: true, board: true, homeroom: true, departmentHead: true };
 
 /**
  * The person's roles, when onOpen may read them. In AuthMode.NONE (installed, not yet used in
@@ -28,6 +30,7 @@ function rolesOf(env: Env, authMode: unknown): MenuRoles {
     const user = context.config.users.find((u) => u.email === email);
     return {
       admin: isAdmin(context, email),
+      teacher: context.config.assignments.some((a) => a.teachers.some((t) => t.toLowerCase() === email)),
       board: isBoard(context, email),
       homeroom: context.config.classes.some((c) => c.homeroom === email),
       departmentHead: Boolean(user?.roles.includes('department-head')),
@@ -49,18 +52,20 @@ function withItems(menu: MenuPort, items: readonly ([caption: string, functionNa
 }
 
 /**
- * The add-on menu, by role: the homeroom teacher's classification, the board's menu, the admins'
- * menu. A subject teacher sees the status card only (they work in the tabs).
+ * The add-on menu, by role: a teacher's own blocks and corrections, the homeroom teacher's
+ * classification, the board's menu, the admins' menu.
  */
 export function buildMenu(env: Env, authMode?: unknown): void {
   const roles = rolesOf(env, authMode);
   const ui = env.spreadsheetApp.getUi();
   const menu = ui.createAddonMenu().addItem(MENU.status, 'menuShowStatus');
+  if (roles.teacher) menu.addItem(MENU.teacher, 'menuShowTeacher');
   if (roles.homeroom || roles.board || roles.admin) menu.addItem(MENU.classify, 'menuShowClassification');
   if (roles.departmentHead && !roles.board && !roles.admin) menu.addItem(MENU.entryProgress, 'menuEntryProgress');
   if (roles.board || roles.admin) {
     const board = withItems(ui.createMenu(MENU.board), [
       [MENU.boardLists, 'menuShowBoard'],
+      [MENU.corrections, 'menuShowCorrections'],
       [MENU.applyCalendar, 'menuApplyCalendar'],
       [MENU.previewCalendar, 'menuPreviewCalendar'],
       [MENU.lockAll, 'menuLockAll'],
@@ -84,6 +89,8 @@ export function buildMenu(env: Env, authMode?: unknown): void {
       [MENU.setup, 'menuSetup'],
       [MENU.installTriggers, 'menuInstallTriggers'],
       [MENU.reconcile, 'menuReconcile'],
+      null,
+      [MENU.reports, 'menuShowReports'],
     ]);
     if (!roles.board) menu.addSeparator();
     menu.addSubMenu(admin);

@@ -21,6 +21,9 @@ export const MENU = {
   entryProgress: 'Tiến độ nhập điểm',
   classify: 'Xếp loại',
   boardLists: 'Duyệt danh sách cuối năm',
+  teacher: 'Điểm của tôi',
+  corrections: 'Duyệt sửa điểm',
+  reports: 'Báo lỗi từ người dùng',
 } as const;
 
 export const INSTALL_TEXT = {

@@ -80,6 +80,8 @@ export interface RangePort {
   offset(rowOffset: number, columnOffset: number, numRows: number, numColumns: number): RangePort;
   protect(): ProtectionPort;
   shiftColumnGroupDepth(delta: number): RangePort;
+  /** Selects the range for the person whose window the call came from (a sidebar's button). */
+  activate(): RangePort;
 }
 
 export interface ProtectionPort {
@@ -181,6 +183,8 @@ export interface SpreadsheetPort {
   getRangeByName(name: string): RangePort | null;
   setNamedRange(name: string, range: RangePort): void;
   getProtections(type: GasEnum): ProtectionPort[];
+  /** The highlighted cell of the person's selection (a sidebar call runs in their window). */
+  getCurrentCell(): RangePort | null;
 }
 
 export interface SpreadsheetAppPort {

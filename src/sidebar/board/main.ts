@@ -6,36 +6,20 @@
  */
 import type { BoardClass } from '../../server/features/results/api';
 import { LIST_LABELS, type ClassLists } from '../../server/features/results/lists';
-import { callServer, errorText } from '../shared/rpc';
-import { $, busy, el, formatInstant, hide, show, type Kind } from '../shared/ui';
+import { callServer } from '../shared/rpc';
+import { el, formatInstant } from '../shared/ui';
+import { mountCardList, type StateLabels } from '../shared/card-list';
+import { mountReport } from '../shared/report';
 
-const STATES: Record<BoardClass['state'], { label: string; kind: string }> = {
+const STATES: StateLabels<BoardClass['state']> = {
   none: { label: 'chưa xác nhận', kind: '' },
   confirmed: { label: 'đã xác nhận', kind: 'info' },
   proposed: { label: 'chờ duyệt', kind: 'warn' },
   approved: { label: 'đã duyệt', kind: 'ok' },
   returned: { label: 'trả lại', kind: 'err' },
 };
-const ALL = '';
 
-let classes: BoardClass[] = [];
-/** The answer to the last action on a class, shown in its card (kept across the reload that follows). */
-const notes = new Map<string, { kind: Kind; text: string }>();
-
-const main = $('main');
-const filterSelect = $<HTMLSelectElement>('filter');
-
-async function load(): Promise<void> {
-  try {
-    classes = await busy(main, $('loading'), () => callServer('apiBoardLists'));
-    hide($('message'));
-    render();
-  } catch (error) {
-    classes = [];
-    render();
-    show($('message'), 'err', errorText(error));
-  }
-}
+const list = mountCardList({ fetch: () => callServer('apiBoardLists'), states: STATES, stateOf: (c) => c.state, card, empty: '' });
 
 function whenLine(c: BoardClass): string {
   const at = `${c.by ?? '—'}, ${formatInstant(c.at)}`;
@@ -85,9 +69,6 @@ function decideBlock(c: BoardClass): HTMLElement {
 function card(c: BoardClass): HTMLElement {
   const s = STATES[c.state];
   const titleId = `class-${c.classCode}`;
-  const note = notes.get(c.classCode);
-  const box = el('div', { className: 'status', 'data-live': 'by-kind', hidden: true });
-  if (note) show(box, note.kind, note.text);
   return el(
     'section',
     { className: 'card', 'aria-labelledby': titleId, 'data-class': c.classCode },
@@ -101,43 +82,17 @@ function card(c: BoardClass): HTMLElement {
     c.lists ? listsBlock(c.lists) : null,
     c.state === 'proposed' && c.waiting.length === 0 ? decideBlock(c) : null,
     c.state === 'proposed' && c.waiting.length > 0 ? el('p', { className: 'hint' }, 'Quyết định được sau khi trình kiểm soát ghi xong các yêu cầu đang chờ của lớp; bấm "Tải lại" sau đó.') : null,
-    box,
+    list.noteBox(c.classCode),
   );
-}
-
-function render(): void {
-  const counts = new Map<string, number>();
-  for (const c of classes) counts.set(c.state, (counts.get(c.state) ?? 0) + 1);
-  const before = filterSelect.value;
-  const states = Object.keys(STATES) as BoardClass['state'][];
-  filterSelect.replaceChildren(
-    el('option', { value: ALL, textContent: `Tất cả (${classes.length})` }),
-    ...states.filter((k) => counts.has(k)).map((k) => el('option', { value: k, textContent: `${STATES[k].label} (${counts.get(k)})` })),
-  );
-  filterSelect.value = counts.has(before) ? before : ALL;
-  const shown = classes.filter((c) => filterSelect.value === ALL || c.state === filterSelect.value);
-  $('summary').textContent = classes.length === 0 ? '' : states.filter((k) => counts.has(k)).map((k) => `${STATES[k].label}: ${counts.get(k)}`).join(' · ');
-  $('classes').replaceChildren(...shown.map(card));
 }
 
 async function decide(c: BoardClass, decision: 'approve' | 'return', reason: string): Promise<void> {
-  try {
-    const answer = await busy(main, $('loading'), () => callServer('apiDecideLists', { classCode: c.classCode, decision, digest: c.digest ?? '', reason }));
-    notes.set(c.classCode, { kind: answer.ok ? 'ok' : 'err', text: answer.message });
-  } catch (error) {
-    notes.set(c.classCode, { kind: 'err', text: errorText(error) });
-  }
-  // A refusal keeps the reason typed so far; anything else reloads the class's new state.
-  const typed = reason;
-  await load();
+  const ok = await list.act(c.classCode, () => callServer('apiDecideLists', { classCode: c.classCode, decision, digest: c.digest ?? '', reason }));
+  // A refusal keeps the reason typed so far; anything else shows the class's new state.
   const area = document.getElementById(`reason-${c.classCode}`) as HTMLTextAreaElement | null;
-  if (area && notes.get(c.classCode)?.kind === 'err') area.value = typed;
+  if (area && !ok) area.value = reason;
   (area ?? document.querySelector<HTMLElement>(`[data-class="${c.classCode}"] h2`))?.focus();
 }
 
-filterSelect.addEventListener('change', render);
-$('reload').addEventListener('click', () => {
-  notes.clear();
-  void load();
-});
-void load();
+mountReport('board');
+void list.load();

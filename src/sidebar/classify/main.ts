@@ -6,7 +6,8 @@
 import type { ClassificationView, LevelCount, StudentView } from '../../server/features/results/view';
 import type { ResultsPeriod } from '../../server/features/results/block';
 import { callServer, errorText } from '../shared/rpc';
-import { $, busy, el, formatInstant, hide, show } from '../shared/ui';
+import { $, busy, decimal, el, formatInstant, hide, show } from '../shared/ui';
+import { mountReport } from '../shared/report';
 
 const NONE = 'Chưa xếp loại';
 const ALL = '';
@@ -21,7 +22,6 @@ const periodSelect = $<HTMLSelectElement>('period');
 const filterSelect = $<HTMLSelectElement>('filter');
 const message = $('message');
 
-const decimal = (value: string) => value.replace('.', ',');
 
 async function call<T>(run: () => Promise<T>): Promise<T> {
   return busy(main, $('loading'), run);
@@ -276,4 +276,5 @@ $('propose').addEventListener('click', () => {
   if (v) void act(message, () => callServer('apiProposeLists', { classCode: v.classCode, digest: v.digest }));
 });
 $('save-training').addEventListener('click', () => void saveTraining());
+mountReport('classify');
 void load();

@@ -25,6 +25,9 @@ export function formatInstant(iso: string | null | undefined): string {
   return `${part('day')}/${part('month')}/${part('year')} ${part('hour')}:${part('minute')}`;
 }
 
+/** A value as the log writes it ("6.5") as Vietnamese write it ("6,5"). */
+export const decimal = (value: string): string => value.replace('.', ',');
+
 export type Kind = 'ok' | 'warn' | 'err' | 'info';
 
 /**
@@ -48,7 +51,7 @@ export function hide(box: HTMLElement): void {
  * disabled, then puts each control back as it was (one already disabled stays so).
  */
 export async function busy<T>(root: HTMLElement, loading: HTMLElement, run: () => Promise<T>): Promise<T> {
-  const controls = [...root.querySelectorAll<HTMLButtonElement | HTMLSelectElement | HTMLTextAreaElement>('button, select, textarea')].filter((c) => !c.disabled);
+  const controls = [...root.querySelectorAll<HTMLButtonElement | HTMLSelectElement | HTMLTextAreaElement | HTMLInputElement>('button, select, textarea, input')].filter((c) => !c.disabled);
   // A disabled control loses the focus: it comes back afterwards, for keyboard users.
   const focused = document.activeElement instanceof HTMLElement ? document.activeElement : null;
   for (const c of controls) c.disabled = true;

@@ -1,5 +1,6 @@
 import { callServer, errorText } from '../shared/rpc';
 import { $, formatInstant, show } from '../shared/ui';
+import { mountReport } from '../shared/report';
 
 async function load(): Promise<void> {
   $('loading').hidden = false;
@@ -25,4 +26,5 @@ async function load(): Promise<void> {
 }
 
 $('refresh').addEventListener('click', () => void load());
+mountReport('status');
 void load();

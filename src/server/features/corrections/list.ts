@@ -5,19 +5,13 @@
  */
 import type { Env } from '../../gas/env';
 import { valueText } from '../../domain/audit/replay';
-import { BOOK_TAB, layoutFromKeys } from '../../workbook/layout';
+import { readShadowBook, type BookCell, type ShadowBook } from './book-cells';
 import { AccessError, ACCESS_TEXT, caller, isBoard } from '../results/access';
 import { readCorrections, type CorrectionRequest } from './store';
 import { STATE_LABELS } from './request';
 
-export interface CorrectionView {
+export interface CorrectionView extends BookCell {
   id: string;
-  classCode: string;
-  studentCode: string;
-  studentName: string;
-  subjectCode: string;
-  subjectName: string;
-  column: string;
   teacher: string;
   teacherName: string;
   oldValue: string;
@@ -46,12 +40,9 @@ function views(env: Env, list: readonly CorrectionRequest[], all: readonly Corre
   const subjects = new Map(c.context.config.subjects.map((s) => [s.code, s.name]));
   const spreadsheet = env.spreadsheetApp.getActiveSpreadsheet();
   // One read per class concerned: the shadow gives each student's name and the value the book holds.
-  const classes = new Map<string, { values: unknown[][]; layout: ReturnType<typeof layoutFromKeys> } | null>();
+  const classes = new Map<string, ShadowBook | null>();
   const read = (code: string) => {
-    if (!classes.has(code)) {
-      const values = spreadsheet.getSheetByName(BOOK_TAB.shadowName(code))?.getDataRange().getValues() ?? null;
-      classes.set(code, values ? { values, layout: layoutFromKeys(values[BOOK_TAB.headerRows - 1], values.slice(BOOK_TAB.headerRows).map((r) => r[1])) } : null);
-    }
+    if (!classes.has(code)) classes.set(code, readShadowBook(spreadsheet, code));
     return classes.get(code) ?? null;
   };
   return list.map((r) => {

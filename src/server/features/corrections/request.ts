@@ -6,11 +6,12 @@
  */
 import * as z from 'zod';
 import type { Env } from '../../gas/env';
-import { formatVnDateTime, isOpen, lockedByAge } from '../../domain/calendar';
+import { formatVnDateTime } from '../../domain/calendar';
 import { checkEntry } from '../../domain/guard/entry-value';
-import { windowTarget } from '../../domain/guard/decide';
 import { valueText } from '../../domain/audit/replay';
-import { BOOK_TAB, layoutFromKeys, roleOf } from '../../workbook/layout';
+import { BOOK_TAB, roleOf } from '../../workbook/layout';
+import { acceptedAtOf, cellLock, leaverCodes, readShadowBook } from './book-cells';
+import { STATE_LABELS } from './states';
 import { rulesFor } from '../guard/settle';
 import { submitRequest } from '../guard/submit';
 import { AccessError, caller, fieldProblem, refusalsAsResults } from '../results/access';
@@ -37,13 +38,7 @@ export const REQUEST_TEXT = {
   sent: (id: string) => `Đã gửi đề nghị sửa điểm ${id}. Ban giám hiệu sẽ xem xét; khi được duyệt, ô sẽ mở riêng cho bạn trong thời hạn quy định.`,
 } as const;
 
-export const STATE_LABELS: Readonly<Record<CorrectionRequest['state'], string>> = {
-  requested: 'chờ duyệt',
-  approved: 'đã duyệt, chờ nhập',
-  rejected: 'bị từ chối',
-  applied: 'đã sửa',
-  expired: 'hết hạn',
-};
+export { STATE_LABELS };
 
 const input = z.strictObject({
   classCode: z.string().min(1).max(20),
@@ -77,22 +72,18 @@ function request(env: Env, raw: unknown): CorrectionResult {
     return { ok: false, message: REQUEST_TEXT.notAssigned(c.email, c.context.config.subjects.find((s) => s.code === role.subjectCode)?.name ?? role.subjectCode, classCode) };
   }
   // Where the cell is and what it holds: from the admin-only shadow (its key row and codes).
-  const shadow = env.spreadsheetApp.getActiveSpreadsheet().getSheetByName(BOOK_TAB.shadowName(classCode));
-  if (!shadow) return { ok: false, message: REQUEST_TEXT.noSheet(BOOK_TAB.shadowName(classCode)) };
-  const grid = shadow.getDataRange();
-  const values = grid.getValues();
-  const layout = layoutFromKeys(values[BOOK_TAB.headerRows - 1], values.slice(BOOK_TAB.headerRows).map((r) => r[1]));
+  const spreadsheet = env.spreadsheetApp.getActiveSpreadsheet();
+  const book = readShadowBook(spreadsheet, classCode, leaverCodes(env, classCode));
+  if (!book) return { ok: false, message: REQUEST_TEXT.noSheet(BOOK_TAB.shadowName(classCode)) };
+  const { values, layout } = book;
   const row = layout.studentRow(studentCode);
   const col = layout.keys.indexOf(key) + 1;
   if (row === null || layout.closedCodes.includes(studentCode)) return { ok: false, message: REQUEST_TEXT.unknownStudent(studentCode, classCode) };
   if (col === 0) return { ok: false, message: REQUEST_TEXT.notEntry };
   const current = values[row - 1][col - 1];
   // One cell, once per request (a teacher's rare call): when it was accepted, for the age lock.
-  const acceptedAt = Date.parse(shadow.getRange(row, col).getNotes()[0][0]) || null;
-  const open = !rules.lockedAll && isOpen(rules.windows, windowTarget(role, rules)!, nowMs);
-  if (open && !(rules.lockAfterHours !== null && valueText(current) !== '' && lockedByAge(acceptedAt, nowMs, rules.lockAfterHours))) {
-    return { ok: false, message: REQUEST_TEXT.open(formatVnDateTime(open.closesAt)) };
-  }
+  const lock = cellLock(rules, role, current, acceptedAtOf(spreadsheet, classCode, row, col), nowMs);
+  if (lock.open) return { ok: false, message: REQUEST_TEXT.open(formatVnDateTime(lock.closesAt)) };
   const checked = checkEntry(role.subjectKind === 'score' ? 'score' : 'comment', newValue);
   if (!checked.ok) return { ok: false, message: checked.reason };
   if (valueText(checked.value) === valueText(current)) return { ok: false, message: REQUEST_TEXT.sameValue };
