@@ -25,6 +25,18 @@ const A = { actor: 2, cell: 5, student: 6, subject: 7, column: 8, old: 9, new: 1
 const call = <T>(w: GuardWorld, who: string, name: string, input?: unknown): T => w.runtime.as(who).callServer(w.id, name, input === undefined ? [] : [input]) as T;
 const adminRun = (w: GuardWorld) => w.runtime.as(w.admin).chooseMenuItem(w.id, 'menuReconcile');
 
+/** The range protections covering one cell of 6A, with whether the tab's protection leaves a hole there. */
+function cellProtections(w: GuardWorld, a1: string): { editors: string[]; hole: boolean }[] {
+  const book = w.runtime.spreadsheets.get(w.id)!;
+  const sheet = book.sheets.find((x) => x.name === '6A')!;
+  const m = /^([A-Z]+)(\d+)$/.exec(a1)!;
+  const col = [...m[1]].reduce((n, ch) => n * 26 + ch.charCodeAt(0) - 64, 0) - 1;
+  const row = Number(m[2]) - 1;
+  const covers = (r: { startRow: number; endRow: number; startCol: number; endCol: number }) => r.startRow <= row && row < r.endRow && r.startCol <= col && col < r.endCol;
+  const hole = book.protections.some((p) => p.sheetId === sheet.id && p.range === null && p.unprotected.some(covers));
+  return book.protections.filter((p) => p.sheetId === sheet.id && p.range !== null && covers(p.range)).map((p) => ({ editors: [...p.editors].sort(), hole }));
+}
+
 /** 6A's HS0001 has a Toán GK of 5, entered in the GK window; on 20/11 the GK column is locked (TX still open). */
 function lockedGk(): { w: GuardWorld; gk: string } {
   const w = guardedSchool({ students: 5 });
@@ -54,6 +66,8 @@ test('request → approval with a witness → the teacher types the approved val
   const decided = call<CorrectionResult>(w, PRINCIPAL, 'apiDecideCorrection', { id, decision: 'approve', witnesses: ['Trần Văn Thịnh'] });
   expect(decided.ok).toBe(true);
   adminRun(w); // the admin's next run logs the decision and opens the cell
+  // Exactly that cell, exactly that teacher (and the admins): a hole in the tab's protection with its own range protection.
+  expect(cellProtections(w, gk)).toEqual([{ editors: [TOAN_6A, w.admin].sort(), hole: true }]);
   // Another teacher is refused by the protection; the principal too; the requesting teacher types a different value: put back.
   expect(w.runtime.as(VAN_6A).edit(w.id, '6A', gk, '6,5').ok).toBe(false);
   expect(w.runtime.as(PRINCIPAL).edit(w.id, '6A', gk, '6,5').ok).toBe(false);
@@ -70,8 +84,9 @@ test('request → approval with a witness → the teacher types the approved val
   expect([row[A.actor], row[A.student], row[A.column], row[A.old], row[A.new], row[A.outcome], row[A.reference]]).toEqual([TOAN_6A, 'HS0001', 'HK I · GK', '5', '6.5', 'Sửa sau khoá', id]);
   expect(row[A.reason]).toContain(`${PRINCIPAL} duyệt, người chứng kiến: Trần Văn Thịnh`);
   expect(w.value(avg)).toBe(''); // the semester is not complete; the average follows when it is
-  // Locked again at once: the same teacher is refused by the protection.
+  // Locked again at once: the same teacher is refused by the protection, which no longer names anyone for the cell.
   expect(w.runtime.as(TOAN_6A).edit(w.id, '6A', gk, '8').ok).toBe(false);
+  expect(cellProtections(w, gk)).toEqual([]);
   expect(call<CorrectionView[]>(w, TOAN_6A, 'apiMyCorrections')[0]).toMatchObject({ id, state: 'applied' });
   const outcomes = w.audit().filter((r) => r[A.reference] === id).map((r) => [r[A.outcome], r[A.new]]);
   expect(outcomes).toEqual([['Đề nghị sửa điểm', '6.5'], ['Quyết định', 'Duyệt'], ['Sửa sau khoá', '6.5'], ['Đề nghị sửa điểm', 'Biên bản']]);
@@ -127,12 +142,17 @@ test('rejection, self-approval, an open cell, a second request and forged calls 
   const id = ask(w).id!;
   expect(ask(w, TOAN_6A, { newValue: '7' }).message).toBe(REQUEST_TEXT.alreadyOpen(id, 'chờ duyệt'));
   expect(call<CorrectionResult>(w, PRINCIPAL, 'apiDecideCorrection', { id, decision: 'approve', witnesses: ['X'], teacher: VAN_6A }).ok).toBe(false);
-  // Forged decisions: a teacher; the requester; an unknown id; approval without a witness.
+  // Forged decisions: a teacher; the requester; an unknown id; approval without a witness — nothing changes.
+  const logBefore = w.audit().length;
   expect(call<CorrectionResult>(w, TOAN_6A, 'apiDecideCorrection', { id, decision: 'approve', witnesses: ['X'] }).message).toBe(DECIDE_TEXT.notBoard(TOAN_6A));
   expect(call<CorrectionResult>(w, PRINCIPAL, 'apiDecideCorrection', { id: 'SĐ-000000', decision: 'approve', witnesses: ['X'] }).message).toBe(DECIDE_TEXT.unknown('SĐ-000000'));
   expect(call<CorrectionResult>(w, PRINCIPAL, 'apiDecideCorrection', { id, decision: 'approve' }).message).toBe(DECIDE_TEXT.witnessRequired);
   expect(call<CorrectionResult>(w, PRINCIPAL, 'apiDecideCorrection', { id, decision: 'reject' }).message).toBe(DECIDE_TEXT.reasonRequired);
   expect(() => call(w, TOAN_6A, 'apiBoardCorrections')).toThrow('không thuộc Ban giám hiệu');
+  adminRun(w);
+  expect(call<CorrectionView[]>(w, TOAN_6A, 'apiMyCorrections')[0]).toMatchObject({ id, state: 'requested', decidedBy: null });
+  expect(w.audit().length).toBe(logBefore + 1); // only the request's own row, logged by the admin's run
+  expect(w.tab(APPROVALS_SHEET)).toHaveLength(1);
   // Rejected: closed; deciding again is refused.
   expect(call<CorrectionResult>(w, VICE, 'apiDecideCorrection', { id, decision: 'reject', reason: 'Không có bài kiểm tra gốc' }).ok).toBe(true);
   expect(call<CorrectionResult>(w, PRINCIPAL, 'apiDecideCorrection', { id, decision: 'approve', witnesses: ['X'] }).message).toBe(DECIDE_TEXT.notPending(id, 'bị từ chối'));
