@@ -27,6 +27,7 @@ import { requestCorrection, type CorrectionResult } from './features/corrections
 import { decideCorrection } from './features/corrections/decide';
 import { boardCorrections, myCorrections, type CorrectionView } from './features/corrections/list';
 import { correctionCountsFor } from './features/corrections/counts';
+import { exportPrintPack, type ExportResult } from './features/documents/print-pack';
 import type { CorrectionCounts } from './domain/corrections/counts';
 import { selectBlock, selectedCell, teacherBlocks, type SelectedCell, type TeacherBlocksView } from './features/corrections/teacher-blocks';
 import { problemReports, reportProblem, resolveProblemReport, type ProblemReport, type ReportResult } from './features/reports';
@@ -298,6 +299,11 @@ export function apiProblemReports(): ProblemReport[] {
 /** Sidebar API: an admin marks a report handled ({ id }). */
 export function apiResolveProblemReport(input: unknown): ReportResult {
   return resolveProblemReport(gasEnv(), input);
+}
+
+/** Sidebar API: the class print pack of a period as a PDF in Drive ({ classCode, period }): the board, admins, the class's homeroom teacher. */
+export function apiExportPrintPack(input: unknown): ExportResult {
+  return exportPrintPack(gasEnv(), input);
 }
 
 /** Sidebar API: the status card. */
