@@ -121,3 +121,14 @@ export function classSummary(school: SampleSchool): string[] {
     return `  Lớp ${cls.code}: ${v.students.length} học sinh, ${averages} kết quả môn cả năm; học tập ${v.totals.learning.map((t) => `${t.label} ${t.count}`).join(', ')}; ${v.totals.promotion.map((t) => `${t.label} ${t.count}`).join(', ')}; danh hiệu: ${titles}.`;
   });
 }
+
+/** The principal exports each class's year print pack; where each PDF is (the runtime's Drive on disk). */
+export function exportPacks(school: SampleSchool): string[] {
+  const map = mapSchool(school);
+  return map.classes.map((cls) => {
+    const done = call<{ ok: boolean; message: string; url?: string }>(map, SAMPLE_PEOPLE.principal, 'apiExportPrintPack', { classCode: cls.code, period: 'year' });
+    const fileId = /\/d\/([^/]+)\//.exec(done.url ?? '')?.[1];
+    const file = fileId ? relative(process.cwd(), DriveStore.reload(school.runtime.driveRoot).diskPathOf(fileId)) : '';
+    return `  ${done.message}${file ? ` → ${file}` : ''}`;
+  });
+}

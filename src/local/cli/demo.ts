@@ -10,7 +10,7 @@ import { mkdirSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { columnLetter } from '../../server/workbook/layout';
 import { setUpSampleSchool } from '../sample-setup';
-import { classSummary, wholeYear } from '../sample-story';
+import { classSummary, exportPacks, wholeYear } from '../sample-story';
 import { SAMPLE_PEOPLE, SAMPLE_WORKBOOK, openSampleSchool } from '../school';
 import { saveWorkbookXlsx } from '../xlsx';
 import { option } from './option';
@@ -88,6 +88,9 @@ export async function demoCommand(args: string[]): Promise<number> {
   say(`  ${log.length - 1} dòng nhật ký: ${[...byOutcome].map(([o, n]) => `${o} ${n}`).join(', ')}. Năm dòng cuối:`);
   for (const row of log.slice(-5)) say(`  #${row[0]} ${row[1]} ${row[2]} ${row[5]} ${row[8]}: "${row[9]}" → "${row[10]}" ${row[11]}${row[12] ? ` (${row[12]})` : ''}`);
   alerts(SAMPLE_PEOPLE.principal, () => principal.chooseMenuItem(workbookId, 'menuVerifyAudit'));
+
+  say('\n15. Hiệu trưởng xuất sổ theo dõi và đánh giá học sinh cả năm của từng lớp (PDF khổ A4, chờ ký) vào Drive.');
+  for (const line of exportPacks({ runtime, workbookId })) say(line);
 
   const saved = join(outDir, 'so-diem.xlsx');
   await saveWorkbookXlsx(book, saved);
