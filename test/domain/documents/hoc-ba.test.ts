@@ -128,8 +128,7 @@ describe('hocBaHtml', () => {
   test('a final year has no draft mark; a draft says BẢN NHÁP on every page', () => {
     expect(html).not.toContain(DRAFT_MARK);
     const draft = hocBaHtml({ ...SAMPLE_HOC_BA, draft: true });
-    expect(draft).toContain(`<div class="draft-mark">${DRAFT_MARK}</div>`);
-    expect(draft).toContain('.draft-mark { position: fixed;');
+    expect(draft).toContain(`@page { @top-center { content: "${DRAFT_MARK}";`);
     // One line at the head of each of the two pages.
     expect(draft.match(/<p class="draft-line">/g)).toHaveLength(2);
     expect(textOf(draft)).toContain(HOC_BA_TEXT.draftLine);

@@ -7,8 +7,8 @@
  * Pure: the same HTML is printed by Apps Script's converter and by the local runtime's Chromium.
  *
  * A year that is not final (the class's year results incomplete or its lists not approved) says
- * "BẢN NHÁP" on every page: a fixed mark the browser repeats on each printed page, and a line at
- * the head of each page in case a converter does not repeat fixed elements.
+ * "BẢN NHÁP" on every page: in the top margin of each printed page, and a line at the head of
+ * each of the document's two pages in case a converter does not print page-margin boxes.
  *
  * Old-regime years (TT58/2011, TT26/2020) have their own học bạ (hạnh kiểm, học lực, ĐTB các
  * môn). That layout is not built yet: such a year prints its personal page and a line saying its
@@ -158,15 +158,26 @@ export function hocBaValueText(value: HocBaValue): string {
 }
 
 const STYLE = `
-.draft-mark { position: fixed; top: 9cm; left: 0; right: 0; text-align: center; font-size: 64pt; font-weight: bold; color: rgba(200, 0, 0, 0.18); transform: rotate(-30deg); z-index: 10; }
+
 .draft-line { border: 1px solid #c00; color: #c00; font-weight: bold; text-align: center; padding: 3pt; margin: 0 0 8pt 0; }
 .page-break { page-break-before: always; break-before: page; }
 .grid th, .grid td { border: 1px solid #000; padding: 2pt 4pt; font-size: 12pt; }
 .grid th { font-weight: bold; text-align: center; vertical-align: middle; }
-.grid td.num { text-align: center; }
+.grid td.num { text-align: center; white-space: nowrap; }
+.subjects td:first-child { width: 1%; }
+.results td:first-child { width: 32%; }
 .grid thead { display: table-header-group; }
 .grid tr { page-break-inside: avoid; break-inside: avoid; }
 .notice { border: 1px solid #000; padding: 6pt; }
+`;
+
+/**
+ * The mark in the top margin of every printed page (a CSS page-margin box, which Chromium prints;
+ * a converter without margin boxes still shows the line at the head of each page of the document).
+ * Kept out of the text's area so the page reads, and extracts, as it would without it.
+ */
+const DRAFT_PAGE_STYLE = `
+@page { @top-center { content: "${DRAFT_MARK}"; color: #c00; font-family: "Times New Roman", "Liberation Serif", "DejaVu Serif", serif; font-size: 14pt; font-weight: bold; } }
 `;
 
 function draftHtml(model: HocBa): string {
@@ -174,10 +185,10 @@ function draftHtml(model: HocBa): string {
 }
 
 /** A bordered table with a header row repeated on every printed page. */
-function gridHtml(columns: readonly string[], rows: readonly (readonly string[])[], isText: (column: number) => boolean): string {
+function gridHtml(columns: readonly string[], rows: readonly (readonly string[])[], isText: (column: number) => boolean, kind: 'subjects' | 'results'): string {
   const head = `<thead><tr>${columns.map((c) => `<th>${escapeHtml(c)}</th>`).join('')}</tr></thead>`;
   const body = rows.map((r) => `<tr>${r.map((cell, i) => `<td${isText(i) ? '' : ' class="num"'}>${escapeHtml(cell)}</td>`).join('')}</tr>`).join('\n');
-  return `<table class="grid">\n${head}\n<tbody>\n${body}\n</tbody>\n</table>`;
+  return `<table class="grid ${kind}">\n${head}\n<tbody>\n${body}\n</tbody>\n</table>`;
 }
 
 function personalHtml(model: HocBa): string {
@@ -213,7 +224,7 @@ function subjectsHtml(model: HocBa): string {
     hocBaValueText(s.retest),
     s.corrections === 0 ? '' : String(s.corrections),
   ]);
-  return gridHtml(T.columns, rows, (c) => c === 1);
+  return gridHtml(T.columns, rows, (c) => c === 1, 'subjects');
 }
 
 function resultsHtml(model: HocBa): string {
@@ -225,7 +236,7 @@ function resultsHtml(model: HocBa): string {
     [T.absences, T.absenceValue(model.absences.hk1), T.absenceValue(model.absences.hk2), T.absenceValue(model.absences.year), ''],
   ];
   return [
-    gridHtml(T.resultColumns, rows, (c) => c === 0),
+    gridHtml(T.resultColumns, rows, (c) => c === 0, 'results'),
     factsTableHtml([
       [T.title, model.title ?? T.noTitle],
       [T.promotion, p === null ? T.promotionPending : T.promotionText(p, model.retestSubjects, model.level)],
@@ -264,7 +275,6 @@ function yearPageHtml(model: HocBa): string {
 export function hocBaHtml(model: HocBa): string {
   const yearPage = model.regime === 'TT22' ? yearPageHtml(model) : `<p class="notice">${escapeHtml(T.oldRegime(model.regime, model.schoolYear, model.grade))}</p>`;
   const body = [
-    model.draft ? `<div class="draft-mark">${DRAFT_MARK}</div>` : '',
     draftHtml(model),
     `<h2>${escapeHtml(T.personalHeading)}</h2>`,
     personalHtml(model),
@@ -280,7 +290,7 @@ export function hocBaHtml(model: HocBa): string {
     place: model.place,
     dateMs: model.dateMs,
     body,
-    style: STYLE,
+    style: model.draft ? STYLE + DRAFT_PAGE_STYLE : STYLE,
   });
   // Names typed or pasted in decomposed form (NFD) print and search as the same letters.
   return html.normalize('NFC');
