@@ -4,8 +4,8 @@
  * conduct entered in the panel, the lists proposed and decided by the board — and every refusal:
  * a subject teacher, another class's homeroom teacher, a stale confirmation, a locked year.
  */
-import { guardedSchool, mail, PRINCIPAL, TOAN_6A, VAN_6A, type GuardWorld } from './guard-world';
-import { fillScores } from './class-scores';
+import { mail, PRINCIPAL, TOAN_6A, VAN_6A, type GuardWorld } from './guard-world';
+import { TRAINING, yearOf6A } from './year-world';
 import { verifyBook } from '../../src/server/features/verify-book';
 import type { ActionResult } from '../../src/server/features/results/api';
 import type { ClassificationView } from '../../src/server/features/results/view';
@@ -17,24 +17,6 @@ import { columnLetter } from '../../src/server/workbook/layout';
 
 const HOMEROOM = TOAN_6A; // an.nv teaches Toán in 6A and is its homeroom teacher
 const VICE = mail('thinh.tv');
-const TRAINING = ['Tốt', 'Khá', 'Tốt', 'Đạt', 'Tốt'];
-
-/**
- * 6A with every score of the year entered and both semesters' conduct, written into the tab and
- * its shadow by script (setup then derives the averages). The log never saw those entries, so the
- * verification is asked only about what this feature writes: results, averages and log rows.
- */
-function yearOf6A(calendar: (string | number)[][] = []): GuardWorld {
-  const w = guardedSchool({ students: 5, calendar });
-  fillScores(w, 7);
-  const ss = w.env().spreadsheetApp.getActiveSpreadsheet();
-  const keys = ss.getSheetByName('6A')!.getRange(5, 1, 1, ss.getSheetByName('6A')!.getMaxColumns()).getValues()[0];
-  for (const sem of [1, 2]) {
-    for (const name of ['6A', '6A (bản lưu)']) ss.getSheetByName(name)!.getRange(6, keys.indexOf(`R|${sem}|RL`) + 1, 5, 1).setValues(TRAINING.map((t) => [t]));
-  }
-  w.runtime.as(w.admin).chooseMenuItem(w.id, 'menuSetup');
-  return w;
-}
 
 /** The year confirmed, its lists proposed and approved by the principal, each step applied by the admin's run. */
 function approveYear(w: GuardWorld, digest: string): void {

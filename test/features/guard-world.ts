@@ -30,7 +30,7 @@ export interface GuardWorld extends SchoolWorld {
   later(at: Date): void;
 }
 
-export function guardedSchool(options: { students?: number; lockAfterHours?: number; calendar?: CellValue[][] } = {}): GuardWorld {
+export function guardedSchool(options: { students?: number; lockAfterHours?: number; calendar?: CellValue[][]; driveRoot?: string } = {}): GuardWorld {
   const tables = thcsConfigTables();
   if (options.lockAfterHours) tables['Cấu hình trường'].push(['Khóa điểm sau khi nhập (giờ)', options.lockAfterHours]);
   tables['Lịch nhập điểm'] = [...CALENDAR, ...(options.calendar ?? [])];
@@ -42,7 +42,7 @@ export function guardedSchool(options: { students?: number; lockAfterHours?: num
     student(101, '6B', 2015),
     student(201, '7A', 2014),
   ]);
-  const school = makeSchool(tables, roster, THCS_DOMAIN);
+  const school = makeSchool(tables, roster, THCS_DOMAIN, options.driveRoot);
   const { runtime, id, admin } = school;
   runtime.loadBundle();
   runtime.clock.set(new Date('2026-09-15T02:00:00Z'));

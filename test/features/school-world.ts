@@ -21,8 +21,9 @@ export interface SchoolWorld {
 /** The admin writes a whole table into a tab (clearing it first). */
 export const writeTable = pasteTable;
 
-export function makeSchool(tables: Record<string, CellValue[][]>, roster: CellValue[][], domain: string): SchoolWorld {
-  const runtime = new LocalRuntime({ driveRoot: join(process.cwd(), 'out/test-drive/setup'), start: new Date('2026-08-20T02:00:00Z') });
+/** `driveRoot`: a Drive of the test's own when it saves files (parallel workers must not share one). */
+export function makeSchool(tables: Record<string, CellValue[][]>, roster: CellValue[][], domain: string, driveRoot = join(process.cwd(), 'out/test-drive/setup')): SchoolWorld {
+  const runtime = new LocalRuntime({ driveRoot, start: new Date('2026-08-20T02:00:00Z') });
   const admin = `quantri@${domain}`;
   for (const row of tables['Người dùng'].slice(1)) runtime.addUser(String(row[0]));
   runtime.addUser(admin);

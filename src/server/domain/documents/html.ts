@@ -76,6 +76,8 @@ export interface PrintPage {
   /** The instant the document is dated. */
   dateMs: number;
   body: string;
+  /** CSS of this document's own, added after the shared style (plain CSS, no URL). */
+  style?: string;
 }
 
 const STYLE = `
@@ -116,7 +118,7 @@ export function printPageHtml(page: PrintPage): string {
     '<head>',
     '<meta charset="utf-8">',
     `<title>${escapeHtml(page.title)}</title>`,
-    `<style>${STYLE}</style>`,
+    `<style>${STYLE}${page.style ?? ''}</style>`,
     '</head>',
     '<body>',
     '<table class="header"><tr>',
@@ -146,9 +148,12 @@ export interface SignatureBlock {
   /** A second line under the role (a witness's position), optional. */
   detail?: string;
   name: string;
+  /** The line under the role; SIGN_HINT when absent ("(Ký, ghi rõ họ tên, đóng dấu)" for a principal). */
+  hint?: string;
 }
 
 export const SIGN_HINT = '(Ký, ghi rõ họ tên)';
+export const SIGN_AND_STAMP_HINT = '(Ký, ghi rõ họ tên, đóng dấu)';
 
 /**
  * Signature blocks side by side, `perRow` a row: headings on one table row, the room to sign on
@@ -162,7 +167,7 @@ export function signaturesHtml(blocks: readonly SignatureBlock[], perRow = 3): s
     const group = blocks.slice(i, i + perRow);
     const headings = group.map((b) => {
       const detail = b.detail?.trim() ? `<div>${escapeHtml(b.detail.trim())}</div>` : '';
-      return `<td style="width: ${width}"><div class="role">${escapeHtml(b.role.toUpperCase())}</div>${detail}<div class="hint">${SIGN_HINT}</div></td>`;
+      return `<td style="width: ${width}"><div class="role">${escapeHtml(b.role.toUpperCase())}</div>${detail}<div class="hint">${escapeHtml(b.hint ?? SIGN_HINT)}</div></td>`;
     });
     rows.push(`<tr>${headings.join('')}</tr>`);
     rows.push(`<tr>${group.map(() => '<td class="space"></td>').join('')}</tr>`);
