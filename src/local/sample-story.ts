@@ -12,7 +12,7 @@ import { closeYear, enterSemester, morning, moveTo, SAMPLE_YEAR_SEED, type Semes
 import { approveEveryClass, runSummer } from './sample-summer';
 import { SAMPLE_PEOPLE, type SampleSchool } from './school';
 import { lcg } from './seeded';
-import { relative } from 'node:path';
+import { dirname, relative } from 'node:path';
 import { DriveStore } from './services/drive-store';
 
 type Say = (line: string) => void;
@@ -122,13 +122,16 @@ export function classSummary(school: SampleSchool): string[] {
   });
 }
 
-/** The principal exports each class's year print pack; where each PDF is (the runtime's Drive on disk). */
+/** The principal exports each class's year print pack and 6A's học bạ; where each PDF is (the runtime's Drive on disk). */
 export function exportPacks(school: SampleSchool): string[] {
   const map = mapSchool(school);
-  return map.classes.map((cls) => {
+  const hocBa = call<{ draft: boolean; files: { name: string; fileId: string }[] }>(map, SAMPLE_PEOPLE.principal, 'apiExportHocBa', { classCode: map.classes[0].code });
+  const folder = hocBa.files[0] ? relative(process.cwd(), dirname(DriveStore.reload(school.runtime.driveRoot).diskPathOf(hocBa.files[0].fileId))) : '';
+  const hocBaLine = `  Học bạ lớp ${map.classes[0].code}: ${hocBa.files.length} tệp PDF${hocBa.draft ? ' (bản nháp)' : ''} → ${folder}`;
+  return [hocBaLine, ...map.classes.map((cls) => {
     const done = call<{ ok: boolean; message: string; url?: string }>(map, SAMPLE_PEOPLE.principal, 'apiExportPrintPack', { classCode: cls.code, period: 'year' });
     const fileId = /\/d\/([^/]+)\//.exec(done.url ?? '')?.[1];
     const file = fileId ? relative(process.cwd(), DriveStore.reload(school.runtime.driveRoot).diskPathOf(fileId)) : '';
     return `  ${done.message}${file ? ` → ${file}` : ''}`;
-  });
+  })];
 }

@@ -28,6 +28,7 @@ import { decideCorrection } from './features/corrections/decide';
 import { boardCorrections, myCorrections, type CorrectionView } from './features/corrections/list';
 import { correctionCountsFor } from './features/corrections/counts';
 import { exportPrintPack, type ExportResult } from './features/documents/print-pack';
+import { exportHocBaFor, type HocBaExport } from './features/documents/hoc-ba';
 import type { CorrectionCounts } from './domain/corrections/counts';
 import { selectBlock, selectedCell, teacherBlocks, type SelectedCell, type TeacherBlocksView } from './features/corrections/teacher-blocks';
 import { problemReports, reportProblem, resolveProblemReport, type ProblemReport, type ReportResult } from './features/reports';
@@ -304,6 +305,11 @@ export function apiResolveProblemReport(input: unknown): ReportResult {
 /** Sidebar API: the class print pack of a period as a PDF in Drive ({ classCode, period }): the board, admins, the class's homeroom teacher. */
 export function apiExportPrintPack(input: unknown): ExportResult {
   return exportPrintPack(gasEnv(), input);
+}
+
+/** Sidebar API: every student's học bạ of a class as PDFs in Drive ({ classCode }): the board and admins. */
+export function apiExportHocBa(input: unknown): HocBaExport {
+  return exportHocBaFor(gasEnv(), input);
 }
 
 /** Sidebar API: the status card. */

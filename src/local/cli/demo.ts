@@ -6,7 +6,7 @@
  * homeroom teachers' classification, the board's lists, the summer — and the board locks and
  * verifies the book; the workbook is saved as .xlsx for a person to open.
  */
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, rmSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { columnLetter } from '../../server/workbook/layout';
 import { setUpSampleSchool } from '../sample-setup';
@@ -19,6 +19,8 @@ export async function demoCommand(args: string[]): Promise<number> {
   const workbookPath = option(args, '--workbook', SAMPLE_WORKBOOK);
   const outDir = option(args, '--out', join(process.cwd(), 'out/demo'));
   mkdirSync(outDir, { recursive: true });
+  // A fresh Drive for each run: documents of an earlier run would make this run's files "… (1).pdf".
+  rmSync(join(outDir, 'drive'), { recursive: true, force: true });
   const { runtime, workbookId } = await openSampleSchool({ workbook: workbookPath, driveRoot: join(outDir, 'drive') });
   const book = runtime.spreadsheets.get(workbookId)!;
   const say = (line: string) => console.log(line);
@@ -89,7 +91,7 @@ export async function demoCommand(args: string[]): Promise<number> {
   for (const row of log.slice(-5)) say(`  #${row[0]} ${row[1]} ${row[2]} ${row[5]} ${row[8]}: "${row[9]}" → "${row[10]}" ${row[11]}${row[12] ? ` (${row[12]})` : ''}`);
   alerts(SAMPLE_PEOPLE.principal, () => principal.chooseMenuItem(workbookId, 'menuVerifyAudit'));
 
-  say('\n15. Hiệu trưởng xuất sổ theo dõi và đánh giá học sinh cả năm của từng lớp (PDF khổ A4, chờ ký) vào Drive.');
+  say('\n15. Hiệu trưởng xuất học bạ lớp 6A và sổ theo dõi và đánh giá học sinh cả năm của từng lớp (PDF khổ A4, chờ ký) vào Drive.');
   for (const line of exportPacks({ runtime, workbookId })) say(line);
 
   const saved = join(outDir, 'so-diem.xlsx');

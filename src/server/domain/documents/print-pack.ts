@@ -50,8 +50,8 @@ export interface PrintPack {
 export const PACK_TITLE = 'SỔ THEO DÕI VÀ ĐÁNH GIÁ HỌC SINH';
 export const DRAFT_MARK = 'BẢN NHÁP — kết quả của lớp chưa đủ hoặc chưa được Ban giám hiệu duyệt';
 
-// Inside the body: the shared page shell keeps its own style; these are the pack's grid tables.
-const PACK_STYLE = `<style>
+/** The pack's grid tables and page breaks, beside the shared page shell's style. */
+const PACK_STYLE = `
 .grid th, .grid td { border: 1px solid #000; padding: 1pt 3pt; font-size: 10.5pt; text-align: center; }
 .grid td.name { text-align: left; white-space: nowrap; }
 .grid thead { display: table-header-group; }
@@ -59,7 +59,7 @@ const PACK_STYLE = `<style>
 .subject { page-break-before: always; break-before: page; }
 .draft { text-align: center; font-weight: bold; color: #b00; border: 2px solid #b00; padding: 2pt; margin: 6pt 0; }
 .note { font-style: italic; font-size: 11pt; }
-</style>`;
+`;
 
 function grid(head: string[], rows: string[][]): string {
   const th = head.map((h) => `<th>${escapeHtml(h)}</th>`).join('');
@@ -99,6 +99,6 @@ function summaryPage(pack: PrintPack, draft: string): string {
 export function printPackHtml(pack: PrintPack): string {
   const draft = pack.draft ? `<div class="draft">${escapeHtml(DRAFT_MARK)}</div>` : '';
   const cover = `${draft}<p style="text-align:center">Lớp ${escapeHtml(pack.classCode)} — ${escapeHtml(pack.periodLabel)} — năm học ${schoolYearText(pack.schoolYear)}</p><p style="text-align:center">Giáo viên chủ nhiệm: ${escapeHtml(pack.homeroom)}</p>`;
-  const body = [PACK_STYLE, cover, ...pack.subjects.map((s) => subjectPage(pack, s, draft)), summaryPage(pack, draft)].join('\n');
-  return printPageHtml({ title: PACK_TITLE, subtitle: `Lớp ${pack.classCode} — ${pack.periodLabel} — năm học ${schoolYearText(pack.schoolYear)}`, schoolName: pack.schoolName, dateMs: pack.dateMs, body });
+  const body = [cover, ...pack.subjects.map((s) => subjectPage(pack, s, draft)), summaryPage(pack, draft)].join('\n');
+  return printPageHtml({ title: PACK_TITLE, subtitle: `Lớp ${pack.classCode} — ${pack.periodLabel} — năm học ${schoolYearText(pack.schoolYear)}`, schoolName: pack.schoolName, dateMs: pack.dateMs, body, style: PACK_STYLE });
 }

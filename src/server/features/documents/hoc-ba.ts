@@ -10,6 +10,7 @@
  * student under Sổ Điểm/<năm học>/<lớp>/ (drive-pdf.ts). The whole class runs in one execution:
  * the batch jobs that resume across the 6-minute limit are the issue's later part.
  */
+import * as z from 'zod';
 import type { Env } from '../../gas/env';
 import type { SubjectValue } from '../../domain/assessment';
 import type { SchoolConfig } from '../../domain/school/model';
@@ -18,7 +19,7 @@ import { hocBaHtml, type HocBa, type HocBaValue } from '../../domain/documents/h
 import { readLedger } from '../../workbook/audit';
 import { BOOK_TAB } from '../../workbook/layout';
 import { studentProfiles } from '../../workbook/student-profile';
-import { AccessError, ACCESS_TEXT, caller, isAdmin, isBoard } from '../results/access';
+import { AccessError, ACCESS_TEXT, caller, fieldProblem, isAdmin, isBoard } from '../results/access';
 import { readClass } from '../results/apply';
 import type { ClassResults } from '../results/class-results';
 import { isLocked, readClassState, type ClassState } from '../results/state';
@@ -116,4 +117,13 @@ export function exportHocBa(env: Env, classCode: string): HocBaExport {
     ...saveDocumentPdf(env, { schoolYear: model.schoolYear, classCode, fileName: HOC_BA_EXPORT_TEXT.fileName(model.student.code, model.student.name), html: hocBaHtml(model) }),
   }));
   return { classCode, schoolYear: config.school.schoolYear, draft: models[0]?.draft ?? true, files };
+}
+
+const input = z.strictObject({ classCode: z.string().min(1).max(20) });
+
+/** The panel's call: its argument checked ({ classCode }), then exportHocBa. */
+export function exportHocBaFor(env: Env, raw: unknown): HocBaExport {
+  const parsed = input.safeParse(raw);
+  if (!parsed.success) throw new AccessError(`Yêu cầu không hợp lệ: ${fieldProblem(parsed.error.issues)}.`);
+  return exportHocBa(env, parsed.data.classCode);
 }
