@@ -56,8 +56,7 @@ export function closeApproval(spreadsheet: SpreadsheetPort, id: string, atMs: nu
   const sheet = spreadsheet.getSheetByName(APPROVALS_SHEET);
   const last = sheet?.getLastRow() ?? 0;
   if (!sheet || last < 2) return;
-  const ids = sheet.getRange(2, 3, last - 1, 1).getValues();
-  ids.forEach((r, i) => {
-    if (String(r[0]) === id) sheet.getRange(i + 2, APPROVALS_HEADER.length).setValue(isoVietnam(atMs));
-  });
+  // Ids are unique (the add-on makes them): one row, one cell.
+  const i = sheet.getRange(2, 3, last - 1, 1).getValues().findIndex((r) => String(r[0]) === id);
+  if (i >= 0) sheet.getRange(i + 2, APPROVALS_HEADER.length).setValue(isoVietnam(atMs));
 }
