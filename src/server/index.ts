@@ -28,6 +28,8 @@ import { decideCorrection } from './features/corrections/decide';
 import { boardCorrections, myCorrections, type CorrectionView } from './features/corrections/list';
 import { correctionCountsFor } from './features/corrections/counts';
 import { exportPrintPack, type ExportResult } from './features/documents/print-pack';
+import { signOffPack } from './features/documents/signoff';
+import { packStatus, type PackStatus } from './features/documents/signoff-status';
 import { exportHocBaFor, type HocBaExport } from './features/documents/hoc-ba';
 import type { CorrectionCounts } from './domain/corrections/counts';
 import { selectBlock, selectedCell, teacherBlocks, type SelectedCell, type TeacherBlocksView } from './features/corrections/teacher-blocks';
@@ -305,6 +307,20 @@ export function apiResolveProblemReport(input: unknown): ReportResult {
 /** Sidebar API: the class print pack of a period as a PDF in Drive ({ classCode, period }): the board, admins, the class's homeroom teacher. */
 export function apiExportPrintPack(input: unknown): ExportResult {
   return exportPrintPack(gasEnv(), input);
+}
+
+/**
+ * Sidebar API: "ký xác nhận" of a print pack ({ classCode, period, subjectCode?, documentSha256 }):
+ * a subject teacher their subject's page (subjectCode), the homeroom teacher the summary page, the
+ * board the pack; documentSha256 is the one apiExportPrintPack returned. Logged by the admin's run.
+ */
+export function apiSignOffPack(input: unknown): { ok: boolean; message: string } {
+  return signOffPack(gasEnv(), input);
+}
+
+/** Sidebar API: the sign-off status of a class's pack ({ classCode, period }): the board, admins, the homeroom teacher. */
+export function apiPackStatus(input: unknown): PackStatus {
+  return packStatus(gasEnv(), input);
 }
 
 /** Sidebar API: every student's học bạ of a class as PDFs in Drive ({ classCode }): the board and admins. */

@@ -14,8 +14,9 @@
  *  results: a result the homeroom teacher confirmed, written into the results block;
  *  lists: the class's end-of-year lists proposed, approved or sent back — not a cell;
  *  request: a correction request made, or closed unused when its approval expired — not a cell
- *  (the board's approval or rejection is a 'decision', the applied value a 'correction'). */
-export type AuditOutcome = 'accepted' | 'reverted' | 'correction' | 'setup' | 'unattributed' | 'structure' | 'decision' | 'config' | 'pending' | 'results' | 'lists' | 'request';
+ *  (the board's approval or rejection is a 'decision', the applied value a 'correction');
+ *  signoff: a person's "ký xác nhận" of a printed page or pack (domain/documents/signoff.ts) — not a cell. */
+export type AuditOutcome = 'accepted' | 'reverted' | 'correction' | 'setup' | 'unattributed' | 'structure' | 'decision' | 'config' | 'pending' | 'results' | 'lists' | 'request' | 'signoff';
 
 export interface AuditEntry {
   /** Số TT: 1, 2, 3… across the live sheet and every archive. */
@@ -97,6 +98,7 @@ export const OUTCOME_LABELS: Readonly<Record<AuditOutcome, string>> = {
   results: 'Xếp loại',
   lists: 'Danh sách',
   request: 'Đề nghị sửa điểm',
+  signoff: 'Ký xác nhận',
 };
 
 export function outcomeFromLabel(label: string): AuditOutcome | null {

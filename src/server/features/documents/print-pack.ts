@@ -10,29 +10,18 @@ import { correctionCounts } from '../../domain/corrections/counts';
 import { printPackHtml, type PackSubject, type PrintPack } from '../../domain/documents/print-pack';
 import { valueText } from '../../domain/audit/replay';
 import { readLedger } from '../../workbook/audit';
-import { BOOK_TAB, type Semester, type Slot } from '../../workbook/layout';
+import { BOOK_TAB } from '../../workbook/layout';
 import type { SchoolContext } from '../school-context';
-import { AccessError, caller, fieldProblem, isAdmin, isBoard, refusalsAsResults } from '../results/access';
+import { caller, fieldProblem, isAdmin, isBoard, refusalsAsResults, type Caller } from '../results/access';
 import { readClass } from '../results/apply';
 import { finalYear, PERIOD_LABELS, periodResults, type ResultsPeriod } from '../results/block';
 import { isLocked, readClassState } from '../results/state';
 import { saveDocumentPdf } from './drive-pdf';
+import { packDigests, subjectColumns } from './pack-pages';
+import { recordIssuedPack } from './pack-registry';
+import type { ClassResults } from '../results/class-results';
 
 const LONG_LABEL: Record<ResultsPeriod, string> = { hk1: 'Học kì I', hk2: 'Học kì II', year: 'Cả năm' };
-
-function subjectColumns(kind: 'score' | 'comment', txCount: number, period: ResultsPeriod): { label: string; semester: Semester; slot: Slot }[] {
-  const avg = kind === 'score' ? 'ĐTBmhk' : 'KQ HK';
-  if (period === 'year') {
-    return [
-      { label: `${avg} I`, semester: 1, slot: 'AVG' },
-      { label: `${avg} II`, semester: 2, slot: 'AVG' },
-      { label: kind === 'score' ? 'ĐTBmcn' : 'KQ CN', semester: 'year', slot: 'AVG' },
-    ];
-  }
-  const semester: Semester = period === 'hk1' ? 1 : 2;
-  const tx = Array.from({ length: txCount }, (_, i) => ({ label: `TX${i + 1}`, semester, slot: `TX${i + 1}` as Slot }));
-  return [...tx, { label: 'GK', semester, slot: 'GK' }, { label: 'CK', semester, slot: 'CK' }, { label: avg, semester, slot: 'AVG' }];
-}
 
 const tally = (values: readonly (string | null)[], none: string): string[] => {
   const counts = new Map<string, number>();
@@ -40,9 +29,8 @@ const tally = (values: readonly (string | null)[], none: string): string[] => {
   return [...counts].map(([label, n]) => `${label} ${n}`);
 };
 
-export function printPackModel(env: Env, context: SchoolContext, classCode: string, period: ResultsPeriod): PrintPack {
-  const results = readClass(env, context, classCode);
-  if (!results) throw new AccessError(`Không có lớp "${classCode}".`);
+export function printPackModel(env: Env, context: SchoolContext, results: ClassResults, period: ResultsPeriod): PrintPack {
+  const classCode = results.cls.code;
   const { layout, students, shadow, cls } = results;
   const users = new Map(context.config.users.map((u) => [u.email, u.name]));
   const counts = correctionCounts(readLedger(env).entries, BOOK_TAB.sheetName(classCode)).bySubjectSemester;
@@ -97,6 +85,15 @@ export function printPackModel(env: Env, context: SchoolContext, classCode: stri
 
 const input = z.strictObject({ classCode: z.string().min(1).max(20), period: z.enum(['hk1', 'hk2', 'year']) });
 
+/** A panel's call about one class's pack of a period ({ classCode, period }): validated, its caller known, refusals as answers. */
+export function packCall<T extends { ok: boolean; message: string }>(env: Env, raw: unknown, run: (c: Caller, classCode: string, period: ResultsPeriod) => T): T | { ok: false; message: string } {
+  return refusalsAsResults(() => {
+    const parsed = input.safeParse(raw);
+    if (!parsed.success) return { ok: false, message: `Yêu cầu không hợp lệ: ${fieldProblem(parsed.error.issues)}.` };
+    return run(caller(env), parsed.data.classCode, parsed.data.period);
+  });
+}
+
 export interface ExportResult {
   ok: boolean;
   message: string;
@@ -104,20 +101,22 @@ export interface ExportResult {
   sha256?: string;
 }
 
-/** The pack saved as a PDF; the board, the admins or the class's homeroom teacher. */
+/**
+ * The pack saved as a PDF; the board, the admins or the class's homeroom teacher. The answer's
+ * sha256 names this exact file for the sign-off (apiSignOffPack).
+ */
 export function exportPrintPack(env: Env, raw: unknown): ExportResult {
-  return refusalsAsResults(() => {
-    const parsed = input.safeParse(raw);
-    if (!parsed.success) return { ok: false, message: `Yêu cầu không hợp lệ: ${fieldProblem(parsed.error.issues)}.` };
-    const { classCode, period } = parsed.data;
-    const c = caller(env);
+  return packCall(env, raw, (c, classCode, period): ExportResult => {
     const cls = c.context.config.classes.find((x) => x.code === classCode);
     if (!cls) return { ok: false, message: `Không có lớp "${classCode}".` };
     if (cls.homeroom !== c.email && !isBoard(c.context, c.email) && !isAdmin(c.context, c.email)) {
       return { ok: false, message: `Tài khoản ${c.email} không in được sổ của lớp ${classCode}: chỉ giáo viên chủ nhiệm lớp, Ban giám hiệu và quản trị.` };
     }
-    const pack = printPackModel(env, c.context, classCode, period);
+    const results = readClass(env, c.context, classCode)!;
+    const pack = printPackModel(env, c.context, results, period);
     const saved = saveDocumentPdf(env, { schoolYear: pack.schoolYear, classCode, fileName: `Sổ theo dõi ${classCode} ${PERIOD_LABELS[period]}${pack.draft ? ' (bản nháp)' : ''}`, html: printPackHtml(pack) });
+    // What the pages showed when printed: a sign-off naming this PDF is checked against it.
+    recordIssuedPack(env, saved.sha256, { classCode, period, draft: pack.draft, digests: packDigests(results, period) });
     return { ok: true, message: `Đã lưu sổ theo dõi lớp ${classCode} (${LONG_LABEL[period]}${pack.draft ? ', bản nháp' : ''}): ${saved.name}.`, url: saved.url, sha256: saved.sha256 };
   });
 }

@@ -14,6 +14,7 @@ import { clearFlagIfEmpty, forgetQueued, peekQueue, type QueuedEdit } from './qu
 import { applyDecision } from './apply-decision';
 import { applyResultsRequest } from '../results/apply';
 import { applyCorrectionStep } from '../corrections/apply';
+import { applySignOff } from '../documents/signoff';
 import { guardedTabOf } from '../../workbook/layout';
 
 export interface GuardReport {
@@ -59,6 +60,11 @@ export function processEdits(env: Env, pending: QueuedEdit[]): { report: GuardRe
     // A correction request made or decided: its steps logged, its cell opened or closed.
     if (edit.correction) {
       applyCorrectionStep(env, loaded.context, edit.correction.id);
+      continue;
+    }
+    // A sign-off of a print pack: checked again and logged.
+    if (edit.signoff) {
+      applySignOff(env, loaded.context, { ...edit, signoff: edit.signoff });
       continue;
     }
     const found = guardedTabOf(edit.sheet, loaded.context.config.classes);

@@ -6,6 +6,7 @@
  * finds the change by comparing the tab with its shadow.
  */
 import type { Env } from '../../gas/env';
+import type { SignOffRequest } from '../documents/signoff';
 import { rowsPerRecord, writtenRows, type Written } from '../../domain/guard/written';
 
 const PREFIX = 'sodiem.guard.queue.';
@@ -38,6 +39,8 @@ export interface QueuedEdit {
   results?: QueuedResults;
   /** A correction request whose new steps the admin's run logs (and whose cell it opens or closes). */
   correction?: { id: string };
+  /** A "ký xác nhận" of a print pack's page or of the pack, logged by the admin's run (documents/signoff.ts). */
+  signoff?: SignOffRequest;
 }
 
 /** What a homeroom teacher or board member asked of the results, checked again when applied. */
