@@ -28,7 +28,7 @@ import { decideCorrection } from './features/corrections/decide';
 import { boardCorrections, myCorrections, type CorrectionView } from './features/corrections/list';
 import { correctionCountsFor } from './features/corrections/counts';
 import { exportPrintPack, type ExportResult } from './features/documents/print-pack';
-import { signOffPack } from './features/documents/signoff';
+import { signOffPack } from './features/documents/signoff-request';
 import { packStatus, type PackStatus } from './features/documents/signoff-status';
 import { exportHocBaFor, type HocBaExport } from './features/documents/hoc-ba';
 import type { CorrectionCounts } from './domain/corrections/counts';

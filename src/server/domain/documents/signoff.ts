@@ -94,3 +94,11 @@ export function changedSince(before: Replay, all: Replay, cells: readonly PageCe
     .filter(({ c, was }) => was !== c.value)
     .map(({ c, was }) => ({ a1: c.a1, studentCode: c.studentCode, column: c.column, before: was, now: c.value }));
 }
+
+/** What a person asked to sign: a page (a subject's, or the class's without one) of one exported print. */
+export interface SignOffRequest {
+  classCode: string;
+  period: PackPeriod;
+  subjectCode?: string;
+  documentSha256: string;
+}

@@ -5,26 +5,19 @@
  * run cannot write the log, so the request is queued (guard/queue.ts) and the admin's run checks
  * everything again — role, the document, its scores still the book's — and logs one row.
  */
-import * as z from 'zod';
 import type { Env } from '../../gas/env';
-import { CLASS_PAGE, documentRef, latestSignOffs, signOffValue, WHOLE_PACK, type PackPage, type PackPeriod } from '../../domain/documents/signoff';
+import { CLASS_PAGE, documentRef, latestSignOffs, signOffValue, WHOLE_PACK, type PackPage, type SignOffRequest } from '../../domain/documents/signoff';
 import { appendAudit, readLedger, type AuditInput } from '../../workbook/audit';
 import { BOOK_TAB } from '../../workbook/layout';
 import type { SchoolContext } from '../school-context';
-import { submitRequest } from '../guard/submit';
 import type { QueuedEdit } from '../guard/queue';
-import { caller, fieldProblem, isBoard, refusalsAsResults } from '../results/access';
+import { isBoard } from '../results/access';
 import { readClass } from '../results/apply';
 import { PERIOD_LABELS } from '../results/block';
 import { packDigests } from './pack-pages';
 import { issuedPack } from './pack-registry';
 
-export interface SignOffRequest {
-  classCode: string;
-  period: PackPeriod;
-  subjectCode?: string;
-  documentSha256: string;
-}
+export type { SignOffRequest };
 
 export const SIGNOFF_TEXT = {
   unknownClass: (code: string) => `Không có lớp "${code}" trong trang "Lớp".`,
@@ -95,27 +88,4 @@ export function applySignOff(env: Env, context: SchoolContext, edit: QueuedEdit 
   };
   appendAudit(env, [row]);
   return true;
-}
-
-const input = z.strictObject({
-  classCode: z.string().min(1).max(20),
-  period: z.enum(['hk1', 'hk2', 'year']),
-  subjectCode: z.string().min(1).max(20).optional(),
-  documentSha256: z.string().regex(/^[0-9a-fA-F]{64}$/),
-});
-
-export function signOffPack(env: Env, raw: unknown): { ok: boolean; message: string } {
-  return refusalsAsResults(() => {
-    const parsed = input.safeParse(raw);
-    if (!parsed.success) return { ok: false, message: `Yêu cầu không hợp lệ: ${fieldProblem(parsed.error.issues)}.` };
-    const r: SignOffRequest = { ...parsed.data, documentSha256: parsed.data.documentSha256.toLowerCase() };
-    const c = caller(env);
-    // Checked now, so the person hears why at once; checked again when applied.
-    const checked = checkSignOff(env, c.context, c.email, r);
-    if (!checked.ok) return checked;
-    const what = SIGNOFF_TEXT.what(checked.page, r.classCode, PERIOD_LABELS[r.period]);
-    const done = submitRequest(env, { sheet: BOOK_TAB.sheetName(r.classCode), row: 0, col: 0, numRows: 1, numCols: 1, actor: c.email, atMs: env.clock.now().getTime(), signoff: r });
-    if (done === 'full') return { ok: false, message: SIGNOFF_TEXT.full };
-    return { ok: true, message: done === 'applied' ? SIGNOFF_TEXT.applied(what) : SIGNOFF_TEXT.queued(what) };
-  });
 }

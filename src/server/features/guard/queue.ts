@@ -6,7 +6,7 @@
  * finds the change by comparing the tab with its shadow.
  */
 import type { Env } from '../../gas/env';
-import type { SignOffRequest } from '../documents/signoff';
+import type { SignOffRequest } from '../../domain/documents/signoff';
 import { rowsPerRecord, writtenRows, type Written } from '../../domain/guard/written';
 
 const PREFIX = 'sodiem.guard.queue.';
