@@ -9,6 +9,7 @@ import { guardedSchool, mail, PRINCIPAL, TOAN_6A, VAN_6A, type GuardWorld } from
 import { fillScores } from './class-scores';
 import { thcsConfigTables } from '../workbook/config/fixtures';
 import type { ExportResult } from '../../src/server/features/documents/print-pack';
+import { verifyBook } from '../../src/server/features/verify-book';
 import type { PackStatus } from '../../src/server/features/documents/signoff-status';
 import { SIGNOFF_TEXT } from '../../src/server/features/documents/signoff';
 import type { CorrectionResult } from '../../src/server/features/corrections/request';
@@ -103,6 +104,10 @@ test('export → subject teachers, homeroom, principal sign (queued, logged by t
   expect(after.pages!.find((p) => p.page === 'pack')!.state).toBe('changed');
   expect(after.pages!.find((p) => p.page === 'VAN')!.state).toBe('confirmed');
   expect(after.message).toContain('thay đổi sau khi ký');
+  // "Kiểm tra nhật ký" answers the same question for every signed pack, naming the cell.
+  const verified = verifyBook(w.env(PRINCIPAL)).lines;
+  expect(verified).toContain(after.message);
+  expect(verified).toContain(`  ${toan.line}`);
 
   // The old print can no longer be signed; a new one can, and the page is confirmed again.
   expect(sign(TOAN_6A, 'TOAN')).toEqual({ ok: false, message: SIGNOFF_TEXT.changed });
@@ -111,4 +116,5 @@ test('export → subject teachers, homeroom, principal sign (queued, logged by t
   expect(call<{ ok: boolean }>(w, TOAN_6A, 'apiSignOffPack', { ...pack, subjectCode: 'TOAN', documentSha256: again.sha256 }).ok).toBe(true);
   adminRun(w);
   expect(call<PackStatus>(w, PRINCIPAL, 'apiPackStatus', pack).pages!.find((p) => p.page === 'TOAN')!.state).toBe('confirmed');
+  expect(verifyBook(w.env(PRINCIPAL)).lines.some((l) => l.includes(`ô ${gk}`) && l.startsWith('  Môn Toán'))).toBe(false);
 }, 120_000);

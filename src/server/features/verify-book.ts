@@ -13,6 +13,10 @@ import { readLedger, type AuditVerdict, type Ledger } from '../workbook/audit';
 import { readClassBook, type ClassStatus, type ExpectedDerived } from '../workbook/book-replay';
 import type { CellValue } from '../gas/ports';
 import { deriverFor } from './results/derived';
+import type { AuditEntry } from '../domain/audit/entry';
+import { parseSignOff, type PackPeriod } from '../domain/documents/signoff';
+import { packStatusPages, STATUS_TEXT } from './documents/signoff-status';
+import { PERIOD_LABELS } from './results/block';
 import { BOOK_TAB, GUARDED_TABS, shadowSheetName, type GuardedTab } from '../workbook/layout';
 import { loadSchoolContext, type SchoolContext } from './school-context';
 
@@ -128,6 +132,24 @@ function derivedFromLog(replay: Replay, context: SchoolContext | null, code: str
   };
 }
 
+/**
+ * "Has anything changed since the signed pack?", per class and period that has sign-offs: the pages
+ * whose scores are no longer those signed, with the cells (information for a new signature, not
+ * tampering: a correction after sign-off changes a page too). One read of the class per signed pack.
+ */
+function signedPackLines(env: Env, context: SchoolContext | null, entries: readonly AuditEntry[]): string[] {
+  if (!context) return [];
+  const packs = new Map<string, { classCode: string; period: PackPeriod }>();
+  for (const e of entries) {
+    const s = parseSignOff(e);
+    if (s && context.config.classes.some((c) => c.code === s.classCode)) packs.set(`${s.classCode}|${s.period}`, { classCode: s.classCode, period: s.period });
+  }
+  return [...packs.values()].flatMap(({ classCode, period }) => {
+    const changed = packStatusPages(env, context, entries, classCode, period).filter((p) => p.state === 'changed');
+    return changed.length === 0 ? [] : [STATUS_TEXT.summary(classCode, PERIOD_LABELS[period], changed.length), ...changed.map((p) => `  ${p.line}`)];
+  });
+}
+
 export function verifyBook(env: Env): BookVerdict {
   const ledger = readLedger(env);
   const chain = ledger.verdict;
@@ -159,6 +181,6 @@ export function verifyBook(env: Env): BookVerdict {
   const classes = classesRead.size;
   const result = { ...compared, conflicts: replay.conflicts, classes };
   const ok = chain.ok && classProblems.length === 0 && compared.mismatches.length === 0 && replay.conflicts.length === 0 && compared.unread.length === 0;
-  const lines = [chainLine, ...classProblems.map(problemLine), ...replayLines(result, subjectNames(context))];
+  const lines = [chainLine, ...classProblems.map(problemLine), ...replayLines(result, subjectNames(context)), ...signedPackLines(env, context, ledger.entries)];
   return { ok, chain, replay: result, classProblems, lines };
 }
