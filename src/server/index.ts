@@ -31,6 +31,7 @@ import { exportPrintPack, type ExportResult } from './features/documents/print-p
 import { signOffPack } from './features/documents/signoff-request';
 import { packStatus, type PackStatus } from './features/documents/signoff-status';
 import { exportHocBaFor, type HocBaExport } from './features/documents/hoc-ba';
+import { exportRegister, exportRollCall } from './features/documents/register';
 import type { CorrectionCounts } from './domain/corrections/counts';
 import { selectBlock, selectedCell, teacherBlocks, type SelectedCell, type TeacherBlocksView } from './features/corrections/teacher-blocks';
 import { problemReports, reportProblem, resolveProblemReport, type ProblemReport, type ReportResult } from './features/reports';
@@ -326,6 +327,16 @@ export function apiPackStatus(input: unknown): PackStatus {
 /** Sidebar API: every student's học bạ of a class as PDFs in Drive ({ classCode }): the board and admins. */
 export function apiExportHocBa(input: unknown): HocBaExport {
   return exportHocBaFor(gasEnv(), input);
+}
+
+/** Sidebar API: the school's register (sổ đăng bộ) as a PDF in Drive: the board and admins. */
+export function apiExportRegister(): ExportResult {
+  return exportRegister(gasEnv());
+}
+
+/** Sidebar API: a class's roll-call list as a PDF in Drive ({ classCode }): its homeroom teacher, the board, admins. */
+export function apiExportRollCall(input: unknown): ExportResult {
+  return exportRollCall(gasEnv(), input);
 }
 
 /** Sidebar API: the status card. */

@@ -113,7 +113,7 @@ function refusedLines(messages: string[]): ImportResult {
 const ddmmyyyyOf = (iso: string) => `${iso.slice(8, 10)}/${iso.slice(5, 7)}/${iso.slice(0, 4)}`;
 
 /** The roster as it stands (any class: a class removed from the configuration still has its leavers). */
-function readCurrentRoster(spreadsheet: SpreadsheetPort, timeZone: string): { ok: true; students: Student[] } | { ok: false; errors: string[] } {
+export function readCurrentRoster(spreadsheet: SpreadsheetPort, timeZone: string): { ok: true; students: Student[] } | { ok: false; errors: string[] } {
   const sheet = spreadsheet.getSheetByName(ROSTER_SHEET);
   const values = sheet ? sheet.getDataRange().getValues() : [];
   if (values.length < 2) return { ok: true, students: [] };
