@@ -35,7 +35,7 @@ test('the main job installs, configures, imports, sets up, refuses a teacher, li
   expect(printed).toMatch(/gõ [\d,]+: ô giữ [\d.]+, ghi nhật ký "Sửa sau khoá" kèm mã SĐ-\w+/);
   expect(printed).toMatch(/Ô khoá lại ngay: bị chặn/);
   expect(printed).toMatch(/Học bạ lớp 6A: 12 tệp PDF/);
-  expect(printed).toMatch(/Đã lưu sổ theo dõi lớp 7A \(Cả năm/);
+  expect(printed).toMatch(/Đã lưu "Sổ theo dõi 7A Cả năm( \(bản nháp\))?\.pdf" vào Drive/);
   const minutes = /Biên bản sửa điểm \(PDF[^)]*\): (.+\.pdf)\./.exec(printed);
   expect(minutes).not.toBeNull();
   expect(readFileSync(join(process.cwd(), minutes![1])).subarray(0, 5).toString('latin1')).toBe('%PDF-');

@@ -58,6 +58,8 @@ export class RunningExecution {
 export class ExecutionBudgets {
   private readonly stack: RunningExecution[] = [];
   private lastTiming: ExecutionTiming | null = null;
+  /** Service calls left before the running execution is stopped (stopAtCall), or null. */
+  private callsBeforeStop: number | null = null;
 
   constructor(
     private readonly clock: VirtualClock,
@@ -90,6 +92,19 @@ export class ExecutionBudgets {
   }
 
   /**
+   * Stops the execution running (or the next one to run) when its `n`-th service call from now
+   * (1 = the next) is made — if it ends before, the stop is forgotten — as Google stops one past
+   * its time limit: that call is not served, the execution
+   * ends with "Exceeded maximum execution time" (its buffered writes handled as for any
+   * execution stopped for time).
+   * For tests of work that must survive being killed at any point.
+   */
+  stopAtCall(n: number): void {
+    if (!Number.isInteger(n) || n < 1) throw new Error('stopAtCall: n is a whole number from 1.');
+    this.callsBeforeStop = n;
+  }
+
+  /**
    * Called before every service call is served (CallLog guard): stops an execution past its
    * limits, charges Properties calls to the effective user, and adds the call's modelled cost.
    */
@@ -97,6 +112,11 @@ export class ExecutionBudgets {
     const run = this.current();
     if (!run) return;
     if (run.stopped) throw run.stopped;
+    if (this.callsBeforeStop !== null && --this.callsBeforeStop === 0) {
+      this.callsBeforeStop = null;
+      run.stopped = new Error(EXECUTION_TIME_MESSAGE);
+      throw run.stopped;
+    }
     this.checkLimits(run);
     if (kind.startsWith('Properties.')) this.quotas.chargePropertyCall(run.ctx.effectiveUser);
     run.modelledMs += Math.max(0, this.latency(kind));
@@ -109,6 +129,7 @@ export class ExecutionBudgets {
   end(run: RunningExecution): void {
     const at = this.stack.lastIndexOf(run);
     if (at >= 0) this.stack.splice(at, 1);
+    if (this.stack.length === 0) this.callsBeforeStop = null;
     if (!run.stopped) {
       try {
         this.checkLimits(run);

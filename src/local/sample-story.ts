@@ -125,9 +125,13 @@ export function classSummary(school: SampleSchool): string[] {
 /** The principal exports each class's year print pack and 6A's học bạ; where each PDF is (the runtime's Drive on disk). */
 export function exportPacks(school: SampleSchool): string[] {
   const map = mapSchool(school);
-  const hocBa = call<{ draft: boolean; files: { name: string; fileId: string }[] }>(map, SAMPLE_PEOPLE.principal, 'apiExportHocBa', { classCode: map.classes[0].code });
-  const folder = hocBa.files[0] ? relative(process.cwd(), dirname(DriveStore.reload(school.runtime.driveRoot).diskPathOf(hocBa.files[0].fileId))) : '';
-  const hocBaLine = `  Học bạ lớp ${map.classes[0].code}: ${hocBa.files.length} tệp PDF${hocBa.draft ? ' (bản nháp)' : ''} → ${folder}`;
+  // As the export panel does: one chunk after another until the export says it is done.
+  type Chunk = { ok: boolean; message: string; next?: number | null; draft?: boolean; files?: { name: string; fileId: string }[] };
+  let hocBa: Chunk = { ok: true, message: '', next: 0 };
+  while (hocBa.ok && hocBa.next !== null) hocBa = call<Chunk>(map, SAMPLE_PEOPLE.principal, 'apiExportDocuments', { kind: 'hoc-ba', classCode: map.classes[0].code, from: hocBa.next });
+  const files = hocBa.files ?? [];
+  const folder = files[0] ? relative(process.cwd(), dirname(DriveStore.reload(school.runtime.driveRoot).diskPathOf(files[0].fileId))) : '';
+  const hocBaLine = `  Học bạ lớp ${map.classes[0].code}: ${files.length} tệp PDF${hocBa.draft ? ' (bản nháp)' : ''} → ${folder}`;
   return [hocBaLine, ...map.classes.map((cls) => {
     const done = call<{ ok: boolean; message: string; url?: string }>(map, SAMPLE_PEOPLE.principal, 'apiExportPrintPack', { classCode: cls.code, period: 'year' });
     const fileId = /\/d\/([^/]+)\//.exec(done.url ?? '')?.[1];

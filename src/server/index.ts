@@ -27,11 +27,9 @@ import { requestCorrection, type CorrectionResult } from './features/corrections
 import { decideCorrection } from './features/corrections/decide';
 import { boardCorrections, myCorrections, type CorrectionView } from './features/corrections/list';
 import { correctionCountsFor } from './features/corrections/counts';
-import { exportPrintPack, type ExportResult } from './features/documents/print-pack';
+import { exportDocuments, exportOne, type ExportProgress, type ExportResult } from './features/documents/export';
 import { signOffPack } from './features/documents/signoff-request';
 import { packStatus, type PackStatus } from './features/documents/signoff-status';
-import { exportHocBaFor, type HocBaExport } from './features/documents/hoc-ba';
-import { exportRegister, exportRollCall } from './features/documents/register';
 import type { CorrectionCounts } from './domain/corrections/counts';
 import { selectBlock, selectedCell, teacherBlocks, type SelectedCell, type TeacherBlocksView } from './features/corrections/teacher-blocks';
 import { problemReports, reportProblem, resolveProblemReport, type ProblemReport, type ReportResult } from './features/reports';
@@ -305,9 +303,18 @@ export function apiResolveProblemReport(input: unknown): ReportResult {
   return resolveProblemReport(gasEnv(), input);
 }
 
+/**
+ * Sidebar API: one chunk of an export to Drive ({ kind: 'hoc-ba' | 'pack' | 'roll-call' |
+ * 'register', classCode?, period?, from? }); the panel calls again with `from: next` until `next`
+ * is null. Each kind checks who may export it.
+ */
+export function apiExportDocuments(input: unknown): ExportProgress {
+  return exportDocuments(gasEnv(), input);
+}
+
 /** Sidebar API: the class print pack of a period as a PDF in Drive ({ classCode, period }): the board, admins, the class's homeroom teacher. */
 export function apiExportPrintPack(input: unknown): ExportResult {
-  return exportPrintPack(gasEnv(), input);
+  return exportOne(gasEnv(), 'pack', input);
 }
 
 /**
@@ -324,19 +331,14 @@ export function apiPackStatus(input: unknown): PackStatus {
   return packStatus(gasEnv(), input);
 }
 
-/** Sidebar API: every student's học bạ of a class as PDFs in Drive ({ classCode }): the board and admins. */
-export function apiExportHocBa(input: unknown): HocBaExport {
-  return exportHocBaFor(gasEnv(), input);
-}
-
 /** Sidebar API: the school's register (sổ đăng bộ) as a PDF in Drive: the board and admins. */
 export function apiExportRegister(): ExportResult {
-  return exportRegister(gasEnv());
+  return exportOne(gasEnv(), 'register', undefined);
 }
 
 /** Sidebar API: a class's roll-call list as a PDF in Drive ({ classCode }): its homeroom teacher, the board, admins. */
 export function apiExportRollCall(input: unknown): ExportResult {
-  return exportRollCall(gasEnv(), input);
+  return exportOne(gasEnv(), 'roll-call', input);
 }
 
 /** Sidebar API: the status card. */

@@ -9,7 +9,8 @@ import { execFileSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { correctionMinutesHtml } from '../../src/server/domain/documents/correction-minutes';
-import { DRIVE_PDF_TEXT, freeName, saveDocumentPdf, type DocumentPdf, type SavedPdf } from '../../src/server/features/documents/drive-pdf';
+import { DRIVE_PDF_TEXT, saveDocumentPdf, type DocumentPdf, type SavedPdf } from '../../src/server/features/documents/drive-pdf';
+import { freeName } from '../../src/server/features/documents/drive-folders';
 import { gasEnv } from '../../src/server/gas/env';
 import { LocalRuntime } from '../../src/local/runtime';
 import { DriveStore, FOLDER_MIME_TYPE } from '../../src/local/services/drive-store';
@@ -142,7 +143,7 @@ test('nothing reaches Drive when the page cannot be converted or the Drive servi
 });
 
 test('free names follow Drive’s "keep both": (1), (2)…', () => {
-  expect(freeName('a', new Set())).toBe('a.pdf');
-  expect(freeName('a', new Set(['a.pdf']))).toBe('a (1).pdf');
-  expect(freeName('a', new Set(['a.pdf', 'a (1).pdf', 'a (3).pdf']))).toBe('a (2).pdf');
+  expect(freeName('a', 'pdf', new Set())).toBe('a.pdf');
+  expect(freeName('a', 'pdf', new Set(['a.pdf']))).toBe('a (1).pdf');
+  expect(freeName('a', 'pdf', new Set(['a.pdf', 'a (1).pdf', 'a (3).pdf']))).toBe('a (2).pdf');
 });

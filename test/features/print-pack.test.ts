@@ -10,7 +10,7 @@ import { mkdirSync } from 'node:fs';
 import { guardedSchool, PRINCIPAL, TOAN_6A, VAN_6A, type GuardWorld } from './guard-world';
 import { fillScores } from './class-scores';
 import { DriveStore } from '../../src/local/services/drive-store';
-import type { ExportResult } from '../../src/server/features/documents/print-pack';
+import type { ExportResult } from '../../src/server/features/documents/export';
 import { DRAFT_MARK } from '../../src/server/domain/documents/print-pack';
 
 const call = <T>(w: GuardWorld, who: string, name: string, input?: unknown): T => w.runtime.as(who).callServer(w.id, name, input === undefined ? [] : [input]) as T;

@@ -8,7 +8,7 @@ import { guardedSchool, PRINCIPAL, TOAN_6A, VAN_6A, type GuardWorld } from './gu
 import { writeTable } from './school-world';
 import { rosterRows, student } from './roster-rows';
 import { DriveStore } from '../../src/local/services/drive-store';
-import type { ExportResult } from '../../src/server/features/documents/print-pack';
+import type { ExportResult } from '../../src/server/features/documents/export';
 import { REGISTER_TEXT } from '../../src/server/features/documents/register';
 
 const call = <T>(w: GuardWorld, who: string, name: string, input?: unknown): T => w.runtime.as(who).callServer(w.id, name, input === undefined ? [] : [input]) as T;

@@ -8,7 +8,7 @@
 import { guardedSchool, mail, PRINCIPAL, TOAN_6A, VAN_6A, type GuardWorld } from './guard-world';
 import { fillScores } from './class-scores';
 import { thcsConfigTables } from '../workbook/config/fixtures';
-import type { ExportResult } from '../../src/server/features/documents/print-pack';
+import type { ExportResult } from '../../src/server/features/documents/export';
 import { verifyBook } from '../../src/server/features/verify-book';
 import type { PackStatus } from '../../src/server/features/documents/signoff-status';
 import { SIGNOFF_TEXT } from '../../src/server/features/documents/signoff';

@@ -28,19 +28,19 @@ export interface DriveApiDeps extends FacadeDeps {
 }
 
 /** Apps Script's wording of a failed advanced-service call. */
-export function driveCallError(method: 'list' | 'create', message: string): Error {
+export function driveCallError(method: 'list' | 'create' | 'update', message: string): Error {
   return new Error(`API call to drive.files.${method} failed with error: ${message}`);
 }
 
 /** The fields a local file answers (a selection naming another one is refused like Google does). */
-const FILE_FIELDS = ['kind', 'id', 'name', 'mimeType', 'parents', 'trashed', 'createdTime', 'modifiedTime', 'size', 'webViewLink', 'sha256Checksum'];
+const FILE_FIELDS = ['kind', 'id', 'name', 'mimeType', 'parents', 'trashed', 'createdTime', 'modifiedTime', 'size', 'webViewLink', 'sha256Checksum', 'appProperties'];
 const LIST_FIELDS = ['kind', 'incompleteSearch', 'nextPageToken', 'files'];
 const DEFAULT_FILE_FIELDS = 'kind,id,name,mimeType';
 const DEFAULT_LIST_FIELDS = `kind,incompleteSearch,nextPageToken,files(${DEFAULT_FILE_FIELDS})`;
 const PAGE_SIZE_DEFAULT = 100;
 const PAGE_SIZE_MAX = 1000;
 
-function selection(method: 'list' | 'create', fields: string, top: readonly string[], nested: Record<string, readonly string[]>) {
+function selection(method: 'list' | 'create' | 'update', fields: string, top: readonly string[], nested: Record<string, readonly string[]>) {
   let sel;
   try {
     sel = parseSelector(fields);
@@ -55,6 +55,31 @@ function selection(method: 'list' | 'create', fields: string, top: readonly stri
     }
   }
   return sel;
+}
+
+/** Drive's limit on one app property: key and value together, in UTF-8 bytes. */
+const APP_PROPERTY_BYTES = 124;
+
+/**
+ * The app properties after a create or update (patch semantics: a null value clears its key),
+ * refused like Drive when a key and value together pass 124 bytes.
+ */
+function appPropertiesAfter(method: 'create' | 'update', before: Record<string, string> | undefined, patch: unknown): Record<string, string> | undefined {
+  if (patch === undefined) return before;
+  if (patch === null || typeof patch !== 'object') throw driveCallError(method, 'Invalid value for appProperties');
+  const after: Record<string, string> = { ...before };
+  for (const [key, value] of Object.entries(patch as Record<string, unknown>)) {
+    if (value === null) {
+      delete after[key];
+      continue;
+    }
+    const text = String(value);
+    if (Buffer.byteLength(key + text, 'utf8') > APP_PROPERTY_BYTES) {
+      throw driveCallError(method, `The size of the property, ${key}, exceeds the ${APP_PROPERTY_BYTES} bytes limit on key and value size.`);
+    }
+    after[key] = text;
+  }
+  return Object.keys(after).length > 0 ? after : undefined;
 }
 
 /** One term of the query language this runtime understands (joined by "and"). */
@@ -98,6 +123,11 @@ export function parseQuery(q: string): Term[] {
   });
 }
 
+function bytesOf(blob: BlobPort | null | undefined): Uint8Array {
+  if (!blob) return new Uint8Array();
+  return blob instanceof LocalBlob ? blob.rawBytes() : fromByteArray(blob.getBytes());
+}
+
 export function createDriveApi(deps: DriveApiDeps): DriveApiPort {
   const { store, ctx, calls, clock } = deps;
   const user = () => ctx.effectiveUser.trim().toLowerCase();
@@ -122,6 +152,8 @@ export function createDriveApi(deps: DriveApiDeps): DriveApiPort {
           ? `https://drive.google.com/drive/folders/${item.id}`
           : `https://drive.google.com/file/d/${item.id}/view?usp=drivesdk`,
     };
+    // Drive leaves the field out of a file with none.
+    if (item.appProperties) file.appProperties = { ...item.appProperties };
     if (item.kind === 'file' && (wanted('size') || wanted('sha256Checksum'))) {
       const bytes = store.readBytes(item.id);
       file.size = String(bytes.length);
@@ -180,20 +212,59 @@ export function createDriveApi(deps: DriveApiDeps): DriveApiPort {
       throw notImplemented(`Drive.Files.create of ${res.mimeType} (conversion to a Google file)`);
     }
     if (isFolder && mediaData !== undefined) throw driveCallError('create', 'A folder cannot have content.');
+    const appProperties = appPropertiesAfter('create', undefined, res.appProperties);
     let item: DriveItem;
     if (isFolder) {
       item = store.createFolder(parentId, res.name ?? 'Untitled', user(), clock.nowMs());
     } else {
       const blob = mediaData;
-      const bytes = blob === undefined ? new Uint8Array() : blob instanceof LocalBlob ? blob.rawBytes() : fromByteArray(blob.getBytes());
       const type = res.mimeType ?? blob?.getContentType() ?? 'application/octet-stream';
-      item = store.createFile(parentId, res.name ?? 'Untitled', bytes, type, user(), clock.nowMs());
+      item = store.createFile(parentId, res.name ?? 'Untitled', bytesOf(blob), type, user(), clock.nowMs());
     }
+    if (appProperties) item = store.update(item.id, { appProperties });
     return applySelector(resource(item, (field) => sel === null || sel.has(field)), sel);
   }
 
+  /**
+   * Files.update(resource, fileId, mediaData?, optionalArgs?): patches name and appProperties,
+   * replaces the content when a blob is given (null or absent keeps it), and moves the file with
+   * addParents/removeParents — only both together, as a file has a single parent.
+   */
+  function update(res: DriveFile, fileId: string, mediaData?: BlobPort | null, optionalArgs: Record<string, unknown> = {}): DriveFile {
+    calls.record('Drive.Files.update');
+    requireAuth(ctx, 'Drive.Files.update', 'FULL');
+    const { fields, addParents, removeParents, ...rest } = optionalArgs;
+    for (const key of Object.keys(rest)) throw notImplemented(`Drive.Files.update option "${key}"`);
+    for (const key of Object.keys(res ?? {})) {
+      if (key !== 'name' && key !== 'appProperties') throw notImplemented(`Drive.Files.update of the field "${key}"`);
+    }
+    const sel = selection('update', typeof fields === 'string' ? fields : DEFAULT_FILE_FIELDS, FILE_FIELDS, {});
+    const item = store.get(String(fileId));
+    if (!item || !visible(item)) throw driveCallError('update', `File not found: ${String(fileId)}.`);
+    if (item.kind === 'folder' && mediaData) throw driveCallError('update', 'A folder cannot have content.');
+    let target: string | null = null;
+    if (addParents !== undefined || removeParents !== undefined) {
+      const add = String(addParents ?? '').split(',').filter(Boolean).map(resolveId);
+      const remove = String(removeParents ?? '').split(',').filter(Boolean).map(resolveId);
+      if (add.length !== 1 || remove.length !== 1) throw driveCallError('update', 'Increasing the number of parents is not allowed.');
+      if (remove[0] !== item.parentId) throw driveCallError('update', `File not found: ${remove[0]}.`);
+      const parent = store.get(add[0]);
+      if (!parent || parent.kind !== 'folder' || (add[0] !== rootId() && !visible(parent))) throw driveCallError('update', `File not found: ${add[0]}.`);
+      target = add[0];
+    }
+    // Everything checked before anything changes: a refused call leaves the file as it was.
+    const appProperties = appPropertiesAfter('update', item.appProperties, res?.appProperties);
+    const nowMs = clock.nowMs();
+    if (mediaData) store.writeBytes(item.id, bytesOf(mediaData), nowMs);
+    if (target !== null && target !== item.parentId) store.move(item.id, target, nowMs);
+    const changes: Partial<DriveItem> = { updatedMs: nowMs, appProperties };
+    if (res?.name !== undefined) changes.name = String(res.name);
+    const updated = store.update(item.id, changes);
+    return applySelector(resource(updated, (field) => sel === null || sel.has(field)), sel);
+  }
+
   // Every other method of Drive.Files, and every other collection, throws naming itself.
-  const Files = withStubs('Drive.Files', { list, create });
+  const Files = withStubs('Drive.Files', { list, create, update });
   const api: Record<string, unknown> = { Files };
   for (const name of gasApiNames('Drive.collections')) {
     if (name === 'Files') continue;

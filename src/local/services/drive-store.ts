@@ -24,6 +24,8 @@ export interface DriveItem {
   /** Path relative to the store root. */
   diskPath: string;
   trashed: boolean;
+  /** The add-on's private key-value pairs (Drive API `appProperties`; one app here). */
+  appProperties?: Record<string, string>;
   createdMs: number;
   updatedMs: number;
 }
@@ -131,7 +133,17 @@ export class DriveStore {
     this.update(id, { updatedMs: nowMs });
   }
 
-  update(id: string, changes: Partial<Pick<DriveItem, 'name' | 'trashed' | 'updatedMs'>>): DriveItem {
+  /** Moves an item under another folder, on disk too (a file has one parent since 2020). */
+  move(id: string, parentId: string, nowMs: number): DriveItem {
+    const item = this.require(id);
+    const diskPath = this.childPath(parentId, item.name);
+    fs.renameSync(path.join(this.root, item.diskPath), path.join(this.root, diskPath));
+    Object.assign(item, { parentId, diskPath, updatedMs: nowMs });
+    this.save();
+    return item;
+  }
+
+  update(id: string, changes: Partial<Pick<DriveItem, 'name' | 'trashed' | 'updatedMs' | 'appProperties'>>): DriveItem {
     const item = this.require(id);
     Object.assign(item, changes);
     this.save();

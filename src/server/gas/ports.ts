@@ -236,6 +236,13 @@ export interface DriveApiPort {
       mediaData: BlobPort,
       optionalArgs: Record<string, any>,
     ): GoogleAppsScript.Drive_v3.Drive.V3.Schema.File;
+    /** A null mediaData keeps the content (a move: addParents/removeParents in optionalArgs). */
+    update(
+      resource: GoogleAppsScript.Drive_v3.Drive.V3.Schema.File,
+      fileId: string,
+      mediaData: BlobPort | null,
+      optionalArgs?: Record<string, any>,
+    ): GoogleAppsScript.Drive_v3.Drive.V3.Schema.File;
   };
 }
 

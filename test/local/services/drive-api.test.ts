@@ -122,6 +122,39 @@ test('API errors read as Apps Script shows them', () => {
   expect(() => Files.create({ name: 'x', parents: ['root', 'root'] })).toThrow('Increasing the number of parents is not allowed.');
 });
 
+test('appProperties: kept on create, listed when asked for, patched by update (null clears), 124 bytes a property at most', () => {
+  const { Files, deps } = api();
+  const top = Files.create(folder('Sổ Điểm'));
+  const blob = createUtilities(deps).newBlob('a', 'text/plain', 'a.txt');
+  const made = Files.create({ name: 'a.txt', parents: [top.id!], appProperties: { doc: 'hoc-ba/HS1', src: 'x' } }, blob, { fields: 'id,appProperties' });
+  expect(made.appProperties).toEqual({ doc: 'hoc-ba/HS1', src: 'x' });
+  expect(Files.list({ q: `'${top.id}' in parents`, fields: 'files(name,appProperties)' }).files).toEqual([{ name: 'a.txt', appProperties: { doc: 'hoc-ba/HS1', src: 'x' } }]);
+  expect(Files.update({ appProperties: { src: null as unknown as string, extra: 'y' } }, made.id!, null, { fields: 'appProperties' })).toEqual({ appProperties: { doc: 'hoc-ba/HS1', extra: 'y' } });
+  expect(() => Files.create({ name: 'b', parents: [top.id!], appProperties: { k: 'v'.repeat(124) } }, blob, {})).toThrow(
+    'API call to drive.files.create failed with error: The size of the property, k, exceeds the 124 bytes limit on key and value size.',
+  );
+  expect(Files.list({ q: `'${top.id}' in parents`, fields: 'files(name)' }).files).toEqual([{ name: 'a.txt' }]); // nothing made
+});
+
+test('update moves a file (addParents with removeParents), renames it and replaces its content; a refused update changes nothing', () => {
+  const { Files, deps } = api();
+  const top = Files.create(folder('Sổ Điểm'));
+  const old = Files.create(folder('Bản cũ', top.id));
+  const u = createUtilities(deps);
+  const file = Files.create({ name: 'Sổ.pdf', parents: [top.id!] }, u.newBlob([1, 2, 3], 'application/pdf', 'x'), { fields: 'id' });
+  expect(() => Files.update({}, file.id!, null, { addParents: old.id })).toThrow('API call to drive.files.update failed with error: Increasing the number of parents is not allowed.');
+  expect(() => Files.update({}, 'nope', null, {})).toThrow('API call to drive.files.update failed with error: File not found: nope.');
+  const moved = Files.update({ name: 'Sổ (cũ).pdf' }, file.id!, null, { addParents: old.id, removeParents: top.id, fields: 'id,name,parents' });
+  expect(moved).toEqual({ id: file.id, name: 'Sổ (cũ).pdf', parents: [old.id] });
+  const onDisk = DriveStore.open(root).diskPathOf(file.id!);
+  expect(path.relative(root, onDisk).split(path.sep).slice(1)).toEqual(['Sổ Điểm', 'Bản cũ', 'Sổ.pdf']); // disk keeps the first name
+  Files.update({}, file.id!, u.newBlob([9], 'application/pdf', 'x'));
+  expect([...fs.readFileSync(onDisk)]).toEqual([9]);
+  // drive.file: another user's add-on does not see it.
+  const other = (createDriveApi({ ...basics({ effectiveUser: TEACHER }), store: DriveStore.open(root) }) as Required<DriveApiPort>).Files;
+  expect(() => other.update({ name: 'x' }, file.id!, null)).toThrow(`File not found: ${file.id}.`);
+});
+
 test('needs full authorization, like every Drive call', () => {
   expect(() => api({ authMode: 'LIMITED' }).Files.list({})).toThrow('You do not have permission to call Drive.Files.list');
   expect(() => api({ authMode: 'NONE' }).Files.create(folder('x'))).toThrow('You do not have permission to call Drive.Files.create');
@@ -137,7 +170,9 @@ test('what the runtime does not model throws, naming it', () => {
     named('Drive.Files.create of application/vnd.google-apps.document (conversion to a Google file)'),
   );
   expect(() => raw.Files.get('id')).toThrow(named('Drive.Files.get()'));
-  expect(() => raw.Files.update({}, 'id')).toThrow(named('Drive.Files.update()'));
+  expect(() => raw.Files.copy({}, 'id')).toThrow(named('Drive.Files.copy()'));
+  expect(() => raw.Files.update({ description: 'x' }, 'id')).toThrow(named('Drive.Files.update of the field "description"'));
+  expect(() => raw.Files.update({}, 'id', null, { keepRevisionForever: true })).toThrow(named('Drive.Files.update option "keepRevisionForever"'));
   expect(() => raw.Permissions.create({}, 'id')).toThrow(named('Drive.Permissions.create()'));
   expect(() => raw.Revisions.list('id')).toThrow(named('Drive.Revisions.list()'));
   expect(() => raw.newFile()).toThrow(named('Drive.newFile()'));

@@ -131,10 +131,12 @@ test('the add-on\'s onOpen runs as a simple trigger: 30 seconds', () => {
   expect(rt.executions.last()).toMatchObject({ name: 'onOpen', limitMs: SIMPLE_TRIGGER_RUNTIME_MS, triggerOwner: TEACHER });
 });
 
-test('a call latency table adds modelled time per call kind without moving the clock', () => {
+test('a call latency table adds modelled time per call kind: the script sees it pass, the shared clock does not move', () => {
   const latency = (kind: string) => (kind === 'Utilities.getUuid' ? 10_000 : 0);
   const { rt, menu, progress } = setup({ callLatencyMs: latency });
-  expect(menu('uuids', [36])).toBe(0);
+  const clockBefore = rt.clock.nowMs();
+  expect(menu('uuids', [36])).toBe(360_000); // new Date() inside the execution
+  expect(rt.clock.nowMs()).toBe(clockBefore);
   expect(rt.executions.last()).toMatchObject({ elapsedMs: 360_000, stopped: null });
   progress.length = 0;
   // The 37th call starts at exactly 6 minutes and is served; the 38th starts past the limit.

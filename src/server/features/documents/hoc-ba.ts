@@ -1,46 +1,28 @@
 /**
- * The học bạ of every student of a class for the current school year, built from the same reads
- * the classification uses (readClassResults: the book's shadow, attendance and summer tabs, each
- * student through the engine), so the printed averages are the book's to the last decimal. The
- * personal page comes through workbook/student-profile.ts only; the correction counts from the
- * log itself. A class's documents are final only when its year results are complete and its lists
- * approved by the board (results/state.ts); otherwise each page says "BẢN NHÁP".
+ * The học bạ models of every student of a class for the current school year, built from the same
+ * reads the classification uses (readClassResults: the book's shadow, attendance and summer tabs,
+ * each student through the engine), so the printed averages are the book's to the last decimal.
+ * The personal page comes through workbook/student-profile.ts only; the correction counts from
+ * the log itself. A class's documents are final only when its year results are complete and its
+ * lists approved by the board (results/state.ts); otherwise each page says "BẢN NHÁP".
  *
  * Restricted to the board and the admins: a học bạ shows a whole student's record. One PDF per
- * student under Sổ Điểm/<năm học>/<lớp>/ (drive-pdf.ts). The whole class runs in one execution:
- * the batch jobs that resume across the 6-minute limit are the issue's later part.
+ * student, saved in chunks by export.ts.
  */
-import * as z from 'zod';
 import type { Env } from '../../gas/env';
 import type { SubjectValue } from '../../domain/assessment';
 import type { SchoolConfig } from '../../domain/school/model';
-import { correctionCounts, type CorrectionCounts } from '../../domain/corrections/counts';
-import { hocBaHtml, type HocBa, type HocBaValue } from '../../domain/documents/hoc-ba';
-import { readLedger } from '../../workbook/audit';
+import type { CorrectionCounts } from '../../domain/corrections/counts';
+import type { HocBa, HocBaValue } from '../../domain/documents/hoc-ba';
 import { BOOK_TAB } from '../../workbook/layout';
 import { studentProfiles } from '../../workbook/student-profile';
-import { AccessError, ACCESS_TEXT, caller, fieldProblem, isAdmin, isBoard } from '../results/access';
-import { readClass } from '../results/apply';
 import type { ClassResults } from '../results/class-results';
-import { isLocked, readClassState, type ClassState } from '../results/state';
-import { saveDocumentPdf, type SavedPdf } from './drive-pdf';
+import { isLocked, type ClassState } from '../results/state';
 
 export const HOC_BA_EXPORT_TEXT = {
   notAllowed: (email: string) => `Tài khoản ${email} không in được học bạ: chỉ Ban giám hiệu và quản trị in học bạ.`,
   fileName: (code: string, name: string) => `Học bạ ${code} ${name}`,
 } as const;
-
-export interface HocBaFile extends SavedPdf {
-  studentCode: string;
-}
-
-export interface HocBaExport {
-  classCode: string;
-  schoolYear: number;
-  /** True when the class's year is not final: every page says "BẢN NHÁP". */
-  draft: boolean;
-  files: HocBaFile[];
-}
 
 function valueOf(v: SubjectValue | null | undefined): HocBaValue {
   if (!v) return null;
@@ -101,29 +83,4 @@ export function hocBaModels(env: Env, config: SchoolConfig, results: ClassResult
       principalName: principal?.name ?? '',
     };
   });
-}
-
-/** Every student's học bạ of the class as a PDF in Drive; a refusal is an AccessError with the Vietnamese sentence. */
-export function exportHocBa(env: Env, classCode: string): HocBaExport {
-  const c = caller(env);
-  if (!isBoard(c.context, c.email) && !isAdmin(c.context, c.email)) throw new AccessError(HOC_BA_EXPORT_TEXT.notAllowed(c.email));
-  const results = readClass(env, c.context, classCode);
-  if (!results) throw new AccessError(ACCESS_TEXT.unknownClass(classCode));
-  const config = c.context.config;
-  const counts = correctionCounts(readLedger(env).entries, BOOK_TAB.sheetName(classCode));
-  const models = hocBaModels(env, config, results, readClassState(env, classCode), counts);
-  const files = models.map((model) => ({
-    studentCode: model.student.code,
-    ...saveDocumentPdf(env, { schoolYear: model.schoolYear, classCode, fileName: HOC_BA_EXPORT_TEXT.fileName(model.student.code, model.student.name), html: hocBaHtml(model) }),
-  }));
-  return { classCode, schoolYear: config.school.schoolYear, draft: models[0]?.draft ?? true, files };
-}
-
-const input = z.strictObject({ classCode: z.string().min(1).max(20) });
-
-/** The panel's call: its argument checked ({ classCode }), then exportHocBa. */
-export function exportHocBaFor(env: Env, raw: unknown): HocBaExport {
-  const parsed = input.safeParse(raw);
-  if (!parsed.success) throw new AccessError(`Yêu cầu không hợp lệ: ${fieldProblem(parsed.error.issues)}.`);
-  return exportHocBa(env, parsed.data.classCode);
 }

@@ -1,24 +1,22 @@
 /**
- * The class print pack from the book: the class read once per tab (results/class-results.ts), the
- * scores of the period from the shadow (the accepted values), the corrections counted from the
- * log, the state of the class's confirmation and lists for the "BẢN NHÁP" mark; saved as a PDF
- * under Sổ Điểm/<năm học>/<lớp>/. For the board, the admins and the class's homeroom teacher.
+ * The class print pack's model from the book: the class read once per tab
+ * (results/class-results.ts), the scores of the period from the shadow (the accepted values), the
+ * corrections counted from the log, the state of the class's confirmation and lists for the
+ * "BẢN NHÁP" mark. Saved by plans.ts / export.ts; for the board, the admins and the class's
+ * homeroom teacher.
  */
 import * as z from 'zod';
 import type { Env } from '../../gas/env';
 import { correctionCounts } from '../../domain/corrections/counts';
-import { printPackHtml, type PackSubject, type PrintPack } from '../../domain/documents/print-pack';
+import type { PackSubject, PrintPack } from '../../domain/documents/print-pack';
 import { valueText } from '../../domain/audit/replay';
 import { readLedger } from '../../workbook/audit';
 import { BOOK_TAB } from '../../workbook/layout';
 import type { SchoolContext } from '../school-context';
-import { caller, fieldProblem, isAdmin, isBoard, refusalsAsResults, type Caller } from '../results/access';
-import { readClass } from '../results/apply';
-import { finalYear, PERIOD_LABELS, periodResults, type ResultsPeriod } from '../results/block';
+import { caller, fieldProblem, refusalsAsResults, type Caller } from '../results/access';
+import { finalYear, periodResults, type ResultsPeriod } from '../results/block';
 import { isLocked, readClassState } from '../results/state';
-import { saveDocumentPdf } from './drive-pdf';
-import { packDigests, subjectColumns } from './pack-pages';
-import { recordIssuedPack } from './pack-registry';
+import { subjectColumns } from './pack-pages';
 import type { ClassResults } from '../results/class-results';
 
 const LONG_LABEL: Record<ResultsPeriod, string> = { hk1: 'Học kì I', hk2: 'Học kì II', year: 'Cả năm' };
@@ -94,29 +92,3 @@ export function packCall<T extends { ok: boolean; message: string }>(env: Env, r
   });
 }
 
-export interface ExportResult {
-  ok: boolean;
-  message: string;
-  url?: string;
-  sha256?: string;
-}
-
-/**
- * The pack saved as a PDF; the board, the admins or the class's homeroom teacher. The answer's
- * sha256 names this exact file for the sign-off (apiSignOffPack).
- */
-export function exportPrintPack(env: Env, raw: unknown): ExportResult {
-  return packCall(env, raw, (c, classCode, period): ExportResult => {
-    const cls = c.context.config.classes.find((x) => x.code === classCode);
-    if (!cls) return { ok: false, message: `Không có lớp "${classCode}".` };
-    if (cls.homeroom !== c.email && !isBoard(c.context, c.email) && !isAdmin(c.context, c.email)) {
-      return { ok: false, message: `Tài khoản ${c.email} không in được sổ của lớp ${classCode}: chỉ giáo viên chủ nhiệm lớp, Ban giám hiệu và quản trị.` };
-    }
-    const results = readClass(env, c.context, classCode)!;
-    const pack = printPackModel(env, c.context, results, period);
-    const saved = saveDocumentPdf(env, { schoolYear: pack.schoolYear, classCode, fileName: `Sổ theo dõi ${classCode} ${PERIOD_LABELS[period]}${pack.draft ? ' (bản nháp)' : ''}`, html: printPackHtml(pack) });
-    // What the pages showed when printed: a sign-off naming this PDF is checked against it.
-    recordIssuedPack(env, saved.sha256, { classCode, period, draft: pack.draft, digests: packDigests(results, period) });
-    return { ok: true, message: `Đã lưu sổ theo dõi lớp ${classCode} (${LONG_LABEL[period]}${pack.draft ? ', bản nháp' : ''}): ${saved.name}.`, url: saved.url, sha256: saved.sha256 };
-  });
-}
