@@ -42,7 +42,8 @@ export interface HocBaExport {
   files: HocBaFile[];
 }
 
-function valueOf(v: SubjectValue | null | undefined): HocBaValue {
+/** An average as a number, a level as its mark, nothing as null (the học bạ and the CSDL file alike). */
+export function valueOf(v: SubjectValue | null | undefined): HocBaValue {
   if (!v) return null;
   return v.kind === 'score' ? v.tenths / 10 : v.mark;
 }
