@@ -13,7 +13,8 @@
  */
 import type { PromotionStatus } from '../assessment';
 import type { SubjectKind } from '../assessment/catalog';
-import { EVERY_SUBJECT, parseFieldCode, type ExportField, type LevelPeriod, type SubjectPeriod } from './results-fields';
+import type { HocBaAbsences, HocBaStudent } from './hoc-ba';
+import { EVERY_SUBJECT, parseFieldCode, type ExportField, type LevelPeriod, type StudentField, type SubjectPeriod } from './results-fields';
 import type { XlsxCell, XlsxSheet } from './xlsx';
 
 /** An average (a number), a level ("Đ", "CĐ", "Tốt"…) or nothing yet. */
@@ -25,21 +26,13 @@ export interface ResultsSubject {
   kind: SubjectKind;
 }
 
-export interface AbsenceCount {
-  excused: number;
-  unexcused: number;
-}
+/** Sessions absent, có phép / không phép. */
+export type AbsenceCount = HocBaAbsences;
 
 type ByPeriod<T> = { hk1: T; hk2: T; year: T };
 
-export interface ResultsStudent {
-  code: string;
-  name: string;
-  /** As printed, "05/03/2015"; '' when unknown. */
-  birthDate: string;
-  sex: string;
-  ethnicity?: string;
-  birthPlace?: string;
+/** The personal fields a column can name, as the học bạ prints them. */
+export interface ResultsStudent extends Pick<HocBaStudent, 'code' | 'name' | 'birthDate' | 'sex' | 'ethnicity' | 'birthPlace'> {
   /** Mã định danh học sinh on the CSDL ngành. */
   csdlId?: string;
   /** Số định danh cá nhân (12 digits). */
@@ -188,29 +181,22 @@ const PERIOD_KEYS = { HK1: 'hk1', HK2: 'hk2', CN: 'year' } as const;
 
 const orNull = (text: string | undefined | null): string | null => (text ? text : null);
 
-function studentValue(field: Extract<ExportField, { kind: 'student' }>['field'], s: ResultsStudent, index: number, model: ResultsClass): XlsxCell {
-  switch (field) {
-    case 'STT':
-      return index + 1;
-    case 'MA_HS':
-      return s.code;
-    case 'HO_TEN':
-      return s.name;
-    case 'NGAY_SINH':
-      return orNull(s.birthDate);
-    case 'GIOI_TINH':
-      return orNull(s.sex);
-    case 'DAN_TOC':
-      return orNull(s.ethnicity);
-    case 'NOI_SINH':
-      return orNull(s.birthPlace);
-    case 'MA_DINH_DANH':
-      return orNull(s.csdlId);
-    case 'SO_DINH_DANH':
-      return orNull(s.personalId);
-    case 'LOP':
-      return model.classCode;
-  }
+/** The student's own fields by code (STT and LOP come from the file and the class). */
+const PERSONAL = {
+  MA_HS: 'code',
+  HO_TEN: 'name',
+  NGAY_SINH: 'birthDate',
+  GIOI_TINH: 'sex',
+  DAN_TOC: 'ethnicity',
+  NOI_SINH: 'birthPlace',
+  MA_DINH_DANH: 'csdlId',
+  SO_DINH_DANH: 'personalId',
+} as const satisfies Record<Exclude<StudentField, 'STT' | 'LOP'>, keyof ResultsStudent>;
+
+function studentValue(field: StudentField, s: ResultsStudent, index: number, model: ResultsClass): XlsxCell {
+  if (field === 'STT') return index + 1;
+  if (field === 'LOP') return model.classCode;
+  return orNull(s[PERSONAL[field]]);
 }
 
 /** The value of one cell: the student's result the field names, null when there is none yet. */
