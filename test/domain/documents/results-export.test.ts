@@ -4,6 +4,8 @@
  * levels as text, one row per student keyed by mã học sinh, absences and the year's decisions, and
  * an adjusted mapping that changes the columns.
  */
+import * as fs from 'node:fs';
+import * as path from 'node:path';
 import { clashingTitles, defaultMapping, DEFAULT_MAPPING, resolveColumns, resultsSheet, resultsTable, type ExportColumn, type ResultsClass, type ResultsStudent } from '../../../src/server/domain/documents/results-export';
 import { fieldCatalog, parseFieldCode } from '../../../src/server/domain/documents/results-fields';
 
@@ -81,6 +83,12 @@ describe('field codes', () => {
     const codes = fieldCatalog().map((f) => f.code);
     for (const code of codes) expect(parseFieldCode(code, new Set(['TOAN']))).toMatchObject({ ok: true });
     for (const row of DEFAULT_MAPPING) expect(codes).toContain(row.code);
+  });
+
+  test('docs/results-export.md lists every code and the default mapping row by row', () => {
+    const doc = fs.readFileSync(path.join(__dirname, '../../../docs/results-export.md'), 'utf8');
+    for (const { code } of fieldCatalog()) expect({ code, listed: doc.includes(`\`${code}\``) }).toEqual({ code, listed: true });
+    DEFAULT_MAPPING.forEach((row, i) => expect(doc).toContain(`| ${i + 1} | ${row.title} | \`${row.code}\` |`));
   });
 });
 
