@@ -19,8 +19,14 @@ import { PRINCIPAL, TOAN_6A, VAN_6A } from './guard-world';
 import { student } from './roster-rows';
 import { TRAINING, yearOf6A } from './year-world';
 
-function world() {
+function world(tab?: CellValue[][]) {
   const w = yearOf6A();
+  if (tab) {
+    // The admin adds the tab, then runs setup, which protects it like every config tab.
+    const sheet = w.env().spreadsheetApp.getActiveSpreadsheet().insertSheet('Cột xuất CSDL');
+    sheet.getRange(1, 1, tab.length, 2).setValues(tab);
+    w.runtime.as(w.admin).chooseMenuItem(w.id, 'menuSetup');
+  }
   // From here the runtime runs the feature's module (the bundle is not rebuilt for it).
   w.runtime.loadModule({ resultsXlsx: (code: string) => resultsXlsx(gasEnv(), caller(gasEnv()), code) });
   const run = (who: string) => w.runtime.execute(w.runtime.contextFor(who, w.id), 'resultsXlsx', ['6A']) as ResultsXlsx;
@@ -157,4 +163,15 @@ test('a subject teacher and the homeroom teacher are refused: the file holds eve
   const { run } = world();
   expect(() => run(VAN_6A)).toThrow(RESULTS_EXPORT_TEXT.notAllowed(VAN_6A));
   expect(() => run(TOAN_6A)).toThrow(RESULTS_EXPORT_TEXT.notAllowed(TOAN_6A));
+});
+
+test('only the admins edit "Cột xuất CSDL": a teacher’s change is refused and the export keeps the school’s columns', async () => {
+  const { w, run } = world([
+    ['Tiêu đề cột', 'Nội dung'],
+    ['Mã HS', 'MA_HS'],
+    ['Điểm TB {môn}', '*.CN'],
+  ]);
+  const edit = w.runtime.as(VAN_6A).edit(w.id, 'Cột xuất CSDL', 'B2', 'HO_TEN');
+  expect(edit).toMatchObject({ ok: false, reason: 'protected', protection: { description: 'Sổ Điểm · Cột xuất CSDL' } });
+  expect(rowValues(await open(run(PRINCIPAL)), 1).slice(0, 2)).toEqual(['Mã HS', 'Điểm TB Ngữ văn']);
 });
