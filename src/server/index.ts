@@ -305,7 +305,7 @@ export function apiResolveProblemReport(input: unknown): ReportResult {
 
 /**
  * Sidebar API: one chunk of an export to Drive ({ kind: 'hoc-ba' | 'pack' | 'roll-call' |
- * 'register', classCode?, period?, from? }); the panel calls again with `from: next` until `next`
+ * 'register' | 'results', classCode?, period?, from?, batch? }); the panel calls again with `from: next` until `next`
  * is null. Each kind checks who may export it.
  */
 export function apiExportDocuments(input: unknown): ExportProgress {
@@ -329,6 +329,11 @@ export function apiSignOffPack(input: unknown): { ok: boolean; message: string }
 /** Sidebar API: the sign-off status of a class's pack ({ classCode, period }): the board, admins, the homeroom teacher. */
 export function apiPackStatus(input: unknown): PackStatus {
   return packStatus(gasEnv(), input);
+}
+
+/** Sidebar API: a class's results for the education database as .xlsx in Drive ({ classCode }): the board and admins. */
+export function apiExportResults(input: unknown): ExportResult {
+  return exportOne(gasEnv(), 'results', input);
 }
 
 /** Sidebar API: the school's register (sổ đăng bộ) as a PDF in Drive: the board and admins. */

@@ -26,8 +26,10 @@ function world() {
 test('configuration templates: created once, pre-filled with the national catalog and the admin; never overwritten', () => {
   const w = world();
   const [line] = createConfigSheets(w.env(), 'THCS');
-  expect(line).toMatch(/^Đã tạo 6 trang cấu hình: Cấu hình trường, Người dùng, Môn học, Lớp, Phân công, Lịch nhập điểm\./);
+  expect(line).toMatch(/^Đã tạo 7 trang cấu hình: Cấu hình trường, Người dùng, Môn học, Lớp, Phân công, Lịch nhập điểm, Cột xuất CSDL\./);
   const ss = w.env().spreadsheetApp.getActiveSpreadsheet();
+  // The CSDL export's columns, the default ones for the school to adjust.
+  expect(ss.getSheetByName('Cột xuất CSDL')!.getDataRange().getValues().slice(0, 3).map((r) => r.slice(0, 2))).toEqual([['Tiêu đề cột', 'Nội dung'], ['STT', 'STT'], ['Mã học sinh', 'MA_HS']]);
   const subjects = ss.getSheetByName('Môn học')!.getDataRange().getValues();
   expect(subjects.filter((r) => r[0] === 6).map((r) => r[1])).toEqual(['VAN', 'TOAN', 'NN1', 'GDCD', 'LSDL', 'KHTN', 'CN', 'TIN', 'GDTC', 'HDTN', 'GDDP', 'AN', 'MT']);
   expect(ss.getSheetByName('Người dùng')!.getDataRange().getValues()[1].slice(0, 1)).toEqual([ADMIN]);

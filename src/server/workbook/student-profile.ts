@@ -10,7 +10,13 @@ import { vnParts } from '../domain/calendar/time';
 import type { CellValue, SpreadsheetPort } from '../gas/ports';
 import { BOOK_TAB, PROFILE_HEADER_ROWS, profileSheetName } from './layout';
 
-export type StudentProfile = HocBaStudent;
+/** What the học bạ prints, and the two national ids the education database's files are keyed by. */
+export type StudentProfile = HocBaStudent & {
+  /** Mã định danh học sinh on the CSDL ngành. */
+  csdlId?: string;
+  /** Số định danh cá nhân (12 digits). */
+  personalId?: string;
+};
 
 const text = (v: CellValue | undefined): string => (v === null || v === undefined ? '' : String(v).trim());
 const two = (n: number) => String(n).padStart(2, '0');
@@ -65,6 +71,8 @@ export function studentProfiles(spreadsheet: SpreadsheetPort, classCode: string)
       fatherName: optional('FATHER_NAME'),
       motherName: optional('MOTHER_NAME'),
       guardianName: optional('GUARDIAN_NAME'),
+      csdlId: optional('CSDL_ID'),
+      personalId: optional('PERSONAL_ID'),
     });
   }
   return out;

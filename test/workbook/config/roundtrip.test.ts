@@ -1,4 +1,5 @@
 /** configToSheetRows is the inverse of parseConfig; the writer's seed rows come from the national catalog. */
+import { DEFAULT_MAPPING } from '../../../src/server/domain/documents/results-export';
 import { catalogSubjects, configToSheetRows, parseConfig, seedToSheetRows } from '../../../src/server/workbook/config';
 import type { SchoolConfig } from '../../../src/server/domain/school/model';
 import { thcsConfigTables, thptConfigTables } from './fixtures';
@@ -34,9 +35,11 @@ describe('configToSheetRows → parseConfig', () => {
     expect(parsed(rows)).toEqual(config);
   });
 
-  test('every config sheet has its header row, the calendar only that', () => {
+  test('every config sheet has its header row, the calendar only that, the CSDL columns the default ones', () => {
     const rows = configToSheetRows(parsed(thptConfigTables()));
-    expect(Object.keys(rows)).toEqual(['Cấu hình trường', 'Người dùng', 'Môn học', 'Lớp', 'Phân công', 'Lịch nhập điểm']);
+    expect(Object.keys(rows)).toEqual(['Cấu hình trường', 'Người dùng', 'Môn học', 'Lớp', 'Phân công', 'Lịch nhập điểm', 'Cột xuất CSDL']);
+    expect(rows['Cột xuất CSDL'][0]).toEqual(['Tiêu đề cột', 'Nội dung', 'Ý nghĩa']);
+    expect(rows['Cột xuất CSDL'].slice(1).map((r) => [r[0], r[1]])).toEqual(DEFAULT_MAPPING.map((m) => [m.title, m.code]));
     expect(rows['Lịch nhập điểm']).toEqual([['Học kì', 'Loại cột', 'Khối', 'Lớp', 'Mã môn', 'Mở lúc', 'Đóng lúc', 'Ghi chú']]);
     expect(rows['Người dùng'][0]).toEqual(['Email', 'Họ và tên', 'Vai trò', 'Tổ chuyên môn']);
   });

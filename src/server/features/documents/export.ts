@@ -12,7 +12,7 @@ import * as z from 'zod';
 import type { Env } from '../../gas/env';
 import { AccessError, caller, fieldProblem, refusalsAsResults, type Caller } from '../results/access';
 import type { ResultsPeriod } from '../results/block';
-import { planHocBa, planPack, planRegister, planRollCall, PLAN_TEXT, type DocumentPlan, type ExportKind } from './plans';
+import { planHocBa, planPack, planRegister, planResults, planRollCall, PLAN_TEXT, type DocumentPlan, type ExportKind } from './plans';
 import { publishDocuments, type PublishedFile, type PublishOptions } from './published';
 
 export const EXPORT_TEXT = {
@@ -56,7 +56,7 @@ export interface ExportProgress {
 }
 
 const input = z.strictObject({
-  kind: z.enum(['hoc-ba', 'pack', 'roll-call', 'register']),
+  kind: z.enum(['hoc-ba', 'pack', 'roll-call', 'register', 'results']),
   classCode: z.string().min(1).max(20).optional(),
   period: z.enum(['hk1', 'hk2', 'year']).optional(),
   from: z.number().int().min(0).max(100_000).optional(),
@@ -70,6 +70,7 @@ function planFor(env: Env, c: Caller, req: ExportRequest): DocumentPlan {
   if (!req.classCode) throw new AccessError(PLAN_TEXT.needsClass);
   if (req.kind === 'hoc-ba') return planHocBa(env, c, req.classCode);
   if (req.kind === 'roll-call') return planRollCall(env, c, req.classCode);
+  if (req.kind === 'results') return planResults(env, c, req.classCode);
   if (!req.period) throw new AccessError(PLAN_TEXT.needsPeriod);
   return planPack(env, c, req.classCode, req.period as ResultsPeriod);
 }
@@ -126,7 +127,7 @@ export interface ExportResult {
  * A one-document export (pack, roll-call list, register) of `kind` with the panel's argument
  * ({ classCode, period } or nothing): its current file, made or found unchanged.
  */
-export function exportOne(env: Env, kind: 'pack' | 'roll-call' | 'register', raw: unknown): ExportResult {
+export function exportOne(env: Env, kind: 'pack' | 'roll-call' | 'register' | 'results', raw: unknown): ExportResult {
   const fields = raw === undefined || raw === null ? {} : raw;
   if (typeof fields !== 'object' || Array.isArray(fields)) return { ok: false, message: `Yêu cầu không hợp lệ: ${fieldProblem([{ code: 'invalid_type', path: [] }])}.` };
   const out = exportDocuments(env, { ...fields, kind });

@@ -24,7 +24,8 @@ export const HOC_BA_EXPORT_TEXT = {
   fileName: (code: string, name: string) => `Học bạ ${code} ${name}`,
 } as const;
 
-function valueOf(v: SubjectValue | null | undefined): HocBaValue {
+/** An average as a number, a level as its mark, nothing as null (the học bạ and the CSDL file alike). */
+export function valueOf(v: SubjectValue | null | undefined): HocBaValue {
   if (!v) return null;
   return v.kind === 'score' ? v.tenths / 10 : v.mark;
 }

@@ -2,7 +2,8 @@
  * What each kind of export writes, for whom: the documents of one folder, each with its key, its
  * file name, its source (the model without the print date) and how to render it. Every plan
  * checks the caller first and refuses with a sentence (AccessError): the học bạ, the register
- * and the results files show personal records, so only the board and the admins; a class's
+ * and the results files (.xlsx for the education database) show personal records, so only the
+ * board and the admins; a class's
  * print pack and roll-call list, also its homeroom teacher.
  */
 import type { Env } from '../../gas/env';
@@ -21,9 +22,10 @@ import { packDigests } from './pack-pages';
 import { recordIssuedPack } from './pack-registry';
 import { printPackModel } from './print-pack';
 import { registerDoc, REGISTER_TEXT } from './register';
+import { resultsXlsx } from './results-export';
 import type { PlannedDocument } from './published';
 
-export type ExportKind = 'hoc-ba' | 'pack' | 'roll-call' | 'register';
+export type ExportKind = 'hoc-ba' | 'pack' | 'roll-call' | 'register' | 'results';
 
 export interface DocumentPlan {
   schoolYear: number;
@@ -118,5 +120,16 @@ export function planRegister(env: Env, c: Caller): DocumentPlan {
     folder: REGISTER_TEXT.wholeSchool,
     draft: false,
     docs: [{ key: 'register', stem: `Sổ đăng bộ ${doc.schoolYear}-${doc.schoolYear + 1}`, format: 'pdf', source: withoutDate(doc), render: () => registerHtml(doc) }],
+  };
+}
+
+/** The class's results file for the education database (.xlsx, the school's column mapping). */
+export function planResults(env: Env, c: Caller, classCode: string): DocumentPlan {
+  const file = resultsXlsx(env, c, classCode);
+  return {
+    schoolYear: c.context.config.school.schoolYear,
+    folder: classCode,
+    draft: file.draft,
+    docs: [{ key: 'results', stem: file.fileName, format: 'xlsx', source: { model: file.model, draft: file.draft }, render: () => file.bytes }],
   };
 }

@@ -16,9 +16,9 @@ import type { Env } from '../../gas/env';
 import { sha256Hex } from '../../domain/audit/sha256';
 import { hexFromSignedBytes } from '../../domain/audit/chain';
 import { documentFolder, driveFiles, filesIn, folderIn, freeName, type DriveFile, type DriveFiles } from './drive-folders';
+import { XLSX_MIME_TYPE } from '../../domain/documents/xlsx';
 import { htmlToPdf, PDF_MIME_TYPE } from './drive-pdf';
 
-export const XLSX_MIME_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 export const MANIFEST_NAME = 'Danh mục tài liệu.json';
 export const OLD_VERSIONS_FOLDER = 'Bản cũ';
 /** Bumped when a template changes, so every document is rendered again once. */

@@ -4,6 +4,8 @@
  */
 import { subjectCatalog, txCountForPeriods } from '../../domain/assessment/catalog';
 import { DEFAULT_CORRECTION_HOURS, type Assignment, type ClassConfig, type SchoolConfig, type SchoolLevel, type SchoolSettings, type SchoolUser, type SubjectConfig } from '../../domain/school/model';
+import { DEFAULT_MAPPING } from '../../domain/documents/results-export';
+import { fieldCatalog } from '../../domain/documents/results-fields';
 import type { CellValue } from '../../gas/ports';
 import { LEVEL_GRADES } from './levels';
 import { roleLabels } from './roles';
@@ -58,6 +60,12 @@ function settingValue(key: SettingKey, school: Partial<SchoolSettings>): CellVal
   }
 }
 
+/** The default columns of the results file, each with what it holds, for the school to adjust. */
+function exportColumnRows(): CellValue[][] {
+  const meaning = new Map(fieldCatalog().map((f) => [f.code, f.meaning]));
+  return DEFAULT_MAPPING.map((r) => [r.title, r.code, meaning.get(r.code) ?? '']);
+}
+
 /** Each config sheet's values, keyed by sheet name; partial settings leave their cells blank. */
 export function seedToSheetRows(seed: ConfigSeed): Record<string, CellValue[][]> {
   const subjects = seed.subjects ?? catalogSubjects(seed.school.level, seed.school.artsAsTwoSubjects ?? true);
@@ -72,6 +80,7 @@ export function seedToSheetRows(seed: ConfigSeed): Record<string, CellValue[][]>
     [SHEET_NAMES.classes]: [headerRow(SHEET_NAMES.classes), ...(seed.classes ?? []).map((c) => [c.code, c.grade, c.homeroom])],
     [SHEET_NAMES.assignments]: [headerRow(SHEET_NAMES.assignments), ...(seed.assignments ?? []).map((a) => [a.classCode, a.subjectCode, a.teachers.join(', ')])],
     [SHEET_NAMES.calendar]: [headerRow(SHEET_NAMES.calendar)],
+    [SHEET_NAMES.exportColumns]: [headerRow(SHEET_NAMES.exportColumns), ...exportColumnRows()],
   };
 }
 

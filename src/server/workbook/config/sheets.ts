@@ -3,8 +3,9 @@
  * column widths, data-validation hints and the note on each header. The parser matches
  * headers tolerantly (see table.ts); the writer creates the sheets from these definitions.
  */
+import { fieldCatalog } from '../../domain/documents/results-fields';
 
-export type ConfigSheetKey = 'settings' | 'users' | 'subjects' | 'classes' | 'assignments' | 'calendar';
+export type ConfigSheetKey = 'settings' | 'users' | 'subjects' | 'classes' | 'assignments' | 'calendar' | 'exportColumns';
 
 /** What the writer turns into a data validation on the column (or the settings row). */
 export type ValidationHint =
@@ -45,6 +46,7 @@ export const SHEET_NAMES = {
   classes: 'Lớp',
   assignments: 'Phân công',
   calendar: 'Lịch nhập điểm',
+  exportColumns: 'Cột xuất CSDL',
 } as const satisfies Record<ConfigSheetKey, string>;
 
 export type SettingKey =
@@ -118,6 +120,11 @@ export const SETTING_ITEMS: readonly SettingItemDef[] = [
     validation: { kind: 'numberBetween', min: 1, max: 168 },
   },
 ];
+
+/** The codes offered in the drop-down of "Nội dung" (a subject's own code, TOAN.CN, is typed). */
+const EXPORT_CODE_SUGGESTIONS = fieldCatalog()
+  .map((f) => f.code)
+  .filter((code) => !code.startsWith('TOAN.'));
 
 const EMAIL_NOTE = 'Địa chỉ email Google của người dùng (tài khoản dùng để mở bảng tính).';
 
@@ -222,6 +229,31 @@ export const CONFIG_SHEETS: readonly ConfigSheetDef[] = [
       { key: 'opensAt', header: 'Mở lúc', aliases: ['Bắt đầu', 'Từ'], width: 150, note: 'Ngày giờ mở nhập điểm, ví dụ 20/10/2026 07:00.' },
       { key: 'closesAt', header: 'Đóng lúc', aliases: ['Kết thúc', 'Đến'], width: 150, note: 'Ngày giờ khóa nhập điểm, ví dụ 31/10/2026 17:00.' },
       { key: 'note', header: 'Ghi chú', aliases: [], width: 260, note: 'Ghi chú tùy ý.' },
+    ],
+  },
+  {
+    // The columns of the results file for the education database (docs/results-export.md).
+    key: 'exportColumns',
+    name: SHEET_NAMES.exportColumns,
+    columns: [
+      {
+        key: 'title',
+        header: 'Tiêu đề cột',
+        aliases: ['Tiêu đề', 'Tên cột', 'Cột'],
+        width: 300,
+        note: 'Tiêu đề của cột trong tệp Excel xuất cho CSDL ngành, theo mẫu nhập của phần mềm CSDL. Dòng có * ở "Nội dung" ghi {môn} (tên môn) hoặc {mã môn} trong tiêu đề.',
+      },
+      {
+        key: 'code',
+        header: 'Nội dung',
+        aliases: ['Mã nội dung', 'Mã trường dữ liệu', 'Trường dữ liệu'],
+        width: 160,
+        note:
+          'Mã dữ liệu của cột, ví dụ MA_HS, HO_TEN, NGAY_SINH, TOAN.CN (môn TOAN cả năm), *.CN (mỗi môn của lớp một cột), HOC_TAP.CN, REN_LUYEN.HK1, DANH_HIEU, NGHI.CN, LEN_LOP. ' +
+          'Các dòng * liền nhau được lặp theo từng môn. Xóa hết các dòng thì Sổ Điểm dùng mẫu mặc định.',
+        validation: { kind: 'list', values: EXPORT_CODE_SUGGESTIONS, suggest: true },
+      },
+      { key: 'meaning', header: 'Ý nghĩa', aliases: ['Ghi chú'], width: 360, optional: true, note: 'Giải thích cho người đọc; Sổ Điểm không đọc cột này.' },
     ],
   },
 ];
