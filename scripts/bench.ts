@@ -10,6 +10,7 @@ import { benchSetup } from './bench/setup';
 import { benchGuard } from './bench/guard';
 import { benchVerify } from './bench/verify';
 import { benchClassify } from './bench/classify';
+import { benchDocuments } from './bench/documents';
 import type { BenchSection } from './bench/measure';
 
 function bundleSizes(): BenchSection {
@@ -39,9 +40,27 @@ function bundleSizes(): BenchSection {
   return { title: 'Bundle size', lines };
 }
 
-export async function main(): Promise<number> {
-  const sections = [bundleSizes(), benchAssessment(), benchRuntimeIo(), benchSetup(), benchGuard(), benchVerify(), benchClassify()];
-  for (const s of sections) {
+const SECTIONS: Record<string, () => BenchSection> = {
+  bundle: bundleSizes,
+  assessment: benchAssessment,
+  io: benchRuntimeIo,
+  setup: benchSetup,
+  guard: benchGuard,
+  verify: benchVerify,
+  classify: benchClassify,
+  documents: benchDocuments,
+};
+
+/** `npm run bench` runs every section; `npm run bench -- documents guard` only those named. */
+export async function main(args: string[] = []): Promise<number> {
+  const unknown = args.filter((a) => !(a in SECTIONS));
+  if (unknown.length > 0) {
+    console.error(`Unknown bench section(s): ${unknown.join(', ')}. Sections: ${Object.keys(SECTIONS).join(', ')}.`);
+    return 2;
+  }
+  for (const [name, run] of Object.entries(SECTIONS)) {
+    if (args.length > 0 && !args.includes(name)) continue;
+    const s = run();
     console.log(`\n## ${s.title}`);
     for (const line of s.lines) console.log(line);
   }

@@ -64,8 +64,13 @@ export class ExecutionBudgets {
   constructor(
     private readonly clock: VirtualClock,
     private readonly quotas: DailyQuotas,
-    private readonly latency: CallLatency = () => 0,
+    private latency: CallLatency = () => 0,
   ) {}
+
+  /** Replaces the latency table (RuntimeOptions.callLatencyMs) from the next call on. */
+  setCallLatency(latency: CallLatency): void {
+    this.latency = latency;
+  }
 
   /** Starts timing `name` run in `ctx`; throws when its trigger owner has no runtime left today. */
   begin(ctx: ExecutionContext, name: string): RunningExecution {

@@ -72,13 +72,14 @@ test('the minutes are a PDF in Sổ Điểm/2026-2027/6A/ of the runner’s Driv
   expect(text).toContain('Đại Thắng, ngày 15 tháng 7 năm 2027');
   expect(text).toContain('(Ký, ghi rõ họ tên)');
 
-  // One conversion, one digest, three folders found or made, one listing of the class folder, one upload.
+  // One conversion, one digest; the first time, the class folder looked for by its tag, then the
+  // three folders found or made; one listing of the class folder, one upload.
   expect(rt.calls.snapshot()).toMatchObject({
     'Utilities.newBlob': 1,
     'Blob.getAs': 1,
     'Blob.getBytes': 1,
     'Utilities.computeDigest': 1,
-    'Drive.Files.list': 4,
+    'Drive.Files.list': 5,
     'Drive.Files.create': 4,
   });
   expect(ms).toBeLessThan(30_000);
@@ -100,6 +101,21 @@ test('saving again makes no folder: the same name gets " (1)", another class onl
   // The first file is still there, unchanged: each issued PDF keeps its id and its hash.
   expect(createHash('sha256').update(fs.readFileSync(store().diskPathOf(first.fileId))).digest('hex')).toBe(first.sha256);
   expect(rt.calls.count('Drive.Files.create')).toBe(1 + 2);
+  // 6A's folder is found by its tag at once: one query, then the listing.
+  rt.calls.reset();
+  save(minutes);
+  expect(rt.calls.count('Drive.Files.list')).toBe(2);
+});
+
+test('a trashed class folder (or one inside a trashed folder) is not used: the path is made again', () => {
+  const { save, store } = world();
+  const first = save(minutes);
+  const classFolder = store().get(first.fileId)!.parentId!;
+  const year = store().get(classFolder)!.parentId!;
+  store().update(year, { trashed: true });
+  const again = save(minutes);
+  expect(store().get(again.fileId)!.parentId).not.toBe(classFolder);
+  expect(again.name).toBe('Biên bản sửa điểm SD-0007 - 6A - Toán - HS0612.pdf');
 });
 
 test('drive.file: folders the add-on did not make for this user are not used', () => {

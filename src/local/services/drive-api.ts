@@ -87,7 +87,8 @@ type Term =
   | { kind: 'name'; value: string }
   | { kind: 'mimeType'; negate: boolean; value: string }
   | { kind: 'parent'; id: string }
-  | { kind: 'trashed'; value: boolean };
+  | { kind: 'trashed'; value: boolean }
+  | { kind: 'appProperty'; key: string; value: string };
 
 const STRING = String.raw`'((?:[^'\\]|\\.)*)'`;
 const TERMS: [RegExp, (m: RegExpExecArray) => Term][] = [
@@ -95,17 +96,21 @@ const TERMS: [RegExp, (m: RegExpExecArray) => Term][] = [
   [new RegExp(`^mimeType\\s*(!?=)\\s*${STRING}$`), (m) => ({ kind: 'mimeType', negate: m[1] === '!=', value: unescapeQ(m[2]) })],
   [new RegExp(`^${STRING}\\s+in\\s+parents$`), (m) => ({ kind: 'parent', id: unescapeQ(m[1]) })],
   [/^trashed\s*=\s*(true|false)$/, (m) => ({ kind: 'trashed', value: m[1] === 'true' })],
+  [
+    new RegExp(`^appProperties\\s+has\\s*\\{\\s*key\\s*=\\s*${STRING}\\s+and\\s+value\\s*=\\s*${STRING}\\s*\\}$`),
+    (m) => ({ kind: 'appProperty', key: unescapeQ(m[1]), value: unescapeQ(m[2]) }),
+  ],
 ];
 
 const unescapeQ = (s: string) => s.replace(/\\(.)/g, '$1');
 
-/** Splits on " and " outside quoted strings. */
+/** Splits on " and " outside quoted strings and outside `{ … }` (appProperties has { key=… and value=… }). */
 function splitAnd(q: string): string[] {
   const parts: string[] = [];
   let start = 0;
-  const tokens = /'(?:[^'\\]|\\.)*'|\s+and\s+/g;
+  const tokens = /'(?:[^'\\]|\\.)*'|\{(?:'(?:[^'\\]|\\.)*'|[^}'])*\}|\s+and\s+/g;
   for (let m = tokens.exec(q); m !== null; m = tokens.exec(q)) {
-    if (m[0].startsWith("'")) continue;
+    if (m[0].startsWith("'") || m[0].startsWith('{')) continue;
     parts.push(q.slice(start, m.index));
     start = m.index + m[0].length;
   }
@@ -135,6 +140,11 @@ export function createDriveApi(deps: DriveApiDeps): DriveApiPort {
   /** drive.file: only what the add-on created for this user. */
   const visible = (item: DriveItem) => item.owner === user() && item.parentId !== null;
   const resolveId = (id: string) => (id === 'root' ? rootId() : id);
+  /** Trashing a folder trashes what is inside it (Drive reports `trashed: true` on each). */
+  const trashed = (item: DriveItem): boolean => {
+    for (let at: DriveItem | undefined = item; at; at = at.parentId === null ? undefined : store.get(at.parentId)) if (at.trashed) return true;
+    return false;
+  };
 
   /** The file's resource; size and checksum (which read the bytes) only when `wanted` says so. */
   function resource(item: DriveItem, wanted: (field: string) => boolean): DriveFile {
@@ -144,7 +154,7 @@ export function createDriveApi(deps: DriveApiDeps): DriveApiPort {
       name: item.name,
       mimeType: item.mimeType,
       parents: item.parentId === null ? [] : [item.parentId],
-      trashed: item.trashed,
+      trashed: trashed(item),
       createdTime: new Date(item.createdMs).toISOString(),
       modifiedTime: new Date(item.updatedMs).toISOString(),
       webViewLink:
@@ -178,7 +188,8 @@ export function createDriveApi(deps: DriveApiDeps): DriveApiPort {
       if (t.kind === 'name') items = items.filter((i) => i.name === t.value);
       else if (t.kind === 'mimeType') items = items.filter((i) => (i.mimeType === t.value) !== t.negate);
       else if (t.kind === 'parent') items = items.filter((i) => i.parentId === resolveId(t.id));
-      else items = items.filter((i) => i.trashed === t.value);
+      else if (t.kind === 'appProperty') items = items.filter((i) => i.appProperties?.[t.key] === t.value);
+      else items = items.filter((i) => trashed(i) === t.value);
     }
     if (orderBy !== undefined) {
       if (orderBy !== 'createdTime' && orderBy !== 'name') throw notImplemented(`Drive.Files.list orderBy "${String(orderBy)}"`);

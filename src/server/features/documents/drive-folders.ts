@@ -40,14 +40,29 @@ export function folderIn(files: DriveFiles, parentId: string, name: string): str
   return files.create({ name, mimeType: FOLDER_MIME_TYPE, parents: [parentId] }).id as string;
 }
 
-/** `Sổ Điểm/<năm học>/<folder>/`: its id, made as needed (the school year by its first calendar year). */
+/** The appProperty a document folder carries: "<năm học>/<folder>", so one query finds it. */
+const FOLDER_TAG = 'sodiemFolder';
+
+/**
+ * `Sổ Điểm/<năm học>/<folder>/`: its id, made as needed (the school year by its first calendar
+ * year). The folder is tagged with its path in its appProperties when made, so later runs find it
+ * with one query instead of three; a folder trashed (or inside a trashed one) is not found, and
+ * the path is walked and made again.
+ */
 export function documentFolder(files: DriveFiles, schoolYear: number, folder: string): string {
   if (!Number.isInteger(schoolYear) || schoolYear < 2000 || schoolYear > 2100) throw new Error(DRIVE_FOLDER_TEXT.badYear(schoolYear));
   const name = folder.trim();
   if (name === '') throw new Error(DRIVE_FOLDER_TEXT.noFolder);
+  const tag = `${schoolYearText(schoolYear)}/${name}`;
+  const q = `appProperties has { key='${FOLDER_TAG}' and value=${quoted(tag)} } and mimeType = '${FOLDER_MIME_TYPE}' and trashed = false`;
+  const tagged = files.list({ q, orderBy: 'createdTime', pageSize: 1, fields: 'files(id)' }).files ?? [];
+  if (tagged.length > 0 && tagged[0].id) return tagged[0].id;
   let id = 'root';
-  for (const part of [DOCUMENTS_ROOT_FOLDER, schoolYearText(schoolYear), name]) id = folderIn(files, id, part);
-  return id;
+  for (const part of [DOCUMENTS_ROOT_FOLDER, schoolYearText(schoolYear)]) id = folderIn(files, id, part);
+  const found = files.list({ q: `name = ${quoted(name)} and ${quoted(id)} in parents and mimeType = '${FOLDER_MIME_TYPE}' and trashed = false`, orderBy: 'createdTime', pageSize: 1, fields: 'files(id)' }).files ?? [];
+  // A folder made before folders were tagged is tagged now.
+  if (found.length > 0 && found[0].id) return files.update({ appProperties: { [FOLDER_TAG]: tag } }, found[0].id, null, { fields: 'id' }).id as string;
+  return files.create({ name, mimeType: FOLDER_MIME_TYPE, parents: [id], appProperties: { [FOLDER_TAG]: tag } }).id as string;
 }
 
 /** Every file and folder in a folder (not trashed), a thousand a call, with the fields asked for. */
