@@ -10,6 +10,7 @@ import { benchSetup } from './bench/setup';
 import { benchGuard } from './bench/guard';
 import { benchVerify } from './bench/verify';
 import { benchClassify } from './bench/classify';
+import { benchPdf } from './bench/pdf';
 import type { BenchSection } from './bench/measure';
 
 function bundleSizes(): BenchSection {
@@ -40,7 +41,7 @@ function bundleSizes(): BenchSection {
 }
 
 export async function main(): Promise<number> {
-  const sections = [bundleSizes(), benchAssessment(), benchRuntimeIo(), benchSetup(), benchGuard(), benchVerify(), benchClassify()];
+  const sections = [bundleSizes(), benchAssessment(), benchRuntimeIo(), benchSetup(), benchGuard(), benchVerify(), benchClassify(), benchPdf()];
   for (const s of sections) {
     console.log(`\n## ${s.title}`);
     for (const line of s.lines) console.log(line);
