@@ -11,6 +11,7 @@ import { benchGuard } from './bench/guard';
 import { benchVerify } from './bench/verify';
 import { benchClassify } from './bench/classify';
 import { benchDocuments } from './bench/documents';
+import { benchPdf } from './bench/pdf';
 import type { BenchSection } from './bench/measure';
 
 function bundleSizes(): BenchSection {
@@ -48,6 +49,7 @@ const SECTIONS: Record<string, () => BenchSection> = {
   guard: benchGuard,
   verify: benchVerify,
   classify: benchClassify,
+  pdf: benchPdf,
   documents: benchDocuments,
 };
 

@@ -4,41 +4,10 @@
  * year not yet final, the homeroom teacher's and the principal's blocks, and a clear line instead
  * of TT22's headings for an old-regime year.
  */
-import { DRAFT_MARK, HOC_BA_TEXT, hocBaHtml, hocBaSignatures, hocBaValueText, type HocBa } from '../../../src/server/domain/documents/hoc-ba';
+import { DRAFT_MARK, HOC_BA_TEXT, hocBaHtml, hocBaSignatures, hocBaValueText } from '../../../src/server/domain/documents/hoc-ba';
 import { SIGN_AND_STAMP_HINT, SIGN_HINT } from '../../../src/server/domain/documents/html';
+import { SAMPLE_HOC_BA } from './fixtures';
 import { signatureRows, textOf } from './html-text';
-
-const none = { excused: 0, unexcused: 0 };
-
-const SAMPLE_HOC_BA: HocBa = {
-  schoolName: 'Trường THCS Đại Thắng',
-  authority: 'UBND huyện Tiên Lãng',
-  place: 'Đại Thắng',
-  level: 'THCS',
-  schoolYear: 2026,
-  regime: 'TT22',
-  classCode: '6A',
-  grade: 6,
-  dateMs: Date.parse('2027-05-31T03:00:00Z'),
-  draft: false,
-  student: { code: 'HS0612', name: 'Nguyễn Thị Ánh', birthDate: '05/03/2015', sex: 'Nữ', ethnicity: 'Kinh', birthPlace: 'Tiên Lãng, Hải Phòng' },
-  subjects: [
-    { name: 'Toán', hk1: 6.5, hk2: 7, year: 6.8, retest: null, corrections: 1 },
-    { name: 'Ngữ văn', hk1: 8.2, hk2: 7.9, year: 8, retest: null, corrections: 0 },
-    { name: 'Giáo dục thể chất', hk1: 'Đ', hk2: 'Đ', year: 'Đ', retest: null, corrections: 0 },
-    { name: 'Hoạt động trải nghiệm, hướng nghiệp', hk1: 'Đ', hk2: 'CĐ', year: 'CĐ', retest: 'Đ', corrections: 0 },
-  ],
-  learning: { hk1: 'Khá', hk2: 'Khá', year: 'Khá' },
-  training: { hk1: 'Tốt', hk2: 'Tốt', year: 'Tốt' },
-  summer: null,
-  title: 'Học sinh Giỏi',
-  absences: { hk1: { excused: 2, unexcused: 1 }, hk2: none, year: { excused: 2, unexcused: 1 } },
-  promotion: 'lên lớp',
-  retestSubjects: [],
-  homeroomComment: 'Chăm ngoan, <tiến bộ> & "tự tin"\nCần rèn chữ viết.',
-  homeroomName: 'Nguyễn Văn An',
-  principalName: 'Trần Văn Nam',
-};
 
 describe('hocBaHtml', () => {
   const html = hocBaHtml(SAMPLE_HOC_BA);
