@@ -34,8 +34,9 @@ test('the main job installs, configures, imports, sets up, refuses a teacher, li
   expect(printed).toMatch(/Hiệu trưởng: Đã duyệt đề nghị SĐ-\w+/);
   expect(printed).toMatch(/gõ [\d,]+: ô giữ [\d.]+, ghi nhật ký "Sửa sau khoá" kèm mã SĐ-\w+/);
   expect(printed).toMatch(/Ô khoá lại ngay: bị chặn/);
-  expect(printed).toMatch(/Học bạ lớp 6A: 12 tệp PDF/);
-  expect(printed).toMatch(/Đã lưu "Sổ theo dõi 7A Cả năm( \(bản nháp\))?\.pdf" vào Drive/);
+  expect(printed).toMatch(/Lớp 6A: 12 học bạ( \(bản nháp\))?, sổ theo dõi cả năm.*, danh sách lớp, tệp kết quả cho CSDL \(\.xlsx\).* → .*drive\/.*\/Sổ Điểm\/2026-2027\/6A\//);
+  expect(printed).toMatch(/Toàn trường: sổ đăng bộ → .*Sổ đăng bộ 2026-2027\.pdf/);
+  expect(printed).toMatch(/46 tệp trong Drive\. Xuất lại lần nữa: 0 tệp mới, 46 tệp không đổi/);
   const minutes = /Biên bản sửa điểm \(PDF[^)]*\): (.+\.pdf)\./.exec(printed);
   expect(minutes).not.toBeNull();
   expect(readFileSync(join(process.cwd(), minutes![1])).subarray(0, 5).toString('latin1')).toBe('%PDF-');

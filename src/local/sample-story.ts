@@ -12,7 +12,7 @@ import { closeYear, enterSemester, morning, moveTo, SAMPLE_YEAR_SEED, type Semes
 import { approveEveryClass, runSummer } from './sample-summer';
 import { SAMPLE_PEOPLE, type SampleSchool } from './school';
 import { lcg } from './seeded';
-import { dirname, relative } from 'node:path';
+import { relative } from 'node:path';
 import { DriveStore } from './services/drive-store';
 
 type Say = (line: string) => void;
@@ -120,22 +120,4 @@ export function classSummary(school: SampleSchool): string[] {
     const titles = v.totals.titles.filter((t) => t.label !== 'Không có danh hiệu').map((t) => `${t.label} ${t.count}`).join(', ') || 'không có';
     return `  Lớp ${cls.code}: ${v.students.length} học sinh, ${averages} kết quả môn cả năm; học tập ${v.totals.learning.map((t) => `${t.label} ${t.count}`).join(', ')}; ${v.totals.promotion.map((t) => `${t.label} ${t.count}`).join(', ')}; danh hiệu: ${titles}.`;
   });
-}
-
-/** The principal exports each class's year print pack and 6A's học bạ; where each PDF is (the runtime's Drive on disk). */
-export function exportPacks(school: SampleSchool): string[] {
-  const map = mapSchool(school);
-  // As the export panel does: one chunk after another until the export says it is done.
-  type Chunk = { ok: boolean; message: string; next?: number | null; draft?: boolean; files?: { name: string; fileId: string }[] };
-  let hocBa: Chunk = { ok: true, message: '', next: 0 };
-  while (hocBa.ok && hocBa.next !== null) hocBa = call<Chunk>(map, SAMPLE_PEOPLE.principal, 'apiExportDocuments', { kind: 'hoc-ba', classCode: map.classes[0].code, from: hocBa.next });
-  const files = hocBa.files ?? [];
-  const folder = files[0] ? relative(process.cwd(), dirname(DriveStore.reload(school.runtime.driveRoot).diskPathOf(files[0].fileId))) : '';
-  const hocBaLine = `  Học bạ lớp ${map.classes[0].code}: ${files.length} tệp PDF${hocBa.draft ? ' (bản nháp)' : ''} → ${folder}`;
-  return [hocBaLine, ...map.classes.map((cls) => {
-    const done = call<{ ok: boolean; message: string; url?: string }>(map, SAMPLE_PEOPLE.principal, 'apiExportPrintPack', { classCode: cls.code, period: 'year' });
-    const fileId = /\/d\/([^/]+)\//.exec(done.url ?? '')?.[1];
-    const file = fileId ? relative(process.cwd(), DriveStore.reload(school.runtime.driveRoot).diskPathOf(fileId)) : '';
-    return `  ${done.message}${file ? ` → ${file}` : ''}`;
-  })];
 }

@@ -10,7 +10,8 @@ import { mkdirSync, rmSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { columnLetter } from '../../server/workbook/layout';
 import { setUpSampleSchool } from '../sample-setup';
-import { classSummary, exportPacks, wholeYear } from '../sample-story';
+import { classSummary, wholeYear } from '../sample-story';
+import { exportSchoolDocuments } from '../sample-documents';
 import { SAMPLE_PEOPLE, SAMPLE_WORKBOOK, openSampleSchool } from '../school';
 import { saveWorkbookXlsx } from '../xlsx';
 import { option } from './option';
@@ -91,8 +92,8 @@ export async function demoCommand(args: string[]): Promise<number> {
   for (const row of log.slice(-5)) say(`  #${row[0]} ${row[1]} ${row[2]} ${row[5]} ${row[8]}: "${row[9]}" → "${row[10]}" ${row[11]}${row[12] ? ` (${row[12]})` : ''}`);
   alerts(SAMPLE_PEOPLE.principal, () => principal.chooseMenuItem(workbookId, 'menuVerifyAudit'));
 
-  say('\n15. Hiệu trưởng xuất học bạ lớp 6A và sổ theo dõi và đánh giá học sinh cả năm của từng lớp (PDF khổ A4, chờ ký) vào Drive.');
-  for (const line of exportPacks({ runtime, workbookId })) say(line);
+  say('\n15. Hiệu trưởng xuất vào Drive học bạ, sổ theo dõi và đánh giá học sinh cả năm, danh sách lớp (PDF khổ A4, chờ ký), tệp kết quả cho CSDL (.xlsx) của từng lớp và sổ đăng bộ của trường.');
+  for (const line of exportSchoolDocuments({ runtime, workbookId })) say(line);
 
   const saved = join(outDir, 'so-diem.xlsx');
   await saveWorkbookXlsx(book, saved);
