@@ -2,7 +2,7 @@
  * The học bạ as a pure template: the personal page and the year's page with every result, values
  * escaped, averages with a decimal comma, levels as written, the draft mark on every page of a
  * year not yet final, the homeroom teacher's and the principal's blocks, and a clear line instead
- * of TT22's headings for an old-regime year.
+ * of TT22's headings for an old-regime year (which prints học lực, hạnh kiểm and ĐTB các môn).
  */
 import { DRAFT_MARK, HOC_BA_TEXT, hocBaHtml, hocBaSignatures, hocBaValueText } from '../../../src/server/domain/documents/hoc-ba';
 import { SIGN_AND_STAMP_HINT, SIGN_HINT } from '../../../src/server/domain/documents/html';
@@ -103,13 +103,35 @@ describe('hocBaHtml', () => {
     expect(textOf(draft)).toContain(HOC_BA_TEXT.draftLine);
   });
 
-  test('an old-regime year says so instead of printing TT22 headings over TT58 results', () => {
-    const old = hocBaHtml({ ...SAMPLE_HOC_BA, regime: 'TT26', schoolYear: 2022, grade: 8 });
-    const oldText = textOf(old);
-    expect(oldText).toContain('Năm học 2022-2023, khối 8 được đánh giá theo Thông tư 58/2011/TT-BGDĐT (sửa đổi bởi Thông tư 26/2020/TT-BGDĐT)');
-    expect(oldText).toContain('Nguyễn Thị Ánh');
-    expect(old).not.toContain(HOC_BA_TEXT.subjectsHeading);
-    expect(old).not.toContain('Kết quả rèn luyện');
-    expect(textOf(hocBaHtml({ ...SAMPLE_HOC_BA, regime: 'TT58', schoolYear: 2018 }))).toContain('được đánh giá theo Thông tư 58/2011/TT-BGDĐT, không theo Thông tư 22/2021/TT-BGDĐT');
+  test('an old-regime year prints its own layout: học lực, hạnh kiểm, ĐTB các môn, the regulation named; never TT22 headings', () => {
+    const model = {
+      ...SAMPLE_HOC_BA,
+      regime: 'TT26' as const,
+      schoolYear: 2022,
+      grade: 8,
+      subjects: [
+        { name: 'Toán', hk1: 6.5, hk2: 7.2, year: 7, retest: null, corrections: 0 },
+        { name: 'Ngữ văn', hk1: 8.2, hk2: 7.9, year: 8, retest: null, corrections: 1 },
+        { name: 'Thể dục', hk1: 'Đ', hk2: 'Đ', year: 'Đ', retest: null, corrections: 0 },
+      ],
+      learning: { hk1: 'Khá', hk2: 'Giỏi', year: 'Khá' },
+      training: { hk1: 'Tốt', hk2: 'Tốt', year: 'Tốt' },
+      overallAverage: { hk1: 7.4, hk2: 7.6, year: 7.5 },
+      title: 'Học sinh Tiên tiến',
+    };
+    const old = hocBaHtml(model);
+    const text = textOf(old);
+    expect(text).toContain('Năm học 2022-2023, khối 8 được đánh giá, xếp loại theo Thông tư 58/2011/TT-BGDĐT (sửa đổi, bổ sung bởi Thông tư 26/2020/TT-BGDĐT)');
+    expect(text).toContain(HOC_BA_TEXT.oldSubjectsHeading);
+    expect(text).toMatch(/Điểm trung bình các môn\s*7,4\s*7,6\s*7,5/);
+    expect(text).toMatch(/Học lực\s*Khá\s*Giỏi\s*Khá/);
+    expect(text).toMatch(/Hạnh kiểm\s*Tốt\s*Tốt\s*Tốt/);
+    expect(text).toContain('Học sinh Tiên tiến');
+    expect(text).toContain(HOC_BA_TEXT.oldConfirmation(2022));
+    expect(text).toContain('Nguyễn Thị Ánh');
+    for (const tt22 of [HOC_BA_TEXT.subjectsHeading, 'Kết quả rèn luyện', 'Kết quả học tập']) expect(text).not.toContain(tt22);
+    expect(textOf(hocBaHtml({ ...model, regime: 'TT58', schoolYear: 2018 }))).toContain('được đánh giá, xếp loại theo Thông tư 58/2011/TT-BGDĐT (chương trình');
+    // A TT22 year has no overall average row.
+    expect(textOf(hocBaHtml(SAMPLE_HOC_BA))).not.toContain(HOC_BA_TEXT.overallAverage);
   });
 });

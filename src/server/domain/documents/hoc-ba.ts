@@ -10,9 +10,10 @@
  * "BẢN NHÁP" on every page: in the top margin of each printed page, and a line at the head of
  * each of the document's two pages in case a converter does not print page-margin boxes.
  *
- * Old-regime years (TT58/2011, TT26/2020) have their own học bạ (hạnh kiểm, học lực, ĐTB các
- * môn). That layout is not built yet: such a year prints its personal page and a line saying its
- * results are kept in the old-regime học bạ, never TT22's headings over TT58 results.
+ * Old-regime years (TT58/2011, TT26/2020: the old-curriculum cohorts, assessment rules §1, §8)
+ * print in their own layout: học lực and hạnh kiểm instead of kết quả học tập and rèn luyện, the
+ * overall average (ĐTB các môn) under the subjects, the regulation named — never TT22's headings
+ * over TT58 results.
  */
 import type { Period, PromotionStatus, Regime } from '../assessment';
 import { escapeHtml, escapeLines, factsTableHtml, printPageHtml, schoolYearText, scoreText, signaturesHtml, SIGN_AND_STAMP_HINT, type SignatureBlock } from './html';
@@ -70,6 +71,8 @@ export interface HocBa {
   subjects: HocBaSubject[];
   learning: Record<Period, string | null>;
   training: Record<Period, string | null>;
+  /** TT58/TT26 only: ĐTB các môn per period (null in TT22 years, which abolished it). */
+  overallAverage?: Record<Period, number | null> | null;
   /** After the summer procedures; null when there were none. */
   summer: { training: string | null; learning: string | null } | null;
   title: string | null;
@@ -144,8 +147,14 @@ export const HOC_BA_TEXT = {
   homeroomRole: 'Giáo viên chủ nhiệm',
   principalRole: 'Hiệu trưởng',
   oldRegime: (regime: Regime, year: number, grade: number) =>
-    `Năm học ${schoolYearText(year)}, khối ${grade} được đánh giá theo ${regime === 'TT26' ? 'Thông tư 58/2011/TT-BGDĐT (sửa đổi bởi Thông tư 26/2020/TT-BGDĐT)' : 'Thông tư 58/2011/TT-BGDĐT'}` +
-    ', không theo Thông tư 22/2021/TT-BGDĐT. Kết quả năm học này được ghi theo mẫu học bạ của quy chế cũ (hạnh kiểm, học lực); Sổ Điểm chưa in mẫu đó.',
+    `Năm học ${schoolYearText(year)}, khối ${grade} được đánh giá, xếp loại theo ${regime === 'TT26' ? 'Thông tư 58/2011/TT-BGDĐT (sửa đổi, bổ sung bởi Thông tư 26/2020/TT-BGDĐT)' : 'Thông tư 58/2011/TT-BGDĐT'} (chương trình giáo dục phổ thông 2006).`,
+  oldColumns: ['STT', 'Môn học', 'Điểm TB học kì I', 'Điểm TB học kì II', 'Điểm TB cả năm', 'Kiểm tra lại', 'Số điểm sửa sau khóa sổ'] as const,
+  overallAverage: 'Điểm trung bình các môn',
+  oldSubjectsHeading: '1. Điểm trung bình các môn học',
+  oldResultsHeading: '2. Học lực, hạnh kiểm, số buổi nghỉ',
+  oldLearning: 'Học lực',
+  oldTraining: 'Hạnh kiểm',
+  oldConfirmation: (year: number) => `Xác nhận học lực và hạnh kiểm năm học ${schoolYearText(year)} của học sinh như trên.`,
 } as const;
 
 const T = HOC_BA_TEXT;
@@ -213,8 +222,24 @@ function personalHtml(model: HocBa): string {
   ]);
 }
 
+/** TT22's headings, or the old regime's (học lực, hạnh kiểm, ĐTB các môn). */
+function wordsFor(model: HocBa) {
+  const old = model.regime !== 'TT22';
+  return {
+    old,
+    columns: old ? T.oldColumns : T.columns,
+    subjectsHeading: old ? T.oldSubjectsHeading : T.subjectsHeading,
+    resultsHeading: old ? T.oldResultsHeading : T.resultsHeading,
+    learning: old ? T.oldLearning : T.learning,
+    training: old ? T.oldTraining : T.training,
+    confirmation: old ? T.oldConfirmation(model.schoolYear) : T.confirmation(model.schoolYear),
+  };
+}
+
 function subjectsHtml(model: HocBa): string {
   if (model.subjects.length === 0) return `<p>${escapeHtml(T.noSubjects)}</p>`;
+  const words = wordsFor(model);
+  const overall = words.old && model.overallAverage ? [['', T.overallAverage, hocBaValueText(model.overallAverage.hk1), hocBaValueText(model.overallAverage.hk2), hocBaValueText(model.overallAverage.year), '', '']] : [];
   const rows = model.subjects.map((s, i) => [
     String(i + 1),
     s.name,
@@ -224,15 +249,16 @@ function subjectsHtml(model: HocBa): string {
     hocBaValueText(s.retest),
     s.corrections === 0 ? '' : String(s.corrections),
   ]);
-  return gridHtml(T.columns, rows, (c) => c === 1, 'subjects');
+  return gridHtml(words.columns, [...rows, ...overall], (c) => c === 1, 'subjects');
 }
 
 function resultsHtml(model: HocBa): string {
   const p = model.promotion;
   const summer = model.summer;
+  const words = wordsFor(model);
   const rows = [
-    [T.learning, model.learning.hk1 ?? '', model.learning.hk2 ?? '', model.learning.year ?? '', summer?.learning ?? ''],
-    [T.training, model.training.hk1 ?? '', model.training.hk2 ?? '', model.training.year ?? '', summer?.training ?? ''],
+    [words.learning, model.learning.hk1 ?? '', model.learning.hk2 ?? '', model.learning.year ?? '', summer?.learning ?? ''],
+    [words.training, model.training.hk1 ?? '', model.training.hk2 ?? '', model.training.year ?? '', summer?.training ?? ''],
     [T.absences, T.absenceValue(model.absences.hk1), T.absenceValue(model.absences.hk2), T.absenceValue(model.absences.year), ''],
   ];
   return [
@@ -254,26 +280,30 @@ export function hocBaSignatures(model: HocBa): SignatureBlock[] {
 
 function yearPageHtml(model: HocBa): string {
   const total = model.subjects.reduce((n, s) => n + s.corrections, 0);
+  const words = wordsFor(model);
   return [
     `<h2>${escapeHtml(T.yearHeading(model.classCode, model.schoolYear))}</h2>`,
     `<p>${escapeHtml(T.studentLine(model.student.name, model.student.code))}</p>`,
-    `<h2>${escapeHtml(T.subjectsHeading)}</h2>`,
+    words.old ? `<p class="notice">${escapeHtml(T.oldRegime(model.regime, model.schoolYear, model.grade))}</p>` : '',
+    `<h2>${escapeHtml(words.subjectsHeading)}</h2>`,
     subjectsHtml(model),
-    `<h2>${escapeHtml(T.resultsHeading)}</h2>`,
+    `<h2>${escapeHtml(words.resultsHeading)}</h2>`,
     resultsHtml(model),
     `<h2>${escapeHtml(T.correctionsHeading)}</h2>`,
     `<p>${escapeHtml(T.corrections(total))}</p>`,
     `<h2>${escapeHtml(T.commentHeading)}</h2>`,
     `<p>${model.homeroomComment.trim() ? escapeLines(model.homeroomComment.trim()) : escapeHtml(T.noComment)}</p>`,
     `<h2>${escapeHtml(T.confirmationHeading)}</h2>`,
-    `<p>${escapeHtml(T.confirmation(model.schoolYear))}</p>`,
+    `<p>${escapeHtml(words.confirmation)}</p>`,
     signaturesHtml(hocBaSignatures(model), 2),
-  ].join('\n');
+  ]
+    .filter(Boolean)
+    .join('\n');
 }
 
 /** The học bạ of one student and year as a complete HTML page (every value escaped, text in NFC). */
 export function hocBaHtml(model: HocBa): string {
-  const yearPage = model.regime === 'TT22' ? yearPageHtml(model) : `<p class="notice">${escapeHtml(T.oldRegime(model.regime, model.schoolYear, model.grade))}</p>`;
+  const yearPage = yearPageHtml(model);
   const body = [
     draftHtml(model),
     `<h2>${escapeHtml(T.personalHeading)}</h2>`,

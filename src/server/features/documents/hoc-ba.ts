@@ -35,6 +35,8 @@ export function isDraft(results: ClassResults, state: ClassState): boolean {
   return !(isLocked(state) && results.students.length > 0 && results.students.every((s) => s.assessment.promotion !== null));
 }
 
+const tenthsValue = (t: number | null) => (t === null ? null : t / 10);
+
 const userName = (config: SchoolConfig, email: string | undefined) => config.users.find((u) => u.email === email)?.name ?? '';
 
 /**
@@ -74,6 +76,7 @@ export function hocBaModels(env: Env, config: SchoolConfig, results: ClassResult
       })),
       learning: { hk1: level(a.learning.hk1), hk2: level(a.learning.hk2), year: level(a.learning.year) },
       training: { hk1: level(a.training.hk1), hk2: level(a.training.hk2), year: level(a.training.year) },
+      overallAverage: a.overallAverage && { hk1: tenthsValue(a.overallAverage.hk1), hk2: tenthsValue(a.overallAverage.hk2), year: tenthsValue(a.overallAverage.year) },
       summer: a.summer && { training: a.summer.training, learning: level(a.summer.learning) },
       title: a.title,
       absences: { hk1: absence(s.absences.hk1), hk2: absence(s.absences.hk2), year: absence(s.absences.year) },
