@@ -209,6 +209,11 @@ export function menuShowCorrections(): void {
   showSidebar('corrections', 'Duyệt sửa điểm');
 }
 
+/** Menu: Xuất tài liệu (học bạ, sổ theo dõi…): the board, admins and homeroom teachers. */
+export function menuShowDocuments(): void {
+  showSidebar('documents', 'Xuất tài liệu');
+}
+
 /** Menu: Quản trị › Báo lỗi từ người dùng. */
 export function menuShowReports(): void {
   showSidebar('reports', 'Báo lỗi từ người dùng');
