@@ -7,7 +7,9 @@
 import type { DocumentsView } from '../../src/server/features/documents/panel-view';
 import { DOCUMENTS_VIEW_TEXT } from '../../src/server/features/documents/panel-view';
 import { MENU } from '../../src/server/features/messages';
+import { writeClassState } from '../../src/server/features/results/state';
 import { guardedSchool, PRINCIPAL, TOAN_6A, VAN_6A, type GuardWorld } from './guard-world';
+import { yearOf6A } from './year-world';
 
 type Answer = DocumentsView | { ok: false; message: string };
 const view = (w: GuardWorld, who: string, args: unknown[] = []) => w.runtime.as(who).callServer(w.id, 'apiDocumentsView', args) as Answer;
@@ -52,6 +54,23 @@ test('a subject teacher is refused with a sentence; an argument changes nothing'
   expect(DOCUMENTS_VIEW_TEXT.notAllowed(VAN_6A)).toMatch(/^Tài khoản .* không xuất được tài liệu nào: chỉ Ban giám hiệu, quản trị và giáo viên chủ nhiệm/);
   // A forged argument is not an access: the view answers by who calls.
   expect(view(w, VAN_6A, [{ classCode: '6A', kind: 'hoc-ba' }])).toEqual({ ok: false, message: DOCUMENTS_VIEW_TEXT.notAllowed(VAN_6A) });
+});
+
+test('a class is final only once its lists are approved and every student has a year decision', () => {
+  const approved = { lists: { state: 'approved' as const, digest: 'd', proposedBy: TOAN_6A, proposedAt: '2027-05-25T01:00:00Z', decidedBy: PRINCIPAL, decidedAt: '2027-05-26T01:00:00Z' } };
+  const drafts = (world: GuardWorld) => {
+    const v = view(world, PRINCIPAL);
+    return v.ok ? v.classes.map((c) => [c.code, c.draft]) : v.message;
+  };
+  // No scores yet: approved or not, no year decision, a draft.
+  const empty = guardedSchool({ students: 2 });
+  writeClassState(empty.env(), '6A', approved);
+  expect(drafts(empty)).toEqual([['6A', true], ['6B', true], ['7A', true]]);
+  // A whole year entered: a draft until the board approves the lists.
+  const year = yearOf6A();
+  expect(drafts(year)).toEqual([['6A', true], ['6B', true], ['7A', true]]);
+  writeClassState(year.env(), '6A', approved);
+  expect(drafts(year)).toEqual([['6A', false], ['6B', true], ['7A', true]]);
 });
 
 test('the menu item is there for the board, admins and homeroom teachers, and opens the 300 px panel', () => {

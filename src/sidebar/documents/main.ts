@@ -32,10 +32,10 @@ const TEXT = {
   counts: (done: number, total: number, written: number, unchanged: number) => `${done}/${total} tài liệu: ${written} tệp mới, ${unchanged} không đổi.`,
   done: (total: number, classes: number, written: number, unchanged: number) =>
     `Đã xuất xong ${total} tài liệu${classes > 1 ? ` của ${classes} lớp` : ''}: ${written} tệp mới, ${unchanged} không đổi.`,
-  doneDraft: ' Có tài liệu ghi "BẢN NHÁP" vì kết quả của lớp chưa được duyệt đủ.',
+  doneDraft: ' Có tài liệu ghi "BẢN NHÁP" vì kết quả của lớp chưa đủ hoặc chưa được xác nhận.',
   stoppedIn: (where: string, done: number, total: number) => `Đã dừng ở ${where}: ${done}/${total} tài liệu.`,
   stoppedAfter: (where: string, n: number, count: number) => `Đã dừng sau ${where} (${n}/${count} lớp).`,
-  draftCard: 'Bản nháp: kết quả của lớp chưa được duyệt đủ.',
+  draftCard: 'Bản nháp: kết quả của lớp chưa đủ hoặc chưa được xác nhận.',
   folderLink: (path: string) => `Mở thư mục ${path} trong Drive`,
   files: (n: number) => `Các tệp (${n})`,
   sha: 'Mã SHA-256 của bản in: ',
@@ -71,7 +71,8 @@ const message = $('message');
 const bar = $<HTMLProgressElement>('bar');
 const progressText = $('progress-text');
 
-const where = (folder: string) => (folder === view?.wholeSchool ? folder : `Lớp ${folder}`);
+/** "Lớp 6A" opening a line, "lớp 6A" inside a sentence; the whole school's folder as it is named. */
+const where = (folder: string, inside = false) => (folder === view?.wholeSchool ? folder : `${inside ? 'lớp' : 'Lớp'} ${folder}`);
 const folderPath = (folder: string) => `Sổ Điểm/${view?.schoolYear}/${folder}/`;
 const shortSha = (sha: string) => `${sha.slice(0, 12)}…`;
 
@@ -83,7 +84,7 @@ function selectedKind(): KindChoice {
 function kindChoice(k: KindChoice, checked: boolean): HTMLElement {
   const id = `kind-${k.kind}`;
   const input = el('input', { type: 'radio', name: 'kind', id, value: k.kind, checked });
-  input.addEventListener('change', renderChoices);
+  input.addEventListener('change', renderKind);
   return el('div', { className: 'choice' }, input, el('label', { htmlFor: id }, k.label));
 }
 
@@ -92,12 +93,12 @@ function render(v: DocumentsView): void {
   kinds.replaceChildren(kinds.querySelector('legend')!, ...v.kinds.map((k, i) => kindChoice(k, i === 0)));
   periodSelect.replaceChildren(...v.periods.map((p) => el('option', { value: p.value, textContent: p.label })));
   periodSelect.value = v.period;
-  renderChoices();
+  renderKind();
   form.hidden = false;
 }
 
-/** The class and period fields, the hints and the draft note for the chosen kind and class. */
-function renderChoices(): void {
+/** The class and period fields for the chosen kind ("Tất cả các lớp" only for a per-class kind). */
+function renderKind(): void {
   const v = view!;
   const kind = selectedKind();
   const kept = classSelect.value;
@@ -108,15 +109,17 @@ function renderChoices(): void {
   $('class-field').hidden = !kind.perClass;
   $('period-field').hidden = !kind.needsPeriod;
   $('kind-hint').textContent = kind.hint;
-  const folder = !kind.perClass ? v.wholeSchool : classSelect.value === ALL ? '<lớp>' : classSelect.value;
-  $('where').textContent = TEXT.where(folderPath(folder));
-  renderDraftNote(kind);
+  renderClass();
 }
 
-/** The học bạ and the results file of a class whose year is not final say so. */
-function renderDraftNote(kind: KindChoice): void {
+/** Where the files go, and the draft note: the học bạ and the results file of a class whose year is not final say so. */
+function renderClass(): void {
+  const v = view!;
+  const kind = selectedKind();
+  const folder = !kind.perClass ? v.wholeSchool : classSelect.value === ALL ? '<lớp>' : classSelect.value;
+  $('where').textContent = TEXT.where(folderPath(folder));
   const note = $('draft-note');
-  const chosen: ClassChoice[] = classSelect.value === ALL ? view!.classes : view!.classes.filter((c) => c.code === classSelect.value);
+  const chosen: ClassChoice[] = classSelect.value === ALL ? v.classes : v.classes.filter((c) => c.code === classSelect.value);
   const drafts = chosen.filter((c) => c.draft).map((c) => c.code);
   const shown = (kind.kind === 'hoc-ba' || kind.kind === 'results') && drafts.length > 0;
   note.hidden = !shown;
@@ -134,7 +137,7 @@ function setRunning(on: boolean): void {
 
 function showProgress(o: Outcome, index: number, count: number): void {
   const of = count > 1 ? ` (${index + 1}/${count} lớp)` : '';
-  const state = o.total === 0 ? TEXT.starting : o.state === 'done' ? TEXT.finished(o.total) : TEXT.counting(o.done, o.total);
+  const state = o.state === 'done' ? TEXT.finished(o.total) : o.total === 0 ? TEXT.starting : TEXT.counting(o.done, o.total);
   const text = `${where(o.folder)}${of}: ${state}`;
   // One class: the documents; several: the classes, each moving by its share.
   bar.max = count > 1 ? count : Math.max(o.total, 1);
@@ -204,8 +207,8 @@ async function run(): Promise<void> {
 function say(outcomes: Outcome[], count: number): void {
   const last = outcomes[outcomes.length - 1];
   if (last.state === 'failed') return show(message, 'err', count > 1 ? `${where(last.folder)}: ${last.error}` : last.error ?? '');
-  if (last.state === 'stopped') return show(message, 'warn', `${TEXT.stoppedIn(where(last.folder), last.done, last.total)} ${TEXT.resume}`);
-  if (outcomes.length < count) return show(message, 'warn', `${TEXT.stoppedAfter(where(last.folder), outcomes.length, count)} ${TEXT.resume}`);
+  if (last.state === 'stopped') return show(message, 'warn', `${TEXT.stoppedIn(where(last.folder, true), last.done, last.total)} ${TEXT.resume}`);
+  if (outcomes.length < count) return show(message, 'warn', `${TEXT.stoppedAfter(where(last.folder, true), outcomes.length, count)} ${TEXT.resume}`);
   const sum = (pick: (o: Outcome) => number) => outcomes.reduce((n, o) => n + pick(o), 0);
   const text = TEXT.done(sum((o) => o.total), count, sum((o) => o.written), sum((o) => o.unchanged));
   show(message, 'ok', text + (outcomes.some((o) => o.draft) ? TEXT.doneDraft : ''));
@@ -247,7 +250,7 @@ function card(kind: KindChoice, o: Outcome): HTMLElement {
 
 function renderSummary(kind: KindChoice, outcomes: Outcome[]): void {
   // A folder refused before any document has nothing to show but the message.
-  const cards = outcomes.filter((o) => o.total > 0).map((o) => card(kind, o));
+  const cards = outcomes.filter((o) => o.state === 'done' || o.total > 0).map((o) => card(kind, o));
   $('summary').replaceChildren(...cards);
   $('summary-section').hidden = cards.length === 0;
 }
@@ -268,7 +271,7 @@ form.addEventListener('submit', (event) => {
   event.preventDefault();
   if (!main.hasAttribute('aria-busy')) void run();
 });
-classSelect.addEventListener('change', renderChoices);
+classSelect.addEventListener('change', renderClass);
 stopButton.addEventListener('click', () => {
   stopAsked = true;
   stopButton.disabled = true;
