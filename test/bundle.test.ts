@@ -21,6 +21,7 @@ test('onOpen through the stub builds the add-on menu, even in AuthMode.NONE', ()
         { caption: 'Trạng thái Sổ Điểm', functionName: 'menuShowStatus' },
         { caption: 'Điểm của tôi', functionName: 'menuShowTeacher' },
         { caption: 'Xếp loại', functionName: 'menuShowClassification' },
+        { caption: 'Xuất tài liệu (học bạ, sổ theo dõi…)', functionName: 'menuShowDocuments' },
         { caption: 'Ban giám hiệu › Duyệt danh sách cuối năm', functionName: 'menuShowBoard' },
         { caption: 'Ban giám hiệu › Duyệt sửa điểm', functionName: 'menuShowCorrections' },
         { caption: 'Ban giám hiệu › Áp dụng lịch nhập điểm', functionName: 'menuApplyCalendar' },

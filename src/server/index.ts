@@ -28,6 +28,7 @@ import { decideCorrection } from './features/corrections/decide';
 import { boardCorrections, myCorrections, type CorrectionView } from './features/corrections/list';
 import { correctionCountsFor } from './features/corrections/counts';
 import { exportDocuments, exportOne, type ExportProgress, type ExportResult } from './features/documents/export';
+import { documentsView, type DocumentsView } from './features/documents/panel-view';
 import { signOffPack } from './features/documents/signoff-request';
 import { packStatus, type PackStatus } from './features/documents/signoff-status';
 import type { CorrectionCounts } from './domain/corrections/counts';
@@ -208,6 +209,11 @@ export function menuShowCorrections(): void {
   showSidebar('corrections', 'Duyệt sửa điểm');
 }
 
+/** Menu: Xuất tài liệu (học bạ, sổ theo dõi…): the board, admins and homeroom teachers. */
+export function menuShowDocuments(): void {
+  showSidebar('documents', 'Xuất tài liệu');
+}
+
 /** Menu: Quản trị › Báo lỗi từ người dùng. */
 export function menuShowReports(): void {
   showSidebar('reports', 'Báo lỗi từ người dùng');
@@ -301,6 +307,11 @@ export function apiProblemReports(): ProblemReport[] {
 /** Sidebar API: an admin marks a report handled ({ id }). */
 export function apiResolveProblemReport(input: unknown): ReportResult {
   return resolveProblemReport(gasEnv(), input);
+}
+
+/** Sidebar API: what the "Xuất tài liệu" panel offers this person (kinds, classes, periods), or why nothing. */
+export function apiDocumentsView(): DocumentsView | { ok: false; message: string } {
+  return documentsView(gasEnv());
 }
 
 /**

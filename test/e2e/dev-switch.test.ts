@@ -11,7 +11,7 @@ test('the switch lists the panels and the people with their roles, and reloads t
   const p = world();
   const page = await p.browser.newPage({ viewport: { width: 900, height: 900 } });
   await page.goto(`${p.server.url}/?panel=classify&as=${encodeURIComponent(SAMPLE_PEOPLE.principal)}`);
-  expect(await page.locator('#panel option').allTextContents()).toEqual(['board', 'classify', 'corrections', 'reports', 'status', 'teacher']);
+  expect(await page.locator('#panel option').allTextContents()).toEqual(['board', 'classify', 'corrections', 'documents', 'reports', 'status', 'teacher']);
   const people = await page.locator('#as option').allTextContents();
   expect(people).toContain('Lê Thị Bình — Giáo viên, GVCN 6A');
   expect(people).toContain('Lưu Thị Hạnh — Hiệu trưởng');

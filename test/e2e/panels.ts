@@ -63,7 +63,7 @@ export function panelsFor(name: string, options: { at?: Date; world?: World } = 
 }
 
 /** A panel (dist/<panel>.html) as the sidebar Sheets shows, 300 px wide, once its first load is over. */
-export async function openPanel(p: Panels, panel: 'classify' | 'board' | 'status' | 'teacher' | 'corrections' | 'reports', who: string): Promise<Page> {
+export async function openPanel(p: Panels, panel: 'classify' | 'board' | 'status' | 'teacher' | 'corrections' | 'reports' | 'documents', who: string): Promise<Page> {
   const page = await p.browser.newPage({ viewport: { width: 300, height: 800 } });
   page.on('pageerror', (e) => pageErrors.push(`${panel} as ${who}: ${e.message}`));
   await page.goto(`${p.server.url}/sidebar/${panel}?as=${encodeURIComponent(who)}`);
@@ -85,9 +85,9 @@ export function scriptRun(page: Page, name: string, input: unknown): Promise<{ o
 }
 
 /** Waits until the element's text contains `text`; a timeout says what it held instead. */
-export async function waitText(page: Page, selector: string, text: string): Promise<string> {
+export async function waitText(page: Page, selector: string, text: string, timeout = 10_000): Promise<string> {
   try {
-    await page.waitForFunction(([s, t]) => document.querySelector(s)?.textContent?.includes(t) ?? false, [selector, text] as const, { timeout: 10_000 });
+    await page.waitForFunction(([s, t]) => document.querySelector(s)?.textContent?.includes(t) ?? false, [selector, text] as const, { timeout });
   } catch {
     throw new Error(`${selector} never said "${text}"; it says: ${JSON.stringify(await page.locator(selector).first().textContent())}`);
   }

@@ -53,14 +53,15 @@ function withItems(menu: MenuPort, items: readonly ([caption: string, functionNa
 
 /**
  * The add-on menu, by role: a teacher's own blocks and corrections, the homeroom teacher's
- * classification, the board's menu, the admins' menu.
+ * classification and documents (the board and admins see them too), the board's menu, the
+ * admins' menu.
  */
 export function buildMenu(env: Env, authMode?: unknown): void {
   const roles = rolesOf(env, authMode);
   const ui = env.spreadsheetApp.getUi();
   const menu = ui.createAddonMenu().addItem(MENU.status, 'menuShowStatus');
   if (roles.teacher) menu.addItem(MENU.teacher, 'menuShowTeacher');
-  if (roles.homeroom || roles.board || roles.admin) menu.addItem(MENU.classify, 'menuShowClassification');
+  if (roles.homeroom || roles.board || roles.admin) menu.addItem(MENU.classify, 'menuShowClassification').addItem(MENU.documents, 'menuShowDocuments');
   if (roles.departmentHead && !roles.board && !roles.admin) menu.addItem(MENU.entryProgress, 'menuEntryProgress');
   if (roles.board || roles.admin) {
     const board = withItems(ui.createMenu(MENU.board), [

@@ -20,6 +20,7 @@ export const MENU = {
   lockAll: 'Khóa toàn bộ ngay',
   entryProgress: 'Tiến độ nhập điểm',
   classify: 'Xếp loại',
+  documents: 'Xuất tài liệu (học bạ, sổ theo dõi…)',
   boardLists: 'Duyệt danh sách cuối năm',
   teacher: 'Điểm của tôi',
   corrections: 'Duyệt sửa điểm',

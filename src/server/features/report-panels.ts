@@ -2,6 +2,7 @@
 export const REPORT_PANELS = {
   status: 'Trạng thái Sổ Điểm',
   classify: 'Xếp loại',
+  documents: 'Xuất tài liệu',
   board: 'Duyệt danh sách cuối năm',
   teacher: 'Điểm của tôi',
   corrections: 'Duyệt sửa điểm',

@@ -53,7 +53,7 @@ export interface ExportProgress {
   unchanged?: number;
   draft?: boolean;
   folderUrl?: string;
-  /** The current files of this export (only when it is finished). */
+  /** The current files of this export in its documents' order (only when it is finished). */
   files?: ExportFile[];
 }
 
@@ -86,8 +86,12 @@ export function runExport(env: Env, req: ExportRequest, options: PublishOptions 
   try {
     const progress = publishDocuments(env, plan.schoolYear, plan.folder, plan.docs, { from: req.from, maxWritten: req.batch ?? DEFAULT_BATCH, ...options, beforeSave: plan.beforeSave });
     const finished = progress.done >= progress.total;
-    const keys = new Set(plan.docs.map((d) => d.key));
-    const files = progress.current.filter((f) => keys.has(f.key)).map(({ key, fileId, name, url, sha256 }: PublishedFile) => ({ key, fileId, name, url, sha256 }));
+    // In the plan's order (the book's, for the học bạ), not Drive's.
+    const order = new Map(plan.docs.map((d, i) => [d.key, i]));
+    const files = progress.current
+      .filter((f) => order.has(f.key))
+      .sort((a, b) => order.get(a.key)! - order.get(b.key)!)
+      .map(({ key, fileId, name, url, sha256 }: PublishedFile) => ({ key, fileId, name, url, sha256 }));
     const message = finished
       ? EXPORT_TEXT.finished(progress.total, plan.folder) + (plan.draft ? EXPORT_TEXT.draftNote : '')
       : EXPORT_TEXT.progress(progress.done, progress.total, progress.written.length, progress.unchanged);
