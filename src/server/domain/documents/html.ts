@@ -86,10 +86,14 @@ html, body { margin: 0; padding: 0; }
 body { font-family: "Times New Roman", Times, "Liberation Serif", "DejaVu Serif", serif; font-size: 13pt; line-height: 1.35; color: #000; }
 table { border-collapse: collapse; width: 100%; }
 td, th { vertical-align: top; }
-/* Nghị định 30/2020: the issuing body and the national motto in 12-13pt; the motto on one line. */
-.header td { text-align: center; padding: 0; font-size: 12pt; }
-.header .left { width: 40%; }
-.header .right { width: 60%; white-space: nowrap; }
+/* Nghị định 30/2020: the issuing body and the national motto in 12-13pt; the motto on one line.
+   Fixed columns with a gap, the school's name wrapping in its own: with a wide fallback font (no
+   Times New Roman) the two never run into each other; a condensed face is preferred there. */
+.header { table-layout: fixed; }
+.header td { text-align: center; padding: 0; font-size: 12pt; font-family: "Times New Roman", Times, "Liberation Serif", "DejaVu Serif Condensed", serif; }
+.header .left { width: 38%; padding-right: 8pt; }
+.header .left .underlined { max-width: 100%; }
+.header .right { width: 62%; white-space: nowrap; }
 .bold { font-weight: bold; }
 .underlined { display: inline-block; padding-bottom: 2px; border-bottom: 1px solid #000; }
 .date { text-align: right; font-style: italic; margin: 6pt 0 18pt 0; }
