@@ -51,7 +51,7 @@ test('the main job installs, configures, imports, sets up, refuses a teacher, li
 
   const saved = await loadWorkbookXlsx(join(out, 'so-diem.xlsx'));
   const names = saved.sheets.map((s) => s.name);
-  expect(names).toEqual(expect.arrayContaining(['6A', '6A (bản lưu)', '6A – Lý lịch', '6A – Chuyên cần', '7A', 'Phân công', 'Danh sách học sinh']));
+  expect(names).toEqual(expect.arrayContaining(['6A', '6A (bản lưu)', '6A – Chuyên cần', '7A', 'Phân công', 'Danh sách học sinh']));
   // Locked by the board at the end: every tab is protected whole, with no holes for teachers.
   const tabId = (name: string) => saved.sheets.find((s) => s.name === name)!.id;
   for (const name of ['6A', '6A – Chuyên cần', 'Phân công', '7A (bản lưu)']) {

@@ -2,7 +2,7 @@
 import { join } from 'node:path';
 import { createConfigSheets } from '../../src/server/features/config-templates';
 import { installAsAdmin } from '../../src/server/features/installation';
-import { importRoster } from '../../src/server/features/roster-import';
+import { importRoster, IMPORT_TEXT } from '../../src/server/features/roster-import';
 import { IMPORT_SHEET, ROSTER_SHEET } from '../../src/server/features/setup';
 import { LocalRuntime } from '../../src/local/runtime';
 import { pasteTable } from '../../src/local/paste';
@@ -54,10 +54,16 @@ test('import: creates the paste tab on first use, then replaces the roster from 
   const { rows } = await readRosterFile(join(process.cwd(), 'samples/thcs-dai-thang/roster.csv'));
   pasteTable(w.env(), IMPORT_SHEET, rows, { asText: true });
   const result = importRoster(w.env());
-  expect(result).toEqual({ ok: true, lines: ['Đã nhập 36 học sinh của 3 lớp vào trang "Danh sách học sinh". Chọn "Thiết lập / cập nhật sổ điểm" để xếp học sinh vào sổ điểm các lớp.'] });
+  expect(result.ok).toBe(true);
+  expect(result.lines[0]).toBe('Đã nhập 36 học sinh của 3 lớp vào trang "Danh sách học sinh". Chọn "Thiết lập / cập nhật sổ điểm" để xếp học sinh vào sổ điểm các lớp.');
+  const pasted = w.env().spreadsheetApp.getActiveSpreadsheet().getSheetByName(IMPORT_SHEET)!.getDataRange().getValues();
+  // No configuration yet, so no classes to file the profiles under: the paste waits for setup.
+  expect(result.lines[1]).toBe(IMPORT_TEXT.pasteKept);
+  expect(pasted).toHaveLength(rows.length);
   const roster = w.env().spreadsheetApp.getActiveSpreadsheet().getSheetByName(ROSTER_SHEET)!.getDataRange().getValues();
   // "Tình trạng" and "Từ ngày" stay empty for students in class (filled for those who leave).
-  expect(roster[0]).toEqual(['STT', 'Mã học sinh', 'Họ và tên', 'Ngày sinh', 'Giới tính', 'Lớp', 'Dân tộc', 'Nơi sinh', 'Số định danh cá nhân', 'Tình trạng', 'Từ ngày']);
-  expect(roster[1]).toEqual([1, 'DT0001', 'Phạm Minh Mai', new Date('2015-02-06T17:00:00.000Z'), 'Nữ', '6A', 'Kinh', 'Vĩnh Bảo, Hải Phòng', '031315682859', '', '']);
+  // Only what score entry needs: dân tộc, nơi sinh and the personal ID are not in the workbook.
+  expect(roster[0]).toEqual(['STT', 'Mã học sinh', 'Họ và tên', 'Ngày sinh', 'Giới tính', 'Lớp', 'Tình trạng', 'Từ ngày']);
+  expect(roster[1]).toEqual([1, 'DT0001', 'Phạm Minh Mai', new Date('2015-02-06T17:00:00.000Z'), 'Nữ', '6A', '', '']);
   expect(roster).toHaveLength(37);
 });

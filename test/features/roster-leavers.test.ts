@@ -80,9 +80,9 @@ test('a two-student file over a 36-student class asks; Cancel changes nothing; c
   expect(confirmed.alert).toContain('34 học sinh rời lớp được giữ lại');
   const kept = roster().slice(1);
   expect(kept).toHaveLength(38);
-  const leavers = kept.filter((r) => r[9] === 'Chuyển đi');
+  const leavers = kept.filter((r) => r[6] === 'Chuyển đi');
   expect(leavers).toHaveLength(34);
-  expect(leavers.every((r) => r[10] instanceof Date && (r[10] as Date).toISOString() === '2026-09-14T17:00:00.000Z')).toBe(true);
+  expect(leavers.every((r) => r[7] instanceof Date && (r[7] as Date).toISOString() === '2026-09-14T17:00:00.000Z')).toBe(true);
 
   expect(setup(w)).toContain('34 học sinh đã rời lớp');
   const { layout } = layoutOf(w, '6A');
@@ -113,7 +113,7 @@ test('a two-student file over a 36-student class asks; Cancel changes nothing; c
   const back = importFile(w, rosterRows(EVERYONE));
   expect(back.question).toBeNull();
   expect(back.alert).toContain('34 học sinh trở lại lớp');
-  expect(roster().slice(1).every((r) => r[9] === '')).toBe(true);
+  expect(roster().slice(1).every((r) => r[6] === '')).toBe(true);
   setup(w);
   expect(entries(w, '6A')).toEqual(before);
   expect(bookRow(w, '6A', 'HS0003').backgrounds).not.toContain(COLOURS.leaver);

@@ -3,6 +3,7 @@
  * local runtime: the tabs, their layouts, validations, groups and protections.
  */
 import { join } from 'node:path';
+import { readProfileFileIds } from '../../src/server/workbook/profile-files';
 import { runSetup } from '../../src/server/features/setup';
 import { columnLetter, layoutFromKeys } from '../../src/server/workbook/layout';
 import { readRosterFile } from '../../src/local/roster-file';
@@ -31,12 +32,14 @@ beforeAll(async () => {
   school.runtime.clock.set(new Date('2026-09-15T02:00:00Z'));
 });
 
-test('the admin sets up the school: four tabs per class, every student placed', () => {
+test('the admin sets up the school: the class tabs, every student placed; profiles in a file of their own', () => {
   const result = runSetup(school.env());
   expect(result).toEqual({ ok: true, lines: ['Đã thiết lập sổ điểm cho 3 lớp, 36 học sinh.'] });
   const names = school.runtime.spreadsheets.get(school.id)!.sheets.map((s) => s.name);
   for (const cls of ['6A', '6B', '7A']) {
-    expect(names).toEqual(expect.arrayContaining([cls, `${cls} (bản lưu)`, `${cls} – Lý lịch`, `${cls} – Chuyên cần`]));
+    expect(names).toEqual(expect.arrayContaining([cls, `${cls} (bản lưu)`, `${cls} – Chuyên cần`]));
+    // Every teacher reads the workbook: the profiles are not in it.
+    expect(names).not.toContain(`${cls} – Lý lịch`);
   }
   const values = school.tab('6A');
   const layout = layoutFromKeys(values[4], values.slice(5).map((r) => r[1]));
@@ -118,17 +121,24 @@ test('a teacher cannot run setup: refused on the server, nothing changes', () =>
   expect(JSON.stringify(school.runtime.spreadsheets.get(school.id))).toBe(before);
 });
 
-test('profile and attendance tabs: roster fields admin-only, the homeroom teacher types the rest; months of the school year', () => {
+test('profiles in their class file: roster fields admin-only, the homeroom teacher types the rest; attendance months of the school year', () => {
   const wb = school.runtime.spreadsheets.get(school.id)!;
   const sheetId = (name: string) => wb.sheets.find((s) => s.name === name)!.id;
-  const profile = school.tab('6A – Lý lịch');
+  const fileId = readProfileFileIds(school.env())['6A'];
+  const file = school.runtime.spreadsheets.get(fileId)!;
+  expect(file.name).toBe('Lý lịch học sinh 6A – 2026-2027');
+  const profile = school.env().spreadsheetApp.openById(fileId).getSheetByName('6A – Lý lịch')!.getDataRange().getValues();
   const keys = profile[2];
   const row = profile.findIndex((r) => r[1] === 'DT0001');
+  // The roster's personal fields were filed here, and left the workbook's roster.
   expect(profile[row].slice(0, 8)).toEqual([expect.any(Number), 'DT0001', 'Phạm Minh Mai', new Date('2015-02-06T17:00:00.000Z'), 'Nữ', 'Kinh', 'Vĩnh Bảo, Hải Phòng', '031315682859']);
+  expect(school.tab('Danh sách học sinh')[0]).toEqual(['STT', 'Mã học sinh', 'Họ và tên', 'Ngày sinh', 'Giới tính', 'Lớp', 'Tình trạng', 'Từ ngày']);
   const hometown = keys.indexOf('P|HOMETOWN');
-  expect(canEditCell(wb, teacher('an.nv'), sheetId('6A – Lý lịch'), row, hometown).ok).toBe(true);
-  expect(canEditCell(wb, teacher('an.nv'), sheetId('6A – Lý lịch'), row, 2).ok).toBe(false);
-  expect(canEditCell(wb, teacher('binh.lt'), sheetId('6A – Lý lịch'), row, hometown).ok).toBe(false);
+  const profileSheet = file.sheets.find((s) => s.name === '6A – Lý lịch')!.id;
+  expect(canEditCell(file, teacher('an.nv'), profileSheet, row, hometown).ok).toBe(true);
+  expect(canEditCell(file, teacher('an.nv'), profileSheet, row, 2).ok).toBe(false);
+  // Another teacher cannot even open the file.
+  expect(() => school.env(teacher('binh.lt')).spreadsheetApp.openById(fileId)).toThrow('You do not have permission to access the requested document.');
 
   const attendance = school.tab('6A – Chuyên cần');
   expect(attendance[1].filter((v) => String(v).startsWith('Tháng'))).toEqual(['Tháng 9', 'Tháng 10', 'Tháng 11', 'Tháng 12', 'Tháng 1', 'Tháng 2', 'Tháng 3', 'Tháng 4', 'Tháng 5']);

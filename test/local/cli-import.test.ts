@@ -30,13 +30,24 @@ test('a roster that leaves students out asks first: without --yes nothing is sav
   expect(run.stdout).toContain('35 học sinh rời lớp được giữ lại');
   const saved = await loadWorkbookXlsx(out);
   const roster = saved.sheets.find((s) => s.name === 'Danh sách học sinh')!;
-  const rows = roster.rows.slice(1).map((r) => [r[1]?.v, r[8]?.v ?? '', r[9]?.v ?? '']);
+  // The roster keeps only what score entry needs; the personal ID went to 6A's profile file.
+  expect(roster.rows[0].map((c) => c?.v)).toEqual(['STT', 'Mã học sinh', 'Họ và tên', 'Ngày sinh', 'Giới tính', 'Lớp', 'Tình trạng', 'Từ ngày']);
+  const rows = roster.rows.slice(1).map((r) => [r[1]?.v, r[6]?.v ?? '']);
   expect(rows.slice(0, 2)).toEqual([
-    ['DT9001', '031315000001', ''],
-    ['DT0002', '', ''],
+    ['DT9001', ''],
+    ['DT0002', ''],
   ]);
   expect(rows).toHaveLength(37);
-  expect(rows.slice(2).every((r) => r[2] === 'Chuyển đi')).toBe(true);
+  expect(rows.slice(2).every((r) => r[1] === 'Chuyển đi')).toBe(true);
+  expect(run.stdout).toContain('tệp lý lịch lớp');
+  const profile = await loadWorkbookXlsx(join(dir, 'ly-lich', 'Lý lịch học sinh 6A – 2026-2027.xlsx'));
+  const tab = profile.sheets.find((s) => s.name === '6A – Lý lịch')!;
+  const keys = tab.rows[2].map((c) => c?.v);
+  const row = tab.rows.find((r) => r[1]?.v === 'DT9001')!;
+  expect(row[keys.indexOf('P|PERSONAL_ID')]?.v).toBe('031315000001');
+  // The demo's profile of a student who stayed is carried (ethnicity from the first import).
+  const stayed = tab.rows.find((r) => r[1]?.v === 'DT0002')!;
+  expect(stayed[keys.indexOf('P|ETHNICITY')]?.v).toBe('Kinh');
 });
 
 test('--help names --yes', () => {

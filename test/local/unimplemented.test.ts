@@ -32,7 +32,7 @@ test('unimplemented methods of the Spreadsheet service throw, naming the class a
   expect(() => range.getRichTextValue()).toThrow(named('Range.getRichTextValue()'));
   expect(() => range.merge()).toThrow(named('Range.merge()'));
   expect(() => sheet.getCharts()).toThrow(named('Sheet.getCharts()'));
-  expect(() => ss.getViewers()).toThrow(named('Spreadsheet.getViewers()'));
+  expect(() => (ss as any).getFormUrl()).toThrow(named('Spreadsheet.getFormUrl()'));
   expect(() => range.protect().setRangeName('x')).toThrow(named('Protection.setRangeName()'));
   expect(() => g.SpreadsheetApp.getActiveRangeList()).toThrow(named('SpreadsheetApp.getActiveRangeList()'));
   expect(() => g.SpreadsheetApp.newRichTextValue()).toThrow(named('SpreadsheetApp.newRichTextValue()'));

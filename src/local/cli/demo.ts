@@ -7,13 +7,14 @@
  * verifies the book; the workbook is saved as .xlsx for a person to open.
  */
 import { mkdirSync, rmSync } from 'node:fs';
-import { join, relative } from 'node:path';
+import { dirname, join, relative } from 'node:path';
 import { columnLetter } from '../../server/workbook/layout';
 import { setUpSampleSchool } from '../sample-setup';
 import { classSummary, wholeYear } from '../sample-story';
 import { exportSchoolDocuments } from '../sample-documents';
 import { SAMPLE_PEOPLE, SAMPLE_WORKBOOK, openSampleSchool } from '../school';
 import { saveWorkbookXlsx } from '../xlsx';
+import { saveProfileFiles } from '../profile-files-io';
 import { option } from './option';
 
 export async function demoCommand(args: string[]): Promise<number> {
@@ -100,5 +101,7 @@ export async function demoCommand(args: string[]): Promise<number> {
   say(`\n${book.sheets.length} trang tính, ${book.protections.length} vùng bảo vệ.`);
   for (const line of classSummary({ runtime, workbookId })) say(line);
   say(`Đã lưu sổ điểm: ${relative(process.cwd(), saved)} (mở bằng Excel, LibreOffice hoặc tải lên Google Sheets).`);
+  const profiles = await saveProfileFiles(runtime, book, saved);
+  if (profiles.length > 0) say(`Sơ yếu lý lịch không nằm trong sổ điểm (mọi giáo viên đọc được sổ): ${profiles.length} tệp lý lịch lớp, chỉ quản trị, Ban giám hiệu và giáo viên chủ nhiệm của lớp mở được: ${relative(process.cwd(), dirname(profiles[0]))}/`);
   return 0;
 }

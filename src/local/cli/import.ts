@@ -6,13 +6,14 @@
  * class the add-on asks; without --yes the CLI answers Cancel (prints who would leave, saves
  * nothing), with --yes it types the number the question asks for, as the admin would.
  */
-import { resolve } from 'node:path';
+import { dirname, resolve } from 'node:path';
 import { IMPORT_SHEET } from '../../server/features/setup';
 import { expectedAnswer } from '../../server/features/roster-departures';
 import { pasteTable } from '../paste';
 import { readRosterFile } from '../roster-file';
 import { LocalRuntime } from '../runtime';
 import { loadWorkbookXlsx, saveWorkbookXlsx } from '../xlsx';
+import { loadProfileFiles, saveProfileFiles } from '../profile-files-io';
 import { option } from './option';
 
 const USAGE = [
@@ -44,6 +45,7 @@ export async function importCommand(args: string[]): Promise<number> {
   runtime.loadBundle();
   for (const email of [data.owner, ...data.editors]) runtime.addUser(email);
   runtime.spreadsheets.add(data);
+  await loadProfileFiles(runtime, resolve(workbookPath));
 
   const roster = await readRosterFile(resolve(file), { timeZone: data.timeZone });
   pasteTable(runtime.envFor(runtime.contextFor(admin, data.id)), IMPORT_SHEET, roster.rows, { asText: true });
@@ -69,5 +71,7 @@ export async function importCommand(args: string[]): Promise<number> {
   const out = resolve(option(args, '--out', workbookPath));
   await saveWorkbookXlsx(data, out);
   process.stdout.write(`Đã lưu ${out}\n`);
+  const profiles = await saveProfileFiles(runtime, data, out);
+  if (profiles.length > 0) process.stdout.write(`Đã lưu ${profiles.length} tệp lý lịch lớp (chỉ quản trị, Ban giám hiệu, giáo viên chủ nhiệm mở được) vào ${dirname(profiles[0])}\n`);
   return 0;
 }

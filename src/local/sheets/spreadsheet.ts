@@ -77,6 +77,19 @@ export class LocalSpreadsheet implements SpreadsheetPort {
     return this;
   }
 
+  /** Those with read-only access (editors are not listed here). */
+  getViewers(): UserPort[] {
+    return this.data('getViewers').viewers.map((e) => localUser(e));
+  }
+
+  removeViewer(emailAddress: string | UserPort): LocalSpreadsheet {
+    const wb = this.data('removeViewer');
+    this.f.requireFileEdit(wb);
+    const e = (typeof emailAddress === 'string' ? emailAddress : emailAddress.getEmail()).toLowerCase();
+    wb.viewers = wb.viewers.filter((x) => x !== e);
+    return this;
+  }
+
   removeEditor(emailAddress: string | UserPort): LocalSpreadsheet {
     const wb = this.data('removeEditor');
     this.f.requireFileEdit(wb);

@@ -14,7 +14,9 @@ import { dateCellMaker } from '../workbook/date-cells';
 import { readInstallation, requireCaller } from './installation';
 import { adminsOf } from './setup/admins';
 import { IMPORT_SHEET, ROSTER_SHEET } from './setup';
-import { ROSTER_DATE_COLUMNS, ROSTER_HEADER_ROW, rosterTable } from './roster-table';
+import { writeRoster } from './roster-table';
+import { syncProfiles, updatesFrom } from './profiles/sync';
+import { IMPORT_TEXT_HINT } from './profiles/import-area';
 import { logRosterChange } from './roster-log';
 import { releaseAfterFlush } from '../workbook/document-lock';
 import { checkAnswer, DEPARTURE_TEXT, departureQuestion, describeDeparture, promptConfirm, type Confirm } from './roster-departures';
@@ -27,6 +29,10 @@ export const IMPORT_TEXT = {
   empty: (sheet: string) => `Trang "${sheet}" chưa có dữ liệu. Hãy dán danh sách học sinh, kể cả hàng tiêu đề, rồi thử lại.`,
   refused: (count: number) => `Chưa nhập được danh sách: có ${count} lỗi cần sửa. Danh sách học sinh hiện có không thay đổi.`,
   done: (count: number, classes: number, sheet: string) => `Đã nhập ${count} học sinh của ${classes} lớp vào trang "${sheet}". Chọn "Thiết lập / cập nhật sổ điểm" để xếp học sinh vào sổ điểm các lớp.`,
+  filed: (classes: number) =>
+    `Dân tộc, nơi sinh và số định danh đã được ghi vào tệp lý lịch riêng của ${classes} lớp (chỉ quản trị, Ban giám hiệu và giáo viên chủ nhiệm mở được); bản dán trong trang "Nhập danh sách" đã được xoá, vì mọi người sửa sổ điểm đều xem được trang đó.`,
+  pasteKept: 'Cấu hình chưa hợp lệ nên chưa có lớp để ghi lý lịch: bản dán được giữ trong trang "Nhập danh sách" đến khi "Thiết lập / cập nhật sổ điểm" chuyển thông tin lý lịch vào tệp của từng lớp và xoá nó.',
+  pasteHint: IMPORT_TEXT_HINT,
   warnings: (count: number) => `Lưu ý (${count}):`,
   busy: 'Đang có người sửa sổ điểm; chưa nhập được danh sách. Hãy thử lại sau ít phút; không có gì thay đổi.',
   currentUnreadable: (sheet: string) =>
@@ -92,11 +98,22 @@ export function importRoster(env: Env, confirm: Confirm = promptConfirm(env)): I
     // The record first: if the writer refuses (a damaged log), nothing is changed unlogged.
     logRosterChange(env, caller, current.students, change);
     writeRoster(env, change.roster);
+    // The personal fields go to the classes' profile files (not the workbook every teacher reads);
+    // without a valid configuration there are no classes to file them under yet: the paste stays
+    // for setup to take them from.
+    if (config) {
+      const owner = spreadsheet.getOwner()?.getEmail() ?? installation.admin;
+      syncProfiles(env, { config, admins: adminsOf(installation, config), roster: change.roster, updates: updatesFrom(result.students), dateCell: dateCellMaker(env, timeZone, env.clock.now()), owner });
+      // Every editor of the file can read this tab: the pasted export (IDs, birth places…) goes
+      // once it is filed. Only a one-line hint stays.
+      source.clear();
+      source.getRange(1, 1).setValue(IMPORT_TEXT.pasteHint);
+    }
   } finally {
     releaseAfterFlush(env, lock);
   }
   const inClass = result.students.filter((s) => !s.leave);
-  const lines = [IMPORT_TEXT.done(inClass.length, new Set(inClass.map((s) => s.classCode)).size, ROSTER_SHEET)];
+  const lines = [IMPORT_TEXT.done(inClass.length, new Set(inClass.map((s) => s.classCode)).size, ROSTER_SHEET), config ? IMPORT_TEXT.filed(config.classes.length) : IMPORT_TEXT.pasteKept];
   if (change.leaving.length > 0) lines.push(DEPARTURE_TEXT.left(change.leaving.length), ...change.leaving.slice(0, 20).map(describeDeparture));
   for (const d of change.leaving) {
     if (d.toClass) lines.push(DEPARTURE_TEXT.moved(d.student.name, d.student.code, d.student.classCode, d.toClass, ddmmyyyyOf(d.student.leave!.date)));
@@ -119,21 +136,4 @@ export function readCurrentRoster(spreadsheet: SpreadsheetPort, timeZone: string
   if (values.length < 2) return { ok: true, students: [] };
   const parsed = parseRoster(values, { sheet: ROSTER_SHEET }, { classes: null, timeZone });
   return parsed.ok ? { ok: true, students: parsed.students } : { ok: false, errors: parsed.errors.map((e) => e.message) };
-}
-
-/** Replaces the master roster with these students, in one block write. */
-export function writeRoster(env: Env, students: Student[]): void {
-  const spreadsheet = env.spreadsheetApp.getActiveSpreadsheet();
-  const sheet = spreadsheet.getSheetByName(ROSTER_SHEET) ?? spreadsheet.insertSheet(ROSTER_SHEET, spreadsheet.getSheets().length);
-  const table = rosterTable(students, dateCellMaker(env, spreadsheet.getSpreadsheetTimeZone(), env.clock.now()));
-  const width = ROSTER_HEADER_ROW.length;
-  sheet.clear();
-  if (sheet.getMaxRows() < table.length) sheet.insertRowsAfter(sheet.getMaxRows(), table.length - sheet.getMaxRows());
-  if (sheet.getMaxColumns() < width) sheet.insertColumnsAfter(sheet.getMaxColumns(), width - sheet.getMaxColumns());
-  const block = sheet.getRange(1, 1, table.length, width);
-  // Codes and IDs stay text (a 12-digit ID as a number loses its leading zero).
-  block.setNumberFormats(table.map((_, r) => ROSTER_HEADER_ROW.map((h) => (r > 0 && ROSTER_DATE_COLUMNS.has(h) ? 'dd/mm/yyyy' : r > 0 && h === 'STT' ? '0' : '@'))));
-  block.setValues(table);
-  sheet.getRange(1, 1, 1, width).setFontWeight('bold');
-  sheet.setFrozenRows(1);
 }

@@ -171,6 +171,11 @@ export interface SpreadsheetPort {
   getId(): string;
   /** Shares the file read-only (the rollover archives, for every board member to verify). */
   addViewers(emailAddresses: string[]): SpreadsheetPort;
+  /** Sharing of the class profile files (workbook/profile-files.ts). */
+  addEditors(emailAddresses: string[]): SpreadsheetPort;
+  removeEditor(emailAddress: string): SpreadsheetPort;
+  getViewers(): UserPort[];
+  removeViewer(emailAddress: string): SpreadsheetPort;
   getName(): string;
   getOwner(): UserPort | null;
   getEditors(): UserPort[];

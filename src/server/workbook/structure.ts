@@ -6,7 +6,7 @@
 import type { Env } from '../gas/env';
 import type { PropertiesPort } from '../gas/ports';
 import { CLASS_TABS, type ActualTab, type ClassStructure, type TabRecord } from '../domain/structure/check';
-import { ATTENDANCE_TAB, attendanceSheetName, classBookSheetName, profileSheetName, shadowSheetName, SUMMER_TAB } from './layout';
+import { ATTENDANCE_TAB, attendanceSheetName, classBookSheetName, shadowSheetName, SUMMER_TAB } from './layout';
 import type { TabShape } from './tab-writer';
 
 const PREFIX = 'sodiem.structure.';
@@ -14,7 +14,6 @@ const PREFIX = 'sodiem.structure.';
 const tabNames = (classCode: string): Record<(typeof CLASS_TABS)[number], string> => ({
   book: classBookSheetName(classCode),
   shadow: shadowSheetName(classCode),
-  profile: profileSheetName(classCode),
   attendance: attendanceSheetName(classCode),
   attendanceShadow: ATTENDANCE_TAB.shadowName(classCode),
   summer: SUMMER_TAB.sheetName(classCode),

@@ -1,14 +1,17 @@
 /**
  * The one door to a student's personal data (sơ yếu lý lịch) for the documents: name, birth date,
- * sex and the other profile fields. Today they live in the class's profile tab ("6A – Lý lịch",
- * row 3 its keys, students from row 4), with the grade book's student columns as a fallback for a
- * student the profile tab does not list yet. The personal-data issue moves profiles out of the
- * shared workbook: only this module changes then, every document reads through studentProfiles.
+ * sex and the other profile fields. They live in the class's profile file (profile-files.ts: its
+ * tab "6A – Lý lịch", row 3 its keys, students from row 4), which only the admins, the board and
+ * the class's homeroom teacher can open; the grade book's student columns are the fallback for a
+ * student the file does not list yet, or for a reader who cannot open it (then only name, birth
+ * date and sex, which the workbook holds anyway).
  */
 import type { HocBaStudent } from '../domain/documents/hoc-ba';
 import { vnParts } from '../domain/calendar/time';
-import type { CellValue, SpreadsheetPort } from '../gas/ports';
-import { BOOK_TAB, PROFILE_HEADER_ROWS, profileSheetName } from './layout';
+import type { Env } from '../gas/env';
+import type { CellValue } from '../gas/ports';
+import { BOOK_TAB, PROFILE_HEADER_ROWS } from './layout';
+import { openProfileFile, profileValues } from './profile-files';
 
 /** What the học bạ prints, and the two national ids the education database's files are keyed by. */
 export type StudentProfile = HocBaStudent & {
@@ -52,10 +55,10 @@ function rowsByCode(values: CellValue[][], keyRow: number): Map<string, (field: 
  * Every student of the class's profile tab, and of its grade book not on the profile tab, by
  * mã học sinh. One read per tab; a class without either tab has no profiles.
  */
-export function studentProfiles(spreadsheet: SpreadsheetPort, classCode: string): Map<string, StudentProfile> {
-  const read = (name: string) => spreadsheet.getSheetByName(name)?.getDataRange().getValues() ?? [];
-  const profile = rowsByCode(read(profileSheetName(classCode)), PROFILE_HEADER_ROWS);
-  const book = rowsByCode(read(BOOK_TAB.sheetName(classCode)), BOOK_TAB.headerRows);
+export function studentProfiles(env: Env, classCode: string): Map<string, StudentProfile> {
+  const spreadsheet = env.spreadsheetApp.getActiveSpreadsheet();
+  const profile = rowsByCode(profileValues(openProfileFile(env, classCode), classCode) as CellValue[][], PROFILE_HEADER_ROWS);
+  const book = rowsByCode(spreadsheet.getSheetByName(BOOK_TAB.sheetName(classCode))?.getDataRange().getValues() ?? [], BOOK_TAB.headerRows);
   const out = new Map<string, StudentProfile>();
   for (const [code, field] of [...profile, ...book]) {
     if (out.has(code)) continue;

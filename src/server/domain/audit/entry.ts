@@ -15,8 +15,10 @@
  *  lists: the class's end-of-year lists proposed, approved or sent back — not a cell;
  *  request: a correction request made, or closed unused when its approval expired — not a cell
  *  (the board's approval or rejection is a 'decision', the applied value a 'correction');
- *  signoff: a person's "ký xác nhận" of a printed page or pack (domain/documents/signoff.ts) — not a cell. */
-export type AuditOutcome = 'accepted' | 'reverted' | 'correction' | 'setup' | 'unattributed' | 'structure' | 'decision' | 'config' | 'pending' | 'results' | 'lists' | 'request' | 'signoff';
+ *  signoff: a person's "ký xác nhận" of a printed page or pack (domain/documents/signoff.ts) — not a cell;
+ *  profile: a field of a class's profile file changed (features/profiles/reconcile.ts), its old and
+ *  new values as keyed hashes, never the values — not a cell of the workbook. */
+export type AuditOutcome = 'accepted' | 'reverted' | 'correction' | 'setup' | 'unattributed' | 'structure' | 'decision' | 'config' | 'pending' | 'results' | 'lists' | 'request' | 'signoff' | 'profile';
 
 export interface AuditEntry {
   /** Số TT: 1, 2, 3… across the live sheet and every archive. */
@@ -99,6 +101,7 @@ export const OUTCOME_LABELS: Readonly<Record<AuditOutcome, string>> = {
   lists: 'Danh sách',
   request: 'Đề nghị sửa điểm',
   signoff: 'Ký xác nhận',
+  profile: 'Sửa lý lịch',
 };
 
 export function outcomeFromLabel(label: string): AuditOutcome | null {

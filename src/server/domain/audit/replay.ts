@@ -21,7 +21,7 @@ export interface CellIdentity {
 
 /** The cell keeps the row's new value; a reverted edit leaves the old one in place. */
 const SETS_VALUE: ReadonlySet<AuditOutcome> = new Set<AuditOutcome>(['accepted', 'unattributed', 'correction', 'setup', 'results']);
-const NOT_A_CELL: ReadonlySet<AuditOutcome> = new Set<AuditOutcome>(['config', 'decision', 'structure', 'lists', 'request', 'signoff']);
+const NOT_A_CELL: ReadonlySet<AuditOutcome> = new Set<AuditOutcome>(['config', 'decision', 'structure', 'lists', 'request', 'signoff', 'profile']);
 
 /**
  * Whether a row is about a grade book cell. Structure notices and shadow edits name no student;

@@ -5,7 +5,8 @@
  * compare the workbook with this record and repair what differs. Pure.
  */
 
-export type ClassTab = 'book' | 'shadow' | 'profile' | 'attendance' | 'attendanceShadow' | 'summer' | 'summerShadow';
+/** The profile tab left the workbook for the class's own file (workbook/profile-files.ts): older records' `profile` is ignored. */
+export type ClassTab = 'book' | 'shadow' | 'attendance' | 'attendanceShadow' | 'summer' | 'summerShadow';
 
 export interface TabRecord {
   name: string;
@@ -38,7 +39,7 @@ export interface StructureProblem {
   actual?: ActualTab;
 }
 
-export const CLASS_TABS: readonly ClassTab[] = ['book', 'shadow', 'profile', 'attendance', 'attendanceShadow', 'summer', 'summerShadow'];
+export const CLASS_TABS: readonly ClassTab[] = ['book', 'shadow', 'attendance', 'attendanceShadow', 'summer', 'summerShadow'];
 export const SHADOW_TABS: ReadonlySet<ClassTab> = new Set<ClassTab>(['shadow', 'attendanceShadow', 'summerShadow']);
 
 /** Every difference, tab by tab; a tab is found by its id, which a rename does not change. */

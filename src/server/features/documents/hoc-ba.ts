@@ -45,7 +45,7 @@ const userName = (config: SchoolConfig, email: string | undefined) => config.use
  */
 export function hocBaModels(env: Env, config: SchoolConfig, results: ClassResults, state: ClassState, counts: CorrectionCounts): HocBa[] {
   const { cls } = results;
-  const profiles = studentProfiles(env.spreadsheetApp.getActiveSpreadsheet(), cls.code);
+  const profiles = studentProfiles(env, cls.code);
   const keys = (results.shadow[BOOK_TAB.headerRows - 1] ?? []).map(String);
   const commentCol = keys.indexOf('R|Y|GC');
   const draft = isDraft(results, state);

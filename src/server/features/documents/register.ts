@@ -10,6 +10,7 @@ import { activeClassOf, LEAVE_LABEL } from '../../domain/roster';
 import type { RegisterDoc, RegisterStudent } from '../../domain/documents/register';
 import { readCurrentRoster } from '../roster-import';
 import { AccessError, type Caller } from '../results/access';
+import { studentProfiles, type StudentProfile } from '../../workbook/student-profile';
 
 export const REGISTER_TEXT = {
   notAllowed: (email: string) => `Tài khoản ${email} không in được sổ đăng bộ: chỉ Ban giám hiệu và quản trị (sổ có thông tin cá nhân của mọi học sinh).`,
@@ -30,13 +31,16 @@ export function registerDoc(env: Env, c: Caller): RegisterDoc {
   const spreadsheet = env.spreadsheetApp.getActiveSpreadsheet();
   const roster = readCurrentRoster(spreadsheet, spreadsheet.getSpreadsheetTimeZone());
   if (!roster.ok) throw new AccessError(REGISTER_TEXT.roster(roster.errors));
+  // Dân tộc and nơi sinh are in the classes' profile files, which the board and the admins open.
+  const profiles = new Map<string, StudentProfile>();
+  for (const code of new Set(roster.students.map((s) => s.classCode))) for (const [k, p] of studentProfiles(env, code)) if (!profiles.has(k)) profiles.set(k, p);
   const students: RegisterStudent[] = roster.students.map((s) => ({
     code: s.code,
     name: s.name,
     birth: vn(s.birthDate),
     sex: s.sex,
-    ethnicity: s.ethnicity,
-    birthPlace: s.birthPlace,
+    ethnicity: profiles.get(s.code)?.ethnicity ?? s.ethnicity,
+    birthPlace: profiles.get(s.code)?.birthPlace ?? s.birthPlace,
     classCode: s.classCode,
     status: statusOf(s, roster.students),
   }));

@@ -72,7 +72,7 @@ function studentModel(s: StudentResults, profile: StudentProfile | undefined): R
 /** The class's results as the export's pure model: subjects named as in "Môn học", students in the book's order. */
 export function resultsModel(env: Env, config: Pick<SchoolConfig, 'subjects'>, results: ClassResults): ResultsClass {
   const { cls } = results;
-  const profiles = studentProfiles(env.spreadsheetApp.getActiveSpreadsheet(), cls.code);
+  const profiles = studentProfiles(env, cls.code);
   const nameOf = (code: string) => config.subjects.find((s) => s.grade === cls.grade && s.code === code)?.name ?? code;
   return {
     classCode: cls.code,

@@ -15,6 +15,7 @@ import { settleQueued } from './process';
 import { closeExpired } from '../corrections/apply';
 import { releaseAfterFlush } from '../../workbook/document-lock';
 import { lastCheckOf, readLastChecks, recordChecks } from './last-check';
+import { reconcileProfiles } from '../profiles/reconcile';
 
 const HOUR_MS = 3_600_000;
 
@@ -32,6 +33,8 @@ export function sweepOneClassIfDue(env: Env, context: SchoolContext): void {
   // Approved corrections not used in time: closed and logged.
   closeExpired(env, context);
   reconcileClass(env, context, due, lastCheckOf(env, state, due.code));
+  // The class's profile file: the homeroom teacher's edits since, logged as hashes.
+  reconcileProfiles(env, context.config, [due.code]);
   recordChecks(props, state, [due.code], now);
   if (context.config.classes[0]?.code === due.code) rolloverIfNeeded(env, { schoolYear: schoolYearLabel(context.config.school.schoolYear), viewers: managersOf(context.config, context.admins) });
 }
@@ -43,6 +46,7 @@ export const SWEEP_TEXT = {
   unlisted: (count: number) => `${count} thay đổi chờ quyết định chưa đưa được vào danh sách (bộ nhớ thuộc tính của tệp đã đầy): đã ghi nhật ký và tô màu ô; lần đối chiếu sau sẽ thử lại.`,
   structure: (classes: string[]) => `Cấu trúc trang không khớp bản lưu: ${classes.join(', ')} — cần chạy lại "Thiết lập / cập nhật sổ điểm".`,
   skipped: (classes: string[]) => `Chưa đối chiếu được (đang có người sửa): ${classes.join(', ')}; hãy thử lại sau ít phút.`,
+  profiles: (count: number) => `${count} thay đổi trong các tệp lý lịch lớp đã được ghi nhật ký ("Sửa lý lịch", giá trị ghi dạng mã băm).`,
 } as const;
 
 /** "Đối chiếu sổ điểm ngay": the admin settles the queue and reconciles every class. */
@@ -65,6 +69,16 @@ export function reconcileNow(env: Env): string[] {
   const loaded = loadSchoolContext(env);
   if (loaded.ok) rolloverIfNeeded(env, { schoolYear: schoolYearLabel(loaded.context.config.school.schoolYear), viewers: managersOf(loaded.context.config, loaded.context.admins) });
   const lines: string[] = [SWEEP_TEXT.done(report.pending, report.reverted)];
+  // Under the document lock: the log is appended to by the guard too.
+  const profileLock = env.lock.getDocumentLock();
+  if (loaded.ok && (!profileLock || profileLock.tryLock(20_000))) {
+    try {
+      const profileChanges = reconcileProfiles(env, loaded.context.config);
+      if (profileChanges > 0) lines.push(SWEEP_TEXT.profiles(profileChanges));
+    } finally {
+      releaseAfterFlush(env, profileLock);
+    }
+  }
   if (report.unlisted > 0) lines.push(SWEEP_TEXT.unlisted(report.unlisted));
   if (report.changedStructure.length > 0) lines.push(SWEEP_TEXT.structure(report.changedStructure));
   if (report.skipped.length > 0) lines.push(SWEEP_TEXT.skipped(report.skipped));

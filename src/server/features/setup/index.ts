@@ -15,7 +15,7 @@ import { SETUP_TEXT } from './messages';
 import { rebuild, refused, type SetupResult } from './rebuild';
 
 export { ROSTER_SHEET, rebuild, type RebuildInputs, type SetupResult } from './rebuild';
-export const IMPORT_SHEET = 'Nhập danh sách';
+export { IMPORT_SHEET_NAME as IMPORT_SHEET } from '../profiles/import-area';
 
 /**
  * Under the document lock: a teacher's edit landing between the read of a tab and its rewrite

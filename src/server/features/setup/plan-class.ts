@@ -10,11 +10,8 @@ import {
   attendanceSpec,
   buildAttendanceLayout,
   buildClassBookLayout,
-  buildProfileLayout,
   classBookSpec,
   layoutFromKeys,
-  profileLayoutFromKeys,
-  profileSpec,
   relocate,
   relocateAttendance,
   relocateProfile,
@@ -119,9 +116,6 @@ function carrySimple(
   return carry(previous, move(before, layout, isFilled(previous.values)), layout.numRows, layout.numColumns);
 }
 
-function simpleTab(spec: SheetSpec, layout: SimpleTabLayout, students: Map<string, Student>, carried: Carried, ctx: PlanContext, leavers: ReadonlyMap<string, string>): TabContent {
-  return tabContent(spec, layout, source(students, carried, layout.firstStudentRow, ctx), { leavers });
-}
 
 /**
  * Entry cells where the book (carried by its own visible codes) holds something other than the
@@ -304,9 +298,6 @@ export function planClass(cls: ClassConfig, roster: Student[], ctx: PlanContext,
     codeNotes,
   });
 
-  const profileLayout = buildProfileLayout(inClass, left);
-  const profile = profileSpec(profileLayout, { classCode: cls.code, school: config.school });
-  const profileCarry = carrySimple(ctx.previous(profile.sheetName), profileLayoutFromKeys, relocateProfile, profileLayout);
   const attendanceLayout = buildAttendanceLayout(config.school, inClass, left);
   const attendance = attendanceSpec(attendanceLayout, { classCode: cls.code, school: config.school });
   // The attendance tab is guarded like the book: its absences come from its own shadow.
@@ -336,13 +327,14 @@ export function planClass(cls: ClassConfig, roster: Student[], ctx: PlanContext,
 
   fillDerived(bookPlan, deriverFor(BOOK_TAB, layout.keys, cls, config), layout);
   fillDerived(attendancePlan, deriverFor(ATTENDANCE_TAB, attendanceLayout.keys, cls, config), attendanceLayout);
-  const carried = [bookPlan.carried, profileCarry, attendancePlan.carried, summerPlan.carried];
+  const carried = [bookPlan.carried, attendancePlan.carried, summerPlan.carried];
   return {
     classCode: cls.code,
     leavers: [...leavers],
     layout: { keys: [...layout.keys], codes: [...layout.studentCodes], ...(leavers.length > 0 && { leavers: [...leavers] }) },
-    tabs: [bookPlan.tab, bookPlan.shadow, simpleTab(profile, profileLayout, students, profileCarry, ctx, labels), attendancePlan.tab, attendancePlan.shadow, summerPlan.tab, summerPlan.shadow],
-    layouts: { book: layout, profile: profileLayout, attendance: attendanceLayout, summer: summerLayout },
+    // The profiles are not in the workbook: each class has its own file (features/profiles/sync.ts).
+    tabs: [bookPlan.tab, bookPlan.shadow, attendancePlan.tab, attendancePlan.shadow, summerPlan.tab, summerPlan.shadow],
+    layouts: { book: layout, attendance: attendanceLayout, summer: summerLayout },
     unplaced: carried.flatMap((c) => c.unplaced),
     adopted: [...bookPlan.adopted, ...attendancePlan.adopted, ...summerPlan.adopted],
     movedCount: carried.reduce((n, c) => n + c.movedCount, 0),

@@ -26,8 +26,10 @@ import { SETUP_TEXT } from './messages';
 import { planClass, type ClassPlan } from './plan-class';
 import { REPORT_SHEET, appendReport } from './report';
 import { leaversOf } from '../../workbook/leavers';
+import { fileProfiles } from '../profiles/file-profiles';
 
-export const ROSTER_SHEET = 'Danh sách học sinh';
+export { ROSTER_SHEET } from '../roster-table';
+import { ROSTER_SHEET } from '../roster-table';
 const SHOWN_ISSUES = 30;
 
 export interface SetupResult {
@@ -188,6 +190,8 @@ export function rebuild(env: Env, inputs: RebuildInputs, only?: readonly string[
   cacheSchoolContext(env, { config, windows: inputs.windows, admins, lockedAllSince });
   // The configuration this build came from: later changes are logged against it, row by row.
   if (!only) snapshotConfig(env, [...Object.values(SHEET_NAMES), DECISIONS_SHEET, APPROVALS_SHEET]);
+  // Each class's profiles in its own file, out of the workbook every teacher reads.
+  if (!only) fileProfiles(env, { config, admins, roster: roster.students, dateCell, owner: spreadsheet.getOwner()?.getEmail() ?? inputs.admin });
 
   const inClass = roster.students.filter((s) => !s.leave);
   const lines = [SETUP_TEXT.done(plans.length, inClass.length)];

@@ -15,10 +15,6 @@ import {
   attendanceSheetName,
   classBookSheetName,
   layoutFromKeys,
-  PROFILE_FIELDS,
-  profileKey,
-  profileLayoutFromKeys,
-  profileSheetName,
   shadowSheetName,
   SUMMER_TAB,
   summerKeys,
@@ -49,9 +45,9 @@ export function reportWriters(config: SchoolConfig, managers: string[]): string[
   return [...new Set([...managers, ...heads])];
 }
 
+/** The class tabs of the workbook (the profiles are in the class's own file: features/profiles/sync.ts). */
 export interface ClassLayouts {
   book: ClassBookLayout;
-  profile: SimpleTabLayout;
   attendance: SimpleTabLayout;
   summer: SimpleTabLayout;
 }
@@ -65,7 +61,6 @@ export function layoutsFromStored(config: SchoolConfig, stored: StoredLayout): C
   const closed = (stored.leavers ?? []).map((l) => l.code);
   return {
     book: layoutFromKeys(stored.keys, stored.codes, closed),
-    profile: profileLayoutFromKeys(PROFILE_FIELDS.map((f) => profileKey(f.field)), stored.codes, closed),
     attendance: attendanceLayoutFromKeys(attendanceKeys(config.school), stored.codes, closed),
     summer: summerLayoutFromKeys(summerKeys(book(stored).subjects()), stored.codes, closed),
   };
@@ -86,7 +81,7 @@ export function openingAt(windows: EntryWindow[], atMs: number, lockAll = false)
 
 /** The class tabs the board manages (their protections change with the calendar). */
 export function classTabNames(config: SchoolConfig): Set<string> {
-  return new Set(config.classes.flatMap((c) => [classBookSheetName(c.code), profileSheetName(c.code), attendanceSheetName(c.code), SUMMER_TAB.sheetName(c.code)]));
+  return new Set(config.classes.flatMap((c) => [classBookSheetName(c.code), attendanceSheetName(c.code), SUMMER_TAB.sheetName(c.code)]));
 }
 
 /**
@@ -127,7 +122,6 @@ export function schoolProtections(
       // The board decides through the add-on's functions, never by editing the tabs.
       ...tabProtections(classBookSheetName(cls.code), [...openClassBookRanges(l.book, open), ...correctionRanges(l.book, corrections.filter((c) => c.classCode === cls.code))], admins, editorsOf),
       { sheetName: shadowSheetName(cls.code), range: null, key: shadowSheetName(cls.code), editors: admins },
-      ...tabProtections(profileSheetName(cls.code), openSimpleTabRanges(l.profile, open), admins, editorsOf),
       ...tabProtections(attendanceSheetName(cls.code), openSimpleTabRanges(l.attendance, open), admins, editorsOf),
       { sheetName: ATTENDANCE_TAB.shadowName(cls.code), range: null, key: ATTENDANCE_TAB.shadowName(cls.code), editors: admins },
       ...tabProtections(SUMMER_TAB.sheetName(cls.code), openSimpleTabRanges(l.summer, open), admins, editorsOf),

@@ -1,0 +1,172 @@
+/**
+ * Brings every class's profile file (workbook/profile-files.ts) in line with the roster: a row per
+ * student of the class, those who left last and greyed (as the grade book), the roster's fields
+ * (mã, họ tên, ngày sinh, giới tính) from the roster, every other field carried from where it was:
+ * an import's new values first, then the student's row in this class's file, then their row in
+ * another class's file (a class change moves the profile), then — once, when a school upgrades —
+ * the workbook's old "6A – Lý lịch" tab, which is then deleted. Nothing typed is dropped: a
+ * student's fields follow the student.
+ *
+ * Run by an admin (setup, the roster import): the files are theirs, shared with the other admins
+ * and the homeroom teacher (editors) and the board (viewers); the homeroom teacher's fields are
+ * open to them, the rest protected.
+ */
+import type { Env } from '../../gas/env';
+import type { CellValue, SpreadsheetPort } from '../../gas/ports';
+import type { SchoolConfig, Student } from '../../domain/school/model';
+import { buildProfileLayout, profileSheetName, profileSpec } from '../../workbook/layout';
+import { leaverLabel, leaversOf } from '../../workbook/leavers';
+import { openSimpleTabRanges } from '../../workbook/entry-ranges';
+import { PROFILE_FILE_TEXT, profileShadowName, readProfileFileIds, storeProfileFileIds } from '../../workbook/profile-files';
+import { applyPlan } from '../setup/apply';
+import { tabContent, type CellSource } from '../setup/contents';
+import { tabProtections } from '../windows/tab-protections';
+
+/** Profile fields an import may bring (the rest are typed by the homeroom teacher). */
+export type ImportedField = 'ETHNICITY' | 'BIRTHPLACE' | 'PERSONAL_ID';
+export type PersonalUpdates = ReadonlyMap<string, Partial<Record<ImportedField, string>>>;
+
+export interface ProfileSyncInputs {
+  config: SchoolConfig;
+  admins: readonly string[];
+  /** Every student of the roster, those who left included. */
+  roster: readonly Student[];
+  /** New values from a roster import, by mã học sinh. */
+  updates?: PersonalUpdates;
+  /** A birth date (yyyy-mm-dd) as the Date a date cell holds. */
+  dateCell: (iso: string) => Date;
+  /** Who owns the files (the protections' owner). */
+  owner: string;
+}
+
+export interface ProfileSyncResult {
+  /** Class code → profile file id. */
+  files: Record<string, string>;
+  created: string[];
+}
+
+type Row = Map<string, CellValue>;
+
+/** The personal fields an import brings, by student (empty ones left out: they erase nothing). */
+export function updatesFrom(students: readonly Student[]): PersonalUpdates {
+  const out = new Map<string, Partial<Record<ImportedField, string>>>();
+  for (const s of students) {
+    const fields: Partial<Record<ImportedField, string>> = {};
+    if (s.ethnicity) fields.ETHNICITY = s.ethnicity;
+    if (s.birthPlace) fields.BIRTHPLACE = s.birthPlace;
+    if (s.personalId) fields.PERSONAL_ID = s.personalId;
+    if (Object.keys(fields).length > 0) out.set(s.code, fields);
+  }
+  return out;
+}
+
+/** The rows of a profile tab by student code, each as key → value. */
+function rowsOf(values: readonly (readonly CellValue[])[]): Map<string, Row> {
+  const keys = (values[2] ?? []).map(String);
+  const codeCol = keys.indexOf('P|CODE');
+  const out = new Map<string, Row>();
+  if (codeCol < 0) return out;
+  for (const line of values.slice(3)) {
+    const code = String(line[codeCol] ?? '').trim();
+    if (code !== '' && !out.has(code)) out.set(code, new Map(keys.map((k, i) => [k, line[i] ?? ''])));
+  }
+  return out;
+}
+
+const ROSTER_FIELDS = new Set(['STT', 'CODE', 'NAME', 'BIRTH', 'SEX']);
+const filled = (v: CellValue | undefined): v is CellValue => v !== undefined && v !== null && v !== '';
+
+/** Opens the class's file, or makes it (a first run, or the file was deleted). */
+function fileFor(env: Env, id: string | undefined, name: string): { file: SpreadsheetPort; created: boolean } {
+  if (id) {
+    try {
+      return { file: env.spreadsheetApp.openById(id), created: false };
+    } catch {
+      // Deleted or no longer the admin's: a new one is made, the profiles carried from the old tab or the import.
+    }
+  }
+  return { file: env.spreadsheetApp.create(name), created: true };
+}
+
+/** Editors: the admins and the homeroom teacher; viewers: the board; nobody else. */
+function share(file: SpreadsheetPort, editors: readonly string[], viewers: readonly string[]): void {
+  const owner = file.getOwner()?.getEmail().toLowerCase() ?? '';
+  const wantEditors = new Set(editors.map((e) => e.toLowerCase()).filter((e) => e !== owner));
+  const wantViewers = new Set(viewers.map((e) => e.toLowerCase()).filter((e) => e !== owner && !wantEditors.has(e)));
+  for (const u of file.getEditors()) {
+    const e = u.getEmail().toLowerCase();
+    if (e !== owner && !wantEditors.has(e)) file.removeEditor(e);
+  }
+  for (const u of file.getViewers()) {
+    const e = u.getEmail().toLowerCase();
+    if (!wantViewers.has(e)) file.removeViewer(e);
+  }
+  if (wantEditors.size > 0) file.addEditors([...wantEditors]);
+  if (wantViewers.size > 0) file.addViewers([...wantViewers]);
+}
+
+export function syncProfiles(env: Env, inputs: ProfileSyncInputs): ProfileSyncResult {
+  const { config, admins, roster, updates } = inputs;
+  const workbook = env.spreadsheetApp.getActiveSpreadsheet();
+  const ids = readProfileFileIds(env);
+  const board = config.users.filter((u) => u.roles.includes('principal') || u.roles.includes('vice-principal')).map((u) => u.email);
+
+  // Every class's file (or old tab) read once, before any is written: a student who changed class
+  // finds their fields in the other class's file.
+  const opened = config.classes.map((cls) => {
+    const { file, created } = fileFor(env, ids[cls.code], PROFILE_FILE_TEXT.fileName(cls.code, config.school.schoolYear));
+    const name = profileSheetName(cls.code);
+    const legacy = workbook.getSheetByName(name);
+    const values = file.getSheetByName(name)?.getDataRange().getValues() ?? legacy?.getDataRange().getValues() ?? [];
+    return { cls, file, created, legacy, rows: rowsOf(values) };
+  });
+  const anywhere = (code: string, key: string): CellValue | undefined => {
+    for (const o of opened) {
+      const v = o.rows.get(code)?.get(key);
+      if (filled(v)) return v;
+    }
+    return undefined;
+  };
+
+  const created: string[] = [];
+  for (const { cls, file, created: isNew, legacy, rows } of opened) {
+    const inClass = roster.filter((s) => s.classCode === cls.code && !s.leave);
+    const left = roster.filter((s) => s.classCode === cls.code && s.leave);
+    const labels = new Map(leaversOf(roster, cls.code).map((l) => [l.code, leaverLabel(l)]));
+    const students = new Map([...inClass, ...left].map((s) => [s.code, s]));
+    const layout = buildProfileLayout(inClass, left);
+    const spec = profileSpec(layout, { classCode: cls.code, school: config.school });
+    const source: CellSource = (code, row, column) => {
+      const student = students.get(code);
+      const field = column.key.split('|')[1] ?? '';
+      if (!student) return undefined;
+      if (ROSTER_FIELDS.has(field)) {
+        if (field === 'STT') return row - layout.firstStudentRow + 1;
+        if (field === 'CODE') return student.code;
+        if (field === 'NAME') return student.name;
+        if (field === 'BIRTH') return inputs.dateCell(student.birthDate);
+        return student.sex;
+      }
+      const imported = updates?.get(code)?.[field as ImportedField];
+      if (imported !== undefined && imported !== '') return imported;
+      const own = rows.get(code)?.get(column.key);
+      return filled(own) ? own : anywhere(code, column.key);
+    };
+    const content = tabContent(spec, layout, source, { leavers: labels });
+    const editorsOf = (editor: 'subject-teachers' | 'homeroom') => (editor === 'homeroom' ? [cls.homeroom] : []);
+    const protections = tabProtections(spec.sheetName, openSimpleTabRanges(layout, () => true), [...admins], editorsOf);
+    // What the file held when an admin last wrote it: the reconcile logs every change since (reconcile.ts).
+    const shadowName = profileShadowName(cls.code);
+    const shadow = { name: shadowName, values: content.values, numberFormats: content.numberFormats, hidden: true };
+    protections.push({ sheetName: shadowName, range: null, key: shadowName, editors: [...admins] });
+    applyPlan(env, file, [content, shadow], protections, inputs.owner);
+    // A new file's own first tab goes once the profile tab is there.
+    for (const sheet of file.getSheets()) if (sheet.getName() !== spec.sheetName && sheet.getName() !== shadowName) file.deleteSheet(sheet);
+    share(file, [...admins, cls.homeroom], board);
+    if (legacy) workbook.deleteSheet(legacy);
+    ids[cls.code] = file.getId();
+    if (isNew) created.push(cls.code);
+  }
+  storeProfileFileIds(env, ids);
+  return { files: { ...ids }, created };
+}
