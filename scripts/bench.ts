@@ -12,6 +12,7 @@ import { benchVerify } from './bench/verify';
 import { benchClassify } from './bench/classify';
 import { benchDocuments } from './bench/documents';
 import { benchPdf } from './bench/pdf';
+import { benchCli } from './bench/cli';
 import type { BenchSection } from './bench/measure';
 
 function bundleSizes(): BenchSection {
@@ -41,7 +42,7 @@ function bundleSizes(): BenchSection {
   return { title: 'Bundle size', lines };
 }
 
-const SECTIONS: Record<string, () => BenchSection> = {
+const SECTIONS: Record<string, () => BenchSection | Promise<BenchSection>> = {
   bundle: bundleSizes,
   assessment: benchAssessment,
   io: benchRuntimeIo,
@@ -51,6 +52,7 @@ const SECTIONS: Record<string, () => BenchSection> = {
   classify: benchClassify,
   pdf: benchPdf,
   documents: benchDocuments,
+  cli: benchCli,
 };
 
 /** `npm run bench` runs every section; `npm run bench -- documents guard` only those named. */
@@ -62,7 +64,7 @@ export async function main(args: string[] = []): Promise<number> {
   }
   for (const [name, run] of Object.entries(SECTIONS)) {
     if (args.length > 0 && !args.includes(name)) continue;
-    const s = run();
+    const s = await run();
     console.log(`\n## ${s.title}`);
     for (const line of s.lines) console.log(line);
   }

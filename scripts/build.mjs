@@ -4,10 +4,12 @@
 //                         shared/page.html around the folder's body.html, its script and the shared style
 //   dist/appsscript.json  the manifest
 // and proves the bundle is something Apps Script can load (guards at the end).
+// Then the CLI's prebuilt bundle, out/cli/ (scripts/cli-bundle.cjs), which `npx sodiem` starts from.
 import * as esbuild from 'esbuild';
 import { mkdirSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync, copyFileSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { checkBundle, entryStubs } from './build-guards.cjs';
+import { buildCli } from './cli-bundle.cjs';
 
 const root = new URL('..', import.meta.url).pathname;
 const dist = join(root, 'dist');
@@ -107,3 +109,6 @@ if (problems.length > 0) fail(problems.join('\n'));
 const size = (bytes) => `${(bytes / 1024).toFixed(1)} KB`;
 console.log(`dist/Code.js ${size(Buffer.byteLength(code))}, entry points: ${exportNames.join(', ')}`);
 for (const name of sidebars) console.log(`dist/${name}.html ${size(statSync(join(dist, `${name}.html`)).size)}`);
+
+// 6. The CLI (not pushed: out/, not dist/).
+console.log(await buildCli(root));

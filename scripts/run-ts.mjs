@@ -1,6 +1,7 @@
 // Runs a TypeScript entry file under Node: esbuild bundles it (packages stay external) into
-// node_modules/.cache/sodiem/, then it is imported. Used by `npx sodiem` and `npm run bench`,
-// so neither needs a separate compile step on a fresh clone.
+// node_modules/.cache/sodiem/, then it is imported. Used by `npm run bench`, and by `npx sodiem`
+// when its prebuilt bundle (out/cli/, scripts/cli-bundle.cjs) is missing or older than the
+// sources, so neither needs a separate compile step on a fresh clone.
 import * as esbuild from 'esbuild';
 import { mkdirSync, rmSync } from 'node:fs';
 import { basename, join, resolve } from 'node:path';

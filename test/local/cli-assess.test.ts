@@ -1,3 +1,4 @@
+import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { assessCommand } from '../../src/local/cli/assess';
@@ -126,5 +127,20 @@ describe('sodiem assess: invalid input names student and field, no partial outpu
     const doc2 = example();
     doc2.students[0].subjects[0].kind = 'điểm';
     expectError(doc2, /môn TOAN.*kind/);
+  });
+});
+
+describe('sodiem assess as a process (bin/sodiem.mjs: the prebuilt bundle after a build, else compiled)', () => {
+  const cli = (input: string) =>
+    spawnSync(process.execPath, ['bin/sodiem.mjs', 'assess'], { cwd: join(__dirname, '../..'), input, encoding: 'utf8' });
+  it('prints what assessCommand returns, with its exit code', () => {
+    const input = JSON.stringify(example());
+    const r = cli(input);
+    expect({ stdout: r.stdout, stderr: r.stderr, code: r.status }).toEqual(assessCommand(input));
+  });
+  it('invalid input: the message on stderr and the exit code', () => {
+    const r = cli('{');
+    expect({ stdout: r.stdout, stderr: r.stderr, code: r.status }).toEqual(assessCommand('{'));
+    expect(r.status).toBe(1);
   });
 });

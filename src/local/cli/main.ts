@@ -4,12 +4,12 @@
  *   assess   classify students: one JSON document on stdin, one on stdout (docs/assess-json.md)
  *   import   a roster file into a saved workbook, through the add-on's import
  *   serve    the sidebar dev server on http://127.0.0.1:8080 over the sample school after a school year
+ *
+ * Each command's module is imported when that command runs, not before: `assess` loads the
+ * assessment engine and nothing else, while `demo`, `import` and `serve` bring the local runtime
+ * and exceljs. The prebuilt bundle (out/cli/, scripts/cli-bundle.cjs) keeps them in chunks of their own.
  */
 import { readFileSync } from 'node:fs';
-import { assessCommand } from './assess';
-import { demoCommand } from './demo';
-import { importCommand } from './import';
-import { serveCommand } from './serve';
 
 const USAGE = `Cách dùng: npx sodiem <lệnh>
   demo [--workbook tệp.xlsx] [--out thư-mục]   chạy công việc chính trên trường mẫu
@@ -24,17 +24,18 @@ export async function main(args: string[]): Promise<number> {
   const [command, ...rest] = args;
   switch (command) {
     case 'demo':
-      return demoCommand(rest);
+      return (await import('./demo')).demoCommand(rest);
     case 'assess': {
+      const { assessCommand } = await import('./assess');
       const result = assessCommand(readFileSync(0, 'utf8'));
       if (result.stdout) process.stdout.write(result.stdout);
       if (result.stderr) process.stderr.write(result.stderr);
       return result.code;
     }
     case 'import':
-      return importCommand(rest);
+      return (await import('./import')).importCommand(rest);
     case 'serve':
-      return serveCommand(rest);
+      return (await import('./serve')).serveCommand(rest);
     default:
       process.stderr.write(`${USAGE}\n`);
       return command === undefined || command === '--help' ? 0 : 2;
