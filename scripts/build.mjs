@@ -1,5 +1,6 @@
 // Builds what clasp pushes (rootDir: dist):
-//   dist/Code.js          one ES2019 script: the server bundle as an iife + a top-level stub per export
+//   dist/Code.js          one ES2019 script: the server bundle as a minified iife + a top-level stub per export
+//                         (settings in scripts/server-bundle.cjs)
 //   dist/<sidebar>.html   one self-contained HTML file per folder of src/sidebar (shared/ excepted):
 //                         shared/page.html around the folder's body.html, its script and the shared style
 //   dist/appsscript.json  the manifest
@@ -8,13 +9,13 @@
 import * as esbuild from 'esbuild';
 import { mkdirSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync, copyFileSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { checkBundle, entryStubs } from './build-guards.cjs';
+import { checkBundle } from './build-guards.cjs';
 import { buildCli } from './cli-bundle.cjs';
+import { assembleServer, GLOBAL, serverBuildOptions, serverExportNames, zodClassicInputs } from './server-bundle.cjs';
 
 const root = new URL('..', import.meta.url).pathname;
 const dist = join(root, 'dist');
 const out = join(root, 'out');
-const GLOBAL = '__SoDiem';
 
 function fail(message) {
   console.error(`build: ${message}`);
@@ -26,38 +27,14 @@ mkdirSync(dist, { recursive: true });
 mkdirSync(out, { recursive: true });
 
 // 1. The export names of the server entry, from esbuild's own metafile (no hand-kept list).
-const probe = await esbuild.build({
-  entryPoints: [join(root, 'src/server/index.ts')],
-  bundle: true,
-  format: 'esm',
-  write: false,
-  metafile: true,
-  outfile: join(out, 'probe.js'),
-  logLevel: 'silent',
-});
-const probeOut = Object.values(probe.metafile.outputs)[0];
-const exportNames = [...probeOut.exports].sort();
+const exportNames = serverExportNames(root);
 if (exportNames.length === 0) fail('src/server/index.ts exports nothing.');
 
-// 2. The real bundle: an iife assigned to one global, then a stub per entry point.
-const server = await esbuild.build({
-  entryPoints: [join(root, 'src/server/index.ts')],
-  bundle: true,
-  format: 'iife',
-  globalName: GLOBAL,
-  target: 'es2019',
-  platform: 'neutral',
-  mainFields: ['module', 'main'],
-  charset: 'utf8',
-  legalComments: 'none',
-  write: false,
-  metafile: true,
-  outfile: join(dist, 'Code.js'),
-  logLevel: 'warning',
-});
-const stubs = entryStubs(GLOBAL, exportNames);
-const header = '// Sổ Điểm — built by scripts/build.mjs from src/server. Do not edit.\n';
-const code = `${header}${server.outputFiles[0].text}\n${stubs}\n`;
+// 2. The real bundle: a minified iife assigned to one global, then a stub per entry point.
+const server = await esbuild.build(serverBuildOptions(root));
+const classic = zodClassicInputs(server.metafile);
+if (classic.length > 0) fail(`the server bundle takes in zod classic (${classic[0]}); import * as z from 'zod/mini' in src/server.`);
+const code = assembleServer(server.outputFiles[0].text, exportNames);
 writeFileSync(join(dist, 'Code.js'), code);
 writeFileSync(join(out, 'server-meta.json'), JSON.stringify(server.metafile));
 

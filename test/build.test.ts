@@ -10,6 +10,11 @@ const { checkBundle, entryStubs } = require('../scripts/build-guards.cjs') as {
   entryStubs(globalName: string, names: string[]): string;
 };
 
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const { zodClassicInputs } = require('../scripts/server-bundle.cjs') as {
+  zodClassicInputs(metafile: { outputs: Record<string, { inputs: Record<string, unknown> }> }): string[];
+};
+
 const dist = join(__dirname, '..', 'dist');
 
 test('dist holds the bundle, one HTML file per sidebar and the manifest', () => {
@@ -78,4 +83,17 @@ test('clasp pushes from dist (rootDir), never the TypeScript', () => {
   const clasp = JSON.parse(readFileSync(join(__dirname, '..', '.clasp.json'), 'utf8'));
   expect(clasp.rootDir).toBe('dist');
   expect(existsSync(join(dist, 'Code.js'))).toBe(true);
+});
+
+test('the server bundle is minified and holds zod/mini, never zod classic', () => {
+  const code = readFileSync(join(dist, 'Code.js'), 'utf8');
+  // Minified: no indented lines before the stubs (template literals may still hold line breaks).
+  const iife = code.slice(0, code.indexOf('\nfunction '));
+  expect(iife).not.toMatch(/\n {2}var /);
+  const meta = JSON.parse(readFileSync(join(__dirname, '..', 'out/server-meta.json'), 'utf8'));
+  const inputs = Object.keys(Object.values(meta.outputs as Record<string, { inputs: Record<string, unknown> }>)[0].inputs);
+  expect(inputs.some((p) => p.includes('node_modules/zod/v4/mini/'))).toBe(true);
+  expect(zodClassicInputs(meta)).toEqual([]);
+  const classic = { outputs: { 'dist/Code.js': { inputs: { 'node_modules/zod/v4/classic/schemas.js': {}, 'src/server/index.ts': {} } } } };
+  expect(zodClassicInputs(classic)).toEqual(['node_modules/zod/v4/classic/schemas.js']);
 });

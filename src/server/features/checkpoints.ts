@@ -4,7 +4,7 @@
  * checkpoint (pasted by the board) checked against the book. Entry points are the lead's
  * (src/server/index.ts); these take an Env and answer in Vietnamese.
  */
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { CHECKPOINT_TEXT as T, checkCheckpoints, parseCheckpointText } from '../domain/audit';
 import type { Env } from '../gas/env';
 import { checkHeldCheckpoints, readChainPoints } from '../workbook/audit/checkpoints';
@@ -25,7 +25,7 @@ export function checkMyCheckpoints(env: Env): string[] {
   return checkHeldCheckpoints(env, adminsOf(env), requireCaller(env)).lines;
 }
 
-const textInput = z.string({ error: T.notText }).max(1000, { error: T.notText });
+const textInput = z.string({ error: T.notText }).check(z.maxLength(1000, { error: T.notText }));
 
 /**
  * A checkpoint handed over by an outside witness (the district office), checked against the book.

@@ -5,7 +5,7 @@
  * The store is bounded: past REPORT_LIMIT reports waiting, a new one is refused politely until
  * the admins clear handled ones. Only the admins read the list.
  */
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import type { Env } from '../gas/env';
 import { requireCaller } from './installation';
 import { loadSchoolContext, type SchoolContext } from './school-context';
@@ -40,8 +40,8 @@ const stored = z.object({
 
 export type ProblemReport = z.infer<typeof stored> & { panelLabel: string; name: string };
 
-const reportInput = z.object({ panel: z.string().max(40), text: z.string().max(20_000) });
-const resolveInput = z.object({ id: z.string().min(1).max(20) });
+const reportInput = z.object({ panel: z.string().check(z.maxLength(40)), text: z.string().check(z.maxLength(20_000)) });
+const resolveInput = z.object({ id: z.string().check(z.minLength(1), z.maxLength(20)) });
 
 export interface ReportResult {
   ok: boolean;

@@ -3,7 +3,7 @@
  * with which status and date, and what the admin types to go ahead (the number of leavers, so a
  * two-student file cannot take a whole class out by one click on OK).
  */
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import type { Env } from '../gas/env';
 import { LEAVE_LABEL, type RosterChange } from '../domain/roster';
 import { IMPORT_SHEET } from './setup';
@@ -52,7 +52,7 @@ export function expectedAnswer(question: string): string | null {
   return /Gõ (\d+) rồi bấm OK/.exec(question)?.[1] ?? null;
 }
 
-const Answer = z.string().trim();
+const Answer = z.string().check(z.trim());
 
 /** null when confirmed, else why nothing was written. */
 export function checkAnswer(answer: string | null, count: number): string | null {

@@ -18,7 +18,7 @@
  *   `{"v":1,"book":…,"by":…,"held":[{"seq":…,"hash":…,"at":…},…]}`, at most MAX_HELD
  *   checkpoints spread over the chain's history (about 2.5 KB, far under the 9 KB value limit).
  */
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import type { AuditHead } from './entry';
 import { CHECKPOINT_TEXT as T } from './checkpoint-messages';
 import { utf8Bytes } from '../utf8';
@@ -58,9 +58,9 @@ export function formatCheckpoint(point: { book: string } & AuditHead): string {
 const textSchema = z.object({
   prefix: z.literal(CHECKPOINT_PREFIX, { error: (iss) => T.prefix(quoted(iss.input)) }),
   version: z.literal(`v${CHECKPOINT_VERSION}`, { error: (iss) => T.version(quoted(iss.input)) }),
-  book: z.string().regex(BOOK, { error: (iss) => T.book(quoted(iss.input)) }),
-  seq: z.string().regex(SEQ, { error: (iss) => T.seq(quoted(iss.input)) }).transform(Number),
-  hash: z.string().regex(HEX_64, { error: (iss) => T.hash(quoted(iss.input)) }),
+  book: z.string().check(z.regex(BOOK, { error: (iss) => T.book(quoted(iss.input)) })),
+  seq: z.pipe(z.string().check(z.regex(SEQ, { error: (iss) => T.seq(quoted(iss.input)) })), z.transform(Number)),
+  hash: z.string().check(z.regex(HEX_64, { error: (iss) => T.hash(quoted(iss.input)) })),
 });
 
 export type Parsed<T> = { ok: true; value: T } | { ok: false; message: string };
@@ -78,9 +78,9 @@ export function parseCheckpointText(text: string): Parsed<{ book: string } & Aud
 
 const heldSchema = z.object({
   v: z.literal(CHECKPOINT_VERSION),
-  book: z.string().regex(BOOK),
-  by: z.string().max(320),
-  held: z.array(z.object({ seq: z.number().int().positive(), hash: z.string().regex(HEX_64), at: z.string().max(40) })).max(MAX_HELD * 2),
+  book: z.string().check(z.regex(BOOK)),
+  by: z.string().check(z.maxLength(320)),
+  held: z.array(z.object({ seq: z.number().check(z.int(), z.positive()), hash: z.string().check(z.regex(HEX_64)), at: z.string().check(z.maxLength(40)) })).check(z.maxLength(MAX_HELD * 2)),
 });
 
 /** The value at a zod issue's path, to name it in the sentence. */

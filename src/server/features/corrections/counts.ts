@@ -3,14 +3,14 @@
  * the whole school, a homeroom teacher for their own class. Counted from the log itself (one read
  * of the ledger), never from a counter someone could edit.
  */
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import type { Env } from '../../gas/env';
 import { correctionCounts, type CorrectionCounts } from '../../domain/corrections/counts';
 import { readLedger } from '../../workbook/audit';
 import { BOOK_TAB } from '../../workbook/layout';
 import { AccessError, caller, fieldProblem, isAdmin, isBoard, requireHomeroom } from '../results/access';
 
-const input = z.object({ classCode: z.string().min(1).max(20).optional() }).optional();
+const input = z.optional(z.object({ classCode: z.optional(z.string().check(z.minLength(1), z.maxLength(20))) }));
 
 export function correctionCountsFor(env: Env, raw: unknown): CorrectionCounts {
   const parsed = input.safeParse(raw);

@@ -5,7 +5,7 @@
  * (which opens the cell to the teacher at the next protection update), and the admin's next run
  * logs the decision and updates the protections at once.
  */
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import type { Env } from '../../gas/env';
 import { formatVnDateTime } from '../../domain/calendar';
 import { APPROVALS_SHEET, recordApproval } from '../../workbook/approvals-sheet';
@@ -28,10 +28,10 @@ export const DECIDE_TEXT = {
 } as const;
 
 const input = z.strictObject({
-  id: z.string().min(1).max(20),
+  id: z.string().check(z.minLength(1), z.maxLength(20)),
   decision: z.enum(['approve', 'reject']),
-  witnesses: z.array(z.string().trim().min(1).max(100)).max(5).default([]),
-  reason: z.string().trim().max(500).default(''),
+  witnesses: z._default(z.array(z.string().check(z.trim(), z.minLength(1), z.maxLength(100))).check(z.maxLength(5)), []),
+  reason: z._default(z.string().check(z.trim(), z.maxLength(500)), ''),
 });
 
 export function decideCorrection(env: Env, raw: unknown): CorrectionResult {

@@ -4,7 +4,7 @@
  * typed into), that the value is valid and differs, and that the reason is given; stores the
  * request where only the add-on writes (store.ts) and queues it for the log (the admin's next run).
  */
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import type { Env } from '../../gas/env';
 import { formatVnDateTime } from '../../domain/calendar';
 import { checkEntry } from '../../domain/guard/entry-value';
@@ -41,11 +41,11 @@ export const REQUEST_TEXT = {
 export { STATE_LABELS };
 
 const input = z.strictObject({
-  classCode: z.string().min(1).max(20),
-  studentCode: z.string().min(1).max(40),
-  key: z.string().min(1).max(60),
-  newValue: z.union([z.string().max(20), z.number()]),
-  reason: z.string().trim().max(500),
+  classCode: z.string().check(z.minLength(1), z.maxLength(20)),
+  studentCode: z.string().check(z.minLength(1), z.maxLength(40)),
+  key: z.string().check(z.minLength(1), z.maxLength(60)),
+  newValue: z.union([z.string().check(z.maxLength(20)), z.number()]),
+  reason: z.string().check(z.trim(), z.maxLength(500)),
 });
 
 function parse(raw: unknown) {

@@ -3,7 +3,7 @@
  * writes document properties, so a teacher changes a request only through the add-on's checked
  * functions; every step also reaches the log (apply.ts) and the approvals sheet (for protections).
  */
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import type { PropertiesPort } from '../../gas/ports';
 
 const PREFIX = 'sodiem.correction.';
@@ -25,14 +25,14 @@ const request = z.object({
   reason: z.string(),
   requestedAt: z.string(),
   state: z.enum(['requested', 'approved', 'rejected', 'applied', 'expired']),
-  decidedBy: z.string().optional(),
-  decidedAt: z.string().optional(),
-  witnesses: z.array(z.string()).optional(),
-  decisionReason: z.string().optional(),
-  expiresAt: z.string().optional(),
-  appliedAt: z.string().optional(),
-  appliedSeq: z.number().optional(),
-  minutesUrl: z.string().optional(),
+  decidedBy: z.optional(z.string()),
+  decidedAt: z.optional(z.string()),
+  witnesses: z.optional(z.array(z.string())),
+  decisionReason: z.optional(z.string()),
+  expiresAt: z.optional(z.string()),
+  appliedAt: z.optional(z.string()),
+  appliedSeq: z.optional(z.number()),
+  minutesUrl: z.optional(z.string()),
   /** Which of its steps the log already holds (the admin's run writes them). */
   logged: z.array(z.enum(['request', 'decision', 'expired'])),
 });

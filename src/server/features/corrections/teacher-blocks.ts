@@ -7,7 +7,7 @@
  * student, what the book holds, open ("hãy nhập trực tiếp") or locked, and any request on it.
  * Every function checks the caller's assignment on the server.
  */
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import type { Env } from '../../gas/env';
 import type { ClassConfig } from '../../domain/school/model';
 import { formatVnDate, formatVnDateTime } from '../../domain/calendar';
@@ -157,8 +157,8 @@ export function teacherBlocks(env: Env): TeacherBlocksView {
 }
 
 const blockInput = z.object({
-  classCode: z.string().min(1).max(20),
-  subjectCode: z.string().min(1).max(20),
+  classCode: z.string().check(z.minLength(1), z.maxLength(20)),
+  subjectCode: z.string().check(z.minLength(1), z.maxLength(20)),
   semester: z.union([z.literal(1), z.literal(2)]),
 });
 

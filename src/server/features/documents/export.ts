@@ -8,7 +8,7 @@
  * One export at a time per person (their user lock): two at once would each make the same files.
  * The files go to the Drive of the person who runs the export.
  */
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import type { Env } from '../../gas/env';
 import { AccessError, caller, fieldProblem, refusalsAsResults, type Caller } from '../results/access';
 import type { ResultsPeriod } from '../results/block';
@@ -59,11 +59,11 @@ export interface ExportProgress {
 
 const input = z.strictObject({
   kind: z.enum(['hoc-ba', 'pack', 'roll-call', 'register', 'results']),
-  classCode: z.string().min(1).max(20).optional(),
-  period: z.enum(['hk1', 'hk2', 'year']).optional(),
-  from: z.number().int().min(0).max(100_000).optional(),
+  classCode: z.optional(z.string().check(z.minLength(1), z.maxLength(20))),
+  period: z.optional(z.enum(['hk1', 'hk2', 'year'])),
+  from: z.optional(z.number().check(z.int(), z.minimum(0), z.maximum(100_000))),
   /** Documents written per chunk at most (the panel's progress steps). */
-  batch: z.number().int().min(1).max(100).optional(),
+  batch: z.optional(z.number().check(z.int(), z.minimum(1), z.maximum(100))),
 });
 export type ExportRequest = z.infer<typeof input>;
 

@@ -19,7 +19,7 @@ import { PERIOD_LABELS, type ResultsPeriod } from '../results/block';
 import { readClassState } from '../results/state';
 import { hocBaModels, HOC_BA_EXPORT_TEXT } from './hoc-ba';
 import { packDigests } from './pack-pages';
-import { recordIssuedPack } from './pack-registry';
+import { issuedPack, recordIssuedPack } from './pack-registry';
 import { printPackModel } from './print-pack';
 import { registerDoc, REGISTER_TEXT } from './register';
 import { resultsXlsx } from './results-export';
@@ -97,8 +97,11 @@ export function planPack(env: Env, c: Caller, classCode: string, period: Results
     folder: classCode,
     draft: pack.draft,
     docs: [{ key: `pack/${period}`, stem: `Sổ theo dõi ${classCode} ${PERIOD_LABELS[period]}${pack.draft ? ' (bản nháp)' : ''}`, format: 'pdf', source: withoutDate(pack), render: () => printPackHtml(pack) }],
-    // Recorded before the file is made: a sign-off naming the PDF is checked against what it showed.
-    beforeSave: (sha256) => recordIssuedPack(env, sha256, { classCode, period, draft: pack.draft, digests }),
+    // Recorded before the file is made (and again for an unchanged file whose record is missing,
+    // e.g. a workbook restored from a copy): a sign-off naming the PDF is checked against what it showed.
+    beforeSave: (sha256) => {
+      if (!issuedPack(env, sha256)) recordIssuedPack(env, sha256, { classCode, period, draft: pack.draft, digests });
+    },
   };
 }
 

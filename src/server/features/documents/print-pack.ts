@@ -5,7 +5,7 @@
  * "BẢN NHÁP" mark. Saved by plans.ts / export.ts; for the board, the admins and the class's
  * homeroom teacher.
  */
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import type { Env } from '../../gas/env';
 import { correctionCounts } from '../../domain/corrections/counts';
 import type { PackSubject, PrintPack } from '../../domain/documents/print-pack';
@@ -81,7 +81,7 @@ export function printPackModel(env: Env, context: SchoolContext, results: ClassR
   };
 }
 
-const input = z.strictObject({ classCode: z.string().min(1).max(20), period: z.enum(['hk1', 'hk2', 'year']) });
+const input = z.strictObject({ classCode: z.string().check(z.minLength(1), z.maxLength(20)), period: z.enum(['hk1', 'hk2', 'year']) });
 
 /** A panel's call about one class's pack of a period ({ classCode, period }): validated, its caller known, refusals as answers. */
 export function packCall<T extends { ok: boolean; message: string }>(env: Env, raw: unknown, run: (c: Caller, classCode: string, period: ResultsPeriod) => T): T | { ok: false; message: string } {

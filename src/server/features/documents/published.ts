@@ -70,7 +70,10 @@ export interface PublishOptions {
   /** Stop starting documents after this long (ms of this execution) or this many written. */
   budgetMs?: number;
   maxWritten?: number;
-  /** Told each new file's SHA-256 before it is saved (the pack registry records what it shows). */
+  /**
+   * Told the SHA-256 of each document's current file: a new one before it is saved, an unchanged
+   * one as found (the pack registry records what it shows, also when its record was lost).
+   */
   beforeSave?: (sha256: string, doc: PlannedDocument) => void;
 }
 
@@ -160,6 +163,7 @@ export function publishDocuments(env: Env, schoolYear: number, folder: string, d
     const hash = sourceHash(doc);
     const found = current.get(doc.key);
     if (found && found.appProperties?.[SOURCE_KEY] === hash) {
+      if (found.sha256Checksum) options.beforeSave?.(found.sha256Checksum, doc);
       unchanged++;
       continue;
     }

@@ -3,7 +3,7 @@
  * once), then queued for the admin's run, which checks it again and logs it (signoff.ts). Kept
  * apart from signoff.ts so the guard's queue, which applies sign-offs, does not import the queueing.
  */
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import type { Env } from '../../gas/env';
 import { BOOK_TAB } from '../../workbook/layout';
 import { submitRequest } from '../guard/submit';
@@ -12,10 +12,10 @@ import { PERIOD_LABELS } from '../results/block';
 import { checkSignOff, SIGNOFF_TEXT, type SignOffRequest } from './signoff';
 
 const input = z.strictObject({
-  classCode: z.string().min(1).max(20),
+  classCode: z.string().check(z.minLength(1), z.maxLength(20)),
   period: z.enum(['hk1', 'hk2', 'year']),
-  subjectCode: z.string().min(1).max(20).optional(),
-  documentSha256: z.string().regex(/^[0-9a-fA-F]{64}$/),
+  subjectCode: z.optional(z.string().check(z.minLength(1), z.maxLength(20))),
+  documentSha256: z.string().check(z.regex(/^[0-9a-fA-F]{64}$/)),
 });
 
 export function signOffPack(env: Env, raw: unknown): { ok: boolean; message: string } {

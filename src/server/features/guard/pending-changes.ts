@@ -5,7 +5,7 @@
  * it is queued (queue.ts) and applied by the admin's next execution (apply-decision.ts) — at
  * once when the caller is the installing admin. Entry points are the lead's (index.ts).
  */
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import type { Env } from '../../gas/env';
 import { formatVnDateTime } from '../../domain/calendar';
 import { requireCaller } from '../installation';
@@ -90,9 +90,9 @@ export function listPendingChanges(env: Env): PendingList {
 }
 
 const decisionInput = z.object({
-  id: z.string().trim().min(1).max(40).transform((s) => s.toUpperCase()),
+  id: z.pipe(z.string().check(z.trim(), z.minLength(1), z.maxLength(40)), z.transform((s: string) => s.toUpperCase())),
   decision: z.enum(['accept', 'revert']),
-  reason: z.string().trim().max(500).default(''),
+  reason: z._default(z.string().check(z.trim(), z.maxLength(500)), ''),
 });
 
 const DECISION_WORDS: Record<string, QueuedDecision['decision']> = { 'chấp nhận': 'accept', 'chap nhan': 'accept', 'hoàn tác': 'revert', 'hoan tac': 'revert' };

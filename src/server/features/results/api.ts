@@ -4,7 +4,7 @@
  * back as Vietnamese sentences ({ ok: false, message } for actions, a thrown sentence for views).
  * What needs the admin's rights is queued for the admin's next run (guard/submit.ts).
  */
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import type { Env } from '../../gas/env';
 import { decide } from '../../domain/guard/decide';
 import { writtenOf } from '../../domain/guard/written';
@@ -49,17 +49,17 @@ export const RESULTS_TEXT = {
 } as const;
 
 const periodSchema = z.enum(['hk1', 'hk2', 'year']);
-const viewInput = z.object({ classCode: z.string().min(1).optional(), period: periodSchema.optional() }).optional();
-const confirmInput = z.object({ classCode: z.string().min(1), period: periodSchema, digest: z.string().min(1) });
-const proposeInput = z.object({ classCode: z.string().min(1), digest: z.string().min(1) });
-const decideInput = z.object({ classCode: z.string().min(1), decision: z.enum(['approve', 'return']), digest: z.string().min(1), reason: z.string().trim().max(500).default('') });
+const viewInput = z.optional(z.object({ classCode: z.optional(z.string().check(z.minLength(1))), period: z.optional(periodSchema) }));
+const confirmInput = z.object({ classCode: z.string().check(z.minLength(1)), period: periodSchema, digest: z.string().check(z.minLength(1)) });
+const proposeInput = z.object({ classCode: z.string().check(z.minLength(1)), digest: z.string().check(z.minLength(1)) });
+const decideInput = z.object({ classCode: z.string().check(z.minLength(1)), decision: z.enum(['approve', 'return']), digest: z.string().check(z.minLength(1)), reason: z._default(z.string().check(z.trim(), z.maxLength(500)), '') });
 const trainingInput = z.object({
-  classCode: z.string().min(1),
+  classCode: z.string().check(z.minLength(1)),
   semester: z.union([z.literal(1), z.literal(2)]),
-  values: z.record(z.string(), z.string().max(20)),
+  values: z.record(z.string(), z.string().check(z.maxLength(20))),
 });
 
-function parse<T>(schema: z.ZodType<T>, input: unknown): T {
+function parse<T>(schema: z.ZodMiniType<T>, input: unknown): T {
   const parsed = schema.safeParse(input);
   if (!parsed.success) throw new AccessError(RESULTS_TEXT.badInput(fieldProblem(parsed.error.issues)));
   return parsed.data;

@@ -3,7 +3,7 @@
  * code writes them; the admin's run, after logging): each period's confirmation by the homeroom
  * teacher, and the end-of-year lists proposed to and decided by the board.
  */
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import type { Env } from '../../gas/env';
 
 const PREFIX = 'sodiem.results.';
@@ -14,17 +14,17 @@ const lists = z.object({
   digest: z.string(),
   proposedBy: z.string(),
   proposedAt: z.string(),
-  decidedBy: z.string().optional(),
-  decidedAt: z.string().optional(),
-  reason: z.string().optional(),
+  decidedBy: z.optional(z.string()),
+  decidedAt: z.optional(z.string()),
+  reason: z.optional(z.string()),
 });
 const classState = z.object({
-  hk1: confirmation.optional(),
-  hk2: confirmation.optional(),
-  year: confirmation.optional(),
-  lists: lists.optional(),
+  hk1: z.optional(confirmation),
+  hk2: z.optional(confirmation),
+  year: z.optional(confirmation),
+  lists: z.optional(lists),
   /** Why the last request was not applied (results changed since), for the sidebar. */
-  notice: z.string().optional(),
+  notice: z.optional(z.string()),
 });
 
 export type Confirmation = z.infer<typeof confirmation>;

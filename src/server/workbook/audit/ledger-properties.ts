@@ -4,7 +4,7 @@
  * archives the chain continues through. Both are validated when read: a value that does not
  * parse counts as absent, and verification then reports what the sheet alone shows.
  */
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import type { AuditHead } from '../../domain/audit';
 import type { Env } from '../../gas/env';
 import type { PropertiesPort } from '../../gas/ports';
@@ -12,10 +12,10 @@ import type { PropertiesPort } from '../../gas/ports';
 export const AUDIT_HEAD_KEY = 'sodiem.audit.head';
 export const AUDIT_ARCHIVES_KEY = 'sodiem.audit.archives';
 
-const hash = z.string().regex(/^[0-9a-f]{64}$/);
-const headSchema = z.object({ seq: z.number().int().nonnegative(), hash });
+const hash = z.string().check(z.regex(/^[0-9a-f]{64}$/));
+const headSchema = z.object({ seq: z.number().check(z.int(), z.nonnegative()), hash });
 /** The head as stored: `next` is set while an append is under way (see HeadRecord). */
-const headRecordSchema = headSchema.extend({ next: headSchema.optional() });
+const headRecordSchema = z.extend(headSchema, { next: z.optional(headSchema) });
 
 /**
  * The head, and while an append is under way the last row it is writing. appendAudit records
@@ -29,12 +29,12 @@ export interface HeadRecord {
 
 /** One archive spreadsheet holding rows firstSeq…lastSeq of the chain. */
 const archiveSchema = z.object({
-  id: z.string().min(1),
+  id: z.string().check(z.minLength(1)),
   name: z.string(),
-  part: z.number().int().positive(),
-  count: z.number().int().positive(),
-  firstSeq: z.number().int().positive(),
-  lastSeq: z.number().int().positive(),
+  part: z.number().check(z.int(), z.positive()),
+  count: z.number().check(z.int(), z.positive()),
+  firstSeq: z.number().check(z.int(), z.positive()),
+  lastSeq: z.number().check(z.int(), z.positive()),
   lastHash: hash,
 });
 export type AuditArchive = z.infer<typeof archiveSchema>;
@@ -45,7 +45,7 @@ export function documentProperties(env: Env): PropertiesPort {
   return props;
 }
 
-function parseJson<T>(text: string | null, schema: z.ZodType<T>): T | undefined {
+function parseJson<T>(text: string | null, schema: z.ZodMiniType<T>): T | undefined {
   if (text === null) return undefined;
   try {
     const parsed = schema.safeParse(JSON.parse(text));

@@ -2,7 +2,7 @@
  * Zod schemas for single cells of the config sheets. Each takes a raw CellValue and yields
  * the model's value; every error message is Vietnamese and quotes the offending value.
  */
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import type { SubjectKind } from '../../domain/assessment/catalog';
 import type { SchoolLevel } from '../../domain/school/model';
 import type { CellValue } from '../../gas/ports';
@@ -12,20 +12,20 @@ import { cellText, foldKey, isoDayOfDateCell, parseDayText, quoted } from './tex
 const asText = (v: unknown): string => cellText(v as CellValue);
 
 /** Free text, trimmed ('' when empty). */
-export const textCell = z.preprocess(asText, z.string());
+export const textCell = z.pipe(z.transform(asText), z.string());
 
 /** Text that must be filled in. */
 export function requiredText(blankMessage: string) {
-  return z.preprocess(asText, z.string().min(1, { error: blankMessage }));
+  return z.pipe(z.transform(asText), z.string().check(z.minLength(1, { error: blankMessage })));
 }
 
 const invalidEmail = (iss: { input?: unknown }) => `${quoted(iss.input)} không phải là địa chỉ email hợp lệ.`;
 
 /** One email, lower-cased (Google accounts ignore case). */
 export function emailCell(blankMessage: string) {
-  return z.preprocess(
-    (v) => asText(v).toLowerCase(),
-    z.string().min(1, { error: blankMessage, abort: true }).pipe(z.email({ error: invalidEmail })),
+  return z.pipe(
+    z.transform((v) => asText(v).toLowerCase()),
+    z.pipe(z.string().check(z.minLength(1, { error: blankMessage, abort: true })), z.email({ error: invalidEmail })),
   );
 }
 
@@ -45,27 +45,18 @@ function numberish(v: unknown): unknown {
 /** A whole number in [min, max]; `invalid` words the message for a value out of shape. */
 export function integerCell(blankMessage: string, invalid: (shown: string) => string, min: number, max: number) {
   const error = (iss: { input?: unknown }) => (iss.input === undefined ? blankMessage : invalid(quoted(iss.input)));
-  return z.preprocess(
-    numberish,
-    z
-      .number({ error })
-      .int({ error, abort: true })
-      .min(min, { error, abort: true })
-      .max(max, { error, abort: true }),
+  return z.pipe(
+    z.transform(numberish),
+    z.number({ error }).check(z.int({ error, abort: true }), z.minimum(min, { error, abort: true }), z.maximum(max, { error, abort: true })),
   );
 }
 
 /** Like integerCell, but a blank cell is allowed (undefined). */
 export function optionalIntegerCell(invalid: (shown: string) => string, min: number, max: number) {
   const error = (iss: { input?: unknown }) => invalid(quoted(iss.input));
-  return z.preprocess(
-    numberish,
-    z
-      .number({ error })
-      .int({ error, abort: true })
-      .min(min, { error, abort: true })
-      .max(max, { error, abort: true })
-      .optional(),
+  return z.pipe(
+    z.transform(numberish),
+    z.optional(z.number({ error }).check(z.int({ error, abort: true }), z.minimum(min, { error, abort: true }), z.maximum(max, { error, abort: true }))),
   );
 }
 
@@ -74,13 +65,13 @@ export const gradeCell = integerCell('chưa điền khối.', (shown) => `khối
 
 /** A value among labels compared after folding; blank → `blank` message. */
 function choiceCell<T>(choices: Record<string, T>, blankMessage: string, invalid: (shown: string) => string) {
-  return z.unknown().transform((v, ctx): T => {
+  return z.pipe(z.unknown(), z.transform((v, ctx): T => {
     const text = asText(v);
     const value = choices[foldKey(text)];
     if (value !== undefined) return value;
     ctx.issues.push({ code: 'custom', input: v, message: text === '' ? blankMessage : invalid(quoted(text)) });
     return z.NEVER;
-  });
+  }));
 }
 
 export const levelCell = choiceCell<SchoolLevel>(
@@ -99,7 +90,7 @@ const YES_NO: Record<string, boolean> = { co: true, c: true, yes: true, true: tr
 
 /** Có/Không; a blank cell takes the default. Checkbox cells (booleans) are accepted too. */
 export function yesNoCell(defaultValue: boolean) {
-  return z.unknown().transform((v, ctx): boolean => {
+  return z.pipe(z.unknown(), z.transform((v, ctx): boolean => {
     if (typeof v === 'boolean') return v;
     const text = asText(v);
     if (text === '') return defaultValue;
@@ -107,11 +98,11 @@ export function yesNoCell(defaultValue: boolean) {
     if (value !== undefined) return value;
     ctx.issues.push({ code: 'custom', input: v, message: `${quoted(text)} không hợp lệ; chỉ được ghi "${YES}" hoặc "${NO}".` });
     return z.NEVER;
-  });
+  }));
 }
 
 /** Năm học "2026-2027" → 2026 (the second year must follow the first). */
-export const schoolYearCell = z.unknown().transform((v, ctx): number => {
+export const schoolYearCell = z.pipe(z.unknown(), z.transform((v, ctx): number => {
   const text = asText(v);
   const m = /^(\d{4})\s*[-–—/]\s*(\d{4})$/.exec(text);
   if (m && Number(m[2]) === Number(m[1]) + 1) return Number(m[1]);
@@ -123,11 +114,11 @@ export const schoolYearCell = z.unknown().transform((v, ctx): number => {
         : `năm học ${quoted(text)} không đúng dạng năm-năm (ví dụ 2026-2027).`;
   ctx.issues.push({ code: 'custom', input: v, message });
   return z.NEVER;
-});
+}));
 
 /** A day as yyyy-mm-dd, from a date cell or dd/mm/yyyy text. */
 export function dayCell(what: string) {
-  return z.unknown().transform((v, ctx): string => {
+  return z.pipe(z.unknown(), z.transform((v, ctx): string => {
     if (v instanceof Date && !Number.isNaN(v.getTime())) return isoDayOfDateCell(v);
     const text = asText(v);
     const parsed = parseDayText(text);
@@ -140,23 +131,27 @@ export function dayCell(what: string) {
           : `${quoted(text)} không phải là ngày theo dạng ngày/tháng/năm (ví dụ 05/09/2026).`;
     ctx.issues.push({ code: 'custom', input: v, message });
     return z.NEVER;
-  });
+  }));
 }
 
 /** Mã môn: letters without diacritics, digits, '_' or '-'; stored upper-case. */
-export const subjectCodeCell = z.preprocess(
-  (v) => asText(v).toUpperCase(),
+export const subjectCodeCell = z.pipe(
+  z.transform((v) => asText(v).toUpperCase()),
   z
     .string()
-    .min(1, { error: 'chưa điền mã môn.', abort: true })
-    .regex(/^[A-Z0-9_-]{1,20}$/, { error: (iss) => `mã môn ${quoted(iss.input)} chỉ được gồm chữ không dấu, chữ số, "_" hoặc "-" (tối đa 20 kí tự).` }),
+    .check(
+      z.minLength(1, { error: 'chưa điền mã môn.', abort: true }),
+      z.regex(/^[A-Z0-9_-]{1,20}$/, { error: (iss) => `mã môn ${quoted(iss.input)} chỉ được gồm chữ không dấu, chữ số, "_" hoặc "-" (tối đa 20 kí tự).` }),
+    ),
 );
 
 /** Lớp: also the name of the class's grade-book tab, so no characters a tab name cannot hold. */
-export const classCodeCell = z.preprocess(
-  asText,
+export const classCodeCell = z.pipe(
+  z.transform(asText),
   z
     .string()
-    .min(1, { error: 'chưa điền tên lớp.', abort: true })
-    .regex(/^[^[\]*?/\\:']{1,30}$/, { error: (iss) => `tên lớp ${quoted(iss.input)} không được chứa các kí tự [ ] * ? / \\ : ' và dài tối đa 30 kí tự.` }),
+    .check(
+      z.minLength(1, { error: 'chưa điền tên lớp.', abort: true }),
+      z.regex(/^[^[\]*?/\\:']{1,30}$/, { error: (iss) => `tên lớp ${quoted(iss.input)} không được chứa các kí tự [ ] * ? / \\ : ' và dài tối đa 30 kí tự.` }),
+    ),
 );

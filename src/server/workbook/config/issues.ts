@@ -5,7 +5,7 @@
  * Zod's own (English) messages never reach the user: every schema carries a Vietnamese
  * message and anything left over goes through the Vietnamese fallback below.
  */
-import type * as z from 'zod';
+import type * as z from 'zod/mini';
 import { quoted } from './text';
 
 export interface ConfigIssue {

@@ -1,5 +1,5 @@
 /** "Phân công": Lớp | Mã môn | Giáo viên (one or more emails). */
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import type { Assignment } from '../../domain/school/model';
 import type { CellValue } from '../../gas/ports';
 import { classCodeCell, emailProblem, subjectCodeCell } from './cells';
@@ -14,7 +14,7 @@ import type { Table } from './table';
 import { cellText, splitList } from './text';
 
 /** Emails separated by commas, semicolons or new lines; lower-cased, duplicates dropped. */
-const teachersCell = z.unknown().transform((v, ctx): string[] => {
+const teachersCell = z.pipe(z.unknown(), z.transform((v, ctx): string[] => {
   const emails = [...new Set(splitList(cellText(v as CellValue).toLowerCase()))];
   if (emails.length === 0) {
     ctx.issues.push({ code: 'custom', input: v, message: 'chưa có giáo viên nào được phân công.' });
@@ -29,7 +29,7 @@ const teachersCell = z.unknown().transform((v, ctx): string[] => {
     }
   }
   return failed ? z.NEVER : emails;
-});
+}));
 
 export const assignmentRowSchema = z.object({
   classCode: classCodeCell,

@@ -1,5 +1,5 @@
 /** "Lớp": Lớp | Khối | GVCN. */
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import type { ClassConfig, SchoolLevel } from '../../domain/school/model';
 import { classCodeCell, emailCell, gradeCell } from './cells';
 import type { IssueList } from './issues';

@@ -5,7 +5,7 @@
  * school set up before the tab existed keeps working. Every problem names the tab, the row and
  * the value; nothing of a faulty tab is used (the export is refused, never half-mapped).
  */
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { clashingTitles, defaultMapping, titleKey, titleNamesSubject, type ExportColumn, type ResultsSubject } from '../../domain/documents/results-export';
 import { EVERY_SUBJECT, parseFieldCode } from '../../domain/documents/results-fields';
 import type { SubjectConfig } from '../../domain/school/model';
@@ -25,12 +25,12 @@ const column = (key: string) => headerOf('exportColumns', key);
 function rowSchema(subjectCodes: ReadonlySet<string>) {
   return z.object({
     title: requiredText('chưa điền tiêu đề cột.'),
-    code: z.unknown().transform((v, ctx) => {
+    code: z.pipe(z.unknown(), z.transform((v, ctx) => {
       const parsed = parseFieldCode(cellText(v as CellValue), subjectCodes);
       if (parsed.ok) return parsed;
       ctx.issues.push({ code: 'custom', input: v, message: parsed.reason });
       return z.NEVER;
-    }),
+    })),
   });
 }
 

@@ -2,7 +2,7 @@
  * "Cấu hình trường": a two-column table of items (Mục) and values (Giá trị). Items are found
  * by their label (tolerant: "Học kỳ 1" = "học kì I"), so the admin may reorder rows.
  */
-import type * as z from 'zod';
+import type * as z from 'zod/mini';
 import { DEFAULT_CORRECTION_HOURS, type SchoolLevel, type SchoolSettings } from '../../domain/school/model';
 import { dayCell, levelCell, optionalIntegerCell, requiredText, schoolYearCell, yesNoCell } from './cells';
 import { IssueList, vietnameseFallback, zodDetail } from './issues';
@@ -14,7 +14,7 @@ const SHEET = SHEET_NAMES.settings;
 const ITEM = headerOf('settings', 'item');
 const VALUE = headerOf('settings', 'value');
 
-const ITEM_SCHEMAS: Record<SettingKey, z.ZodType> = {
+const ITEM_SCHEMAS: Record<SettingKey, z.ZodMiniType> = {
   name: requiredText('chưa điền tên trường.'),
   level: levelCell,
   schoolYear: schoolYearCell,

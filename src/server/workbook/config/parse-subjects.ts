@@ -1,5 +1,5 @@
 /** "Môn học": Khối | Mã môn | Tên môn | Hình thức | Số tiết/năm | Số ĐĐGtx. */
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { txCountForPeriods } from '../../domain/assessment/catalog';
 import type { SchoolLevel, SubjectConfig } from '../../domain/school/model';
 import { gradeCell, integerCell, kindCell, optionalIntegerCell, requiredText, subjectCodeCell } from './cells';

@@ -1,5 +1,5 @@
 /** "Người dùng": Email | Họ và tên | Vai trò | Tổ chuyên môn. */
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import type { Role, SchoolUser } from '../../domain/school/model';
 import { emailCell, requiredText, textCell } from './cells';
 import type { IssueList } from './issues';

@@ -2,7 +2,7 @@
  * Vai trò as the admin writes them in "Người dùng": Vietnamese labels, with or without
  * diacritics, any case, plus the abbreviations the school plans use (QTHT, TTCM, GVBM).
  */
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import type { Role } from '../../domain/school/model';
 import type { CellValue } from '../../gas/ports';
 import { cellText, foldKey, splitList } from './text';
@@ -40,7 +40,7 @@ export function roleLabels(roles: readonly Role[]): string {
 const allowed = ROLE_ORDER.map((role) => ROLE_LABELS[role]).join(', ');
 
 /** The "Vai trò" cell: one or more roles; deduplicated and in canonical order. */
-export const rolesCell = z.unknown().transform((v, ctx): Role[] => {
+export const rolesCell = z.pipe(z.unknown(), z.transform((v, ctx): Role[] => {
   const parts = splitList(cellText(v as CellValue));
   if (parts.length === 0) {
     ctx.issues.push({ code: 'custom', input: v, message: `chưa có vai trò. Hãy ghi một hoặc nhiều vai trò: ${allowed}.` });
@@ -62,4 +62,4 @@ export const rolesCell = z.unknown().transform((v, ctx): Role[] => {
     ctx.issues.push({ code: 'custom', input: v, message });
   }
   return failed ? z.NEVER : ROLE_ORDER.filter((role) => roles.has(role));
-});
+}));
