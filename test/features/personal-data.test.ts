@@ -121,6 +121,9 @@ test('the homeroom teacher of 6A reads and edits 6A’s profiles, cannot open 6B
   const homeroom = cls('6A').homeroom;
   const principal = w.config.users.find((u) => u.roles.includes('principal'))!.email;
   expect(profileOf(w, '6A', homeroom).length).toBeGreaterThan(3);
+  // The homeroom panel (Xếp loại) links the class's file.
+  const view = w.runtime.as(homeroom).callServer(w.id, 'apiClassification', [{ classCode: '6A', period: 'hk1' }]) as { profileUrl: string | null };
+  expect(view.profileUrl).toBe(`https://docs.google.com/spreadsheets/d/${fileIdOf(w, '6A')}/edit`);
   expect(() => profileOf(w, '6B', homeroom)).toThrow(NO_ACCESS);
   for (const code of ['6A', '6B', '7A']) {
     expect(profileOf(w, code, principal)[3][1]).toMatch(/^DT/);

@@ -21,6 +21,11 @@ export function profileShadowName(classCode: string): string {
   return `${profileSheetName(classCode)} (bản lưu)`;
 }
 
+/** The file's link for a panel (opening it still needs the right to). */
+export function profileFileUrl(id: string | undefined): string | null {
+  return id ? `https://docs.google.com/spreadsheets/d/${id}/edit` : null;
+}
+
 /** Class code → spreadsheet id of its profile file. */
 export function readProfileFileIds(env: Env): Record<string, string> {
   const text = env.properties.getDocumentProperties()?.getProperty(KEY);

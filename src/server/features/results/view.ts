@@ -13,6 +13,7 @@ import type { SchoolContext } from '../school-context';
 import type { ClassResults, StudentResults } from './class-results';
 import { finalYear, PERIOD_LABELS, periodResults, summerOnly, type ResultsPeriod } from './block';
 import type { ClassState } from './state';
+import { profileFileUrl, readProfileFileIds } from '../../workbook/profile-files';
 
 export interface SubjectCell {
   code: string;
@@ -67,6 +68,8 @@ export interface ClassificationView {
    */
   entriesWaiting: boolean;
   notice: string | null;
+  /** The class's profile file (sơ yếu lý lịch): only the homeroom teacher, the board and the admins can open it. */
+  profileUrl: string | null;
   digest: string;
   ordinalRank: boolean;
   trainingLevels: string[];
@@ -185,6 +188,7 @@ export function classificationView(env: Env, context: SchoolContext, caller: str
     waiting: queued.lines,
     entriesWaiting: queued.entries,
     notice: state.notice ?? null,
+    profileUrl: profileFileUrl(readProfileFileIds(env)[cls.code]),
     digest,
     ordinalRank: context.config.school.ordinalRank && period === 'year',
     trainingLevels: [...TT22_LEVELS].reverse(),
