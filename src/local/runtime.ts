@@ -197,7 +197,7 @@ export class LocalRuntime {
       ScriptApp: services.ScriptApp,
       Utilities: services.Utilities,
       DriveApp: services.DriveApp,
-      Drive: !this.advancedDrive ? undefined : createDriveApi({ calls: this.calls, clock: this.clock, ctx, store: DriveStore.open(this.driveRoot) }),
+      Drive: !this.advancedDrive ? undefined : createDriveApi({ calls: this.calls, clock: this.clock, ctx, store: DriveStore.open(this.driveRoot), spreadsheets: this.spreadsheets }),
       HtmlService: services.HtmlService,
     };
   }

@@ -13,6 +13,7 @@ import { runSetup } from '../../src/server/features/setup';
 import { importRoster } from '../../src/server/features/roster-import';
 import { reconcileNow } from '../../src/server/features/guard/sweep';
 import { readProfileFileIds } from '../../src/server/workbook/profile-files';
+import { DriveStore } from '../../src/local/services/drive-store';
 import { readConfig } from '../../src/server/workbook/config';
 import { readRosterFile } from '../../src/local/roster-file';
 import { pasteTable } from '../../src/local/paste';
@@ -129,6 +130,16 @@ test('the homeroom teacher of 6A reads and edits 6A’s profiles, cannot open 6B
     expect(profileOf(w, code, principal)[3][1]).toMatch(/^DT/);
     expect(profileOf(w, code, w.admin)[3][1]).toMatch(/^DT/);
   }
+  // The file is in Sổ Điểm/2026-2027/Lý lịch/ of the admin's Drive, and Drive's switches are off:
+  // the homeroom teacher cannot share it on; the board cannot download or copy it.
+  const drive = w.runtime.spreadsheets.get(fileIdOf(w, '6A'))!.drive!;
+  const store = DriveStore.reload(join(process.cwd(), 'out/test-drive/personal-data'));
+  const folder = store.get(drive.parentId!)!;
+  expect([folder.name, store.get(folder.parentId!)!.name, store.get(store.get(folder.parentId!)!.parentId!)!.name]).toEqual(['Lý lịch', '2026-2027', 'Sổ Điểm']);
+  expect(drive).toMatchObject({ writersCanShare: false, copyRequiresWriterPermission: true });
+  const subjectTeacher = w.config.users.find((u) => u.roles.includes('teacher') && !w.config.classes.some((c) => c.homeroom === u.email) && !u.roles.includes('principal') && !u.roles.includes('vice-principal') && !u.roles.includes('admin'))!.email;
+  expect(() => w.env(homeroom).spreadsheetApp.openById(fileIdOf(w, '6A')).addEditors([subjectTeacher])).toThrow();
+  expect(() => w.env(subjectTeacher).spreadsheetApp.openById(fileIdOf(w, '6A'))).toThrow(NO_ACCESS);
   // The board reads; it does not edit the profiles.
   expect(w.runtime.as(principal).edit(fileIdOf(w, '6A'), '6A – Lý lịch', 'M4', 'x').ok).toBe(false);
   // The homeroom teacher types a field; the student's code and name stay the admin's.

@@ -19,13 +19,18 @@ import { createHash } from 'node:crypto';
 import { fromByteArray, requireAuth, type FacadeDeps } from './common';
 import { LocalBlob } from './blob';
 import { FOLDER_MIME_TYPE, type DriveItem, type DriveStore } from './drive-store';
+import type { WorkbookData } from '../sheets/model';
 
 type DriveFile = GoogleAppsScript.Drive_v3.Drive.V3.Schema.File;
 type DriveFileList = GoogleAppsScript.Drive_v3.Drive.V3.Schema.FileList;
 
 export interface DriveApiDeps extends FacadeDeps {
   store: DriveStore;
+  /** The spreadsheets, so those the add-on made are Drive files too (sheets/model.ts `drive`). */
+  spreadsheets?: { get(id: string): WorkbookData | undefined; all(): WorkbookData[] };
 }
+
+const SPREADSHEET_MIME_TYPE = 'application/vnd.google-apps.spreadsheet';
 
 /** Apps Script's wording of a failed advanced-service call. */
 export function driveCallError(method: 'list' | 'create' | 'update', message: string): Error {
@@ -33,7 +38,7 @@ export function driveCallError(method: 'list' | 'create' | 'update', message: st
 }
 
 /** The fields a local file answers (a selection naming another one is refused like Google does). */
-const FILE_FIELDS = ['kind', 'id', 'name', 'mimeType', 'parents', 'trashed', 'createdTime', 'modifiedTime', 'size', 'webViewLink', 'sha256Checksum', 'appProperties'];
+const FILE_FIELDS = ['kind', 'id', 'name', 'mimeType', 'parents', 'trashed', 'createdTime', 'modifiedTime', 'size', 'webViewLink', 'sha256Checksum', 'appProperties', 'writersCanShare', 'copyRequiresWriterPermission'];
 const LIST_FIELDS = ['kind', 'incompleteSearch', 'nextPageToken', 'files'];
 const DEFAULT_FILE_FIELDS = 'kind,id,name,mimeType';
 const DEFAULT_LIST_FIELDS = `kind,incompleteSearch,nextPageToken,files(${DEFAULT_FILE_FIELDS})`;
@@ -146,6 +151,13 @@ export function createDriveApi(deps: DriveApiDeps): DriveApiPort {
     return false;
   };
 
+  /** The spreadsheets this user made through the add-on, as Drive items (no bytes: a Google file). */
+  function sheetItems(): DriveItem[] {
+    return (deps.spreadsheets?.all() ?? [])
+      .filter((wb) => wb.drive && wb.owner === user())
+      .map((wb) => ({ id: wb.id, kind: 'file', name: wb.name, mimeType: SPREADSHEET_MIME_TYPE, owner: wb.owner, sharedWith: [], parentId: wb.drive!.parentId ?? rootId(), diskPath: '', trashed: false, createdMs: wb.drive!.createdMs, updatedMs: wb.drive!.createdMs }));
+  }
+
   /** The file's resource; size and checksum (which read the bytes) only when `wanted` says so. */
   function resource(item: DriveItem, wanted: (field: string) => boolean): DriveFile {
     const file: DriveFile = {
@@ -164,7 +176,10 @@ export function createDriveApi(deps: DriveApiDeps): DriveApiPort {
     };
     // Drive leaves the field out of a file with none.
     if (item.appProperties) file.appProperties = { ...item.appProperties };
-    if (item.kind === 'file' && (wanted('size') || wanted('sha256Checksum'))) {
+    const sheet = item.mimeType === SPREADSHEET_MIME_TYPE ? deps.spreadsheets?.get(item.id)?.drive : undefined;
+    file.writersCanShare = sheet?.writersCanShare ?? true;
+    file.copyRequiresWriterPermission = sheet?.copyRequiresWriterPermission ?? false;
+    if (item.kind === 'file' && item.mimeType !== SPREADSHEET_MIME_TYPE && (wanted('size') || wanted('sha256Checksum'))) {
       const bytes = store.readBytes(item.id);
       file.size = String(bytes.length);
       file.sha256Checksum = createHash('sha256').update(bytes).digest('hex');
@@ -183,7 +198,7 @@ export function createDriveApi(deps: DriveApiDeps): DriveApiPort {
       throw driveCallError('list', `Invalid value '${String(pageSize)}'. Values must be within the range: [1, ${PAGE_SIZE_MAX}]`);
     }
     const terms = typeof q === 'string' && q.trim() !== '' ? parseQuery(q) : [];
-    let items = store.all().filter(visible);
+    let items = [...store.all().filter(visible), ...sheetItems()];
     for (const t of terms) {
       if (t.kind === 'name') items = items.filter((i) => i.name === t.value);
       else if (t.kind === 'mimeType') items = items.filter((i) => (i.mimeType === t.value) !== t.negate);
@@ -246,6 +261,8 @@ export function createDriveApi(deps: DriveApiDeps): DriveApiPort {
     requireAuth(ctx, 'Drive.Files.update', 'FULL');
     const { fields, addParents, removeParents, ...rest } = optionalArgs;
     for (const key of Object.keys(rest)) throw notImplemented(`Drive.Files.update option "${key}"`);
+    const wb = deps.spreadsheets?.get(String(fileId));
+    if (wb?.drive && wb.owner === user()) return updateSpreadsheet(wb, res, mediaData, { fields, addParents, removeParents });
     for (const key of Object.keys(res ?? {})) {
       if (key !== 'name' && key !== 'appProperties') throw notImplemented(`Drive.Files.update of the field "${key}"`);
     }
@@ -272,6 +289,30 @@ export function createDriveApi(deps: DriveApiDeps): DriveApiPort {
     if (res?.name !== undefined) changes.name = String(res.name);
     const updated = store.update(item.id, changes);
     return applySelector(resource(updated, (field) => sel === null || sel.has(field)), sel);
+  }
+
+  /** A spreadsheet the add-on made: moved, renamed, its sharing switches set (no content: a Google file). */
+  function updateSpreadsheet(wb: WorkbookData, res: DriveFile, mediaData: BlobPort | null | undefined, args: Record<string, unknown>): DriveFile {
+    for (const key of Object.keys(res ?? {})) {
+      if (!['name', 'writersCanShare', 'copyRequiresWriterPermission'].includes(key)) throw notImplemented(`Drive.Files.update of the field "${key}" of a spreadsheet`);
+    }
+    if (mediaData) throw notImplemented('Drive.Files.update with content for a Google Sheets file');
+    const sel = selection('update', typeof args.fields === 'string' ? args.fields : DEFAULT_FILE_FIELDS, FILE_FIELDS, {});
+    const drive = wb.drive!;
+    if (args.addParents !== undefined || args.removeParents !== undefined) {
+      const add = String(args.addParents ?? '').split(',').filter(Boolean).map(resolveId);
+      const remove = String(args.removeParents ?? '').split(',').filter(Boolean).map(resolveId);
+      if (add.length !== 1 || remove.length !== 1) throw driveCallError('update', 'Increasing the number of parents is not allowed.');
+      if (remove[0] !== (drive.parentId ?? rootId())) throw driveCallError('update', `File not found: ${remove[0]}.`);
+      const parent = store.get(add[0]);
+      if (!parent || parent.kind !== 'folder' || (add[0] !== rootId() && !visible(parent))) throw driveCallError('update', `File not found: ${add[0]}.`);
+      drive.parentId = add[0] === rootId() ? null : add[0];
+    }
+    if (res?.name !== undefined) wb.name = String(res.name);
+    if (res?.writersCanShare !== undefined) drive.writersCanShare = Boolean(res.writersCanShare);
+    if (res?.copyRequiresWriterPermission !== undefined) drive.copyRequiresWriterPermission = Boolean(res.copyRequiresWriterPermission);
+    const item = sheetItems().find((i) => i.id === wb.id)!;
+    return applySelector(resource(item, (field) => sel === null || sel.has(field)), sel);
   }
 
   // Every other method of Drive.Files, and every other collection, throws naming itself.

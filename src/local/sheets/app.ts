@@ -213,6 +213,8 @@ export function createSpreadsheetApp(
       f.call('SpreadsheetApp.create');
       if (ctx.authMode === 'LIMITED') throw gasError(MSG.noPermissionToCall('SpreadsheetApp.create', SCOPE_SPREADSHEETS));
       const wb = store.create(name, ctx.effectiveUser);
+      // Made by the add-on: under drive.file its Drive API sees it (services/drive-api.ts).
+      wb.drive = { parentId: null, createdMs: store.clock.nowMs(), writersCanShare: true, copyRequiresWriterPermission: false };
       return new LocalSpreadsheet(f, wb.id);
     },
     /** Works in every auth mode (menus in onOpen), but not from an installable trigger. */

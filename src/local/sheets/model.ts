@@ -110,9 +110,23 @@ export interface WorkbookData {
   developerMetadata: DeveloperMetadataData[];
   /** Document properties of the add-on (PropertiesService.getDocumentProperties()). */
   documentProperties: Record<string, string>;
+  /**
+   * The file as Drive sees it, for a spreadsheet the add-on made (SpreadsheetApp.create): the
+   * advanced Drive service lists and moves it under drive.file (services/drive-api.ts).
+   */
+  drive?: SpreadsheetDriveFile;
   nextSheetId: number;
   nextProtectionId: number;
   nextMetadataId: number;
+}
+
+export interface SpreadsheetDriveFile {
+  /** Its folder; null is the owner's My Drive. */
+  parentId: string | null;
+  createdMs: number;
+  /** Drive's sharing switches: false, only the owner shares; true, readers cannot download, print or copy. */
+  writersCanShare: boolean;
+  copyRequiresWriterPermission: boolean;
 }
 
 export function newWorkbookData(id: string, name: string, owner: string): WorkbookData {

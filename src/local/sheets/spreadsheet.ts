@@ -57,7 +57,7 @@ export class LocalSpreadsheet implements SpreadsheetPort {
 
   addEditors(emailAddresses: (string | UserPort)[]): LocalSpreadsheet {
     const wb = this.data('addEditors');
-    this.f.requireFileEdit(wb);
+    this.requireShare(wb);
     for (const u of emailAddresses) {
       const e = (typeof u === 'string' ? u : u.getEmail()).toLowerCase();
       if (e !== wb.owner && !wb.editors.includes(e)) wb.editors.push(e);
@@ -69,12 +69,18 @@ export class LocalSpreadsheet implements SpreadsheetPort {
   /** Read-only access; an editor stays an editor (Drive keeps the higher role). */
   addViewers(emailAddresses: (string | UserPort)[]): LocalSpreadsheet {
     const wb = this.data('addViewers');
-    this.f.requireFileEdit(wb);
+    this.requireShare(wb);
     for (const u of emailAddresses) {
       const e = (typeof u === 'string' ? u : u.getEmail()).toLowerCase();
       if (e !== wb.owner && !wb.editors.includes(e) && !wb.viewers.includes(e)) wb.viewers.push(e);
     }
     return this;
+  }
+
+  /** Sharing needs edit access, and the owner's own when Drive's writersCanShare is off. */
+  private requireShare(wb: WorkbookData): void {
+    this.f.requireFileEdit(wb);
+    if (wb.drive?.writersCanShare === false && this.f.user.trim().toLowerCase() !== wb.owner) throw gasError(MSG.noPermission);
   }
 
   /** Those with read-only access (editors are not listed here). */

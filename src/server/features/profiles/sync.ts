@@ -21,6 +21,7 @@ import { PROFILE_FILE_TEXT, profileShadowName, readProfileFileIds, storeProfileF
 import { applyPlan } from '../setup/apply';
 import { tabContent, type CellSource } from '../setup/contents';
 import { tabProtections } from '../windows/tab-protections';
+import { documentFolder } from '../documents/drive-folders';
 
 /** Profile fields an import may bring (the rest are typed by the homeroom teacher). */
 export type ImportedField = 'ETHNICITY' | 'BIRTHPLACE' | 'PERSONAL_ID';
@@ -105,6 +106,21 @@ function share(file: SpreadsheetPort, editors: readonly string[], viewers: reado
   if (wantViewers.size > 0) file.addViewers([...wantViewers]);
 }
 
+export const PROFILE_FOLDER = 'Lý lịch';
+
+/**
+ * A new file goes into `Sổ Điểm/<năm học>/Lý lịch/` of the admin's Drive, and Drive's switches
+ * close the ways around the sharing: an editor (the homeroom teacher) cannot share it on, a
+ * viewer (the board) cannot download, print or copy it. Through the Drive API under drive.file
+ * (the add-on made the file); without the advanced Drive service the file stays in My Drive.
+ */
+function placeAndLock(env: Env, fileId: string, schoolYear: number): void {
+  const files = env.driveApi.Files;
+  if (!files) return;
+  const folderId = documentFolder(files, schoolYear, PROFILE_FOLDER);
+  files.update({ writersCanShare: false, copyRequiresWriterPermission: true }, fileId, null, { addParents: folderId, removeParents: 'root', fields: 'id' });
+}
+
 export function syncProfiles(env: Env, inputs: ProfileSyncInputs): ProfileSyncResult {
   const { config, admins, roster, updates } = inputs;
   const workbook = env.spreadsheetApp.getActiveSpreadsheet();
@@ -163,6 +179,7 @@ export function syncProfiles(env: Env, inputs: ProfileSyncInputs): ProfileSyncRe
     // A new file's own first tab goes once the profile tab is there.
     for (const sheet of file.getSheets()) if (sheet.getName() !== spec.sheetName && sheet.getName() !== shadowName) file.deleteSheet(sheet);
     share(file, [...admins, cls.homeroom], board);
+    if (isNew) placeAndLock(env, file.getId(), config.school.schoolYear);
     if (legacy) workbook.deleteSheet(legacy);
     ids[cls.code] = file.getId();
     if (isNew) created.push(cls.code);
