@@ -118,7 +118,8 @@ test('a confirmation driven by the keyboard alone: Tab through the panel in orde
     await page.keyboard.press('Tab');
     order.push(await focused());
   }
-  expect(order.slice(2)).toEqual(['reload', 'confirm']);
+  // The class's profile file link sits in the state lines, before the actions.
+  expect(order.slice(2)).toEqual(['reload', 'profile-link', 'confirm']);
   const ring = await page.evaluate(() => getComputedStyle(document.activeElement!).outlineStyle);
   expect(ring).toBe('solid');
   await shot(page, 'classify-keyboard-focus');
@@ -129,6 +130,9 @@ test('a confirmation driven by the keyboard alone: Tab through the panel in orde
   // The focus stays where it was: a keyboard user goes on from the same button.
   expect(await focused()).toBe('confirm');
   p.adminRun();
+  // Back past the profile file's link to "Tải lại".
+  await page.keyboard.press('Shift+Tab');
+  expect(await focused()).toBe('profile-link');
   await page.keyboard.press('Shift+Tab');
   expect(await focused()).toBe('reload');
   await page.keyboard.press('Enter');

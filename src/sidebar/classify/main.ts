@@ -98,7 +98,7 @@ function renderState(v: ClassificationView): void {
   for (const w of v.waiting) lines.push(stateLine('info', el('span', { className: 'badge info' }, 'đang chờ'), ` ${w}`));
   if (v.notice) lines.push(stateLine('warn', v.notice));
   if (v.profileUrl) {
-    const link = el('a', { href: v.profileUrl, target: '_blank', rel: 'noopener' }, `Mở tệp sơ yếu lý lịch lớp ${v.classCode}`);
+    const link = el('a', { id: 'profile-link', href: v.profileUrl, target: '_blank', rel: 'noopener' }, `Mở tệp sơ yếu lý lịch lớp ${v.classCode}`);
     lines.push(stateLine('', link, ' (chỉ giáo viên chủ nhiệm, Ban giám hiệu và quản trị mở được).'));
   }
   $('state').replaceChildren(...lines);
