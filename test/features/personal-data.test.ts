@@ -197,3 +197,22 @@ test('a re-import, a class change and a transfer keep every profile complete and
   // And the import's paste is gone from the workbook.
   expect(w.tab('Nhập danh sách').flat().join(' ')).not.toMatch(/\d{12}/);
 }, 120_000);
+
+test('a new homeroom teacher gets the class file at the next setup and the one replaced loses it', async () => {
+  const w = await school();
+  const before = w.config.classes.find((c) => c.code === '6A')!.homeroom;
+  const after = `dung.pt@${THCS_DOMAIN}`; // teaches, homeroom of no class
+  expect(() => w.env(after).spreadsheetApp.openById(fileIdOf(w, '6A'))).toThrow(NO_ACCESS);
+  const classes = w.env().spreadsheetApp.getActiveSpreadsheet().getSheetByName('Lớp')!;
+  const rows = classes.getDataRange().getValues();
+  const r = rows.findIndex((row) => row[0] === '6A');
+  classes.getRange(r + 1, 3).setValue(after);
+  expect(runSetup(w.env()).ok).toBe(true);
+  expect(profileOf(w, '6A', after).length).toBeGreaterThan(3);
+  expect(() => profileOf(w, '6A', before)).toThrow(NO_ACCESS);
+  // The new one types the fields; the old one cannot.
+  const keys = profileOf(w, '6A')[2].map(String);
+  const col = String.fromCharCode(65 + keys.indexOf('P|HOMETOWN'));
+  expect(w.runtime.as(after).edit(fileIdOf(w, '6A'), '6A – Lý lịch', `${col}4`, 'Tiên Lãng').ok).toBe(true);
+  expect(w.runtime.as(before).edit(fileIdOf(w, '6A'), '6A – Lý lịch', `${col}4`, 'x').ok).toBe(false);
+}, 120_000);

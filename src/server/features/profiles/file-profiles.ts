@@ -9,7 +9,7 @@ import { parseRoster } from '../../domain/roster';
 import type { Student } from '../../domain/school/model';
 import { IMPORT_TEXT_HINT, IMPORT_SHEET_NAME } from './import-area';
 import { ROSTER_HEADER_ROW, ROSTER_SHEET, writeRoster } from '../roster-table';
-import { syncProfiles, updatesFrom, type PersonalUpdates, type ProfileSyncInputs } from './sync';
+import { syncProfiles, updatesFrom, type PersonalUpdates, type ProfileSyncInputs, type ProfileSyncResult } from './sync';
 
 /** The personal fields of a paste still waiting in "Nhập danh sách" (none when it does not parse). */
 function waitingPaste(env: Env, inputs: Pick<ProfileSyncInputs, 'config'>): { students: Student[]; clear: () => void } | null {
@@ -28,15 +28,16 @@ function waitingPaste(env: Env, inputs: Pick<ProfileSyncInputs, 'config'>): { st
   };
 }
 
-export function fileProfiles(env: Env, inputs: ProfileSyncInputs): void {
+export function fileProfiles(env: Env, inputs: ProfileSyncInputs): ProfileSyncResult {
   const spreadsheet = env.spreadsheetApp.getActiveSpreadsheet();
   const paste = waitingPaste(env, inputs);
   const rosterSheet = spreadsheet.getSheetByName(ROSTER_SHEET);
   const header = rosterSheet ? rosterSheet.getRange(1, 1, 1, Math.max(1, rosterSheet.getLastColumn())).getValues()[0].map(String) : [];
   const legacyColumns = header.some((h) => h !== '' && !ROSTER_HEADER_ROW.includes(h));
   const updates: PersonalUpdates = new Map([...updatesFrom(legacyColumns ? inputs.roster : []), ...updatesFrom(paste?.students ?? [])]);
-  syncProfiles(env, { ...inputs, updates });
+  const result = syncProfiles(env, { ...inputs, updates });
   // Only once they are filed: the workbook's copies go.
   if (legacyColumns) writeRoster(env, [...inputs.roster]);
   paste?.clear();
+  return result;
 }

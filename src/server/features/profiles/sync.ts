@@ -44,6 +44,8 @@ export interface ProfileSyncResult {
   /** Class code → profile file id. */
   files: Record<string, string>;
   created: string[];
+  /** Classes whose file's sharing needs its owner's run (another admin ran this one). */
+  unshared: string[];
 }
 
 type Row = Map<string, CellValue>;
@@ -89,21 +91,28 @@ function fileFor(env: Env, id: string | undefined, name: string): { file: Spread
   return { file: env.spreadsheetApp.create(name), created: true };
 }
 
-/** Editors: the admins and the homeroom teacher; viewers: the board; nobody else. */
-function share(file: SpreadsheetPort, editors: readonly string[], viewers: readonly string[]): void {
+/**
+ * Editors: the admins and the homeroom teacher; viewers: the board; nobody else. Only what differs
+ * is changed, and only by the file's owner (Drive lets nobody else share it: placeAndLock): another
+ * admin's run leaves the sharing as it is and says so.
+ */
+function share(file: SpreadsheetPort, runner: string, editors: readonly string[], viewers: readonly string[]): boolean {
   const owner = file.getOwner()?.getEmail().toLowerCase() ?? '';
   const wantEditors = new Set(editors.map((e) => e.toLowerCase()).filter((e) => e !== owner));
   const wantViewers = new Set(viewers.map((e) => e.toLowerCase()).filter((e) => e !== owner && !wantEditors.has(e)));
-  for (const u of file.getEditors()) {
-    const e = u.getEmail().toLowerCase();
-    if (e !== owner && !wantEditors.has(e)) file.removeEditor(e);
-  }
-  for (const u of file.getViewers()) {
-    const e = u.getEmail().toLowerCase();
-    if (!wantViewers.has(e)) file.removeViewer(e);
-  }
-  if (wantEditors.size > 0) file.addEditors([...wantEditors]);
-  if (wantViewers.size > 0) file.addViewers([...wantViewers]);
+  const hasEditors = new Set(file.getEditors().map((u) => u.getEmail().toLowerCase()).filter((e) => e !== owner));
+  const hasViewers = new Set(file.getViewers().map((u) => u.getEmail().toLowerCase()));
+  const removeEditors = [...hasEditors].filter((e) => !wantEditors.has(e));
+  const removeViewers = [...hasViewers].filter((e) => !wantViewers.has(e));
+  const addEditors = [...wantEditors].filter((e) => !hasEditors.has(e));
+  const addViewers = [...wantViewers].filter((e) => !hasViewers.has(e) && !hasEditors.has(e));
+  if (removeEditors.length + removeViewers.length + addEditors.length + addViewers.length === 0) return true;
+  if (runner.toLowerCase() !== owner) return false;
+  for (const e of removeEditors) file.removeEditor(e);
+  for (const e of removeViewers) file.removeViewer(e);
+  if (addEditors.length > 0) file.addEditors(addEditors);
+  if (addViewers.length > 0) file.addViewers(addViewers);
+  return true;
 }
 
 export const PROFILE_FOLDER = 'Lý lịch';
@@ -145,6 +154,7 @@ export function syncProfiles(env: Env, inputs: ProfileSyncInputs): ProfileSyncRe
   };
 
   const created: string[] = [];
+  const unshared: string[] = [];
   for (const { cls, file, created: isNew, legacy, rows } of opened) {
     const inClass = roster.filter((s) => s.classCode === cls.code && !s.leave);
     const left = roster.filter((s) => s.classCode === cls.code && s.leave);
@@ -178,12 +188,12 @@ export function syncProfiles(env: Env, inputs: ProfileSyncInputs): ProfileSyncRe
     applyPlan(env, file, [content, shadow], protections, inputs.owner);
     // A new file's own first tab goes once the profile tab is there.
     for (const sheet of file.getSheets()) if (sheet.getName() !== spec.sheetName && sheet.getName() !== shadowName) file.deleteSheet(sheet);
-    share(file, [...admins, cls.homeroom], board);
+    if (!share(file, env.session.getEffectiveUser().getEmail(), [...admins, cls.homeroom], board)) unshared.push(cls.code);
     if (isNew) placeAndLock(env, file.getId(), config.school.schoolYear);
     if (legacy) workbook.deleteSheet(legacy);
     ids[cls.code] = file.getId();
     if (isNew) created.push(cls.code);
   }
   storeProfileFileIds(env, ids);
-  return { files: { ...ids }, created };
+  return { files: { ...ids }, created, unshared };
 }

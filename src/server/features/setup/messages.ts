@@ -1,5 +1,7 @@
 /** Vietnamese text of the setup flow. */
 export const SETUP_TEXT = {
+  profilesUnshared: (classes: string[]) =>
+    `Tệp lý lịch của lớp ${classes.join(', ')} cần chia sẻ lại (giáo viên chủ nhiệm hoặc Ban giám hiệu đã đổi) nhưng chỉ người sở hữu tệp làm được: quản trị sở hữu các tệp này hãy chạy lại "Thiết lập / cập nhật sổ điểm".`,
   busy: 'Đang có người sửa sổ điểm; chưa thiết lập được. Hãy thử lại sau ít phút.',
   notInstalled: 'Sổ Điểm chưa được cài đặt cho tệp này. Quản trị hệ thống chọn "Cài đặt cho trường" trước.',
   notAdmin: (email: string) => `Tài khoản ${email} không phải quản trị hệ thống của trường. Chỉ quản trị hệ thống được thiết lập sổ điểm; không có gì thay đổi.`,

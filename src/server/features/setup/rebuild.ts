@@ -191,7 +191,7 @@ export function rebuild(env: Env, inputs: RebuildInputs, only?: readonly string[
   // The configuration this build came from: later changes are logged against it, row by row.
   if (!only) snapshotConfig(env, [...Object.values(SHEET_NAMES), DECISIONS_SHEET, APPROVALS_SHEET]);
   // Each class's profiles in its own file, out of the workbook every teacher reads.
-  if (!only) fileProfiles(env, { config, admins, roster: roster.students, dateCell, owner: spreadsheet.getOwner()?.getEmail() ?? inputs.admin });
+  const profiles = only ? null : fileProfiles(env, { config, admins, roster: roster.students, dateCell, owner: spreadsheet.getOwner()?.getEmail() ?? inputs.admin });
 
   const inClass = roster.students.filter((s) => !s.leave);
   const lines = [SETUP_TEXT.done(plans.length, inClass.length)];
@@ -201,6 +201,7 @@ export function rebuild(env: Env, inputs: RebuildInputs, only?: readonly string[
   const moved = plans.reduce((n, p) => n + p.movedCount, 0);
   if (moved > 0) lines.push(SETUP_TEXT.moved(moved));
   if (unplaced.length > 0) lines.push(SETUP_TEXT.unplaced(unplaced.length, REPORT_SHEET));
+  if (profiles && profiles.unshared.length > 0) lines.push(SETUP_TEXT.profilesUnshared(profiles.unshared));
   for (const cls of classes) {
     if (!inClass.some((s) => s.classCode === cls.code)) lines.push(SETUP_TEXT.noStudents(cls.code));
   }
