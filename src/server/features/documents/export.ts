@@ -13,6 +13,7 @@ import type { Env } from '../../gas/env';
 import { AccessError, caller, fieldProblem, refusalsAsResults, type Caller } from '../results/access';
 import type { ResultsPeriod } from '../results/block';
 import { planHocBa, planPack, planRegister, planResults, planRollCall, PLAN_TEXT, type DocumentPlan, type ExportKind } from './plans';
+import { releaseAfterFlush } from '../../workbook/document-lock';
 import { publishDocuments, type PublishedFile, type PublishOptions } from './published';
 
 export const EXPORT_TEXT = {
@@ -109,7 +110,7 @@ export function runExport(env: Env, req: ExportRequest, options: PublishOptions 
       ...(finished && { files }),
     };
   } finally {
-    lock.releaseLock();
+    releaseAfterFlush(env, lock);
   }
 }
 
