@@ -12,6 +12,7 @@ import { benchClassify } from './bench/classify';
 import { benchDocuments } from './bench/documents';
 import { benchPdf } from './bench/pdf';
 import { benchCli } from './bench/cli';
+import { benchCost } from './bench/cost';
 import type { BenchSection } from './bench/measure';
 
 const SECTIONS: Record<string, () => BenchSection | Promise<BenchSection>> = {
@@ -25,6 +26,7 @@ const SECTIONS: Record<string, () => BenchSection | Promise<BenchSection>> = {
   pdf: benchPdf,
   documents: benchDocuments,
   cli: benchCli,
+  cost: benchCost,
 };
 
 /** `npm run bench` runs every section; `npm run bench -- documents guard` only those named. */
