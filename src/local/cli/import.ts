@@ -6,6 +6,7 @@
  * class the add-on asks; without --yes the CLI answers Cancel (prints who would leave, saves
  * nothing), with --yes it types the number the question asks for, as the admin would.
  */
+import { existsSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { IMPORT_SHEET } from '../../server/features/setup';
 import { expectedAnswer } from '../../server/features/roster-departures';
@@ -33,6 +34,12 @@ export async function importCommand(args: string[]): Promise<number> {
   if (!file || !workbookPath) {
     process.stderr.write(`${USAGE}\n`);
     return 2;
+  }
+  for (const path of [file, workbookPath]) {
+    if (!existsSync(resolve(path))) {
+      process.stderr.write(`Không tìm thấy tệp ${path}. (File not found: ${path}.)\n`);
+      return 2;
+    }
   }
   const data = await loadWorkbookXlsx(resolve(workbookPath));
   const installed = data.documentProperties['sodiem.installation'];

@@ -18,7 +18,17 @@ const USAGE = `Cách dùng: npx sodiem <lệnh>
                                                 nhập danh sách học sinh vào sổ điểm đã lưu;
                                                 --yes xác nhận khi có học sinh rời lớp
   serve [--port 8080] [--seed số] [--fresh]     máy chủ thử các thanh bên (sidebar) trên trường mẫu
-                                                đã nhập cả năm học; --fresh: sổ chưa cài đặt`;
+                                                đã nhập cả năm học; --fresh: sổ chưa cài đặt
+
+Usage: npx sodiem <command>
+  demo      the main job on the bundled sample school (a whole school year)
+  assess    classify students: a JSON document on stdin, one on stdout (docs/assess-json.md)
+  import    a roster file into a saved workbook, through the add-on's own import
+  serve     the sidebar dev server over the sample school`;
+
+/** One sentence, Vietnamese then English, for a command that does not exist. */
+export const unknownCommand = (command: string) =>
+  `Không có lệnh "${command}"; xem npx sodiem --help. (Unknown command "${command}"; see npx sodiem --help.)`;
 
 export async function main(args: string[]): Promise<number> {
   const [command, ...rest] = args;
@@ -36,8 +46,16 @@ export async function main(args: string[]): Promise<number> {
       return (await import('./import')).importCommand(rest);
     case 'serve':
       return (await import('./serve')).serveCommand(rest);
-    default:
+    case '--help':
+    case '-h':
+    case 'help':
+      process.stdout.write(`${USAGE}\n`);
+      return 0;
+    case undefined:
       process.stderr.write(`${USAGE}\n`);
-      return command === undefined || command === '--help' ? 0 : 2;
+      return 2;
+    default:
+      process.stderr.write(`${unknownCommand(command)}\n`);
+      return 2;
   }
 }
