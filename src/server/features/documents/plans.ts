@@ -108,7 +108,7 @@ export function planPack(env: Env, c: Caller, classCode: string, period: Results
 export function planRollCall(env: Env, c: Caller, classCode: string): DocumentPlan {
   requireClassReader(c, classCode, REGISTER_TEXT.notAllowedClass(c.email, classCode));
   const cls = c.context.config.classes.find((x) => x.code === classCode)!;
-  const doc = registerDoc(env, c);
+  const doc = registerDoc(env, c, false);
   const homeroom = c.context.config.users.find((u) => u.email === cls.homeroom)?.name ?? cls.homeroom;
   // Only the class's rows: a change elsewhere in the school is not a new version of this list.
   const list = { ...doc, students: doc.students.filter((s) => s.classCode === classCode), classCode, homeroom };

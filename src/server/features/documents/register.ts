@@ -27,13 +27,15 @@ function statusOf(s: Student, roster: readonly Student[]): string {
   return `${LEAVE_LABEL[s.leave.status]}${to ? ` sang ${to}` : ''} từ ${vn(s.leave.date)}`;
 }
 
-export function registerDoc(env: Env, c: Caller): RegisterDoc {
+/** The register's rows; `withProfiles` says whose files to read dân tộc and nơi sinh from (every class for the register, none for a roll-call list, which shows neither). */
+export function registerDoc(env: Env, c: Caller, withProfiles = true): RegisterDoc {
   const spreadsheet = env.spreadsheetApp.getActiveSpreadsheet();
   const roster = readCurrentRoster(spreadsheet, spreadsheet.getSpreadsheetTimeZone());
   if (!roster.ok) throw new AccessError(REGISTER_TEXT.roster(roster.errors));
   // Dân tộc and nơi sinh are in the classes' profile files, which the board and the admins open.
   const profiles = new Map<string, StudentProfile>();
-  for (const code of new Set(roster.students.map((s) => s.classCode))) for (const [k, p] of studentProfiles(env, code)) if (!profiles.has(k)) profiles.set(k, p);
+  const classes = withProfiles ? new Set(roster.students.map((s) => s.classCode)) : new Set<string>();
+  for (const code of classes) for (const [k, p] of studentProfiles(env, code)) if (!profiles.has(k)) profiles.set(k, p);
   const students: RegisterStudent[] = roster.students.map((s) => ({
     code: s.code,
     name: s.name,
