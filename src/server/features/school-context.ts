@@ -4,8 +4,8 @@
  * edit trigger, which runs for every keystroke a teacher commits, does not re-read six
  * configuration sheets each time.
  *
- * - configuration and calendar: document cache (10 minutes), dropped whenever a configuration
- *   sheet is edited and re-put by setup and by "Áp dụng lịch";
+ * - configuration and calendar: document properties (trusted 10 minutes), dropped whenever a
+ *   configuration sheet is edited and re-put by setup and by "Áp dụng lịch";
  * - layouts: document properties written by setup (one getProperties reads them all).
  */
 import type { Env } from '../gas/env';
@@ -19,11 +19,8 @@ import { readInstallation } from './installation';
 import { adminsOf } from './setup/admins';
 import { lockAllSince } from '../workbook/lock-all';
 import { readChunked, writeChunked } from '../workbook/chunked-property';
-import { utf8Bytes } from '../domain/utf8';
 import { parseShadowLeaverNote, type LeaverRecord } from '../workbook/leavers';
 
-const CACHE_KEY = 'sodiem.context';
-const CACHE_SECONDS = 600;
 const LAYOUT_PREFIX = 'sodiem.layout.';
 
 export interface StoredLayout {
@@ -65,39 +62,53 @@ export function readSchoolContext(env: Env): ContextResult {
 }
 
 const LAST_GOOD_PREFIX = 'sodiem.context.good.';
+/** When the context kept under LAST_GOOD_PREFIX was read from the sheets (ms); absent once a configuration sheet is edited. */
+const READ_AT_KEY = 'sodiem.context.readAt';
+/** How long a context read from the sheets is trusted without a configuration edit seen. */
+const FRESH_MS = 600_000;
 
 /**
- * Remembers a context that was valid: in the cache for the guard's speed, and in document
- * properties as the fallback used when the sheets are being edited into an invalid state —
- * a typo in the calendar must not switch the lock off.
+ * Remembers a context that was valid, in document properties: for the guard's speed while it
+ * is fresh (the guard reads every document property in one call anyway, so a fresh context costs
+ * no call of its own), and afterwards as the fallback used when the sheets are being edited
+ * into an invalid state — a typo in the calendar must not switch the lock off. Unchanged text is
+ * not written again: only its time.
  */
 export function cacheSchoolContext(env: Env, context: SchoolContext): void {
-  const text = JSON.stringify(context);
-  const cache = env.cache.getDocumentCache();
-  try {
-    // A value over 100 KB cannot be cached; such a school reads its sheets each time.
-    if (cache && utf8Bytes(text) < 100_000) cache.put(CACHE_KEY, text, CACHE_SECONDS);
-  } catch {
-    // The cache is an optimisation only.
-  }
   const props = env.properties.getDocumentProperties();
   if (!props) return;
-  writeChunked(props, LAST_GOOD_PREFIX, text);
+  const text = JSON.stringify(context);
+  const readAt = String(env.clock.now().getTime());
+  if (readChunked(props.getProperties(), LAST_GOOD_PREFIX) === text) props.setProperty(READ_AT_KEY, readAt);
+  else {
+    writeChunked(props, LAST_GOOD_PREFIX, text);
+    props.setProperty(READ_AT_KEY, readAt);
+  }
 }
 
-function lastGoodContext(env: Env): SchoolContext | null {
-  const text = readChunked(env.properties.getDocumentProperties()?.getProperties() ?? {}, LAST_GOOD_PREFIX);
-  return text ? (JSON.parse(text) as SchoolContext) : null;
+function lastGoodContext(all: Record<string, string>): SchoolContext | null {
+  const text = readChunked(all, LAST_GOOD_PREFIX);
+  try {
+    return text ? (JSON.parse(text) as SchoolContext) : null;
+  } catch {
+    return null; // pieces of two writes (another run was rewriting them): the sheets are read instead
+  }
 }
 
+/** A configuration sheet changed: the next run reads the sheets (the last good context stays as the fallback). */
 export function forgetSchoolContext(env: Env): void {
-  env.cache.getDocumentCache()?.remove(CACHE_KEY);
+  env.properties.getDocumentProperties()?.deleteProperty(READ_AT_KEY);
 }
 
-/** The cached context, or the sheets read and cached. */
+/** The context read from the sheets less than FRESH_MS ago with no configuration edit since, else the sheets read and kept. */
 export function loadSchoolContext(env: Env): ContextResult {
-  const cached = env.cache.getDocumentCache()?.get(CACHE_KEY);
-  if (cached) return { ok: true, context: JSON.parse(cached) as SchoolContext };
+  const all = env.properties.getDocumentProperties()?.getProperties() ?? {};
+  const readAt = Number(all[READ_AT_KEY]);
+  const age = env.clock.now().getTime() - readAt;
+  if (Number.isFinite(readAt) && age >= 0 && age < FRESH_MS) {
+    const kept = lastGoodContext(all);
+    if (kept) return { ok: true, context: kept };
+  }
   const fresh = readSchoolContext(env);
   if (fresh.ok) {
     cacheSchoolContext(env, fresh.context);
@@ -105,7 +116,7 @@ export function loadSchoolContext(env: Env): ContextResult {
   }
   // While the configuration or calendar is being edited into an invalid state, the guard keeps
   // judging by the last valid one rather than letting every edit through.
-  const good = lastGoodContext(env);
+  const good = lastGoodContext(all);
   return good ? { ok: true, context: good } : fresh;
 }
 

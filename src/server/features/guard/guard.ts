@@ -19,6 +19,7 @@ import { enqueueEdit, forgetQueued, peekQueue, type QueuedEdit } from './queue';
 import { processEdits, type GuardReport } from './process';
 import { sweepOneClassIfDue } from './sweep';
 import { releaseAfterFlush } from '../../workbook/document-lock';
+import { withPropertiesSnapshot } from '../../gas/properties-snapshot';
 
 const LOCK_WAIT_MS = 10_000;
 const SHADOW_SUFFIX = ' (bản lưu)';
@@ -36,7 +37,10 @@ export const GUARD_LOG_TEXT = {
   shadowEdited: 'Bản lưu bị sửa trực tiếp (chỉ trình kiểm soát được ghi vào bản lưu).',
 } as const;
 
-export function guardEdit(env: Env, e: EditEventLike): GuardReport {
+export function guardEdit(outer: Env, e: EditEventLike): GuardReport {
+  // Under the lock, document properties are read once for the whole run (queue flag, log head,
+  // school context, sweep times): one round trip instead of one per value.
+  const env = withPropertiesSnapshot(outer);
   const sheetName = e.range.getSheet().getName();
   const nothing: GuardReport = { accepted: 0, reverted: 0, queued: false };
   if ((Object.values(SHEET_NAMES) as string[]).includes(sheetName) || sheetName === DECISIONS_SHEET || sheetName === APPROVALS_SHEET) return logConfig(env, sheetName, e);

@@ -6,6 +6,7 @@
  * finds the change by comparing the tab with its shadow.
  */
 import type { Env } from '../../gas/env';
+import { readAfresh } from '../../gas/properties-snapshot';
 import type { SignOffRequest } from '../../domain/documents/signoff';
 import { rowsPerRecord, writtenRows, type Written } from '../../domain/guard/written';
 
@@ -80,9 +81,14 @@ export function enqueueEdit(env: Env, edit: QueuedEdit): boolean {
   }
 }
 
-/** The queued edits, oldest first, with their keys (the caller holds the document lock). `all`: ignore the flag. */
+/**
+ * The queued edits, oldest first, with their keys (the caller holds the document lock). `all`:
+ * ignore the flag, and read the store afresh even within a run that reads its properties once
+ * (an edit queued by a run that missed the lock meanwhile must be settled as its author's).
+ */
 export function peekQueue(env: Env, all = false): { key: string; edit: QueuedEdit }[] {
-  const props = env.properties.getDocumentProperties();
+  const found = env.properties.getDocumentProperties();
+  const props = found && all ? readAfresh(found) : found;
   if (!props || (!all && !props.getProperty(FLAG))) return [];
   return Object.entries(props.getProperties())
     .filter(([key]) => key.startsWith(PREFIX))
@@ -104,7 +110,9 @@ export function forgetQueued(env: Env, keys: string[]): void {
 
 /** After a full scan: lowers the flag when no queued edit is left (a later enqueue raises it again). */
 export function clearFlagIfEmpty(env: Env): void {
-  const props = env.properties.getDocumentProperties();
+  const found = env.properties.getDocumentProperties();
+  // Afresh: an edit queued since the queue was read must keep the flag up.
+  const props = found && readAfresh(found);
   if (!props || props.getProperty(FLAG) === null) return;
   if (!props.getKeys().some((key) => key.startsWith(PREFIX))) props.deleteProperty(FLAG);
 }
