@@ -13,6 +13,7 @@ import { type Draft, commitDraft, openDraft } from './draft';
 import { MSG, RequestError, apiCallError, unsupported } from './errors';
 import { applySelector, parseSelector } from './fields';
 import { buildSpreadsheet } from './get';
+import { gridData, requestedRange, type RequestedRange } from './grid-data';
 import { addSheet, deleteSheet, updateSheetProperties } from './layout';
 import { addProtectedRange, deleteProtectedRange, updateProtectedRange } from './protections';
 import { createDeveloperMetadata, deleteDeveloperMetadata } from './metadata';
@@ -97,13 +98,29 @@ export function createSheetsApi(deps: SheetsApiDeps): SheetsApiPort {
   function get(spreadsheetId: string, optionalArgs?: object): GoogleAppsScript.Sheets.Schema.Spreadsheet {
     deps.calls.record('Sheets.Spreadsheets.get');
     const opts = (optionalArgs ?? {}) as GetOptions;
-    if (opts.includeGridData) throw unsupported('includeGridData in spreadsheets.get');
-    if (opts.ranges !== undefined) throw unsupported('ranges in spreadsheets.get');
     const wb = deps.findWorkbook(spreadsheetId);
     if (!wb) throw apiCallError('get', MSG.notFound);
     if (!canViewFile(wb, user())) throw apiCallError('get', MSG.noPermission);
     const full = buildSpreadsheet(wb, user(), deps.directory);
-    return opts.fields ? applySelector(full, parseSelector(opts.fields)) : full;
+    const selector = opts.fields ? parseSelector(opts.fields) : null;
+    if (opts.ranges !== undefined) {
+      let requested: RequestedRange[];
+      try {
+        requested = (Array.isArray(opts.ranges) ? opts.ranges : [opts.ranges]).map((a1) => requestedRange(wb, a1));
+      } catch (e) {
+        if (e instanceof RequestError) throw apiCallError('get', e.message);
+        throw e;
+      }
+      // A field mask that names grid data returns it whatever includeGridData says (API reference).
+      const withData = selector ? /\bdata\b/.test(opts.fields ?? '') : Boolean(opts.includeGridData);
+      full.sheets = wb.sheets.flatMap((s, i) => {
+        const mine = requested.filter((r) => r.sheet === s);
+        if (mine.length === 0) return [];
+        const sheet = full.sheets![i];
+        return [withData ? { ...sheet, data: mine.map((r) => gridData(wb, r)) } : sheet];
+      });
+    } else if (opts.includeGridData) throw unsupported('includeGridData in spreadsheets.get'); // without ranges: the whole book
+    return selector ? applySelector(full, selector) : full;
   }
 
   const Values = withStubs('Sheets.Spreadsheets.Values', {

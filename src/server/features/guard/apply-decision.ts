@@ -36,7 +36,7 @@ export function applyDecision(env: Env, context: SchoolContext, request: QueuedE
   const found = guardedTabOf(item.sheet, context.config.classes);
   if (!sheet || !found) return 'stale';
   const at = sheet.getRange(item.cell);
-  const block = readEditedBlock(spreadsheet, sheet, found.cls.code, { row: at.getRow(), col: at.getColumn(), numRows: 1, numCols: 1 }, found.tab);
+  const block = readEditedBlock(env, spreadsheet, sheet, found.cls.code, { row: at.getRow(), col: at.getColumn(), numRows: 1, numCols: 1 }, found.tab);
   const cell = block && 'cells' in block ? block.cells[0] : undefined;
   // The cell must still be this student's column and hold what the board decided on.
   if (!block || !('cells' in block) || !cell) return 'stale';

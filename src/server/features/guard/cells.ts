@@ -4,7 +4,10 @@
  * in one block, the formulas of the rectangle, and the same rectangle of the tab's shadow (the
  * last accepted values).
  */
-import type { CellValue, SheetPort, SpreadsheetPort } from '../../gas/ports';
+import type { CellValue, PropertiesPort, SheetPort, SpreadsheetPort } from '../../gas/ports';
+import { readGrids, type GridBlock } from '../../workbook/grid-read';
+import { AUDIT_SHEET } from '../../workbook/audit';
+import { auditTailBlock, auditTailFrom, type AuditTail } from '../../workbook/audit/append';
 import type { CellRole } from '../../domain/guard/decide';
 import type { Env } from '../../gas/env';
 import type { DataValidationPort } from '../../gas/ports';
@@ -47,6 +50,10 @@ export interface EditedBlock {
   /** The shadow's key row, and its whole rows over the rectangle (where derived cells are kept too). */
   keys: CellValue[];
   shadowRows: CellValue[][];
+  /** Whether each cell of the rectangle carries a rule, when read with it (withRules). */
+  hasRule?: boolean[][];
+  /** The log's tail read with the block (withAuditTail); null when it was not where the head put it. */
+  auditTail?: AuditTail | null;
 }
 
 export { roleOf };
@@ -64,13 +71,28 @@ export interface StructureChanged {
   sheet: string;
 }
 
+/** What the guard reads with the block, in the same call. */
+export interface BlockReadOptions {
+  /** Each cell's validation rule (present or not): only a paste can wipe them. */
+  withRules?: boolean;
+  /** The audit log's tail (see workbook/audit/append.ts), for the rows this block will log. */
+  withAuditTail?: boolean;
+}
+
+/** The student code is the second column of every guarded tab (STT, Mã học sinh, Họ và tên, …). */
+const CODE_COL = 2;
+
 /**
  * The key row and the student codes come from the shadow tab, which only the admins (and the
  * admin's trigger) write: a board member who edits the visible key row or codes cannot move
  * scores. If the tab's own keys or codes over the block differ from the shadow's — rows or
  * columns inserted, deleted or sorted — nothing is judged: the caller reports it.
+ *
+ * Everything is read in one round trip (workbook/grid-read.ts): the shadow's key row and its
+ * rows over the block, the tab's keys over the block, its codes, its cells (values, formulas
+ * and, for a paste, rules), and when asked the log's tail.
  */
-export function readEditedBlock(spreadsheet: SpreadsheetPort, sheet: SheetPort, classCode: string, rect: Rect, tab: GuardedTab = BOOK_TAB): EditedBlock | StructureChanged | null {
+export function readEditedBlock(env: Env, spreadsheet: SpreadsheetPort, sheet: SheetPort, classCode: string, rect: Rect, tab: GuardedTab = BOOK_TAB, options: BlockReadOptions = {}): EditedBlock | StructureChanged | null {
   const keyRow = tab.headerRows;
   const shadowSheet = spreadsheet.getSheetByName(tab.shadowName(classCode));
   if (!shadowSheet) return null;
@@ -78,26 +100,33 @@ export function readEditedBlock(spreadsheet: SpreadsheetPort, sheet: SheetPort, 
   const lastCol = rect.col + rect.numCols - 1;
   const width = shadowSheet.getMaxColumns();
   if (lastRow > shadowSheet.getMaxRows() || lastCol > width) return { changed: true, sheet: classCode };
-  const structure = shadowSheet.getRange(keyRow, 1, lastRow - keyRow + 1, width);
-  const shadowBlock = structure.getValues();
-  const shadowNotes = shadowSheet.getRange(rect.row, rect.col, rect.numRows, rect.numCols).getNotes();
-  const block = sheet.getRange(keyRow, 1, lastRow - keyRow + 1, width).getValues();
-  const keys = shadowBlock[0].map(String);
-  const codeCol = keys.indexOf('P|CODE');
-  if (codeCol < 0) return null;
-  const sameKeys = keys.every((k, c) => c + 1 < rect.col || c + 1 > lastCol || String(block[0][c]) === k);
-  const sameCodes = block.slice(rect.row - keyRow).every((line, i) => String(line[codeCol]) === String(shadowBlock[rect.row - keyRow + i][codeCol]));
+  const shadowName = shadowSheet.getName();
+  const tabName = sheet.getName();
+  const blocks: GridBlock[] = [
+    { sheet: shadowName, row: keyRow, col: 1, numRows: 1, numCols: width },
+    { sheet: shadowName, row: rect.row, col: 1, numRows: rect.numRows, numCols: width },
+    { sheet: tabName, row: keyRow, col: rect.col, numRows: 1, numCols: rect.numCols },
+    { sheet: tabName, row: rect.row, col: CODE_COL, numRows: rect.numRows, numCols: 1 },
+    { sheet: tabName, ...rect },
+  ];
+  const audit = options.withAuditTail ? auditSheetOf(env, spreadsheet) : null;
+  if (audit) blocks.push(auditTailBlock(audit.props, audit.sheet.getMaxRows()));
+  const [shadowKeys, shadowBlock, tabKeys, tabCodes, cellsRead, auditRead] = readGrids(env, spreadsheet.getId(), blocks, options.withRules);
+  const keys = shadowKeys.values[0].map(String);
+  if (keys.indexOf('P|CODE') !== CODE_COL - 1) return null;
+  const sameKeys = tabKeys.values[0].every((k, j) => String(k) === keys[rect.col - 1 + j]);
+  const sameCodes = tabCodes.values.every((line, i) => String(line[0]) === String(shadowBlock.values[i][CODE_COL - 1]));
   if (!sameKeys || !sameCodes) return { changed: true, sheet: classCode };
-  const formulas = sheet.getRange(rect.row, rect.col, rect.numRows, rect.numCols).getFormulas();
   const typed: CellValue[][] = [];
   const shadow: CellValue[][] = [];
+  const shadowNotes: string[][] = [];
   const cells: EditedCell[] = [];
   for (let i = 0; i < rect.numRows; i++) {
-    const line = block[rect.row + i - keyRow];
-    const kept = shadowBlock[rect.row + i - keyRow];
-    typed.push(line.slice(rect.col - 1, lastCol));
+    const kept = shadowBlock.values[i];
+    typed.push([...cellsRead.values[i]]);
     shadow.push(kept.slice(rect.col - 1, lastCol));
-    const studentCode = String(kept[codeCol] ?? '');
+    shadowNotes.push(shadowBlock.notes[i].slice(rect.col - 1, lastCol));
+    const studentCode = String(kept[CODE_COL - 1] ?? '');
     for (let j = 0; j < rect.numCols; j++) {
       const col = rect.col + j;
       const found = tab.roleOf(keys[col - 1] ?? '');
@@ -109,14 +138,31 @@ export function readEditedBlock(spreadsheet: SpreadsheetPort, sheet: SheetPort, 
         studentCode,
         ...found,
         typed: typed[i][j],
-        formula: formulas[i][j],
+        formula: cellsRead.formulas[i][j],
         previous: shadow[i][j],
         acceptedAtMs: shadowNotes[i][j] ? Date.parse(shadowNotes[i][j]) || null : null,
       });
     }
   }
-  const shadowRows = shadowBlock.slice(rect.row - keyRow, rect.row - keyRow + rect.numRows).map((line) => [...line]);
-  return { cells, typed, shadow, shadowNotes, rect, shadowSheet, keys: shadowBlock[0], shadowRows };
+  const shadowRows = shadowBlock.values.map((line) => [...line]);
+  return {
+    cells,
+    typed,
+    shadow,
+    shadowNotes,
+    rect,
+    shadowSheet,
+    keys: shadowKeys.values[0],
+    shadowRows,
+    ...(options.withRules && { hasRule: cellsRead.hasRule }),
+    ...(audit && auditRead && { auditTail: auditTailFrom(blocks[5], auditRead.values, audit.sheet.getMaxRows()) }),
+  };
+}
+
+function auditSheetOf(env: Env, spreadsheet: SpreadsheetPort): { sheet: SheetPort; props: PropertiesPort } | null {
+  const sheet = spreadsheet.getSheetByName(AUDIT_SHEET);
+  const props = env.properties.getDocumentProperties();
+  return sheet && props ? { sheet, props } : null;
 }
 
 /** The validation rule an entry cell carries (the same rules setup writes). */
@@ -140,6 +186,6 @@ export function validationGrid(env: Env, block: EditedBlock): (DataValidationPor
 /** Whether some entry cell of the block has lost its rule (a paste of copied cells wipes them). */
 export function missingValidation(sheet: SheetPort, block: EditedBlock): boolean {
   const { row, col, numRows, numCols } = block.rect;
-  const rules = sheet.getRange(row, col, numRows, numCols).getDataValidations();
-  return block.cells.some((c) => ruleOf(c) !== null && rules[c.row - row][c.col - col] === null);
+  const has = block.hasRule ?? sheet.getRange(row, col, numRows, numCols).getDataValidations().map((line) => line.map((r) => r !== null));
+  return block.cells.some((c) => ruleOf(c) !== null && !has[c.row - row][c.col - col]);
 }

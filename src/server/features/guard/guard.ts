@@ -49,7 +49,7 @@ export function guardEdit(outer: Env, e: EditEventLike): GuardReport {
   const rect: Rect = { row: e.range.getRow(), col: e.range.getColumn(), numRows: e.range.getNumRows(), numCols: e.range.getNumColumns() };
   const single = rect.numRows === 1 && rect.numCols === 1;
   const typed = single ? typedValue(e) : undefined;
-  const edit: QueuedEdit = { sheet: sheetName, ...rect, actor, atMs: now.getTime(), ...(typed !== undefined && { written: { cells: [[typed]] } }) };
+  const edit: QueuedEdit = { sheet: sheetName, ...rect, actor, atMs: now.getTime(), ...(typed !== undefined && { written: { cells: [[typed]] }, typed: true }) };
   const lock = env.lock.getDocumentLock();
   if (!lock || !lock.tryLock(LOCK_WAIT_MS)) {
     // What this person wrote, read now: before the queue is settled someone else may change a cell.

@@ -70,7 +70,7 @@ export function processEdits(env: Env, pending: QueuedEdit[]): { report: GuardRe
     const found = guardedTabOf(edit.sheet, loaded.context.config.classes);
     if (!found) continue;
     // Judged as of when it was typed: a queued edit keeps the window it was made in.
-    const done = settleBlock(env, loaded.context, found.cls, edit, { actor: edit.actor, at: new Date(edit.atMs), unattributedReason: '', written: edit.written }, found.tab);
+    const done = settleBlock(env, loaded.context, found.cls, edit, { actor: edit.actor, at: new Date(edit.atMs), unattributedReason: '', written: edit.written, rulesIntact: edit.typed }, found.tab);
     report.accepted += done.accepted;
     report.reverted += done.reverted;
   }

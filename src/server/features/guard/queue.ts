@@ -28,6 +28,8 @@ export interface QueuedEdit {
    * since, and that later edit (with its own event) decides it.
    */
   written?: Written;
+  /** Typed into one cell (the event carried its value): typing keeps the cell's validation rule. */
+  typed?: true;
   /** A structural change the onChange trigger could not check (its changeType): the next run checks. */
   structure?: string;
   /** A board member's calendar decision, applied by the admin's next run: lock everything, or apply the calendar. */

@@ -13,7 +13,8 @@ import type { CorrectionRequest } from '../corrections/store';
 import { stillHolds, writtenText, type Written } from '../../domain/guard/written';
 import type { AuditOutcome } from '../../domain/audit';
 import type { ClassConfig } from '../../domain/school/model';
-import { appendAudit, type AuditInput } from '../../workbook/audit';
+import type { AuditInput } from '../../workbook/audit';
+import { stageAudit } from '../../workbook/audit/append';
 import type { SchoolContext } from '../school-context';
 import { repairStructure } from '../structure/repair';
 import { missingValidation, readEditedBlock, studentPart, validationGrid, type Rect } from './cells';
@@ -63,6 +64,8 @@ export interface SettleOptions {
   unattributedReason: string;
   /** What the person wrote, cell by cell of `rect`: a cell holding something else now was changed again since. */
   written?: Written;
+  /** One typed cell: its validation rule cannot have been wiped (only a paste does), so it is not read. */
+  rulesIntact?: boolean;
 }
 
 /** `tab`: the grade book, or the class's attendance tab (same judgement, its own shadow and keys). */
@@ -73,7 +76,7 @@ export function settleBlock(env: Env, context: SchoolContext, cls: ClassConfig, 
   const sheet = spreadsheet.getSheetByName(sheetName);
   const part = studentPart(rect, tab);
   if (!sheet || !part) return none;
-  const block = readEditedBlock(spreadsheet, sheet, cls.code, part, tab);
+  const block = readEditedBlock(env, spreadsheet, sheet, cls.code, part, tab, { withRules: !options.rulesIntact, withAuditTail: true });
   if (!block) return none;
   const effectiveUser = env.session.getEffectiveUser().getEmail();
   const base = { at: options.at, actor: options.actor, effectiveUser, sheet: sheetName, reference: '' };
@@ -88,7 +91,7 @@ export function settleBlock(env: Env, context: SchoolContext, cls: ClassConfig, 
   // Only the cells the guard must put back or re-format are written to the tab, each as its
   // own range in one values.batchUpdate: a teacher's edit landing elsewhere in the rectangle
   // meanwhile is not overwritten, and gets its own guard run.
-  const tabWrites: { range: string; values: CellValue[][] }[] = [];
+  const tabWrites: { a1: string; value: CellValue }[] = [];
   let rewriteShadow = false;
   /** Subjects (book) whose accepted values changed: their averages are derived again. */
   const touched = new Set<string>();
@@ -129,12 +132,12 @@ export function settleBlock(env: Env, context: SchoolContext, cls: ClassConfig, 
     const j = cell.col - part.col;
     const row = { ...base, cell: cell.a1, studentCode: cell.studentCode, subjectCode: cell.subjectCode, column: cell.column, oldValue: asText(cell.previous) };
     if (d.action === 'revert') {
-      tabWrites.push({ range: `'${sheetName.replace(/'/g, "''")}'!${cell.a1}`, values: [[cell.previous]] });
+      tabWrites.push({ a1: cell.a1, value: cell.previous });
       reverted++;
       inputs.push({ ...row, newValue: asText(cell.typed), outcome: 'reverted', reason: d.reason });
       continue;
     }
-    if (d.rewrite) tabWrites.push({ range: `'${sheetName.replace(/'/g, "''")}'!${cell.a1}`, values: [[d.value]] });
+    if (d.rewrite) tabWrites.push({ a1: cell.a1, value: d.value });
     if (asText(d.value) === asText(cell.previous)) continue; // only re-formatted
     block.shadow[i][j] = d.value;
     block.shadowRows[i][cell.col - 1] = d.value;
@@ -146,12 +149,17 @@ export function settleBlock(env: Env, context: SchoolContext, cls: ClassConfig, 
     inputs.push({ ...row, newValue: asText(d.value), outcome, reason: options.actor === '' ? options.unattributedReason || d.note : d.note, reference: correction?.id ?? '' });
     if (correction) applied.push({ request: correction, at: options.at, cell: cell.a1, studentName: String(block.shadowRows[i][nameCol] ?? cell.studentCode) });
   }
-  const logged = inputs.length > 0 ? appendAudit(env, inputs) : [];
-  const range = (s: typeof sheet) => s.getRange(part.row, part.col, part.numRows, part.numCols);
-  if (tabWrites.length > 0) writeCells(env, spreadsheet.getId(), tabWrites);
+  // The log's rows, the accepted values with their averages and the rules restored go out as
+  // ONE batch, the log's rows first; then the log's head is recorded.
+  const staged = stageAudit(env, inputs, block.auditTail);
+  const logged = staged.entries;
   if (rewriteShadow) writeAccepted(sheet, block, { cls, config: context.config, tab, subjects: touched });
   // A paste of copied cells replaces the destination's data validation; put the rules back.
-  if (block.cells.length > 0 && missingValidation(sheet, block)) range(sheet).setDataValidations(validationGrid(env, block));
+  if (block.cells.length > 0 && missingValidation(sheet, block)) sheet.getRange(part.row, part.col, part.numRows, part.numCols).setDataValidations(validationGrid(env, block));
+  staged.commit();
+  // The cells put back or re-formatted, after the log: one values.batchUpdate, a range per cell
+  // (a teacher typing elsewhere in the rectangle meanwhile is not overwritten), RAW.
+  if (tabWrites.length > 0) writeCells(env, spreadsheet.getId(), tabWrites.map((w) => ({ range: `'${sheetName.replace(/'/g, "''")}'!${w.a1}`, values: [[w.value]] })));
   // Each applied correction: its request closed, and its cell locked again at once.
   afterApplied(env, context, applied.map((a) => ({ ...a, seq: logged.find((e) => e.outcome === 'correction' && e.reference === a.request.id)?.seq ?? 0 })));
   return { accepted, reverted, structureChanged: false };

@@ -47,7 +47,7 @@ export function settleUnseen(env: Env, context: SchoolContext, cls: ClassConfig,
   const rows = sheet.getMaxRows() - tab.headerRows;
   if (rows <= 0) return report;
   const rect = { row: tab.headerRows + 1, col: 1, numRows: rows, numCols: sheet.getMaxColumns() };
-  const block = readEditedBlock(spreadsheet, sheet, cls.code, rect, tab);
+  const block = readEditedBlock(env, spreadsheet, sheet, cls.code, rect, tab, { withRules: true, withAuditTail: true });
   if (!block) return report;
   const now = env.clock.now();
   if ('changed' in block) {
@@ -100,7 +100,7 @@ export function settleUnseen(env: Env, context: SchoolContext, cls: ClassConfig,
     marked.push({ item: next, fresh: !item });
     report.pending++;
   }
-  if (inputs.length > 0) appendAudit(env, inputs);
+  if (inputs.length > 0) appendAudit(env, inputs, block.auditTail);
   if (tabWrites.length > 0) writeCells(env, spreadsheet.getId(), tabWrites);
   for (const item of closed) unmarkCell(sheet, item);
   const saved = marked.map(({ item, fresh }) => ({ ...item, mark: markCell(sheet, item, fresh) }));
