@@ -29,6 +29,9 @@ const CALENDAR = [
  * `npm run bench` with SODIEM_BENCH_BEFORE unset: the add-on at 3b7a18b measured by this bench
  * (calls / round trips / write batches), so the line stays comparable without a second build.
  */
+/** The guard when issue 14 was taken up (d41f107), measured by this bench. */
+const BEFORE_ISSUE_14 = 'one typed score 54 calls, 16 round trips (2 write batches); 45×6 paste 67 calls, 20 round trips (3 write batches); typed score + hourly sweep 49 round trips';
+
 const BEFORE_REFERENCE = 'one typed score 47 calls, 16 round trips (2 write batches); 45×6 paste 58 calls, 19 round trips (3 write batches)';
 
 /** The school with the add-on of `bundle` set up and guarding, as the admin does it from the menu. */
@@ -148,6 +151,12 @@ export function benchGuard(): BenchSection {
   const { runtime, id } = w;
   const admin = w.env.session.getEffectiveUser().getEmail();
 
+  // An hour on: the next edit also sweeps one class against its shadow (once per class per hour).
+  const { layout, teacher, cls } = w;
+  runtime.clock.set(new Date(runtime.clock.nowMs() + 3_600_000));
+  const swept = layout.cell(layout.studentCodes[5], 'TOAN', 1, 'TX2')!;
+  const withSweep = measureTrips(runtime, () => runtime.as(teacher).edit(id, cls.code, `${columnLetter(swept.col)}${swept.row}`, '7'));
+
   // A calendar change: the clock passes the close of GK; the board applies the calendar.
   runtime.clock.set(new Date('2026-11-15T02:00:00Z'));
   const board = runtime.envFor(runtime.contextFor(admin, id));
@@ -164,8 +173,10 @@ export function benchGuard(): BenchSection {
         row('one typed score (naive)', naiveSingle),
         row('45×6 paste (guard, live averages)', paste),
         row('45×6 paste (naive)', naivePaste),
+        row('typed score + hourly sweep of a class', withSweep),
       ]),
       `now: one typed score ${tripLine(single)}; 45×6 paste ${tripLine(paste)}`,
+      `before issue 14 (d41f107, measured once): ${BEFORE_ISSUE_14}`,
       beforeLiveAverages(),
       `apply calendar, 40 classes: ${apply.total} calls, ${apply.calls['Range.getValues'] ?? 0} reads, ${apply.calls['Sheets.Spreadsheets.get'] ?? 0} API get, ${apply.calls['Sheets.Spreadsheets.batchUpdate'] ?? 0} batchUpdate; ${apply.result.cpuMs.toFixed(0)} ms CPU; ${apply.result.result[1]}`,
     ],

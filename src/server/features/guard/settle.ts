@@ -155,7 +155,7 @@ export function settleBlock(env: Env, context: SchoolContext, cls: ClassConfig, 
   const logged = staged.entries;
   if (rewriteShadow) writeAccepted(sheet, block, { cls, config: context.config, tab, subjects: touched });
   // A paste of copied cells replaces the destination's data validation; put the rules back.
-  if (block.cells.length > 0 && missingValidation(sheet, block)) sheet.getRange(part.row, part.col, part.numRows, part.numCols).setDataValidations(validationGrid(env, block));
+  if (!options.rulesIntact && block.cells.length > 0 && missingValidation(sheet, block)) sheet.getRange(part.row, part.col, part.numRows, part.numCols).setDataValidations(validationGrid(env, block));
   staged.commit();
   // The cells put back or re-formatted, after the log: one values.batchUpdate, a range per cell
   // (a teacher typing elsewhere in the rectangle meanwhile is not overwritten), RAW.
