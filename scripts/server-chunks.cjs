@@ -13,9 +13,11 @@
 // is a function forwarding to the chunk's copy of that module; inside the chunk the import is real.
 // Functions cross by forwarding; a constant (a message table, a sheet name) is plain data and is
 // copied from the module itself; a class cannot cross (the build refuses it). Code a chunk
-// shares with Code.js is bundled into the chunk too; no module of the add-on holds state that
-// must be shared, and no error class is thrown on one side of a boundary and tested with
-// instanceof on the other (scripts/build-guards.cjs checks what can be checked).
+// shares with Code.js is bundled into the chunk too (a copy: `npm run bench -- bundle` shows how
+// much), so keep two rules when moving a module: no module holds state that must be shared
+// within an execution, and no error class is thrown on one side of a boundary and tested with
+// instanceof on the other (today AccessError and LayoutError are caught on the side that throws
+// them). The build guards check the rest: every function Code.js forwards to is in its chunk.
 'use strict';
 const esbuild = require('esbuild');
 const vm = require('node:vm');
@@ -29,8 +31,8 @@ const LOADER = 'src/server/gas/chunk-loader.ts';
 
 /**
  * Chunk name → its boundary modules (paths from the repository root). A module belongs here when
- * no trigger reaches it on an ordinary edit: the guard's ordinary path (a typed score, a paste,
- * a config edit, an onChange EDIT event) loads no chunk (test/bundle-chunks.test.ts).
+ * no trigger reaches it on an ordinary edit: a typed score, a paste and opening the file load no
+ * chunk (test/bundle-chunks.test.ts); the guard's hourly sweep of a class loads chunk-reconcile.
  */
 const CHUNKS = {
   // Admin menu items: configuration sheets, roster import, class-tab setup; and the structural
