@@ -18,6 +18,9 @@
 // within an execution, and no error class is thrown on one side of a boundary and tested with
 // instanceof on the other (today AccessError and LayoutError are caught on the side that throws
 // them). The build guards check the rest: every function Code.js forwards to is in its chunk.
+// (Lending chunks the modules Code.js holds whole, instead of copies, was measured: chunks about
+// half the size, Code.js 4.3 KB bigger. Every edit pays for Code.js, only the rare executions
+// that load a chunk pay for its copies: not taken.)
 'use strict';
 const esbuild = require('esbuild');
 const vm = require('node:vm');
