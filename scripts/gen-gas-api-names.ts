@@ -47,6 +47,7 @@ export const CLASSES: Record<string, string> = {
   FolderIterator: 'Drive.FolderIterator',
   HtmlService: 'HTML.HtmlService',
   HtmlOutput: 'HTML.HtmlOutput',
+  HtmlTemplate: 'HTML.HtmlTemplate',
   'Sheets.Spreadsheets': 'Sheets.Collection.SpreadsheetsCollection',
   'Sheets.Spreadsheets.Values': 'Sheets.Collection.Spreadsheets.ValuesCollection',
   'Sheets.Spreadsheets.Sheets': 'Sheets.Collection.Spreadsheets.SheetsCollection',

@@ -3,8 +3,10 @@
 // compare sizes and load times.
 'use strict';
 const esbuild = require('esbuild');
+const { createHash } = require('node:crypto');
 const { join } = require('node:path');
 const { entryStubs } = require('./build-guards.cjs');
+const { CHUNKS, STAMP_PLACEHOLDER, baseOptions, boundaryFunctions, buildChunk, coldProxies } = require('./server-chunks.cjs');
 
 const GLOBAL = '__SoDiem';
 const HEADER = '// Sổ Điểm — built by scripts/build.mjs from src/server. Do not edit.\n';
@@ -33,18 +35,9 @@ function serverExportNames(root) {
  */
 function serverBuildOptions(root, overrides = {}) {
   return {
+    ...baseOptions(root),
     entryPoints: [join(root, 'src/server/index.ts')],
-    bundle: true,
-    format: 'iife',
     globalName: GLOBAL,
-    target: 'es2019',
-    platform: 'neutral',
-    mainFields: ['module', 'main'],
-    charset: 'utf8',
-    legalComments: 'none',
-    minify: true,
-    write: false,
-    metafile: true,
     outfile: join(root, 'dist/Code.js'),
     logLevel: 'warning',
     ...overrides,
@@ -62,4 +55,34 @@ function zodClassicInputs(metafile) {
   return inputs.filter((path) => /node_modules\/zod\/(v4\/)?classic\//.test(path));
 }
 
-module.exports = { GLOBAL, serverExportNames, serverBuildOptions, assembleServer, zodClassicInputs };
+/**
+ * The whole server build: Code.js (entry points, stubs, the hot path) and the cold chunks
+ * (scripts/server-chunks.cjs), stamped alike with a hash of all of them so the loader can refuse
+ * a chunk from another build. `chunks` overrides the split (tests); `{}` builds one unsplit Code.js.
+ */
+async function buildServer(root, { exportNames = serverExportNames(root), chunks = CHUNKS } = {}) {
+  const functions = await boundaryFunctions(root, chunks);
+  const hot = await esbuild.build({ ...serverBuildOptions(root), plugins: [coldProxies(root, { chunks, functions })] });
+  const built = [];
+  for (const name of Object.keys(chunks).sort()) built.push({ name, ...(await buildChunk(root, name, functions, chunks)) });
+  const code = assembleServer(hot.outputFiles[0].text, exportNames);
+  const hash = createHash('sha256').update(code);
+  for (const c of built) hash.update(`\0${c.name}\0${c.text}`);
+  const stamp = hash.digest('hex').slice(0, 16);
+  const stamped = (text) => text.split(STAMP_PLACEHOLDER).join(stamp);
+  return {
+    code: stamped(code),
+    metafile: hot.metafile,
+    stamp,
+    // Each chunk with its modules' paths and the functions proxies forward to (the build guards check them).
+    chunks: built.map((c) => ({
+      name: c.name,
+      text: stamped(c.text),
+      metafile: c.metafile,
+      modules: chunks[c.name].map((path) => ({ path, functions: functions.get(join(root, path)).functions })),
+    })),
+    functions,
+  };
+}
+
+module.exports = { GLOBAL, serverExportNames, serverBuildOptions, assembleServer, zodClassicInputs, buildServer };

@@ -4,11 +4,21 @@
  */
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
+import { sharedStamps } from './support/build-stamp';
+interface BuiltChunk {
+  name: string;
+  text: string;
+  modules: { path: string; functions: string[] }[];
+}
 // eslint-disable-next-line @typescript-eslint/no-require-imports
-const { checkBundle, entryStubs } = require('../scripts/build-guards.cjs') as {
-  checkBundle(code: string, o: { globalName: string; exportNames: string[] }): string[];
+const { CODE_LIMIT_BYTES, checkBundle, checkChunks, entryStubs } = require('../scripts/build-guards.cjs') as {
+  CODE_LIMIT_BYTES: number;
+  checkBundle(code: string, o: { globalName: string; exportNames: string[]; limitBytes?: number }): string[];
+  checkChunks(chunks: BuiltChunk[], o: { chunkGlobal: string; stamp: string; code: string }): string[];
   entryStubs(globalName: string, names: string[]): string;
 };
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const { CHUNKS } = require('../scripts/server-chunks.cjs') as { CHUNKS: Record<string, string[]> };
 
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const { zodClassicInputs } = require('../scripts/server-bundle.cjs') as {
@@ -17,10 +27,14 @@ const { zodClassicInputs } = require('../scripts/server-bundle.cjs') as {
 
 const dist = join(__dirname, '..', 'dist');
 
-test('dist holds the bundle, one HTML file per sidebar and the manifest', () => {
+const isChunk = (file: string) => /^chunk-[a-z]+\.html$/.test(file);
+
+test('dist holds the bundle, its cold chunks, one HTML file per sidebar and the manifest', () => {
   const files = readdirSync(dist).sort();
   const sidebars = readdirSync(join(__dirname, '..', 'src/sidebar')).filter((n) => n !== 'shared').map((n) => `${n}.html`);
-  expect(files).toEqual(['Code.js', 'appsscript.json', ...sidebars].sort());
+  const chunks = Object.keys(CHUNKS).map((name) => `chunk-${name}.html`);
+  expect(chunks.length).toBeGreaterThan(0);
+  expect(files).toEqual(['Code.js', 'appsscript.json', ...sidebars, ...chunks].sort());
   const manifest = JSON.parse(readFileSync(join(dist, 'appsscript.json'), 'utf8'));
   expect(manifest.timeZone).toBe('Asia/Ho_Chi_Minh');
   expect(manifest.runtimeVersion).toBe('V8');
@@ -40,7 +54,7 @@ test('every export of src/server/index.ts has a top-level stub in Code.js', () =
 });
 
 test('sidebars are self-contained: no external URL, script and style inlined', () => {
-  for (const file of readdirSync(dist).filter((f) => f.endsWith('.html'))) {
+  for (const file of readdirSync(dist).filter((f) => f.endsWith('.html') && !isChunk(f))) {
     const html = readFileSync(join(dist, file), 'utf8');
     expect(html).not.toMatch(/\s(src|href)=["']https?:/i);
     expect(html).toContain('<script>');
@@ -77,6 +91,54 @@ describe('bundle guards', () => {
       "the stub for 'onInstall' is missing from dist/Code.js.",
     ]);
   });
+
+  test('a Code.js over its size limit is refused (Apps Script parses it on every execution)', () => {
+    expect(CODE_LIMIT_BYTES).toBe(200 * 1024);
+    expect(checkBundle(good, { globalName: 'G', exportNames: ['onOpen'], limitBytes: 40 })[0]).toMatch(/^dist\/Code.js is 0.1 KB, over its 0 KB limit/);
+    expect(checkBundle(good, { globalName: 'G', exportNames: ['onOpen'], limitBytes: good.length })).toEqual([]);
+  });
+});
+
+describe('chunk guards', () => {
+  const code = `var G = { x: function () { return 'abc123'; } };`;
+  const chunk = (text: string, functions = ['f']): BuiltChunk => ({ name: 'admin', text, modules: [{ path: 'src/server/features/x.ts', functions }] });
+  const good = `var C = (function () { return { stamp: 'abc123', modules: [{ f: function () {} }] }; })();`;
+
+  test('a chunk with the stamp of Code.js and every forwarded function passes', () => {
+    expect(checkChunks([chunk(good)], { chunkGlobal: 'C', stamp: 'abc123', code })).toEqual([]);
+  });
+
+  test('a chunk of another build is refused', () => {
+    expect(checkChunks([chunk(good.replace('abc123', 'zzz999'))], { chunkGlobal: 'C', stamp: 'abc123', code })).toEqual(['dist/chunk-admin.html does not carry the build stamp abc123.']);
+  });
+
+  test('a chunk newer than ES2019, or needing Node at load, is refused', () => {
+    expect(checkChunks([chunk(`${good} var y = null ?? 1;`)], { chunkGlobal: 'C', stamp: 'abc123', code })[0]).toMatch(/not an ES2019 script/);
+    expect(checkChunks([chunk(`require('fs'); ${good}`)], { chunkGlobal: 'C', stamp: 'abc123', code })[0]).toMatch(/does not load in an empty context/);
+  });
+
+  test('a function Code.js forwards to but the chunk lacks is refused: every entry point reaches real code', () => {
+    expect(checkChunks([chunk(good, ['f', 'g'])], { chunkGlobal: 'C', stamp: 'abc123', code })).toEqual([
+      'dist/chunk-admin.html lacks g of src/server/features/x.ts, which Code.js forwards to it.',
+    ]);
+  });
+
+  test('a Code.js without the stamp its chunks carry is refused', () => {
+    expect(checkChunks([chunk(good)], { chunkGlobal: 'C', stamp: 'abc123', code: 'var G = {};' })).toEqual(['dist/Code.js does not carry the build stamp abc123 its chunks carry.']);
+  });
+});
+
+test('Code.js is at most 200 KB; every chunk in dist carries its build stamp', () => {
+  const code = readFileSync(join(dist, 'Code.js'), 'utf8');
+  expect(Buffer.byteLength(code)).toBeLessThanOrEqual(200 * 1024);
+  const stamps = new Set<string>();
+  for (const file of readdirSync(dist).filter(isChunk)) {
+    const text = readFileSync(join(dist, file), 'utf8');
+    const shared = [...sharedStamps(text, code)];
+    expect(shared).toHaveLength(1);
+    stamps.add(shared[0]);
+  }
+  expect(stamps.size).toBe(1);
 });
 
 test('clasp pushes from dist (rootDir), never the TypeScript', () => {

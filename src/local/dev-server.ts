@@ -140,6 +140,9 @@ document.getElementById('select-cell').addEventListener('submit', async (event) 
 </html>`;
 }
 
+/** A sidebar of dist/, not one of the server's cold chunks (dist/chunk-<name>.html, scripts/server-chunks.cjs). */
+const isPanelFile = (file: string) => file.endsWith('.html') && !file.startsWith('chunk-');
+
 export function startDevServer(opts: { runtime: LocalRuntime; workbookId: string; port?: number }): Promise<DevServer> {
   const { runtime, workbookId } = opts;
   const server: Server = createServer((req, res) => {
@@ -150,7 +153,7 @@ export function startDevServer(opts: { runtime: LocalRuntime; workbookId: string
     };
     const sidebar = /^\/sidebar\/([a-z0-9-]+)$/.exec(url.pathname);
     if (req.method === 'GET' && url.pathname === '/') {
-      const panels = readdirSync(runtime.htmlDir).filter((f) => f.endsWith('.html')).map((f) => f.slice(0, -5)).sort();
+      const panels = readdirSync(runtime.htmlDir).filter(isPanelFile).map((f) => f.slice(0, -5)).sort();
       const book = runtime.spreadsheets.get(workbookId);
       const tabs = (book?.sheets ?? []).filter((s) => !s.hidden).map((s) => s.name);
       return send(200, 'text/html', indexPage(panels, schoolPeople(runtime, book), tabs, url.searchParams.get('panel'), url.searchParams.get('as')));
@@ -158,6 +161,7 @@ export function startDevServer(opts: { runtime: LocalRuntime; workbookId: string
     if (req.method === 'GET' && sidebar) {
       let html: string;
       try {
+        if (!isPanelFile(`${sidebar[1]}.html`)) throw new Error('not a panel');
         html = readFileSync(join(runtime.htmlDir, `${sidebar[1]}.html`), 'utf8');
       } catch {
         return send(404, 'text/plain', 'Không có thanh bên này.');

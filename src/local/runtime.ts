@@ -64,6 +64,13 @@ export interface TriggerFailure {
 interface Project {
   scope: Record<string, unknown>;
   lookup(name: string): ((...args: unknown[]) => unknown) | undefined;
+  /**
+   * The global scope as the bundle's load left it, when the add-on is the built bundle: anything
+   * an execution adds to it is gone when the execution ends, as Apps Script evaluates the project
+   * afresh for every execution (the chunks Code.js loaded, say). Read and deleted from inside
+   * the context: a property deleted from the outside object can stay visible within.
+   */
+  globals?: { loaded: ReadonlySet<string>; names(): string[]; remove(name: string): void };
 }
 
 /** A line the add-on logged with console or Logger, with who ran it. */
@@ -142,6 +149,7 @@ export class LocalRuntime {
     this.project = {
       scope,
       lookup: (name) => (typeof scope[name] === 'function' ? (scope[name] as (...a: unknown[]) => unknown) : undefined),
+      globals: inContextGlobals(context),
     };
     return this;
   }
@@ -226,6 +234,9 @@ export class LocalRuntime {
     if (outer && (!this.interleaver.acting || outer === ctx)) throw new Error('Executions do not nest: one is already running.');
     const scope = project.scope;
     const saved = new Map(GLOBAL_NAMES.map((k) => [k, scope[k]]));
+    // An execution starts with the globals of a fresh load: an outer execution's own are set aside.
+    const outerAdded = addedGlobals(project);
+    for (const k of outerAdded.keys()) project.globals?.remove(k);
     const person = ctx.activeUser || ctx.effectiveUser;
     const globals: Record<string, unknown> = {
       ...this.globalsFor(ctx),
@@ -246,6 +257,8 @@ export class LocalRuntime {
         if (v === undefined) delete scope[k];
         else scope[k] = v;
       }
+      for (const k of addedGlobals(project).keys()) project.globals?.remove(k);
+      for (const [k, v] of outerAdded) scope[k] = v;
       this.running = outer;
       // The execution's writes reach the document when it ends, then its locks are let go.
       try {
@@ -335,6 +348,22 @@ export class LocalRuntime {
       getTemporaryActiveUserKey: () => (calls.record('Session.getTemporaryActiveUserKey'), `tmp-${Buffer.from(ctx.activeUser || ctx.effectiveUser).toString('base64url')}`),
     });
   }
+}
+
+function inContextGlobals(context: vm.Context): NonNullable<Project['globals']> {
+  const names = vm.runInContext('(function () { return Object.getOwnPropertyNames(globalThis); })', context) as () => string[];
+  const remove = vm.runInContext('(function (name) { delete globalThis[name]; })', context) as (name: string) => void;
+  return { loaded: new Set(names()), names, remove };
+}
+
+/** Globals added since the bundle was loaded (none tracked for a module's exports). */
+function addedGlobals(project: Project): Map<string, unknown> {
+  const added = new Map<string, unknown>();
+  const globals = project.globals;
+  if (!globals) return added;
+  const managed = new Set<string>(GLOBAL_NAMES);
+  for (const k of globals.names()) if (!globals.loaded.has(k) && !managed.has(k)) added.set(k, project.scope[k]);
+  return added;
 }
 
 let executionSeq = 0;

@@ -105,6 +105,23 @@ export class LocalHtmlOutput implements HtmlOutputPort {
   }
 }
 
+/**
+ * An HtmlTemplate made from a project file. Only its raw text is implemented (what the add-on's
+ * chunk loader reads); evaluate() and getCode() fail loudly (stubs from the real API's names).
+ */
+export class LocalHtmlTemplate {
+  constructor(
+    private readonly deps: FacadeDeps,
+    private readonly raw: string,
+  ) {}
+
+  /** The file's text, unprocessed (scriptlets are not run). */
+  getRawContent(): string {
+    this.deps.calls.record('HtmlTemplate.getRawContent');
+    return this.raw;
+  }
+}
+
 export interface HtmlServiceDeps extends FacadeDeps {
   /** Where `createHtmlOutputFromFile(name)` finds `<name>.html`. */
   htmlDir: string;
@@ -113,6 +130,18 @@ export interface HtmlServiceDeps extends FacadeDeps {
 export interface LocalHtmlService extends HtmlServicePort {
   createHtmlOutput(html?: string): LocalHtmlOutput;
   createHtmlOutputFromFile(filename: string): LocalHtmlOutput;
+  createTemplateFromFile(filename: string): LocalHtmlTemplate;
+}
+
+/** The text of `<name>.html` in the build directory, or Apps Script's error for a file the project lacks. */
+function projectFile(htmlDir: string, filename: string): string {
+  // Apps Script accepts "Sidebar" or "Sidebar.html" and rejects names that would leave the project.
+  const base = String(filename).replace(/\.html$/, '');
+  const file = path.join(htmlDir, `${base}.html`);
+  if (base.includes('..') || path.isAbsolute(base) || !fs.existsSync(file)) {
+    throw new Error(`No HTML file named ${base} was found.`);
+  }
+  return fs.readFileSync(file, 'utf8');
 }
 
 export function createHtmlService(deps: HtmlServiceDeps): LocalHtmlService {
@@ -123,13 +152,11 @@ export function createHtmlService(deps: HtmlServiceDeps): LocalHtmlService {
     },
     createHtmlOutputFromFile(filename: string): LocalHtmlOutput {
       deps.calls.record('HtmlService.createHtmlOutputFromFile');
-      // Apps Script accepts "Sidebar" or "Sidebar.html" and rejects names that would leave the project.
-      const base = String(filename).replace(/\.html$/, '');
-      const file = path.join(deps.htmlDir, `${base}.html`);
-      if (base.includes('..') || path.isAbsolute(base) || !fs.existsSync(file)) {
-        throw new Error(`No HTML file named ${base} was found.`);
-      }
-      return new LocalHtmlOutput(deps, fs.readFileSync(file, 'utf8'));
+      return new LocalHtmlOutput(deps, projectFile(deps.htmlDir, filename));
+    },
+    createTemplateFromFile(filename: string): LocalHtmlTemplate {
+      deps.calls.record('HtmlService.createTemplateFromFile');
+      return new LocalHtmlTemplate(deps, projectFile(deps.htmlDir, filename));
     },
   };
 }

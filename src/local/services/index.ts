@@ -9,7 +9,7 @@ import type { WorkbookData } from '../sheets/model';
 import { createCacheService, type CacheStores, type LocalCacheService } from './cache';
 import { createDriveApp, type LocalDriveApp } from './drive';
 import { DriveStore } from './drive-store';
-import { createHtmlService, type LocalHtmlService } from './html';
+import { LocalHtmlTemplate, createHtmlService, type LocalHtmlService } from './html';
 import { createLockService, type LocalLockService, type LockTable } from './lock';
 import {
   createPropertiesService,
@@ -36,6 +36,7 @@ stubMissingMethods(LocalIterator.prototype, 'FileIterator');
 stubMissingMethods(LocalFile.prototype, 'File');
 stubMissingMethods(LocalFolder.prototype, 'Folder');
 stubMissingMethods(LocalHtmlOutput.prototype, 'HtmlOutput');
+stubMissingMethods(LocalHtmlTemplate.prototype, 'HtmlTemplate');
 stubMissingMethods(LocalLock.prototype, 'Lock');
 stubMissingMethods(LocalProperties.prototype, 'Properties');
 stubMissingMethods(LocalTrigger.prototype, 'Trigger');

@@ -427,7 +427,13 @@ export interface HtmlOutputPort {
   append(addedContent: string): HtmlOutputPort;
 }
 
+export interface HtmlTemplatePort {
+  getRawContent(): string;
+}
+
 export interface HtmlServicePort {
   createHtmlOutput(html?: string): HtmlOutputPort;
   createHtmlOutputFromFile(filename: string): HtmlOutputPort;
+  /** Used by the chunk loader only (gas/chunk-loader.ts), for a file's raw text. */
+  createTemplateFromFile(filename: string): HtmlTemplatePort;
 }

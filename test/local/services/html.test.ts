@@ -2,12 +2,14 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { createHtmlService } from '../../../src/local/services/html';
+import '../../../src/local/services'; // installs the loud stubs of what is not implemented
 import { basics } from './helpers';
 
 let dir: string;
 beforeAll(() => {
   dir = fs.mkdtempSync(path.join(os.tmpdir(), 'sodiem-html-'));
   fs.writeFileSync(path.join(dir, 'Sidebar.html'), '<h1>Sổ điểm</h1>');
+  fs.writeFileSync(path.join(dir, 'chunk-x.html'), 'var a = "<?= b ?>";');
 });
 afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
 
@@ -29,6 +31,13 @@ describe('HtmlService', () => {
     expect(html().createHtmlOutputFromFile('Sidebar.html').getContent()).toBe('<h1>Sổ điểm</h1>');
     expect(() => html().createHtmlOutputFromFile('Missing')).toThrow('No HTML file named Missing was found.');
     expect(() => html().createHtmlOutputFromFile('../etc/passwd')).toThrow('No HTML file named');
+  });
+
+  test('createTemplateFromFile gives the file\'s raw text (what the chunk loader reads); nothing else is run', () => {
+    const template = html().createTemplateFromFile('chunk-x');
+    expect(template.getRawContent()).toBe('var a = "<?= b ?>";');
+    expect(() => html().createTemplateFromFile('chunk-missing')).toThrow('No HTML file named chunk-missing was found.');
+    expect(() => (template as unknown as { evaluate(): unknown }).evaluate()).toThrow('Local Apps Script runtime: HtmlTemplate.evaluate() is not implemented.');
   });
 
   test('getBlob is text/html; PDF conversion is refused locally', () => {
