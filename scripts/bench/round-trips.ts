@@ -2,8 +2,9 @@
  * Round trips of a run, by the local runtime's own model of Apps Script (it counts calls, not
  * trips, so the bench counts these itself):
  * - a lookup (sheets/context.ts LOOKUPS: getSheetByName, getRange, getRow, ...), a builder, a
- *   service getter, Session, Utilities and Blob (but Blob.getAs, a conversion) are answered
- *   inside the script's process: no trip;
+ *   service getter, Session, Utilities, Blob (but Blob.getAs, a conversion) and HtmlService over
+ *   the project's own files (a panel, a cold chunk) are answered inside the script's process: no
+ *   trip;
  * - a buffered write (Range.set…/clear…, Sheet.appendRow/clear: range.ts fill/fillEach,
  *   sheet.ts) waits in the execution's queue (sheets/store.ts); every non-empty batch goes out
  *   as ONE trip when the execution flushes (at a read, SpreadsheetApp.flush, or its end);
@@ -17,7 +18,8 @@ import type { Env } from '../../src/server/gas/env';
 
 const BUFFERED = /^(Range\.(set|clear)|Sheet\.(appendRow|clear)$)/;
 // Blob.getAs converts on Google's side (HTML to PDF): a trip, unlike the other Blob calls.
-const IN_PROCESS = /^(Session\.|Utilities\.(?!sleep)|Blob\.(?!getAs)|[A-Za-z]*Builder\.|SpreadsheetApp\.(new|flush$)|[A-Za-z]*Service\.get)/;
+// The project's own files (HtmlService over them, a cold chunk's text) are read inside the script's process.
+const IN_PROCESS = /^(Session\.|Utilities\.(?!sleep)|Blob\.(?!getAs)|[A-Za-z]*Builder\.|SpreadsheetApp\.(new|flush$)|[A-Za-z]*Service\.get|HtmlService\.create|HtmlTemplate\.|HtmlOutput\.)/;
 
 export interface Trips<T> {
   result: T;
