@@ -22,8 +22,8 @@ function world() {
 test('several blocks of two tabs in one call, each as SpreadsheetApp reads it', () => {
   const { rt, id, env, a, b } = world();
   a.getRange('A1:C2').setValues([[1, 'x', true], ['8,5', '', 2.5]]);
-  a.getRange('C3').setFormula('=A1+C2');
-  a.getRange('D3').setFormula('=1/0');
+  a.getRange('C3').setValue('=A1+C2');
+  a.getRange('D3').setValue('=1/0');
   a.getRange('B2').setNote('ghi chú');
   a.getRange('A4').setValue(new Date('2009-05-01T17:00:00Z')); // 2 May 2009, Hà Nội
   a.getRange('A2').setDataValidation(env.spreadsheetApp.newDataValidation().requireNumberBetween(0, 10).build());
