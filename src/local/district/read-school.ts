@@ -1,0 +1,107 @@
+/**
+ * One school, read by the office: its name, classes, results and log with one values.batchGet
+ * when the office has read it before (the class tabs and the log's row are in its store), two on
+ * the first read (the classes come from "Lớp"), and more only when the log moved (a rollover, a
+ * cut: the whole log then, and the archives it needs) or the classes changed.
+ */
+import { type AuditRow, type HeldCheckpoint } from '../../server/domain/audit';
+import { sha256Hex } from '../../server/domain/audit/sha256';
+import { ARCHIVE_FIELDS, archivesOf, auditRowsOf, logRange, tabRange } from '../sheets-client/ledger';
+import type { SheetsReader } from '../sheets-client/client';
+import { GaveUp } from '../sheets-client/retry';
+import { CLASSES_SHEET, SETTINGS_SHEET, classesOf, countClass, schoolName, type Counts, type SchoolClass } from './results';
+import type { SchoolRecord } from './store';
+import { witnessRead, type WitnessVerdict } from './witness';
+
+export interface SchoolRead {
+  spreadsheetId: string;
+  name: string;
+  classes: SchoolClass[];
+  students: number;
+  counts: Counts;
+  witness: WitnessVerdict;
+  /** Sheet row of the log's last row, when the witness took it as the new checkpoint's place. */
+  headRow?: number;
+}
+
+export class Unreadable extends Error {}
+
+const sameClasses = (a: readonly SchoolClass[] | undefined, b: readonly SchoolClass[]) =>
+  a !== undefined && a.length === b.length && a.every((c, i) => c.code === b[i].code && c.grade === b[i].grade);
+
+/** Why a school could not be read, in Vietnamese, for the report. */
+export function reasonOf(e: unknown): string {
+  if (e instanceof Unreadable) return e.message;
+  if (e instanceof GaveUp) {
+    const { status, message } = e.refusal;
+    if (status === 403) return `Tài khoản của phòng/sở không được chia sẻ quyền xem bảng tính này (Google trả 403: ${message}).`;
+    if (status === 404) return `Không tìm thấy bảng tính: mã sai hoặc tệp đã bị xoá (Google trả 404).`;
+    if (status === 400) return `Bảng tính thiếu trang Sổ Điểm cần đọc (“${SETTINGS_SHEET}”, “${CLASSES_SHEET}”, “Nhật ký” hoặc trang lớp): ${message}`;
+    if (status === 0) return `Không kết nối được với Google sau ${e.attempts} lần thử: ${message}`;
+    return `Google vẫn trả lỗi ${status} sau ${e.attempts} lần thử: ${message}`;
+  }
+  return `Lỗi khi đọc bảng tính: ${e instanceof Error ? e.message : String(e)}`;
+}
+
+/** The whole log for a witness that must look further back: the archives from the oldest held checkpoint on, then the live sheet. */
+async function wholeLog(reader: SheetsReader, id: string, held: readonly HeldCheckpoint[]): Promise<AuditRow[]> {
+  const [live] = await reader.batchGet(id, [logRange(2)]);
+  const rows = auditRowsOf(live, 2);
+  const first = rows.length > 0 ? Number(rows[0].cells[0]) : NaN;
+  const oldest = held.reduce((m, h) => Math.min(m, h.seq), Infinity);
+  if (!(first > oldest)) return rows;
+  // Held checkpoints lie before the live sheet: the archives that hold them, in order.
+  const archives = archivesOf(await reader.metadata(id, ARCHIVE_FIELDS)).filter((a) => a.lastSeq >= oldest);
+  const parts: AuditRow[] = [];
+  for (const a of archives) parts.push(...auditRowsOf((await reader.batchGet(a.id, [logRange(2)]))[0], 2));
+  return [...parts, ...rows];
+}
+
+export async function readSchool(reader: SheetsReader, id: string, record: SchoolRecord | undefined): Promise<SchoolRead> {
+  const held = record?.held ?? [];
+  const startRow = held.length > 0 && record?.row ? record.row : 2;
+  const cached = record?.classes ?? [];
+  const base = [tabRange(SETTINGS_SHEET), tabRange(CLASSES_SHEET), logRange(startRow)];
+  let values: Awaited<ReturnType<SheetsReader['batchGet']>>;
+  try {
+    values = await reader.batchGet(id, [...base, ...cached.map((c) => tabRange(c.code))]);
+  } catch (e) {
+    // A class tab asked for by the store is gone: ask again without the classes.
+    if (!(e instanceof GaveUp && e.refusal.status === 400 && cached.length > 0)) throw e;
+    values = await reader.batchGet(id, base);
+  }
+  const [settings, classTable, log] = values;
+  const classes = classesOf(classTable);
+  if (classTable.length === 0) throw new Unreadable(`Trang “${CLASSES_SHEET}” trống hoặc không có: bảng tính chưa được cài Sổ Điểm.`);
+  let tabs = values.slice(3);
+  if (!sameClasses(cached, classes) || tabs.length !== classes.length) tabs = await reader.batchGet(id, classes.map((c) => tabRange(c.code)));
+  const counts: Counts = new Map();
+  let students = 0;
+  classes.forEach((c, i) => {
+    students += countClass(tabs[i] ?? [], c.grade, counts);
+  });
+  let witness = witnessRead(held, auditRowsOf(log, startRow), startRow === 2, sha256Hex);
+  if (witness.state === 'relocated') witness = witnessRead(held, await wholeLog(reader, id, held), true, sha256Hex);
+  const name = schoolName(settings) ?? record?.name ?? id;
+  return { spreadsheetId: id, name, classes, students, counts, witness, ...('headRow' in witness && { headRow: witness.headRow }) };
+}
+
+/** One sentence on what the witness found, for the report. */
+export function witnessLine(w: WitnessVerdict): string {
+  switch (w.state) {
+    case 'empty':
+      return 'Nhật ký chưa có dòng nào.';
+    case 'first':
+      return `Lần đọc đầu: nhật ký đến số TT ${w.head.seq}, các dòng trên trang “Nhật ký” nối đúng chuỗi; đã lưu mốc số TT ${w.head.seq}.`;
+    case 'unchanged':
+      return `Nhật ký không thêm dòng nào từ mốc số TT ${w.head.seq} và vẫn đi qua mốc đó.`;
+    case 'extends':
+      return `Nhật ký nối tiếp mốc số TT ${w.from!.seq} đến số TT ${w.head.seq}: các dòng giữa hai mốc đã được kiểm tra; đã lưu mốc mới.`;
+    case 'diverged':
+      return [w.report.message, ...w.report.findings.map((f) => f.message)].join(' ');
+    case 'broken':
+      return `Nhật ký không nối tiếp mốc đã lưu: ${w.message}`;
+    case 'relocated':
+      return 'Không tìm thấy dòng của mốc đã lưu.';
+  }
+}

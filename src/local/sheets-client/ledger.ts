@@ -1,0 +1,42 @@
+/**
+ * The audit log as the Sheets API hands it over: rows of the "Nhật ký" sheet (trailing empty cells
+ * dropped by the API, put back here) as the add-on's AuditRow, and the rollover archives from the
+ * developer metadata the add-on leaves for outside readers. What the rows mean is the add-on's own
+ * pure code (src/server/domain/audit): nothing here judges them.
+ */
+import type { sheets_v4 } from 'googleapis';
+import { AUDIT_COLUMN_COUNT, type AuditRow } from '../../server/domain/audit';
+import { ARCHIVE_METADATA_KEY, AUDIT_SHEET, archiveSchema, type AuditArchive } from '../../server/workbook/audit';
+import type { CellValue } from './client';
+
+const quoted = (name: string) => `'${name.replace(/'/g, "''")}'`;
+
+/** The log from sheet row `fromRow` (2: the first data row) to its end. */
+export const logRange = (fromRow: number) => `${quoted(AUDIT_SHEET)}!A${fromRow}:P`;
+
+/** A whole tab by name. */
+export const tabRange = (name: string) => quoted(name);
+
+export function auditRowsOf(values: readonly CellValue[][], firstSheetRow: number): AuditRow[] {
+  const rows = values.map((cells, i) => ({ sheetRow: firstSheetRow + i, cells: Array.from({ length: AUDIT_COLUMN_COUNT }, (_, c) => cells[c] ?? '') }));
+  // The API leaves out trailing empty rows; an empty row inside stays (blank: the chain check names it).
+  return rows;
+}
+
+/** The archives the developer metadata points to, by part; a pointer that does not parse is left out. */
+export function archivesOf(spreadsheet: sheets_v4.Schema$Spreadsheet): AuditArchive[] {
+  const found = new Map<number, AuditArchive>();
+  for (const m of spreadsheet.developerMetadata ?? []) {
+    if (m.metadataKey !== ARCHIVE_METADATA_KEY || !m.metadataValue) continue;
+    try {
+      const parsed = archiveSchema.safeParse(JSON.parse(m.metadataValue));
+      if (parsed.success) found.set(parsed.data.part, parsed.data);
+    } catch {
+      // not JSON: not a pointer
+    }
+  }
+  return [...found.values()].sort((a, b) => a.part - b.part);
+}
+
+export const ARCHIVE_FIELDS = 'properties.title,sheets.properties(title,sheetId),developerMetadata(metadataKey,metadataValue)';
+export { AUDIT_SHEET };
