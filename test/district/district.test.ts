@@ -176,3 +176,18 @@ test('without credentials: one sentence in Vietnamese and English, exit 2', asyn
   expect(code).toBe(2);
   expect(lines).toEqual([AUTH_TEXT.none]);
 });
+
+test('from the command line (the prebuilt bundle loads googleapis only for this command): the report and the store are written', async () => {
+  const out = mkdtempSync(join(tmpdir(), 'district-cli-'));
+  writeFileSync(join(out, 'ids.txt'), `${idFor(B)}\n`);
+  const { execFile } = await import('node:child_process');
+  const result = await new Promise<{ code: number; stdout: string; stderr: string }>((resolve) => {
+    execFile(process.execPath, ['bin/sodiem.mjs', 'district', join(out, 'ids.txt'), '--out', out, '--api-root', server.rootUrl], { encoding: 'utf8' }, (error, stdout, stderr) =>
+      resolve({ code: error ? Number(error.code) : 0, stdout, stderr }),
+    );
+  });
+  expect(result.stderr).toBe('');
+  expect(result.stdout).toMatch(/^Đã đọc 1\/1 trường với 2 yêu cầu \(0 lần thử lại\)/);
+  expect(result.code).toBe(0);
+  expect(Object.keys(JSON.parse(readFileSync(join(out, STORE_FILE), 'utf8')).schools)).toEqual([idFor(B)]);
+});

@@ -8,7 +8,7 @@
 import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { option } from './option';
-import { API_OPTIONS_USAGE, openReader, positional, type ApiDeps } from './sheets-options';
+import { API_OPTIONS_USAGE, commandIO, openReader, positional, type ApiDeps } from './sheets-options';
 import { parseIdList, runDistrict } from '../district/district';
 import { readStore, writeStore } from '../district/store';
 import { writeDistrictReport } from '../district/report';
@@ -24,12 +24,8 @@ export const REPORT_FILE = 'bao-cao-ket-qua.xlsx';
 export const STORE_FILE = 'moc-nhat-ky.json';
 
 export async function districtCommand(args: string[], deps: ApiDeps = {}): Promise<number> {
-  const out = deps.out ?? ((l: string) => process.stdout.write(`${l}\n`));
-  const err = deps.err ?? ((l: string) => process.stderr.write(`${l}\n`));
-  if (args.includes('--help')) {
-    out(USAGE);
-    return 0;
-  }
+  const { out, err, helped } = commandIO(args, deps, USAGE);
+  if (helped) return 0;
   const file = positional(args);
   if (!file) {
     err(USAGE);

@@ -9,6 +9,7 @@ import { realClock, type Clock } from '../sheets-client/clock';
 import { QuotaBudget, READS_PER_MINUTE_PER_USER } from '../sheets-client/quota';
 import { DEFAULT_RETRY, type RetryPolicy } from '../sheets-client/retry';
 import { option } from './option';
+export { spreadsheetIdOf } from '../sheets-client/ledger';
 
 export interface ApiDeps {
   clock?: Clock;
@@ -32,6 +33,15 @@ export const VALUE_OPTIONS = ['--key-file', '--oauth-client', '--token', '--api-
 
 export function positional(args: string[]): string | undefined {
   return args.find((a, i) => !a.startsWith('--') && !VALUE_OPTIONS.includes(args[i - 1]));
+}
+
+/** The command's output lines, and whether it only had to print its usage (--help). */
+export function commandIO(args: string[], deps: ApiDeps, usage: string): { out: (l: string) => void; err: (l: string) => void; helped: boolean } {
+  const out = deps.out ?? ((l: string) => process.stdout.write(`${l}\n`));
+  const err = deps.err ?? ((l: string) => process.stderr.write(`${l}\n`));
+  const helped = args.includes('--help');
+  if (helped) out(usage);
+  return { out, err, helped };
 }
 
 export type Opened = { ok: true; reader: SheetsReader; quota: QuotaBudget; describe: string } | { ok: false; message: string };

@@ -7,6 +7,7 @@
  */
 import { formatCheckpoint } from '../../server/domain/audit';
 import type { SheetsReader } from '../sheets-client/client';
+import { spreadsheetIdOf } from '../sheets-client/ledger';
 import { readSchool, reasonOf, witnessLine, type SchoolRead } from './read-school';
 import { heldAfter } from './witness';
 import type { WitnessStore } from './store';
@@ -44,8 +45,8 @@ export function parseIdList(text: string): { ids: string[]; problems: string[] }
   text.split(/\r?\n/).forEach((raw, i) => {
     const line = raw.replace(/#.*/, '').trim();
     if (line === '') return;
-    const id = /\/d\/([A-Za-z0-9_-]+)/.exec(line)?.[1] ?? line;
-    if (!/^[A-Za-z0-9_-]{20,100}$/.test(id)) problems.push(`Dòng ${i + 1}: “${line.slice(0, 80)}” không phải mã hay địa chỉ bảng tính Google. (Line ${i + 1} is not a spreadsheet id or address.)`);
+    const id = spreadsheetIdOf(line);
+    if (!id) problems.push(`Dòng ${i + 1}: “${line.slice(0, 80)}” không phải mã hay địa chỉ bảng tính Google. (Line ${i + 1} is not a spreadsheet id or address.)`);
     else if (!ids.includes(id)) ids.push(id);
   });
   return { ids, problems };

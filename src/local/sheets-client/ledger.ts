@@ -38,5 +38,11 @@ export function archivesOf(spreadsheet: sheets_v4.Schema$Spreadsheet): AuditArch
   return [...found.values()].sort((a, b) => a.part - b.part);
 }
 
+/** A spreadsheet's id, from the id itself or its address; null when it is neither. */
+export function spreadsheetIdOf(text: string): string | null {
+  const id = /\/d\/([A-Za-z0-9_-]+)/.exec(text)?.[1] ?? text.trim();
+  return /^[A-Za-z0-9_-]{20,100}$/.test(id) ? id : null;
+}
+
 export const ARCHIVE_FIELDS = 'properties.title,sheets.properties(title,sheetId),developerMetadata(metadataKey,metadataValue)';
 export { AUDIT_SHEET };

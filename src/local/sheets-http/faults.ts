@@ -4,7 +4,10 @@
  * spreadsheet ('*' for any); a standing fault answers every request until it is lifted, like a
  * file that stays unreadable.
  */
-export type Fault = { kind: 'status'; status: 429 | 500 | 503; retryAfterSeconds?: number } | { kind: 'slow'; ms: number };
+export type Fault = ({ kind: 'status'; status: 429 | 500 | 503; retryAfterSeconds?: number } | { kind: 'slow'; ms: number }) & {
+  /** Only requests of this method meet it (default: any). */
+  method?: 'get' | 'values.batchGet';
+};
 
 export class FaultPlan {
   private readonly queued = new Map<string, Fault[]>();
@@ -26,12 +29,14 @@ export class FaultPlan {
   }
 
   /** The fault this request meets, if any (consumed). */
-  take(spreadsheetId: string): Fault | undefined {
+  take(spreadsheetId: string, method: 'get' | 'values.batchGet'): Fault | undefined {
+    const meets = (f: Fault) => f.method === undefined || f.method === method;
     const standing = this.standing.get(spreadsheetId);
-    if (standing) return standing;
+    if (standing && meets(standing)) return standing;
     for (const key of [spreadsheetId, '*']) {
-      const list = this.queued.get(key);
-      if (list && list.length > 0) return list.shift();
+      const list = this.queued.get(key) ?? [];
+      const i = list.findIndex(meets);
+      if (i >= 0) return list.splice(i, 1)[0];
     }
     return undefined;
   }

@@ -68,7 +68,7 @@ export async function startSheetsServer(options: SheetsServerOptions): Promise<S
       sendError(res, status, message, headers);
     };
     if (!/^Bearer \S+/.test(req.headers.authorization ?? '')) return fail(401, 'Request is missing required authentication credential.');
-    const fault = faults.take(id);
+    const fault = faults.take(id, logged.method);
     if (fault?.kind === 'slow') await new Promise((r) => setTimeout(r, fault.ms));
     if (fault?.kind === 'status') {
       const headers: Record<string, string> = fault.retryAfterSeconds !== undefined ? { 'retry-after': String(fault.retryAfterSeconds) } : {};
