@@ -18,7 +18,8 @@ import { parseCheckpointText } from '../../src/server/domain/audit';
 import type { QuotaBudget } from '../../src/local/sheets-client/quota';
 import { newExcelWorkbook } from '../../src/local/xlsx/exceljs';
 import type { WorkbookData } from '../../src/local/sheets/model';
-import { TOAN_6A } from '../features/guard-world';
+import { guardedSchool, TOAN_6A } from '../features/guard-world';
+import { rolloverIfNeeded } from '../../src/server/workbook/audit';
 import { confirmedSchool, copySchool, idFor, OFFICE, type ConfirmedSchool } from './schools';
 
 let school: ConfirmedSchool;
@@ -190,4 +191,36 @@ test('from the command line (the prebuilt bundle loads googleapis only for this 
   expect(result.stdout).toMatch(/^Đã đọc 1\/1 trường với 2 yêu cầu \(0 lần thử lại\)/);
   expect(result.code).toBe(0);
   expect(Object.keys(JSON.parse(readFileSync(join(out, STORE_FILE), 'utf8')).schools)).toEqual([idFor(B)]);
+});
+
+test('a log that rolled over since the last read: the witness follows the add-on’s pointer into the archive and the new head still extends the checkpoint', async () => {
+  const w2 = guardedSchool({ students: 5 });
+  const book2 = (id = w2.id) => w2.runtime.spreadsheets.get(id)!;
+  book2().viewers.push(OFFICE);
+  const codes = w2.layout().studentCodes;
+  const type = (from: number, count: number) => {
+    for (let n = from; n < from + count; n++) w2.runtime.as(TOAN_6A).edit(w2.id, '6A', w2.a1(codes[n % 5], 'TOAN', 1, `TX${1 + (Math.floor(n / 5) % 3)}`), String(1 + (n % 9)));
+  };
+  type(0, 6);
+  const rolled = await startSheetsServer({ find: (id) => w2.runtime.spreadsheets.get(id), reader: OFFICE });
+  try {
+    const out = mkdtempSync(join(tmpdir(), 'district-rollover-'));
+    writeFileSync(join(out, 'ids.txt'), `${w2.id}\n`);
+    const read = () => districtCommand([join(out, 'ids.txt'), '--out', out, '--api-root', rolled.rootUrl], { clock: new VirtualClock(0), random: () => 0.5, out: () => undefined, env: {} });
+    expect(await read()).toBe(0);
+    const [first] = JSON.parse(readFileSync(join(out, STORE_FILE), 'utf8')).schools[w2.id].checkpoints.held;
+    type(6, 10);
+    const archive = rolloverIfNeeded(w2.env(), { schoolYear: '2026-2027', maxRows: 8, keepRows: 3 })!;
+    book2(archive.id).viewers.push(OFFICE);
+    expect(archive.lastSeq).toBeGreaterThan(first.seq); // the checkpoint's row is in the archive now
+    const before = rolled.requests.length;
+    expect(await read()).toBe(0);
+    const requests = rolled.requests.slice(before).map((r) => [r.method, r.spreadsheetId === w2.id ? 'live' : r.spreadsheetId === archive.id ? 'archive' : r.spreadsheetId]);
+    // The steady read, the whole live log, the pointer, the archive.
+    expect(requests).toEqual([['values.batchGet', 'live'], ['values.batchGet', 'live'], ['get', 'live'], ['values.batchGet', 'archive']]);
+    const held = JSON.parse(readFileSync(join(out, STORE_FILE), 'utf8')).schools[w2.id].checkpoints.held.map((h: { seq: number }) => h.seq);
+    expect(held).toEqual([first.seq, archive.lastSeq + logLength(book2())]);
+  } finally {
+    await rolled.close();
+  }
 });
