@@ -59,16 +59,18 @@ async function wholeLog(reader: SheetsReader, id: string, held: readonly HeldChe
 
 export async function readSchool(reader: SheetsReader, id: string, record: SchoolRecord | undefined): Promise<SchoolRead> {
   const held = record?.held ?? [];
-  const startRow = held.length > 0 && record?.row ? record.row : 2;
-  const cached = record?.classes ?? [];
-  const base = [tabRange(SETTINGS_SHEET), tabRange(CLASSES_SHEET), logRange(startRow)];
+  let startRow = held.length > 0 && record?.row ? record.row : 2;
+  let cached = record?.classes ?? [];
+  const ranges = () => [tabRange(SETTINGS_SHEET), tabRange(CLASSES_SHEET), logRange(startRow), ...cached.map((c) => tabRange(c.code))];
   let values: Awaited<ReturnType<SheetsReader['batchGet']>>;
   try {
-    values = await reader.batchGet(id, [...base, ...cached.map((c) => tabRange(c.code))]);
+    values = await reader.batchGet(id, ranges());
   } catch (e) {
-    // A class tab asked for by the store is gone: ask again without the classes.
-    if (!(e instanceof GaveUp && e.refusal.status === 400 && cached.length > 0)) throw e;
-    values = await reader.batchGet(id, base);
+    // What the store remembers no longer fits (a class tab gone, a log shorter than the row
+    // remembered): ask as on a first read, the whole log and no class.
+    if (!(e instanceof GaveUp && e.refusal.status === 400 && (cached.length > 0 || startRow > 2))) throw e;
+    [startRow, cached] = [2, []];
+    values = await reader.batchGet(id, ranges());
   }
   const [settings, classTable, log] = values;
   const classes = classesOf(classTable);

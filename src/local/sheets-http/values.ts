@@ -30,6 +30,10 @@ function sheetAndBounds(wb: WorkbookData, a1: string): { sheet: SheetData; start
   const parts = parseA1(a1);
   const sheet = parts ? (parts.sheetName === undefined ? wb.sheets[0] : wb.sheets.find((s) => s.name === parts.sheetName)) : undefined;
   if (!parts || !sheet) throw new RangeError400(`Unable to parse range: ${a1}`);
+  // Google refuses a range that starts outside the grid (it clips one that only ends outside it).
+  if ((parts.startRow ?? 0) >= sheet.maxRows || (parts.startCol ?? 0) >= sheet.maxCols) {
+    throw new RangeError400(`Range (${a1}) exceeds grid limits. Max rows: ${sheet.maxRows}, max columns: ${sheet.maxCols}`);
+  }
   return {
     sheet,
     startRow: parts.startRow ?? 0,
