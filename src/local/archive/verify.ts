@@ -8,7 +8,6 @@
  * configuration through the engine), so derived cells are left out here.
  */
 import { AUDIT_TEXT, GENESIS, parseAuditCells, verifyChain, type AuditEntry, type AuditRow } from '../../server/domain/audit';
-import { sha256Hex } from '../../server/domain/audit/sha256';
 import { compareClass, leftovers, namesACell, replayLog, type CellMismatch, type LogConflict } from '../../server/domain/audit/replay';
 import { REPLAY_TEXT } from '../../server/domain/audit/replay-messages';
 import { tabOfLogged } from '../../server/features/verify-book';
@@ -17,6 +16,7 @@ import { GUARDED_TABS } from '../../server/workbook/layout';
 import type { CellValue as GasCellValue, SpreadsheetPort } from '../../server/gas/ports';
 import type { AuditArchive } from '../../server/workbook/audit';
 import type { CellValue } from '../sheets-client/client';
+import { nodeSha256 } from '../sheets-client/ledger';
 import { classesOf } from '../district/results';
 
 export interface LogPart {
@@ -43,7 +43,7 @@ export function verifyParts(parts: readonly LogPart[]): { line: string; firstBro
   for (const part of parts) {
     const a = part.archive;
     const options = a ? { startSeq, head: { seq: a.lastSeq, hash: a.lastHash }, place: AUDIT_TEXT.archivePlace(a.part, a.name) } : { startSeq };
-    const result = verifyChain(part.rows, sha256Hex, start, options);
+    const result = verifyChain(part.rows, nodeSha256, start, options);
     if (!result.ok) return { line: result.message, firstBroken: { spreadsheetId: part.spreadsheetId, row: result.row, kind: result.kind } };
     count += result.count;
     if (a) {

@@ -5,8 +5,7 @@
  * cut: the whole log then, and the archives it needs) or the classes changed.
  */
 import { type AuditRow, type HeldCheckpoint } from '../../server/domain/audit';
-import { sha256Hex } from '../../server/domain/audit/sha256';
-import { ARCHIVE_FIELDS, archivesOf, auditRowsOf, logRange, tabRange } from '../sheets-client/ledger';
+import { ARCHIVE_FIELDS, archivesOf, auditRowsOf, logRange, nodeSha256, tabRange } from '../sheets-client/ledger';
 import type { SheetsReader } from '../sheets-client/client';
 import { GaveUp } from '../sheets-client/retry';
 import { CLASSES_SHEET, SETTINGS_SHEET, classesOf, countClass, schoolName, type Counts, type SchoolClass } from './results';
@@ -82,8 +81,8 @@ export async function readSchool(reader: SheetsReader, id: string, record: Schoo
   classes.forEach((c, i) => {
     students += countClass(tabs[i] ?? [], c.grade, counts);
   });
-  let witness = witnessRead(held, auditRowsOf(log, startRow), startRow === 2, sha256Hex);
-  if (witness.state === 'relocated') witness = witnessRead(held, await wholeLog(reader, id, held), true, sha256Hex);
+  let witness = witnessRead(held, auditRowsOf(log, startRow), startRow === 2, nodeSha256);
+  if (witness.state === 'relocated') witness = witnessRead(held, await wholeLog(reader, id, held), true, nodeSha256);
   const name = schoolName(settings) ?? record?.name ?? id;
   return { spreadsheetId: id, name, classes, students, counts, witness, ...('headRow' in witness && { headRow: witness.headRow }) };
 }
