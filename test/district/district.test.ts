@@ -4,7 +4,7 @@
  * not exist), with Google's refusals injected (429 with Retry-After, 503, 500), then a second
  * read that must cost one request per school, then a rewritten log and a cut one.
  */
-import { mkdtempSync, readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { writeFileSync } from 'node:fs';
@@ -14,7 +14,7 @@ import { districtCommand, REPORT_FILE, STORE_FILE } from '../../src/local/cli/di
 import { VirtualClock } from '../../src/local/sheets-client/clock';
 import { busiestMinute } from '../../src/local/sheets-client/quota';
 import { AUTH_TEXT } from '../../src/local/sheets-client/auth';
-import { parseCheckpointText } from '../../src/server/domain/audit';
+import { AUDIT_TEXT, parseCheckpointText } from '../../src/server/domain/audit';
 import type { QuotaBudget } from '../../src/local/sheets-client/quota';
 import { newExcelWorkbook } from '../../src/local/xlsx/exceljs';
 import type { WorkbookData } from '../../src/local/sheets/model';
@@ -122,7 +122,7 @@ test('a second read costs one request per school; the live school’s new rows a
   expect(store().schools[school.world.id].checkpoints.held.map((h: { seq: number }) => h.seq)).toEqual([before, logLength(live())]);
 });
 
-test('a log rewritten and re-sealed since the last read is reported with the rows where it diverged; a cut log too; no new checkpoint is taken', async () => {
+test('a log rewritten and re-sealed since the last read is reported with the rows where it diverged; a cut log and a row slipped in after the head too; no new checkpoint is taken', async () => {
   const held = store().schools[school.world.id].checkpoints.held.map((h: { seq: number }) => h.seq) as number[];
   const [first, second] = held;
   // The row just after the first checkpoint, changed and every row after it re-hashed: the chain alone checks out.
@@ -132,13 +132,23 @@ test('a log rewritten and re-sealed since the last read is reported with the row
   // The sheet trimmed to its rows: the row the office remembers is now outside the grid (Google's 400), so it reads as on a first read.
   const cutLog = cut.sheets.find((s) => s.name === 'Nhật ký')!;
   cutLog.maxRows = cutLog.rows.length;
+  // A row slipped in after B's head: it claims the next Số TT but its hash was not computed from its content.
+  const bLog = books.get(idFor(B))!.sheets.find((s) => s.name === 'Nhật ký')!;
+  const bLength = logLength(books.get(idFor(B))!);
+  const forged = bLog.rows[bLength].map((c) => ({ ...c }));
+  forged[0] = { v: String(bLength + 1), nf: '@' };
+  forged[14] = { v: forged[15]!.v, nf: '@' };
+  const saved = bLog.rows[bLength + 1];
+  bLog.rows[bLength + 1] = forged;
   const { code, lines, requests } = await run();
+  bLog.rows[bLength + 1] = saved;
   expect(requests.filter((r) => r.spreadsheetId === idFor(C)).map((r) => r.status)).toEqual([400, 200, 200]);
   expect(code).toBe(1);
   const marks = await sheetRows('Mốc nhật ký');
   const row = (id: string) => marks.find((r) => r[1] === id)!;
   expect(row(school.world.id)[2]).toBe('Nhật ký bị viết lại');
   expect(String(row(school.world.id)[4])).toContain(`nó đã bị thay đổi ${first + 1 === second ? `tại dòng số TT ${second}` : `ở một dòng từ số TT ${first + 1} đến số TT ${second}`} (các dòng đến số TT ${first} vẫn như đã ghi nhận)`);
+  expect(row(idFor(B)).slice(2, 5)).toEqual(['Chuỗi bị đứt', row(idFor(B))[3], `Nhật ký không nối tiếp mốc số TT ${bLength}: ${AUDIT_TEXT.changed(bLength + 2, 'trang “Nhật ký”')}`]);
   expect(row(idFor(C))[2]).toBe('Nhật ký bị viết lại');
   expect(String(row(idFor(C))[4])).toContain(`nhật ký nay chỉ còn đến số TT ${logLength(cut)}`);
   expect(lines.some((l) => l.startsWith('Trường THCS Đại Thắng') && l.includes('đã bị thay đổi'))).toBe(true);
@@ -224,6 +234,24 @@ test('a log that rolled over since the last read: the witness follows the add-on
     expect(requests).toEqual([['values.batchGet', 'live'], ['values.batchGet', 'live'], ['get', 'live'], ['values.batchGet', 'archive']]);
     const held = JSON.parse(readFileSync(join(out, STORE_FILE), 'utf8')).schools[w2.id].checkpoints.held.map((h: { seq: number }) => h.seq);
     expect(held).toEqual([first.seq, archive.lastSeq + logLength(book2())]);
+
+    // Another office's first read of the rolled-over log checks the chain from its first row, through the archive.
+    const fresh = mkdtempSync(join(tmpdir(), 'district-rollover-fresh-'));
+    writeFileSync(join(fresh, 'ids.txt'), `${w2.id}\n`);
+    const firstRead = () => districtCommand([join(fresh, 'ids.txt'), '--out', fresh, '--api-root', rolled.rootUrl], { clock: new VirtualClock(0), random: () => 0.5, out: () => undefined, env: {} });
+    const at = rolled.requests.length;
+    expect(await firstRead()).toBe(0);
+    expect(rolled.requests.slice(at).map((r) => r.spreadsheetId === archive.id ? 'archive' : r.method)).toEqual(['values.batchGet', 'values.batchGet', 'get', 'archive']);
+    const report = newExcelWorkbook();
+    await report.xlsx.readFile(join(fresh, REPORT_FILE));
+    expect(report.getWorksheet('Mốc nhật ký')!.getRow(2).getCell(5).value).toBe(`Lần đọc đầu: nhật ký đến số TT ${held[1]}, nối đúng chuỗi từ dòng đầu qua 1 tệp lưu trữ; đã lưu mốc số TT ${held[1]}.`);
+    // An archived row edited: the chain breaks there, and no checkpoint is taken.
+    rmSync(join(fresh, STORE_FILE));
+    book2(archive.id).sheets[0].rows[3][12] = { v: 'sửa', nf: '@' };
+    expect(await firstRead()).toBe(1);
+    await report.xlsx.readFile(join(fresh, REPORT_FILE));
+    expect(report.getWorksheet('Mốc nhật ký')!.getRow(2).getCell(5).value).toBe(`Chuỗi nhật ký bị đứt, chưa lưu mốc: ${AUDIT_TEXT.changed(4, AUDIT_TEXT.archivePlace(1, archive.name))}`);
+    expect(JSON.parse(readFileSync(join(fresh, STORE_FILE), 'utf8')).schools[w2.id].checkpoints.held).toEqual([]);
   } finally {
     await rolled.close();
   }

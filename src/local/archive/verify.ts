@@ -7,51 +7,26 @@
  * office's checkpoints to see) and the averages computed again (they need the school's
  * configuration through the engine), so derived cells are left out here.
  */
-import { AUDIT_TEXT, GENESIS, parseAuditCells, verifyChain, type AuditEntry, type AuditRow } from '../../server/domain/audit';
+import { parseAuditCells, type AuditEntry } from '../../server/domain/audit';
 import { compareClass, leftovers, namesACell, replayLog, type CellMismatch, type LogConflict } from '../../server/domain/audit/replay';
 import { REPLAY_TEXT } from '../../server/domain/audit/replay-messages';
 import { tabOfLogged } from '../../server/features/verify-book';
 import { readClassBook } from '../../server/workbook/book-replay';
 import { GUARDED_TABS } from '../../server/workbook/layout';
 import type { CellValue as GasCellValue, SpreadsheetPort } from '../../server/gas/ports';
-import type { AuditArchive } from '../../server/workbook/audit';
 import type { CellValue } from '../sheets-client/client';
-import { nodeSha256 } from '../sheets-client/ledger';
-import { classesOf } from '../district/results';
+import { verifyParts, type BrokenRow, type LogPart } from '../sheets-client/ledger';
 
-export interface LogPart {
-  /** Null for the live sheet. */
-  archive: AuditArchive | null;
-  spreadsheetId: string;
-  rows: AuditRow[];
-}
+export type { LogPart };
+import { classesOf } from '../district/results';
 
 export interface ArchiveVerdict {
   ok: boolean;
   chainLine: string;
-  firstBroken?: { spreadsheetId: string; row: number; kind: string };
+  firstBroken?: BrokenRow;
   mismatches: CellMismatch[];
   conflicts: LogConflict[];
   lines: string[];
-}
-
-/** The chain in order: the first part that fails names its row; later parts are not judged (they hang on it). */
-export function verifyParts(parts: readonly LogPart[]): { line: string; firstBroken?: ArchiveVerdict['firstBroken'] } {
-  let start = GENESIS;
-  let startSeq = 1;
-  let count = 0;
-  for (const part of parts) {
-    const a = part.archive;
-    const options = a ? { startSeq, head: { seq: a.lastSeq, hash: a.lastHash }, place: AUDIT_TEXT.archivePlace(a.part, a.name) } : { startSeq };
-    const result = verifyChain(part.rows, nodeSha256, start, options);
-    if (!result.ok) return { line: result.message, firstBroken: { spreadsheetId: part.spreadsheetId, row: result.row, kind: result.kind } };
-    count += result.count;
-    if (a) {
-      start = a.lastHash;
-      startSeq = a.lastSeq + 1;
-    }
-  }
-  return { line: AUDIT_TEXT.ok(count) };
 }
 
 /** Just enough of a spreadsheet for readClassBook: each tab's values. */

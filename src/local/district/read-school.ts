@@ -5,7 +5,7 @@
  * cut: the whole log then, and the archives it needs) or the classes changed.
  */
 import { type AuditRow, type HeldCheckpoint } from '../../server/domain/audit';
-import { ARCHIVE_FIELDS, archivesOf, auditRowsOf, logRange, nodeSha256, tabRange } from '../sheets-client/ledger';
+import { ARCHIVE_FIELDS, archivesOf, auditRowsOf, logRange, nodeSha256, tabRange, verifyParts, type LogPart } from '../sheets-client/ledger';
 import type { SheetsReader } from '../sheets-client/client';
 import { GaveUp } from '../sheets-client/retry';
 import { CLASSES_SHEET, SETTINGS_SHEET, classesOf, countClass, schoolName, type Counts, type SchoolClass } from './results';
@@ -42,18 +42,37 @@ export function reasonOf(e: unknown): string {
   return `Lỗi khi đọc bảng tính: ${e instanceof Error ? e.message : String(e)}`;
 }
 
+const firstSeqOf = (rows: readonly AuditRow[]) => (rows.length > 0 ? Number(rows[0].cells[0]) : NaN);
+
+/** The log's archives (through the add-on's pointer) holding Số TT `fromSeq` and after, in order. */
+async function archiveParts(reader: SheetsReader, id: string, fromSeq: number): Promise<LogPart[]> {
+  const archives = archivesOf(await reader.metadata(id, ARCHIVE_FIELDS)).filter((a) => a.lastSeq >= fromSeq);
+  const parts: LogPart[] = [];
+  for (const a of archives) parts.push({ archive: a, spreadsheetId: a.id, rows: auditRowsOf((await reader.batchGet(a.id, [logRange(2)]))[0], 2) });
+  return parts;
+}
+
 /** The whole log for a witness that must look further back: the archives from the oldest held checkpoint on, then the live sheet. */
 async function wholeLog(reader: SheetsReader, id: string, held: readonly HeldCheckpoint[]): Promise<AuditRow[]> {
-  const [live] = await reader.batchGet(id, [logRange(2)]);
-  const rows = auditRowsOf(live, 2);
-  const first = rows.length > 0 ? Number(rows[0].cells[0]) : NaN;
+  const rows = auditRowsOf((await reader.batchGet(id, [logRange(2)]))[0], 2);
   const oldest = held.reduce((m, h) => Math.min(m, h.seq), Infinity);
-  if (!(first > oldest)) return rows;
-  // Held checkpoints lie before the live sheet: the archives that hold them, in order.
-  const archives = archivesOf(await reader.metadata(id, ARCHIVE_FIELDS)).filter((a) => a.lastSeq >= oldest);
-  const parts: AuditRow[] = [];
-  for (const a of archives) parts.push(...auditRowsOf((await reader.batchGet(a.id, [logRange(2)]))[0], 2));
-  return [...parts, ...rows];
+  if (!(firstSeqOf(rows) > oldest)) return rows;
+  return [...(await archiveParts(reader, id, oldest)).flatMap((p) => p.rows), ...rows];
+}
+
+/**
+ * The first read of a log that rolled over: the chain from its very first row, through every
+ * archive, before the first checkpoint is taken (else the office would vouch for archives it never
+ * saw). A book with no pointer (rolled over before the add-on left one) is read from its live rows.
+ */
+async function firstRead(reader: SheetsReader, id: string, live: AuditRow[]): Promise<WitnessVerdict> {
+  const archives = firstSeqOf(live) > 1 ? await archiveParts(reader, id, 1) : [];
+  if (archives.length > 0) {
+    const chain = verifyParts([...archives, { archive: null, spreadsheetId: id, rows: live }]);
+    if (chain.firstBroken) return { state: 'broken', message: chain.line, row: chain.firstBroken.row };
+  }
+  const read = witnessRead([], live, true, nodeSha256);
+  return read.state === 'first' && firstSeqOf(live) > 1 ? { ...read, archives: archives.length } : read;
 }
 
 export async function readSchool(reader: SheetsReader, id: string, record: SchoolRecord | undefined): Promise<SchoolRead> {
@@ -81,7 +100,8 @@ export async function readSchool(reader: SheetsReader, id: string, record: Schoo
   classes.forEach((c, i) => {
     students += countClass(tabs[i] ?? [], c.grade, counts);
   });
-  let witness = witnessRead(held, auditRowsOf(log, startRow), startRow === 2, nodeSha256);
+  const rows = auditRowsOf(log, startRow);
+  let witness = held.length === 0 ? await firstRead(reader, id, rows) : witnessRead(held, rows, startRow === 2, nodeSha256);
   if (witness.state === 'relocated') witness = witnessRead(held, await wholeLog(reader, id, held), true, nodeSha256);
   const name = schoolName(settings) ?? record?.name ?? id;
   return { spreadsheetId: id, name, classes, students, counts, witness, ...('headRow' in witness && { headRow: witness.headRow }) };
@@ -93,7 +113,10 @@ export function witnessLine(w: WitnessVerdict): string {
     case 'empty':
       return 'Nhật ký chưa có dòng nào.';
     case 'first':
-      return `Lần đọc đầu: nhật ký đến số TT ${w.head.seq}, các dòng trên trang “Nhật ký” nối đúng chuỗi; đã lưu mốc số TT ${w.head.seq}.`;
+      if (w.archives === undefined) return `Lần đọc đầu: nhật ký đến số TT ${w.head.seq}, các dòng trên trang “Nhật ký” nối đúng chuỗi; đã lưu mốc số TT ${w.head.seq}.`;
+      return w.archives > 0
+        ? `Lần đọc đầu: nhật ký đến số TT ${w.head.seq}, nối đúng chuỗi từ dòng đầu qua ${w.archives} tệp lưu trữ; đã lưu mốc số TT ${w.head.seq}.`
+        : `Lần đọc đầu: trang “Nhật ký” không bắt đầu từ số TT 1 mà sổ không có con trỏ tới tệp lưu trữ, nên chỉ kiểm tra được các dòng trên trang; đã lưu mốc số TT ${w.head.seq}.`;
     case 'unchanged':
       return `Nhật ký không thêm dòng nào từ mốc số TT ${w.head.seq} và vẫn đi qua mốc đó.`;
     case 'extends':
@@ -101,7 +124,7 @@ export function witnessLine(w: WitnessVerdict): string {
     case 'diverged':
       return [w.report.message, ...w.report.findings.map((f) => f.message)].join(' ');
     case 'broken':
-      return `Nhật ký không nối tiếp mốc đã lưu: ${w.message}`;
+      return w.after === undefined ? `Chuỗi nhật ký bị đứt, chưa lưu mốc: ${w.message}` : `Nhật ký không nối tiếp mốc số TT ${w.after}: ${w.message}`;
     case 'relocated':
       return 'Không tìm thấy dòng của mốc đã lưu.';
   }

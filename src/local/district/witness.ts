@@ -27,11 +27,11 @@ export type WitnessVerdict =
   /** The rows read do not start at the latest checkpoint (a rollover or a cut moved them): read the whole log. */
   | { state: 'relocated' }
   /** The head extends every held checkpoint (first: nothing was held; the live rows' own chain was checked). */
-  | { state: 'extends' | 'first' | 'unchanged'; head: AuditHead; headRow: number; from: AuditHead | null }
+  | { state: 'extends' | 'first' | 'unchanged'; head: AuditHead; headRow: number; from: AuditHead | null; /** First read of a rolled-over log: archives verified with it. */ archives?: number }
   /** A held checkpoint is no longer in the log (rewritten, cut or missing rows). */
   | { state: 'diverged'; report: CheckpointReport }
   /** The rows after the checkpoint do not chain on from it: the chain check's message names the row. */
-  | { state: 'broken'; message: string; row: number };
+  | { state: 'broken'; message: string; row: number; /** The checkpoint the rows failed to continue from; none on a first read. */ after?: number };
 
 interface Indexed {
   /** Số TT → the hash its content gives (the first row with that Số TT counts). */
@@ -80,7 +80,7 @@ export function witnessRead(held: readonly HeldCheckpoint[], rows: readonly Audi
   if (!report.ok) return whole ? { state: 'diverged', report } : { state: 'relocated' };
   const after = rows.slice(index.get(latest.seq)! + 1);
   const chain = verifyChain(after, sha256, latest.hash, { startSeq: latest.seq + 1, firstSheetRow: rows[index.get(latest.seq)!].sheetRow + 1, ...(place && { place }) });
-  if (!chain.ok) return { state: 'broken', message: chain.message, row: chain.row };
+  if (!chain.ok) return { state: 'broken', message: chain.message, row: chain.row, after: latest.seq };
   const from = { seq: latest.seq, hash: latest.hash };
   return { state: end!.head.seq === latest.seq ? 'unchanged' : 'extends', head: end!.head, headRow: end!.row, from };
 }

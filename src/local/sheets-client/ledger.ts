@@ -6,7 +6,7 @@
  */
 import { createHash } from 'node:crypto';
 import type { sheets_v4 } from 'googleapis';
-import { AUDIT_COLUMN_COUNT, type AuditRow, type Sha256 } from '../../server/domain/audit';
+import { AUDIT_COLUMN_COUNT, AUDIT_TEXT, GENESIS, verifyChain, type AuditRow, type Sha256 } from '../../server/domain/audit';
 import { ARCHIVE_METADATA_KEY, AUDIT_SHEET, archiveSchema, type AuditArchive } from '../../server/workbook/audit';
 import type { CellValue } from './client';
 
@@ -50,6 +50,43 @@ export function archivesOf(spreadsheet: sheets_v4.Schema$Spreadsheet): AuditArch
 export function spreadsheetIdOf(text: string): string | null {
   const id = /\/d\/([A-Za-z0-9_-]+)/.exec(text)?.[1] ?? text.trim();
   return /^[A-Za-z0-9_-]{20,100}$/.test(id) ? id : null;
+}
+
+export interface LogPart {
+  /** Null for the live sheet. */
+  archive: AuditArchive | null;
+  spreadsheetId: string;
+  rows: AuditRow[];
+}
+
+/** Where the chain first breaks: the spreadsheet (an archive's or the live one), its sheet row, and how. */
+export interface BrokenRow {
+  spreadsheetId: string;
+  row: number;
+  kind: string;
+}
+
+/**
+ * The chain in order, as the add-on's readLedger checks it: each archive closed by the Số TT and
+ * hash its pointer records, the next part continuing from them. The first part that fails names
+ * its row; later parts are not judged (they hang on it).
+ */
+export function verifyParts(parts: readonly LogPart[]): { line: string; firstBroken?: BrokenRow } {
+  let start = GENESIS;
+  let startSeq = 1;
+  let count = 0;
+  for (const part of parts) {
+    const a = part.archive;
+    const options = a ? { startSeq, head: { seq: a.lastSeq, hash: a.lastHash }, place: AUDIT_TEXT.archivePlace(a.part, a.name) } : { startSeq };
+    const result = verifyChain(part.rows, nodeSha256, start, options);
+    if (!result.ok) return { line: result.message, firstBroken: { spreadsheetId: part.spreadsheetId, row: result.row, kind: result.kind } };
+    count += result.count;
+    if (a) {
+      start = a.lastHash;
+      startSeq = a.lastSeq + 1;
+    }
+  }
+  return { line: AUDIT_TEXT.ok(count) };
 }
 
 export const ARCHIVE_FIELDS = 'properties.title,sheets.properties(title,sheetId),developerMetadata(metadataKey,metadataValue)';
