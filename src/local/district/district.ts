@@ -10,6 +10,7 @@ import type { SheetsReader } from '../sheets-client/client';
 import { spreadsheetIdOf } from '../sheets-client/ledger';
 import { readSchool, reasonOf, witnessLine, type SchoolRead } from './read-school';
 import { heldAfter } from './witness';
+import { GaveUp } from '../sheets-client/retry';
 import type { WitnessStore } from './store';
 import type { Counts } from './results';
 
@@ -63,11 +64,17 @@ async function pool<T>(items: readonly T[], concurrency: number, work: (item: T)
 export async function runDistrict(reader: SheetsReader, ids: readonly string[], store: WitnessStore, options: { concurrency: number; now: () => Date }): Promise<DistrictResult> {
   const reads = new Map<string, SchoolRead>();
   const unread: Unread[] = [];
+  // A sign-in Google refuses fails every school alike: the rest are not asked for.
+  let signInFailed: string | null = null;
   await pool(ids, options.concurrency, async (id) => {
+    const name = store.schools.get(id)?.name;
+    if (signInFailed !== null) return void unread.push({ spreadsheetId: id, ...(name && { name }), reason: signInFailed });
     try {
       reads.set(id, await readSchool(reader, id, store.schools.get(id)));
     } catch (e) {
-      unread.push({ spreadsheetId: id, ...(store.schools.get(id) && { name: store.schools.get(id)!.name }), reason: reasonOf(e) });
+      const reason = reasonOf(e);
+      if (e instanceof GaveUp && (e.refusal.auth || e.refusal.status === 401)) signInFailed ??= reason;
+      unread.push({ spreadsheetId: id, ...(name && { name }), reason });
     }
   });
   const schools = ids.flatMap((id) => (reads.has(id) ? [reads.get(id)!] : []));

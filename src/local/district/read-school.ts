@@ -32,7 +32,9 @@ const sameClasses = (a: readonly SchoolClass[] | undefined, b: readonly SchoolCl
 export function reasonOf(e: unknown): string {
   if (e instanceof Unreadable) return e.message;
   if (e instanceof GaveUp) {
-    const { status, message } = e.refusal;
+    const { status, message, auth } = e.refusal;
+    if (auth || status === 401) return `Google không nhận thông tin đăng nhập của phòng/sở (${message}): kiểm tra tệp khoá hoặc chạy lại npx sodiem login.`;
+    if (status === -1) return `Lỗi trước khi gửi yêu cầu tới Google: ${message}`;
     if (status === 403) return `Tài khoản của phòng/sở không được chia sẻ quyền xem bảng tính này (Google trả 403: ${message}).`;
     if (status === 404) return `Không tìm thấy bảng tính: mã sai hoặc tệp đã bị xoá (Google trả 404).`;
     if (status === 400) return `Bảng tính thiếu trang Sổ Điểm cần đọc (“${SETTINGS_SHEET}”, “${CLASSES_SHEET}”, “Nhật ký” hoặc trang lớp): ${message}`;

@@ -42,12 +42,28 @@ function headerOf(headers: unknown, name: string): string | undefined {
   return typeof value === 'string' ? value : undefined;
 }
 
+/** Error codes of a connection that broke or never formed: worth another try. */
+const NETWORK = /^(ECONNRESET|ECONNREFUSED|ETIMEDOUT|EPIPE|ENOTFOUND|EAI_AGAIN|ECONNABORTED|UND_ERR_\w+)$/;
+
 /** A googleapis (gaxios) error as status, Retry-After and Google's message. */
 export function refusalOf(e: unknown): Refusal {
-  const err = e as { status?: number; response?: { status?: number; headers?: unknown; data?: { error?: { message?: string } } }; message?: string };
-  const status = err.response?.status ?? (typeof err.status === 'number' ? err.status : 0);
-  const retryAfter = Number(headerOf(err.response?.headers, 'retry-after'));
-  const message = err.response?.data?.error?.message ?? err.message ?? String(e);
+  const err = e as {
+    status?: number;
+    code?: unknown;
+    cause?: { code?: unknown };
+    response?: { status?: number; headers?: unknown; data?: { error?: { message?: string } | string; error_description?: string } };
+    message?: string;
+  };
+  const data = err.response?.data;
+  // The token endpoint answers {"error": "invalid_grant", …}: the key or the refresh token, not the spreadsheet.
+  if (typeof data?.error === 'string') return { status: err.response?.status ?? -1, auth: true, message: `${data.error}${data.error_description ? `: ${data.error_description}` : ''}` };
+  const message = (typeof data?.error === 'object' ? data.error.message : undefined) ?? err.message ?? String(e);
+  if (!err.response) {
+    const code = String(err.code ?? err.cause?.code ?? '');
+    return { status: NETWORK.test(code) ? 0 : -1, message };
+  }
+  const status = err.response.status ?? (typeof err.status === 'number' ? err.status : -1);
+  const retryAfter = Number(headerOf(err.response.headers, 'retry-after'));
   return { status, message, ...(Number.isFinite(retryAfter) && retryAfter >= 0 && { retryAfterSeconds: retryAfter }) };
 }
 

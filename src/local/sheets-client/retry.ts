@@ -18,12 +18,15 @@ export const DEFAULT_RETRY: RetryPolicy = { attempts: 6, baseMs: 1000, capMs: 32
 
 /** What a failed request told: its HTTP status (0: no answer) and Retry-After in seconds. */
 export interface Refusal {
+  /** HTTP status; 0: no answer (a broken connection, retried); -1: failed before any request (not retried). */
   status: number;
+  /** The sign-in itself failed (the token endpoint refused the key or the refresh token). */
+  auth?: boolean;
   retryAfterSeconds?: number;
   message: string;
 }
 
-export const isRetryable = (status: number) => status === 0 || status === 429 || status >= 500;
+export const isRetryable = (r: Refusal) => !r.auth && (r.status === 0 || r.status === 429 || r.status >= 500);
 
 export interface RetryStats {
   retries: number;
@@ -52,7 +55,7 @@ export async function withRetries<T>(
       return await run();
     } catch (e) {
       const refusal = refusalOf(e);
-      if (!isRetryable(refusal.status) || attempt + 1 >= policy.attempts) throw new GaveUp(refusal, attempt + 1);
+      if (!isRetryable(refusal) || attempt + 1 >= policy.attempts) throw new GaveUp(refusal, attempt + 1);
       const backoff = policy.random() * Math.min(policy.capMs, policy.baseMs * 2 ** attempt);
       const wait = Math.max(backoff, (refusal.retryAfterSeconds ?? 0) * 1000);
       stats.retries++;
