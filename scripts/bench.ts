@@ -13,6 +13,7 @@ import { benchDocuments } from './bench/documents';
 import { benchPdf } from './bench/pdf';
 import { benchCli } from './bench/cli';
 import { benchCost } from './bench/cost';
+import { benchDistrict } from './bench/district';
 import type { BenchSection } from './bench/measure';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
@@ -33,6 +34,7 @@ const SECTIONS: Record<string, () => BenchSection | Promise<BenchSection>> = {
   documents: benchDocuments,
   cli: benchCli,
   cost: benchCost,
+  district: benchDistrict,
 };
 
 /** `npm run bench` runs every section; `npm run bench -- documents guard` only those named. */

@@ -4,10 +4,13 @@
  *   assess   classify students: one JSON document on stdin, one on stdout (docs/assess-json.md)
  *   import   a roster file into a saved workbook, through the add-on's import
  *   serve    the sidebar dev server on http://127.0.0.1:8080 over the sample school after a school year
+ *   archive  a school's books and whole log downloaded over the Sheets API, verified (src/local/archive)
+ *   district every school of a list read over the Sheets API: results report, outside witness (src/local/district)
+ *   login    the OAuth installed-app sign-in for archive and district (src/local/sheets-client/login.ts)
  *
  * Each command's module is imported when that command runs, not before: `assess` loads the
  * assessment engine and nothing else, while `demo`, `import` and `serve` bring the local runtime
- * and exceljs. The prebuilt bundle (out/cli/, scripts/cli-bundle.cjs) keeps them in chunks of their own.
+ * and exceljs; `archive`, `district` and `login` load googleapis. The prebuilt bundle (out/cli/, scripts/cli-bundle.cjs) keeps them in chunks of their own.
  */
 import { readFileSync } from 'node:fs';
 
@@ -19,12 +22,22 @@ const USAGE = `Cách dùng: npx sodiem <lệnh>
                                                 --yes xác nhận khi có học sinh rời lớp
   serve [--port 8080] [--seed số] [--fresh]     máy chủ thử các thanh bên (sidebar) trên trường mẫu
                                                 đã nhập cả năm học; --fresh: sổ chưa cài đặt
+  archive <mã-bảng-tính> [--out thư-mục]        tải sổ điểm và toàn bộ nhật ký qua Sheets API, kiểm tra
+                                                chuỗi và đối chiếu; chạy lại để tiếp tục
+  district <danh-sách-mã.txt> [--out thư-mục] [--store moc.json]
+                                                phòng/sở đọc kết quả các trường, báo cáo .xlsx theo khối
+                                                và mức; giữ mốc nhật ký của từng trường (đơn vị chứng kiến)
+  login --oauth-client <client.json>            đăng nhập Google một lần cho archive và district
+                                                (hoặc dùng tài khoản dịch vụ: docs/deploy.md)
 
 Usage: npx sodiem <command>
   demo      the main job on the bundled sample school (a whole school year)
   assess    classify students: a JSON document on stdin, one on stdout (docs/assess-json.md)
   import    a roster file into a saved workbook, through the add-on's own import
-  serve     the sidebar dev server over the sample school`;
+  serve     the sidebar dev server over the sample school
+  archive   a school's books and whole log over the Sheets API, verified, resumable
+  district  every school of a list: results per grade and level (.xlsx), each log witnessed by checkpoints
+  login     the one-time Google sign-in (OAuth desktop client) for archive and district`;
 
 /** One sentence, Vietnamese then English, for a command that does not exist. */
 export const unknownCommand = (command: string) =>
@@ -46,6 +59,12 @@ export async function main(args: string[]): Promise<number> {
       return (await import('./import')).importCommand(rest);
     case 'serve':
       return (await import('./serve')).serveCommand(rest);
+    case 'archive':
+      return (await import('./archive')).archiveCommand(rest);
+    case 'district':
+      return (await import('./district')).districtCommand(rest);
+    case 'login':
+      return (await import('./login')).loginCommand(rest);
     case '--help':
     case '-h':
     case 'help':

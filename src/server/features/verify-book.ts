@@ -56,8 +56,8 @@ function guardedTabs(context: SchoolContext | null, ledger: Ledger): { code: str
   return [...codes].flatMap((code) => GUARDED_TABS.map((kind) => ({ code, kind })));
 }
 
-/** The class and the kind of guarded tab a logged sheet name is ("6A – Chuyên cần" → 6A, attendance). */
-function tabOfLogged(sheet: string): { code: string; kind: GuardedTab } {
+/** The class and the kind of guarded tab a logged sheet name is (also the office's archive command) ("6A – Chuyên cần" → 6A, attendance). */
+export function tabOfLogged(sheet: string): { code: string; kind: GuardedTab } {
   for (const kind of GUARDED_TABS) {
     const suffix = kind.sheetName('');
     if (suffix !== '' && sheet.endsWith(suffix)) return { code: sheet.slice(0, -suffix.length), kind };

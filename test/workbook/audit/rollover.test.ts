@@ -2,7 +2,7 @@
  * Rollover: the oldest rows move to an archive spreadsheet owned by the admin, the chain
  * continues across it, and verification covers archives and the live sheet as one chain.
  */
-import { AUDIT_ARCHIVES_KEY, AUDIT_SHEET, appendAudit, readAudit, rolloverIfNeeded, verifyAudit } from '../../../src/server/workbook/audit';
+import { ARCHIVE_METADATA_KEY, AUDIT_ARCHIVES_KEY, AUDIT_SHEET, appendAudit, readAudit, rolloverIfNeeded, verifyAudit } from '../../../src/server/workbook/audit';
 import { parseAuditCells } from '../../../src/server/domain/audit';
 import { ADMIN, inputs, setup } from './helpers';
 
@@ -44,6 +44,8 @@ describe('rolloverIfNeeded', () => {
     expect(archivedRows[25][15]?.v).toBe(written[24].hash);
     expect(archivedRows[26]?.[0]?.v).toBeUndefined();
     expect(JSON.parse(book().documentProperties[AUDIT_ARCHIVES_KEY])).toEqual([archive]);
+    // The pointer outside readers follow (the office's archive and district commands): developer metadata.
+    expect(book().developerMetadata.filter((d) => d.key === ARCHIVE_METADATA_KEY).map((d) => JSON.parse(d.value))).toEqual([archive]);
     // The live sheet keeps Số TT 26–30; its first row links to the archive's last row.
     const live = readAudit(env).map((r) => parseAuditCells(r.cells));
     expect(live.map((p) => (p.kind === 'entry' ? p.entry.seq : null))).toEqual([26, 27, 28, 29, 30]);

@@ -2,4 +2,4 @@ export { AUDIT_HEADER, AUDIT_SHEET, auditDigest, ensureAuditSheet, prepareAuditS
 export { appendAudit, type AuditInput } from './append';
 export { readAudit, readAuditRows, readLedger, verifyAudit, type AuditVerdict, type Ledger } from './read';
 export { DEFAULT_MAX_AUDIT_ROWS, archiveName, rolloverIfNeeded, type RolloverOptions } from './rollover';
-export { AUDIT_ARCHIVES_KEY, AUDIT_HEAD_KEY, readArchives, readHead, type AuditArchive } from './ledger-properties';
+export { ARCHIVE_METADATA_KEY, AUDIT_ARCHIVES_KEY, archiveSchema, AUDIT_HEAD_KEY, readArchives, readHead, type AuditArchive } from './ledger-properties';

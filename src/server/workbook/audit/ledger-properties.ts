@@ -11,6 +11,8 @@ import type { PropertiesPort } from '../../gas/ports';
 
 export const AUDIT_HEAD_KEY = 'sodiem.audit.head';
 export const AUDIT_ARCHIVES_KEY = 'sodiem.audit.archives';
+/** Developer metadata (one per archive, the record as JSON) that points outside readers to the archives. */
+export const ARCHIVE_METADATA_KEY = 'sodiem.audit.archive';
 
 const hash = z.string().check(z.regex(/^[0-9a-f]{64}$/));
 const headSchema = z.object({ seq: z.number().check(z.int(), z.nonnegative()), hash });
@@ -28,7 +30,7 @@ export interface HeadRecord {
 }
 
 /** One archive spreadsheet holding rows firstSeq…lastSeq of the chain. */
-const archiveSchema = z.object({
+export const archiveSchema = z.object({
   id: z.string().check(z.minLength(1)),
   name: z.string(),
   part: z.number().check(z.int(), z.positive()),

@@ -10,7 +10,7 @@
  */
 import { AUDIT_COLUMN_COUNT, parseAuditCells, type AuditEntry } from '../../domain/audit';
 import type { Env } from '../../gas/env';
-import { documentProperties, readArchives, writeArchives, type AuditArchive } from './ledger-properties';
+import { ARCHIVE_METADATA_KEY, documentProperties, readArchives, writeArchives, type AuditArchive } from './ledger-properties';
 import { AUDIT_SHEET, TEXT_FORMAT, ensureAuditSheet, prepareAuditSheet } from './sheet';
 
 export const DEFAULT_MAX_AUDIT_ROWS = 50000;
@@ -86,6 +86,13 @@ export function rolloverIfNeeded(env: Env, options: RolloverOptions): AuditArchi
     lastHash: last.hash,
   };
   writeArchives(props, [...archives, archive]);
+  // Document properties are out of the Sheets API's reach: a pointer the office's archive and
+  // district commands can read. Any editor could change it, but a wrong pointer only fails the
+  // chain check (the archive's rows must end in the hash the live sheet's first row links to).
+  env.sheetsApi.Spreadsheets?.batchUpdate(
+    { requests: [{ createDeveloperMetadata: { developerMetadata: { metadataKey: ARCHIVE_METADATA_KEY, metadataValue: JSON.stringify(archive), location: { spreadsheet: true }, visibility: 'DOCUMENT' } } }] },
+    env.spreadsheetApp.getActiveSpreadsheet().getId(),
+  );
   live.deleteRows(2, moveCount);
   return archive;
 }
