@@ -7,16 +7,16 @@ import type { SheetsApiPort } from '../../server/gas/ports';
 import type { CallLog, Directory, ExecutionContext, VirtualClock } from '../core';
 import { canEditFile, canViewFile } from '../sheets/access';
 import type { WorkbookData } from '../sheets/model';
-import { updateCells } from './cells';
-import { addDimensionGroup, deleteDimensionGroup, updateDimensionProperties } from './dimensions';
+import { repeatCell, setDataValidation, updateCells } from './cells';
+import { addDimensionGroup, deleteDimension, deleteDimensionGroup, updateDimensionProperties } from './dimensions';
 import { type Draft, commitDraft, openDraft } from './draft';
-import { MSG, RequestError, apiCallError, unsupported } from './errors';
+import { MSG, RequestError, apiCallError } from './errors';
 import { applySelector, parseSelector } from './fields';
-import { buildSpreadsheet } from './get';
+import { buildSpreadsheet, wantsGridData, withGridData } from './get';
 import { addSheet, deleteSheet, updateSheetProperties } from './layout';
 import { addProtectedRange, deleteProtectedRange, updateProtectedRange } from './protections';
 import { createDeveloperMetadata, deleteDeveloperMetadata } from './metadata';
-import { valuesBatchUpdate } from './values';
+import { valuesBatchGet, valuesBatchUpdate } from './values';
 import { gasApiNames, notImplemented, withStubs } from '../unimplemented';
 
 export { hiddenColumnsOf, setHiddenColumns } from './hidden-columns';
@@ -37,6 +37,9 @@ const HANDLERS: Partial<Record<keyof ApiRequest, Handler>> = {
   createDeveloperMetadata,
   deleteDeveloperMetadata,
   updateCells,
+  repeatCell,
+  setDataValidation,
+  deleteDimension,
 };
 
 /** Every kind of batchUpdate request the real API knows (a typo is the API's error, not ours). */
@@ -97,16 +100,17 @@ export function createSheetsApi(deps: SheetsApiDeps): SheetsApiPort {
   function get(spreadsheetId: string, optionalArgs?: object): GoogleAppsScript.Sheets.Schema.Spreadsheet {
     deps.calls.record('Sheets.Spreadsheets.get');
     const opts = (optionalArgs ?? {}) as GetOptions;
-    if (opts.includeGridData) throw unsupported('includeGridData in spreadsheets.get');
-    if (opts.ranges !== undefined) throw unsupported('ranges in spreadsheets.get');
     const wb = deps.findWorkbook(spreadsheetId);
     if (!wb) throw apiCallError('get', MSG.notFound);
     if (!canViewFile(wb, user())) throw apiCallError('get', MSG.noPermission);
-    const full = buildSpreadsheet(wb, user(), deps.directory);
+    let full = buildSpreadsheet(wb, user(), deps.directory);
+    const gridData = wantsGridData(opts.fields, opts.includeGridData === true);
+    if (opts.ranges !== undefined || gridData) full = withGridData(wb, full, opts.ranges, gridData);
     return opts.fields ? applySelector(full, parseSelector(opts.fields)) : full;
   }
 
   const Values = withStubs('Sheets.Spreadsheets.Values', {
+    batchGet: (spreadsheetId: string, optionalArgs?: object) => valuesBatchGet({ ...deps, directory: deps.directory }, spreadsheetId, optionalArgs ?? {}),
     batchUpdate: (resource: GoogleAppsScript.Sheets.Schema.BatchUpdateValuesRequest, spreadsheetId: string) =>
       valuesBatchUpdate({ ...deps, directory: deps.directory }, resource, spreadsheetId),
   });

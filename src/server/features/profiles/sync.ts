@@ -185,7 +185,7 @@ export function syncProfiles(env: Env, inputs: ProfileSyncInputs): ProfileSyncRe
     const shadowName = profileShadowName(cls.code);
     const shadow = { name: shadowName, values: content.values, numberFormats: content.numberFormats, hidden: true };
     protections.push({ sheetName: shadowName, range: null, key: shadowName, editors: [...admins] });
-    applyPlan(env, file, [content, shadow], protections, inputs.owner);
+    applyPlan(env, file, [[content, shadow]], protections, inputs.owner);
     // A new file's own first tab goes once the profile tab is there.
     for (const sheet of file.getSheets()) if (sheet.getName() !== spec.sheetName && sheet.getName() !== shadowName) file.deleteSheet(sheet);
     if (!share(file, env.session.getEffectiveUser().getEmail(), [...admins, cls.homeroom], board)) unshared.push(cls.code);
