@@ -12,7 +12,7 @@
  */
 import type { CellData, SheetData } from '../sheets/model';
 import { checkRect, type Rect } from '../sheets/access';
-import { ensureCell, setOrDelete } from '../sheets/grid';
+import { ensureCell, lastContentRow, setOrDelete } from '../sheets/grid';
 import { applyParsed, type Parsed } from '../sheets/values';
 import { type Draft, draftView, queueCellWrite, requireSheet } from './draft';
 import { MSG, RequestError, unsupported } from './errors';
@@ -250,4 +250,30 @@ export function repeatCell(draft: Draft, body: GoogleAppsScript.Sheets.Schema.Re
 export function setDataValidation(draft: Draft, body: GoogleAppsScript.Sheets.Schema.SetDataValidationRequest): ApiResponse {
   onlyKeys(body, ['range', 'rule'], 'setDataValidation');
   return repeatCell(draft, { range: body.range, cell: body.rule ? { dataValidation: body.rule } : {}, fields: 'dataValidation' });
+}
+
+/**
+ * appendCells: the rows go after the last row with data (rows appended earlier in the batch
+ * count), the sheet growing as needed; `fields` masks what is written, as in updateCells.
+ */
+export function appendCells(draft: Draft, body: GoogleAppsScript.Sheets.Schema.AppendCellsRequest): ApiResponse {
+  const mask = cellMask(body.fields);
+  const sheet = requireSheet(draft, body.sheetId);
+  if (draft.sheetsWritten.has(sheet.id) && !draft.appendedUpTo.has(sheet.id)) throw unsupported('appendCells after other cell writes on the same sheet in one batch');
+  const rows = body.rows ?? [];
+  const start = Math.max(lastContentRow(sheet) + 1, draft.appendedUpTo.get(sheet.id) ?? 0);
+  const width = rows.reduce((w, r) => Math.max(w, r?.values?.length ?? 0), 0);
+  if (width > sheet.maxCols) throw new RequestError(`Range exceeds grid limits. Max columns: ${sheet.maxCols}`);
+  const patches = rows.map((row, r) => (row?.values ?? []).map((cell, c) => patchFor(cell, mask, `rows[${r}].values[${c}]`)));
+  const view = draftView(draft);
+  if (rows.length > 0 && width > 0 && !checkRect(view, draft.user, sheet.id, { startRow: start, endRow: start + rows.length, startCol: 0, endCol: width }, draft.directory).ok) {
+    throw new RequestError(MSG.protectedObject);
+  }
+  sheet.maxRows = Math.max(sheet.maxRows, start + rows.length);
+  draft.appendedUpTo.set(sheet.id, start + rows.length);
+  const asDate = datesByFormat(draft.wb.timeZone);
+  queueCellWrite(draft, sheet.id, () => {
+    patches.forEach((line, r) => line.forEach((patch, c) => asDate(patchCell(ensureCell(sheet, start + r, c), patch))));
+  });
+  return {};
 }

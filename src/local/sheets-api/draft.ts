@@ -32,6 +32,8 @@ export interface Draft {
   /** Sheets with cell writes queued: a later row or column deletion there would misplace them. */
   sheetsWritten: Set<number>;
   namedRanges: NamedRangeData[];
+  /** Per sheet, the row after the last one appendCells wrote in this batch. */
+  appendedUpTo: Map<number, number>;
 }
 
 export function queueCellWrite(draft: Draft, sheetId: number, write: () => void): void {
@@ -58,6 +60,7 @@ export function openDraft(wb: WorkbookData, user: string, directory?: Directory)
     cellWrites: [],
     sheetsWritten: new Set(),
     namedRanges: wb.namedRanges.map((n) => structuredClone(n)),
+    appendedUpTo: new Map(),
   };
 }
 

@@ -7,7 +7,7 @@ import type { SheetsApiPort } from '../../server/gas/ports';
 import type { CallLog, Directory, ExecutionContext, VirtualClock } from '../core';
 import { canEditFile, canViewFile } from '../sheets/access';
 import type { WorkbookData } from '../sheets/model';
-import { repeatCell, setDataValidation, updateCells } from './cells';
+import { appendCells, repeatCell, setDataValidation, updateCells } from './cells';
 import { addDimensionGroup, deleteDimension, deleteDimensionGroup, updateDimensionProperties } from './dimensions';
 import { type Draft, commitDraft, openDraft } from './draft';
 import { MSG, RequestError, apiCallError } from './errors';
@@ -39,6 +39,7 @@ const HANDLERS: Partial<Record<keyof ApiRequest, Handler>> = {
   updateCells,
   repeatCell,
   setDataValidation,
+  appendCells,
   deleteDimension,
 };
 

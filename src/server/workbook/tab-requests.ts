@@ -44,7 +44,7 @@ export function apiRule(spec: ValidationSpec): GoogleAppsScript.Sheets.Schema.Da
 }
 
 /** A cell value as an ExtendedValue: text stays text ('007', '8,5'), a Date its serial number. */
-function extendedValue(v: CellValue, serialOf: (d: Date) => number): GoogleAppsScript.Sheets.Schema.ExtendedValue | undefined {
+export function extendedValue(v: CellValue, serialOf: (d: Date) => number): GoogleAppsScript.Sheets.Schema.ExtendedValue | undefined {
   if (v === '' || v === null || v === undefined) return undefined;
   if (v instanceof Date) return { numberValue: serialOf(v) };
   if (typeof v === 'number') return { numberValue: v };

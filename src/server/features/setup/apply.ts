@@ -37,6 +37,9 @@ export interface ApplyOptions {
   onlySheets?: Set<string>;
   /** A Date of the plan as the serial number Sheets stores (the spreadsheet's time zone). */
   serialOf?: (d: Date) => number;
+  maxBatchBytes?: number;
+  /** More requests sent with each group (its report rows), aligned with `groups`. */
+  extra?: Request[][];
 }
 
 export interface ApplyResult {
@@ -87,6 +90,7 @@ export function applyPlan(env: Env, spreadsheet: SpreadsheetPort, groups: TabCon
       shapes.push(out.shape);
       groupOf.set(out.shape.id, g);
     }
+    requests.push(...(options.extra?.[g] ?? []));
     groupRequests.push(requests);
   });
 
@@ -106,7 +110,7 @@ export function applyPlan(env: Env, spreadsheet: SpreadsheetPort, groups: TabCon
     if (g === undefined) other.push(change);
     else groupRequests[g].push(change);
   }
-  const sent = sendInBatches(env, id, other.length > 0 ? [other, ...groupRequests] : groupRequests);
+  const sent = sendInBatches(env, id, other.length > 0 ? [other, ...groupRequests] : groupRequests, options.maxBatchBytes ?? MAX_BATCH_BYTES);
   return { shapes, ...sent };
 }
 
@@ -114,14 +118,20 @@ export function applyPlan(env: Env, spreadsheet: SpreadsheetPort, groups: TabCon
  * New tabs (the record sheets setup needs before it writes its log rows) in one batchUpdate;
  * `taken` are the sheet ids in use.
  */
-export function addTabs(env: Env, spreadsheetId: string, tabs: TabContent[], taken: number[], serialOf: (d: Date) => number): void {
-  if (tabs.length === 0) return;
+export function addTabs(env: Env, spreadsheetId: string, tabs: TabContent[], taken: number[], serialOf: (d: Date) => number): Map<string, number> {
+  const ids = new Map<string, number>();
+  if (tabs.length === 0) return ids;
   let nextId = Math.max(0, ...taken) + 1;
-  sheetsApi(env).batchUpdate({ requests: tabs.flatMap((t) => tabRequests(t, null, nextId++, serialOf).requests) }, spreadsheetId);
+  const requests = tabs.flatMap((t) => {
+    ids.set(t.name, nextId);
+    return tabRequests(t, null, nextId++, serialOf).requests;
+  });
+  sheetsApi(env).batchUpdate({ requests }, spreadsheetId);
+  return ids;
 }
 
-/** Whole groups packed into batches of at most MAX_BATCH_BYTES (a bigger group goes alone). */
-function sendInBatches(env: Env, spreadsheetId: string, groups: Request[][]): { batches: number; bytes: number } {
+/** Whole groups packed into batches of at most `maxBytes` (a bigger group goes alone). */
+function sendInBatches(env: Env, spreadsheetId: string, groups: Request[][], maxBytes: number): { batches: number; bytes: number } {
   const api = sheetsApi(env);
   let batch: Request[] = [];
   let size = 0;
@@ -138,7 +148,7 @@ function sendInBatches(env: Env, spreadsheetId: string, groups: Request[][]): { 
   for (const group of groups) {
     if (group.length === 0) continue;
     const groupSize = JSON.stringify(group).length;
-    if (size > 0 && size + groupSize > MAX_BATCH_BYTES) send();
+    if (size > 0 && size + groupSize > maxBytes) send();
     batch.push(...group);
     size += groupSize;
   }

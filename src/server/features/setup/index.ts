@@ -30,6 +30,8 @@ export { IMPORT_SHEET_NAME as IMPORT_SHEET } from '../profiles/import-area';
 export interface SetupOptions {
   /** false leaves the class profile files alone (the bench measures the grade book by itself). */
   profiles?: boolean;
+  /** Largest batchUpdate, in bytes of JSON (apply.ts MAX_BATCH_BYTES by default; tests make it small). */
+  maxBatchBytes?: number;
 }
 
 export function runSetup(env: Env, options: SetupOptions = {}): SetupResult {
@@ -80,5 +82,5 @@ function setupUnderLock(env: Env, installation: ReturnType<typeof readInstallati
   const calendar = readCalendar(env, config);
   if (!calendar.ok) return refused(calendar.errors.map((e) => e.message));
 
-  return rebuild(env, { config, admins, windows: calendar.windows, caller, admin: installation.admin, profiles: options.profiles, prepared: (env as { prepared?: PreparedRead }).prepared });
+  return rebuild(env, { config, admins, windows: calendar.windows, caller, admin: installation.admin, profiles: options.profiles, maxBatchBytes: options.maxBatchBytes, prepared: (env as { prepared?: PreparedRead }).prepared });
 }

@@ -25,7 +25,7 @@ import { SHEET_NAMES } from '../../workbook/config';
 import type { PreviousTab, UnplacedValue } from './existing';
 import { SETUP_TEXT } from './messages';
 import { planClass, type ClassPlan } from './plan-class';
-import { REPORT_SHEET, appendReport } from './report';
+import { REPORT_SHEET, reportRequests, reportSheetContent } from './report';
 import { leaversOf } from '../../workbook/leavers';
 import { fileProfiles } from '../profiles/file-profiles';
 
@@ -108,6 +108,8 @@ export interface RebuildInputs {
   admin: string;
   /** false: the class profile files are left alone (default: brought in line after the book). */
   profiles?: boolean;
+  /** Largest batchUpdate in bytes of JSON (apply.ts MAX_BATCH_BYTES by default). */
+  maxBatchBytes?: number;
   /** What the caller already read (setup's first calls); read here when absent (a repair). */
   prepared?: PreparedRead;
 }
@@ -185,16 +187,20 @@ export function rebuild(env: Env, inputs: RebuildInputs, only?: readonly string[
   const unplaced = plans.flatMap((p) => p.unplaced);
   // The log and the board's record sheets, made in one batchUpdate if missing: before the
   // protections are sent, so they are protected in the same run.
-  const records = [AUDIT_SHEET_SPEC, DECISIONS_SHEET_SPEC, APPROVALS_SHEET_SPEC].filter((r) => !existingNames.has(r.name));
-  addTabs(env, spreadsheetId, records.map(recordSheetContent), sheetsRead.map((s) => s.id), serialOf);
-  // The report first: if anything later fails, what could not be placed is already kept.
-  appendReport(spreadsheet, env.clock.now(), caller, unplaced);
+  // The report sheet too when something is to be reported.
+  const records = [AUDIT_SHEET_SPEC, DECISIONS_SHEET_SPEC, APPROVALS_SHEET_SPEC].filter((r) => !existingNames.has(r.name)).map(recordSheetContent);
+  const needsReport = unplaced.length > 0 && !existingNames.has(REPORT_SHEET);
+  const added = addTabs(env, spreadsheetId, needsReport ? [...records, reportSheetContent()] : records, sheetsRead.map((s) => s.id), serialOf);
+  const reportId = added.get(REPORT_SHEET) ?? sheetsRead.find((s) => s.title === REPORT_SHEET)?.id ?? -1;
+  // Each class's unplaced values are reported in the batch that rebuilds the class.
+  const now = env.clock.now();
+  const extra = plans.map((p) => reportRequests(reportId, now, caller, p.unplaced, serialOf));
   // A value the book showed that no guard accepted is put back by the rebuild: in the log too,
   // hash-chained, never silently.
   appendAudit(env, [...settlePending(env, notAcceptedRows(env, caller, unplaced)), ...adoptedRows(env, caller, plans.flatMap((p) => p.adopted))]);
   const onlySheets = only ? new Set(plans.flatMap((p) => p.tabs.map((t) => t.name))) : undefined;
   const owner = spreadsheet.getOwner()?.getEmail() ?? inputs.admin;
-  const { shapes } = applyPlan(env, spreadsheet, plans.map((p) => p.tabs), protections, owner, { onlySheets, serialOf });
+  const { shapes } = applyPlan(env, spreadsheet, plans.map((p) => p.tabs), protections, owner, { onlySheets, serialOf, maxBatchBytes: inputs.maxBatchBytes, extra });
   const built = Object.fromEntries(plans.map((p) => [p.classCode, p.layout]));
   storeLayouts(env, only ? { ...readLayouts(env), ...built } : built);
   storeStructures(env, structuresOf(plans.map((p) => p.classCode), shapes), only !== undefined);
