@@ -15,6 +15,7 @@ import { thcsConfigTables, THCS_DOMAIN } from '../workbook/config/fixtures';
 import { makeSchool, writeTable, type SchoolWorld } from './school-world';
 import { rosterRows, student, type RosterStudent } from './roster-rows';
 import { fillScores } from './class-scores';
+import { readProfileFileIds } from '../../src/server/workbook/profile-files';
 
 const driveRoot = join(process.cwd(), 'out/test-drive/setup-resume');
 const SMALL_BATCHES = 40_000;
@@ -132,3 +133,55 @@ test('killed at its last batch, each class stands either as planned or as it was
   expect(w.setup().ok).toBe(true);
   expect(state(w)).toEqual(want);
 }, 120_000);
+
+test('the profile files phase, killed at random calls and run again: one file per class, none made twice, each as after one run', () => {
+  let n = 0;
+  const school = (roster: RosterStudent[]) => {
+    const w = makeSchool(thcsConfigTables(), rosterRows(roster), THCS_DOMAIN, join(driveRoot, `files-${n++}`));
+    w.runtime.loadModule({ setupAll: () => runSetup(gasEnv()) });
+    const setup = () => w.runtime.execute(w.runtime.contextFor(w.admin, w.id), 'setupAll') as { ok: boolean; lines: string[] };
+    return { ...w, setup };
+  };
+  /** The class files: name → the values of each tab, and how many files bear each name. */
+  const files = (w: SchoolWorld) => {
+    const mine = w.runtime.spreadsheets.all().filter((wb) => wb.id !== w.id);
+    const count = new Map<string, number>();
+    for (const wb of mine) count.set(wb.name, (count.get(wb.name) ?? 0) + 1);
+    const ids = readProfileFileIds(w.env());
+    const tabs = Object.fromEntries(
+      Object.entries(ids).map(([code, id]) => {
+        const wb = w.runtime.spreadsheets.get(id)!;
+        return [code, { name: wb.name, tabs: wb.sheets.map((s) => [s.name, s.hidden, s.rows.map((row) => (row ?? []).map((c) => (c?.v instanceof Date ? c.v.toISOString() : c?.v ?? '')))]), protections: wb.protections.map((p) => [p.description, [...p.editors].sort()]) }];
+      }),
+    );
+    return { count: Object.fromEntries(count), tabs };
+  };
+  const reference = school(first);
+  const book = reference.runtime.calls.measure(() => reference.runtime.execute(reference.runtime.contextFor(reference.admin, reference.id), 'setupAll'));
+  const want = files(reference);
+  expect(Object.values(want.count)).toEqual([1, 1, 1]);
+  // The book comes first: its calls are counted by a run without the files.
+  const bookOnly = world();
+  const bookCalls = bookOnly.runtime.calls.measure(() => bookOnly.setup()).total;
+  // A file made but its id not kept yet: the kill falls on the call that keeps it (counted on a twin).
+  const twin = school(first);
+  const kinds: string[] = [];
+  const record = twin.runtime.calls.record.bind(twin.runtime.calls);
+  twin.runtime.calls.record = (kind: string) => {
+    kinds.push(kind);
+    record(kind);
+  };
+  twin.setup();
+  const made = kinds.indexOf('Drive.Files.create', bookCalls);
+  const keptAt = kinds.indexOf('Properties.setProperty', made) + 1;
+  expect(made).toBeGreaterThan(0);
+  const next = random(20261202);
+  for (const at of [keptAt, ...Array.from({ length: 4 }, () => bookCalls + next(book.total - bookCalls))]) {
+    const w = school(first);
+    w.runtime.executions.stopAtCall(at);
+    expect(() => w.setup()).toThrow(EXECUTION_TIME_MESSAGE);
+    const again = w.setup();
+    expect(again.ok ? 'ok' : again.lines.join('\n')).toBe('ok');
+    expect(files(w)).toEqual(want);
+  }
+}, 300_000);

@@ -39,13 +39,21 @@ export function writeRoster(env: Env, students: Student[]): void {
   const sheet = spreadsheet.getSheetByName(ROSTER_SHEET) ?? spreadsheet.insertSheet(ROSTER_SHEET, spreadsheet.getSheets().length);
   const table = rosterTable(students, dateCellMaker(env, spreadsheet.getSpreadsheetTimeZone(), env.clock.now()));
   const width = ROSTER_HEADER_ROW.length;
-  sheet.clear();
-  if (sheet.getMaxRows() < table.length) sheet.insertRowsAfter(sheet.getMaxRows(), table.length - sheet.getMaxRows());
-  if (sheet.getMaxColumns() < width) sheet.insertColumnsAfter(sheet.getMaxColumns(), width - sheet.getMaxColumns());
-  const block = sheet.getRange(1, 1, table.length, width);
+  const maxRows = sheet.getMaxRows();
+  const maxCols = sheet.getMaxColumns();
+  if (maxRows < table.length) sheet.insertRowsAfter(maxRows, table.length - maxRows);
+  if (maxCols < width) sheet.insertColumnsAfter(maxCols, width - maxCols);
+  // Every cell of the sheet in one write (no clear() first): a run stopped part-way leaves the old
+  // table or the new one, never an empty sheet the next run could not read.
+  const rows = Math.max(maxRows, table.length);
+  const cols = Math.max(maxCols, width);
+  const all = sheet.getRange(1, 1, rows, cols);
+  const header = sheet.getRange(1, 1, 1, cols);
   // Codes and IDs stay text (a 12-digit ID as a number loses its leading zero).
-  block.setNumberFormats(table.map((_, r) => ROSTER_HEADER_ROW.map((h) => (r > 0 && ROSTER_DATE_COLUMNS.has(h) ? 'dd/mm/yyyy' : r > 0 && h === 'STT' ? '0' : '@'))));
-  block.setValues(table);
-  sheet.getRange(1, 1, 1, width).setFontWeight('bold');
+  const format = (r: number, c: number) => (r === 0 || r >= table.length || c >= width ? '@' : ROSTER_DATE_COLUMNS.has(ROSTER_HEADER_ROW[c]) ? 'dd/mm/yyyy' : ROSTER_HEADER_ROW[c] === 'STT' ? '0' : '@');
+  all.setNumberFormats(Array.from({ length: rows }, (_, r) => Array.from({ length: cols }, (_, c) => format(r, c))));
+  all.setValues(Array.from({ length: rows }, (_, r) => Array.from({ length: cols }, (_, c) => table[r]?.[c] ?? '')));
+  all.setFontWeight('normal');
+  header.setFontWeight('bold');
   sheet.setFrozenRows(1);
 }

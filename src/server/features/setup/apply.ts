@@ -40,6 +40,10 @@ export interface ApplyOptions {
   maxBatchBytes?: number;
   /** More requests sent with each group (its report rows), aligned with `groups`. */
   extra?: Request[][];
+  /** The spreadsheet's id when the caller has it (saves the call). */
+  spreadsheetId?: string;
+  /** Every other tab of the spreadsheet is deleted, after the planned ones are made (a profile file's first tab). */
+  removeOthers?: boolean;
 }
 
 export interface ApplyResult {
@@ -69,7 +73,7 @@ const idOf = (s: ApiSheet) => s.properties?.sheetId ?? 0;
  */
 export function applyPlan(env: Env, spreadsheet: SpreadsheetPort, groups: TabContent[][], protections: SheetProtection[], owner: string, options: ApplyOptions = {}): ApplyResult {
   const api = sheetsApi(env);
-  const id = spreadsheet.getId();
+  const id = options.spreadsheetId ?? spreadsheet.getId();
   const sheets = api.get(id, { fields: STATE_FIELDS }).sheets ?? [];
   const byTitle = new Map(sheets.map((s) => [titleOf(s), s]));
   let nextId = Math.max(0, ...sheets.map(idOf)) + 1;
@@ -109,6 +113,11 @@ export function applyPlan(env: Env, spreadsheet: SpreadsheetPort, groups: TabCon
     const g = sheetId === undefined ? undefined : groupOf.get(sheetId);
     if (g === undefined) other.push(change);
     else groupRequests[g].push(change);
+  }
+  if (options.removeOthers) {
+    const planned = new Set(shapes.map((t) => t.name));
+    const last = groupRequests[groupRequests.length - 1];
+    for (const s of sheets) if (!planned.has(titleOf(s))) last?.push({ deleteSheet: { sheetId: idOf(s) } });
   }
   const sent = sendInBatches(env, id, other.length > 0 ? [other, ...groupRequests] : groupRequests, options.maxBatchBytes ?? MAX_BATCH_BYTES);
   return { shapes, ...sent };

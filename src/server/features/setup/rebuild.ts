@@ -208,7 +208,7 @@ export function rebuild(env: Env, inputs: RebuildInputs, only?: readonly string[
   // The configuration this build came from: later changes are logged against it, row by row.
   if (!only) snapshotConfig(env, [...Object.values(SHEET_NAMES), DECISIONS_SHEET, APPROVALS_SHEET]);
   // Each class's profiles in its own file, out of the workbook every teacher reads.
-  const profiles = only || inputs.profiles === false ? null : fileProfiles(env, { config, admins, roster: roster.students, dateCell, owner });
+  const profiles = only || inputs.profiles === false ? null : fileProfiles(env, { config, admins, roster: roster.students, dateCell, serialOf, owner, workbookTabs: existingNames });
 
   const inClass = roster.students.filter((s) => !s.leave);
   const lines = [SETUP_TEXT.done(plans.length, inClass.length)];
