@@ -64,7 +64,7 @@ function readingEnv(env: Env): Env & { prepared?: PreparedRead } {
   const timeZone = spreadsheet.getSpreadsheetTimeZone();
   const zone = zoneOffsetMs(env, timeZone, env.clock.now());
   const names = [...Object.values(SHEET_NAMES), ROSTER_SHEET, DECISIONS_SHEET, APPROVALS_SHEET];
-  return { ...runEnv(env, spreadsheet, new Set(sheets.map((s) => s.title)), names, zone), prepared: { sheets, timeZone, zoneOffsetMs: zone } };
+  return { ...runEnv(env, spreadsheet, sheets, names, zone), prepared: { sheets, timeZone, zoneOffsetMs: zone } };
 }
 
 function setupUnderLock(env: Env, installation: ReturnType<typeof readInstallation>, options: SetupOptions): SetupResult {

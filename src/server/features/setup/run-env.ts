@@ -39,6 +39,9 @@ export function dataRangeValues(rows: GoogleAppsScript.Sheets.Schema.RowData[], 
   return grid.slice(0, lastRow).map((line) => Array.from({ length: lastCol }, (_, c) => line[c] ?? ''));
 }
 
+/** batchUpdate requests that change no value getValues shows (protections, widths, groups, rules, a new tab). */
+const KEEPS_VALUES = new Set(['addProtectedRange', 'updateProtectedRange', 'deleteProtectedRange', 'updateDimensionProperties', 'addDimensionGroup', 'deleteDimensionGroup', 'updateDimensionGroup', 'createDeveloperMetadata', 'updateDeveloperMetadata', 'deleteDeveloperMetadata', 'setDataValidation', 'addSheet']);
+
 const WRITES = /^(set|clear|insert|delete|append|sort|copy|move|hide|show|protect|activate|merge|break|autoResize|trim|randomize|remove|add|create)/;
 
 function copy(values: CellValue[][]): CellValue[][] {
@@ -80,9 +83,9 @@ function readSheet(spreadsheet: SpreadsheetPort, name: string, store: Map<string
  * An Env for setup's run: `names` (those that exist) read in one get; the active spreadsheet and
  * the document properties looked up once.
  */
-export function runEnv(env: Env, spreadsheet: SpreadsheetPort, existing: ReadonlySet<string>, names: readonly string[], zoneOffsetMs: number): Env {
+export function runEnv(env: Env, spreadsheet: SpreadsheetPort, existing: readonly { id: number; title: string }[], names: readonly string[], zoneOffsetMs: number): Env {
   const store = new Map<string, CellValue[][]>();
-  const wanted = names.filter((n) => existing.has(n));
+  const wanted = names.filter((n) => existing.some((s) => s.title === n));
   const api = env.sheetsApi.Spreadsheets;
   if (api && wanted.length > 0) {
     const read = api.get(spreadsheet.getId(), { ranges: wanted.map(wholeSheet), fields: FIELDS });
@@ -105,8 +108,34 @@ export function runEnv(env: Env, spreadsheet: SpreadsheetPort, existing: Readonl
     },
   });
   const documentProperties = env.properties.getDocumentProperties();
+  // A write through the Sheets API to a sheet that was read drops what was read of it (every
+  // request names its sheet by sheetId; titles are unique, so a new tab cannot take a read one's).
+  const nameOf = new Map(existing.map((s) => [s.id, s.title]));
+  const forget = (resource: { requests?: object[] }) => {
+    if (store.size === 0) return;
+    for (const request of resource.requests ?? []) {
+      if (Object.keys(request).every((kind) => KEEPS_VALUES.has(kind))) continue;
+      const text = JSON.stringify(request);
+      const ids = /"sheetId":(\d+)/g;
+      for (let m = ids.exec(text); m; m = ids.exec(text)) store.delete(nameOf.get(Number(m[1])) ?? '');
+    }
+  };
+  const sheetsApi = env.sheetsApi.Spreadsheets;
+  const watched = sheetsApi && {
+    ...env.sheetsApi,
+    Spreadsheets: new Proxy(sheetsApi, {
+      get: (target, prop: string) => {
+        const member = (target as unknown as Record<string, unknown>)[prop];
+        if (prop === 'batchUpdate') return (resource: { requests?: object[] }, id: string) => (forget(resource), target.batchUpdate(resource, id));
+        // Values.batchUpdate names sheets in A1 ranges: everything read is dropped.
+        if (prop === 'Values' && target.Values) return new Proxy(target.Values, { get: (v, p: string) => (p === 'batchUpdate' ? (r: object, id: string) => (store.clear(), v.batchUpdate(r, id)) : Reflect.get(v, p)) });
+        return typeof member === 'function' ? (member as (...a: unknown[]) => unknown).bind(target) : member;
+      },
+    }),
+  };
   return {
     ...env,
+    ...(watched && { sheetsApi: watched }),
     spreadsheetApp: new Proxy(env.spreadsheetApp, {
       get: (target, prop: string) => {
         if (prop === 'getActiveSpreadsheet') return () => active;
