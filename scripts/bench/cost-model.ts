@@ -66,11 +66,25 @@ export const LATENCY: Record<string, Latency> = {
   'Sheets.Spreadsheets.batchUpdate': { ms: 750, source: QIITA_SHEETS_API, note: '10,000 cells: 0.5–1 s (3 s cell by cell)' },
   'Sheets.Spreadsheets.Values.batchUpdate': { ms: 750, source: `assumed: as batchUpdate (${QIITA_SHEETS_API})`, note: '' },
   'Sheets.Spreadsheets.get': { ms: 300, source: 'assumed: no published latency found', note: 'metadata only' },
+  'Sheets.Spreadsheets.Values.batchGet': { ms: 300, source: 'assumed: as Sheets.Spreadsheets.get, no published latency found', note: 'one read of many ranges' },
   'Drive.Files.create': { ms: 500, source: 'assumed (scripts/bench/documents.ts): no published latency found', note: '' },
   'Drive.Files.update': { ms: 500, source: 'assumed (scripts/bench/documents.ts): no published latency found', note: '' },
   'Drive.Files.list': { ms: 500, source: 'assumed (scripts/bench/documents.ts): no published latency found', note: '' },
   'Blob.getAs': { ms: 2500, source: 'assumed (scripts/bench/documents.ts): no published latency for HTML→PDF', note: '' },
 };
+
+/**
+ * A batchUpdate by the size of its JSON: QIITA_SHEETS_API timed one batchUpdate writing 10,000
+ * cells with updateCells at about 3 s; at about 40 bytes of JSON a cell ({"userEnteredValue":
+ * {"numberValue":8.5}},) that is 0.4 MB, so about 7.5 s per MB on top of the call itself (the
+ * 750 ms above). Assumed linear: no published measurement of size against time was found. The
+ * payload figure is ours, from the 10,000-cell request the post describes.
+ */
+export const BATCH_UPDATE_MS_PER_MB: Latency = { ms: 7_500, source: `derived from ${QIITA_SHEETS_API}`, note: '10,000 updateCells cells ≈ 0.4 MB ≈ 3 s' };
+
+export function batchUpdateMs(bytes: number): number {
+  return LATENCY['Sheets.Spreadsheets.batchUpdate'].ms + (bytes / 1_000_000) * BATCH_UPDATE_MS_PER_MB.ms;
+}
 
 /** Kinds not listed above: every other document read and structural change is a read's cost. */
 const LATENCY_BY_PREFIX: [RegExp, string][] = [

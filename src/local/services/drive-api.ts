@@ -27,7 +27,7 @@ type DriveFileList = GoogleAppsScript.Drive_v3.Drive.V3.Schema.FileList;
 export interface DriveApiDeps extends FacadeDeps {
   store: DriveStore;
   /** The spreadsheets, so those the add-on made are Drive files too (sheets/model.ts `drive`). */
-  spreadsheets?: { get(id: string): WorkbookData | undefined; all(): WorkbookData[] };
+  spreadsheets?: { get(id: string): WorkbookData | undefined; all(): WorkbookData[]; create?(name: string, owner: string): WorkbookData };
 }
 
 const SPREADSHEET_MIME_TYPE = 'application/vnd.google-apps.spreadsheet';
@@ -234,6 +234,7 @@ export function createDriveApi(deps: DriveApiDeps): DriveApiPort {
       throw driveCallError('create', `File not found: ${parents[0]}.`);
     }
     const isFolder = res.mimeType === FOLDER_MIME_TYPE;
+    if (res.mimeType === SPREADSHEET_MIME_TYPE && mediaData === undefined && deps.spreadsheets?.create) return createSpreadsheet(res, parentId, sel);
     if (res.mimeType?.startsWith('application/vnd.google-apps.') && !isFolder) {
       throw notImplemented(`Drive.Files.create of ${res.mimeType} (conversion to a Google file)`);
     }
@@ -248,6 +249,25 @@ export function createDriveApi(deps: DriveApiDeps): DriveApiPort {
       item = store.createFile(parentId, res.name ?? 'Untitled', bytesOf(blob), type, user(), clock.nowMs());
     }
     if (appProperties) item = store.update(item.id, { appProperties });
+    return applySelector(resource(item, (field) => sel === null || sel.has(field)), sel);
+  }
+
+  /**
+   * An empty Google Sheets file made in its folder with its sharing switches, in one call: the
+   * spreadsheet SpreadsheetApp.openById then opens (one tab, "Sheet1", as SpreadsheetApp.create).
+   */
+  function createSpreadsheet(res: DriveFile, parentId: string, sel: ReturnType<typeof selection>): DriveFile {
+    for (const key of Object.keys(res)) {
+      if (!['name', 'mimeType', 'parents', 'writersCanShare', 'copyRequiresWriterPermission'].includes(key)) throw notImplemented(`Drive.Files.create of a spreadsheet with "${key}"`);
+    }
+    const wb = deps.spreadsheets!.create!(res.name ?? 'Untitled spreadsheet', user());
+    wb.drive = {
+      parentId: parentId === rootId() ? null : parentId,
+      createdMs: clock.nowMs(),
+      writersCanShare: res.writersCanShare ?? true,
+      copyRequiresWriterPermission: res.copyRequiresWriterPermission ?? false,
+    };
+    const item = sheetItems().find((i) => i.id === wb.id)!;
     return applySelector(resource(item, (field) => sel === null || sel.has(field)), sel);
   }
 

@@ -12,12 +12,14 @@
  */
 import type { CellData, SheetData } from '../sheets/model';
 import { checkRect, type Rect } from '../sheets/access';
-import { ensureCell, setOrDelete } from '../sheets/grid';
+import { ensureCell, lastContentRow, setOrDelete } from '../sheets/grid';
 import { applyParsed, type Parsed } from '../sheets/values';
-import { type Draft, draftView, requireSheet } from './draft';
+import { type Draft, draftView, queueCellWrite, requireSheet } from './draft';
 import { MSG, RequestError, unsupported } from './errors';
 import { maskList, maskedPaths } from './fields';
 import { apiSheetId, toModelRange } from './grid-range';
+import { validationRule } from './validation-rules';
+import { datesByFormat } from './date-cells';
 
 type ApiCellData = GoogleAppsScript.Sheets.Schema.CellData;
 type ApiResponse = GoogleAppsScript.Sheets.Schema.Response;
@@ -135,7 +137,7 @@ function numberFormat(nf: GoogleAppsScript.Sheets.Schema.NumberFormat, where: st
 }
 
 /** What a cell of the request does to the stored cell, checked now, applied at commit. */
-function patchFor(cell: ApiCellData | null | undefined, mask: Set<string>, where: string): Patch {
+export function patchFor(cell: ApiCellData | null | undefined, mask: Set<string>, where: string): Patch {
   const data = cell ?? {};
   checkCell(data, mask, where);
   const steps: Patch[] = [];
@@ -161,8 +163,8 @@ function patchFor(cell: ApiCellData | null | undefined, mask: Set<string>, where
     steps.push((c) => setOrDelete(c, 'bold', bold));
   }
   if (mask.has('dataValidation')) {
-    if (data.dataValidation) throw unsupported('updateCells dataValidation rules (clearing them is supported)');
-    steps.push((c) => setOrDelete(c, 'dv', undefined));
+    const rule = data.dataValidation ? validationRule(data.dataValidation, `${where}.dataValidation`) : undefined;
+    steps.push((c) => setOrDelete(c, 'dv', rule && { ...rule, values: [...rule.values] }));
   }
   return (c) => {
     for (const step of steps) step(c);
@@ -209,14 +211,69 @@ export function updateCells(draft: Draft, body: GoogleAppsScript.Sheets.Schema.U
     if (t.endCol > t.startCol && !checkRect(view, draft.user, sheet.id, t, draft.directory).ok) throw new RequestError(MSG.protectedObject);
   }
   const clear = clearsRest ? patchFor({}, mask, 'rows') : undefined;
-  draft.cellWrites.push(() => {
+  const asDate = datesByFormat(draft.wb.timeZone);
+  queueCellWrite(draft, sheet.id, () => {
     for (let r = rect.startRow; r < rect.endRow; r++) {
       for (let c = rect.startCol; c < rect.endCol; c++) {
         const patch = patches[r - rect.startRow]?.[c - rect.startCol];
-        if (patch) patch(ensureCell(sheet, r, c));
+        if (patch) asDate(patchCell(ensureCell(sheet, r, c), patch));
         else if (clear && sheet.rows[r]?.[c]) clear(sheet.rows[r][c]!);
       }
     }
+  });
+  return {};
+}
+
+function patchCell(cell: CellData, patch: Patch): CellData {
+  patch(cell);
+  return cell;
+}
+
+/** Every cell of `range` gets the same `cell` under the `fields` mask (the API's repeatCell). */
+export function repeatCell(draft: Draft, body: GoogleAppsScript.Sheets.Schema.RepeatCellRequest): ApiResponse {
+  const mask = cellMask(body.fields);
+  if (!body.range) throw new RequestError('range is required.');
+  const sheet = requireSheet(draft, apiSheetId(body.range));
+  const rect = toModelRange(body.range, sheet);
+  const patch = patchFor(body.cell, mask, 'cell');
+  if (rect.endRow > rect.startRow && rect.endCol > rect.startCol && !checkRect(draftView(draft), draft.user, sheet.id, rect, draft.directory).ok) {
+    throw new RequestError(MSG.protectedObject);
+  }
+  const asDate = datesByFormat(draft.wb.timeZone);
+  queueCellWrite(draft, sheet.id, () => {
+    for (let r = rect.startRow; r < rect.endRow; r++) for (let c = rect.startCol; c < rect.endCol; c++) asDate(patchCell(ensureCell(sheet, r, c), patch));
+  });
+  return {};
+}
+
+/** setDataValidation: one rule (or none, which clears) over a range. */
+export function setDataValidation(draft: Draft, body: GoogleAppsScript.Sheets.Schema.SetDataValidationRequest): ApiResponse {
+  onlyKeys(body, ['range', 'rule'], 'setDataValidation');
+  return repeatCell(draft, { range: body.range, cell: body.rule ? { dataValidation: body.rule } : {}, fields: 'dataValidation' });
+}
+
+/**
+ * appendCells: the rows go after the last row with data (rows appended earlier in the batch
+ * count), the sheet growing as needed; `fields` masks what is written, as in updateCells.
+ */
+export function appendCells(draft: Draft, body: GoogleAppsScript.Sheets.Schema.AppendCellsRequest): ApiResponse {
+  const mask = cellMask(body.fields);
+  const sheet = requireSheet(draft, body.sheetId);
+  if (draft.sheetsWritten.has(sheet.id) && !draft.appendedUpTo.has(sheet.id)) throw unsupported('appendCells after other cell writes on the same sheet in one batch');
+  const rows = body.rows ?? [];
+  const start = Math.max(lastContentRow(sheet) + 1, draft.appendedUpTo.get(sheet.id) ?? 0);
+  const width = rows.reduce((w, r) => Math.max(w, r?.values?.length ?? 0), 0);
+  if (width > sheet.maxCols) throw new RequestError(`Range exceeds grid limits. Max columns: ${sheet.maxCols}`);
+  const patches = rows.map((row, r) => (row?.values ?? []).map((cell, c) => patchFor(cell, mask, `rows[${r}].values[${c}]`)));
+  const view = draftView(draft);
+  if (rows.length > 0 && width > 0 && !checkRect(view, draft.user, sheet.id, { startRow: start, endRow: start + rows.length, startCol: 0, endCol: width }, draft.directory).ok) {
+    throw new RequestError(MSG.protectedObject);
+  }
+  sheet.maxRows = Math.max(sheet.maxRows, start + rows.length);
+  draft.appendedUpTo.set(sheet.id, start + rows.length);
+  const asDate = datesByFormat(draft.wb.timeZone);
+  queueCellWrite(draft, sheet.id, () => {
+    patches.forEach((line, r) => line.forEach((patch, c) => asDate(patchCell(ensureCell(sheet, start + r, c), patch))));
   });
   return {};
 }

@@ -1,13 +1,14 @@
 /**
- * addDimensionGroup, deleteDimensionGroup, updateDimensionProperties — COLUMNS only (the
- * model keeps no row groups or row heights).
+ * addDimensionGroup, deleteDimensionGroup, updateDimensionProperties, deleteDimension —
+ * COLUMNS, and ROWS where the model keeps it (hidden rows, deletion; no row groups or heights).
  *
  * Sheets keeps one group depth per column: adding a group adds 1 to the depth of every
  * column in the range, deleting subtracts 1, and the groups are the maximal runs at each
  * depth (the documented examples: [C:D d1] + [B:E] → [B:E d1], [C:D d2]).
  */
 import type { ColumnGroup, SheetData } from '../sheets/model';
-import { type Draft, requireSheet } from './draft';
+import { type Draft, ownRows, requireSheet } from './draft';
+import { deleteColumns, deleteRows } from '../sheets/structure';
 import { RequestError, unsupported } from './errors';
 import { maskedPaths } from './fields';
 import { hiddenColumnsOf, setHiddenColumns } from './hidden-columns';
@@ -92,7 +93,61 @@ export function deleteDimensionGroup(draft: Draft, body: GoogleAppsScript.Sheets
   return { deleteDimensionGroup: { dimensionGroups: sheet.columnGroups.map((g) => toApiColumnGroup(sheet.id, g)) } };
 }
 
+/** Rows: only whether the user hid them (the model keeps no row heights). */
+function hideRows(draft: Draft, body: GoogleAppsScript.Sheets.Schema.UpdateDimensionPropertiesRequest): ApiResponse {
+  const { sheet, start, end } = dimensionRange(draft, body.range);
+  const fields = maskedPaths(body.fields, ['pixelSize', 'hiddenByUser']);
+  if (fields.has('pixelSize')) throw unsupported('row heights');
+  assertSheetStructureEditable(draft, sheet.id);
+  const hidden = new Set(sheet.hiddenRows ?? []);
+  for (let r = start; r < end; r++) {
+    if (body.properties?.hiddenByUser === true) hidden.add(r);
+    else hidden.delete(r);
+  }
+  const sorted = [...hidden].sort((a, b) => a - b);
+  if (sorted.length === 0) delete sheet.hiddenRows;
+  else sheet.hiddenRows = sorted;
+  return {};
+}
+
+/** A ROWS or COLUMNS range, checked against the grid. */
+function dimensionRange(draft: Draft, r: GoogleAppsScript.Sheets.Schema.DimensionRange | undefined): { sheet: SheetData; rows: boolean; start: number; end: number } {
+  if (r?.dimension !== 'ROWS') return { ...columnRange(draft, r), rows: false };
+  const sheet = requireSheet(draft, r.sheetId);
+  const start = r.startIndex ?? 0;
+  const end = r.endIndex ?? sheet.maxRows;
+  if (!Number.isInteger(start) || !Number.isInteger(end) || start < 0 || start >= end) throw new RequestError(`Invalid dimension range: [${start}, ${end}).`);
+  if (end > sheet.maxRows) throw new RequestError(`Range exceeds grid limits. Max rows: ${sheet.maxRows}`);
+  return { sheet, rows: true, start, end };
+}
+
+/**
+ * deleteDimension: the rows or columns go, cells, protections, groups and widths moving as
+ * Sheets moves them (sheets/structure.ts). Cell writes queued earlier in the batch on the same
+ * sheet would land on the moved grid: not modelled, so refused.
+ */
+export function deleteDimension(draft: Draft, body: GoogleAppsScript.Sheets.Schema.DeleteDimensionRequest): ApiResponse {
+  const { sheet, rows, start, end } = dimensionRange(draft, body.range);
+  assertSheetStructureEditable(draft, sheet.id);
+  if (draft.sheetsWritten.has(sheet.id)) throw unsupported('deleteDimension after cell writes on the same sheet in one batch');
+  const n = end - start;
+  if (rows && n >= sheet.maxRows) throw new RequestError("You can't delete all the rows on the sheet.");
+  if (!rows && n >= sheet.maxCols) throw new RequestError("You can't delete all the columns on the sheet.");
+  ownRows(sheet, draft.sheets.find((s) => s.data === sheet)?.origin ?? null);
+  const view = { ...draft.wb, protections: draft.protections, namedRanges: draft.namedRanges };
+  if (rows) deleteRows(view, sheet, start, n);
+  else {
+    const hidden = hiddenColumnsOf(sheet).flatMap((c) => (c < start ? [c] : c >= end ? [c - n] : []));
+    deleteColumns(view, sheet, start, n);
+    setHiddenColumns(sheet, hidden);
+  }
+  draft.protections = view.protections;
+  draft.namedRanges = view.namedRanges;
+  return {};
+}
+
 export function updateDimensionProperties(draft: Draft, body: GoogleAppsScript.Sheets.Schema.UpdateDimensionPropertiesRequest): ApiResponse {
+  if (body.range?.dimension === 'ROWS') return hideRows(draft, body);
   const { sheet, start, end } = columnRange(draft, body.range);
   const fields = maskedPaths(body.fields, ['pixelSize', 'hiddenByUser']);
   assertSheetStructureEditable(draft, sheet.id);

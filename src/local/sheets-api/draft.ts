@@ -6,7 +6,7 @@
  * updated in place so objects held by the SpreadsheetApp facade stay current.
  */
 import type { Directory } from '../core';
-import type { DeveloperMetadataData, ProtectionData, SheetData, WorkbookData } from '../sheets/model';
+import type { DeveloperMetadataData, NamedRangeData, ProtectionData, SheetData, WorkbookData } from '../sheets/model';
 import { MSG, RequestError } from './errors';
 
 export interface SheetDraft {
@@ -29,6 +29,16 @@ export interface Draft {
   nextMetadataId: number;
   /** Cell writes of the batch, in request order, run at commit (cells are not drafted). */
   cellWrites: (() => void)[];
+  /** Sheets with cell writes queued: a later row or column deletion there would misplace them. */
+  sheetsWritten: Set<number>;
+  namedRanges: NamedRangeData[];
+  /** Per sheet, the row after the last one appendCells wrote in this batch. */
+  appendedUpTo: Map<number, number>;
+}
+
+export function queueCellWrite(draft: Draft, sheetId: number, write: () => void): void {
+  draft.sheetsWritten.add(sheetId);
+  draft.cellWrites.push(write);
 }
 
 function cloneSheetProps(sheet: SheetData): SheetData {
@@ -48,7 +58,18 @@ export function openDraft(wb: WorkbookData, user: string, directory?: Directory)
     metadata: wb.developerMetadata.map((d) => ({ ...d })),
     nextMetadataId: wb.nextMetadataId,
     cellWrites: [],
+    sheetsWritten: new Set(),
+    namedRanges: wb.namedRanges.map((n) => structuredClone(n)),
+    appendedUpTo: new Map(),
   };
+}
+
+/**
+ * The sheet's rows, copied (row arrays, not cells) before a row or column deletion moves them,
+ * so a batch that fails later leaves the committed grid as it was.
+ */
+export function ownRows(sheet: SheetData, origin: SheetData | null): void {
+  if (origin && sheet.rows === origin.rows) sheet.rows = origin.rows.map((r) => (r ? [...r] : r));
 }
 
 export function requireSheet(draft: Draft, sheetId: number | null | undefined): SheetData {
@@ -67,9 +88,11 @@ export function commitDraft(draft: Draft): void {
   const wb = draft.wb;
   const sheets = draft.sheets.map(({ data, origin }) => {
     if (!origin) return data;
-    const { rows: _rows, ...props } = data;
+    const { rows, ...props } = data;
     Object.assign(origin, props);
+    if (rows !== origin.rows) origin.rows = rows;
     if (!('hiddenColumns' in data)) delete origin.hiddenColumns;
+    if (!('hiddenRows' in data)) delete origin.hiddenRows;
     return origin;
   });
   wb.sheets.splice(0, wb.sheets.length, ...sheets);
@@ -84,7 +107,7 @@ export function commitDraft(draft: Draft): void {
   wb.protections.splice(0, wb.protections.length, ...protections);
 
   const gone = draft.deletedSheetIds;
-  if (gone.size > 0) wb.namedRanges.splice(0, wb.namedRanges.length, ...wb.namedRanges.filter((n) => !gone.has(n.range.sheetId)));
+  wb.namedRanges.splice(0, wb.namedRanges.length, ...draft.namedRanges.filter((n) => !gone.has(n.range.sheetId)));
   const kept = draft.metadata.filter((d) => d.location === 'DOCUMENT' || !gone.has(d.location));
   wb.developerMetadata.splice(0, wb.developerMetadata.length, ...kept);
   wb.nextMetadataId = draft.nextMetadataId;

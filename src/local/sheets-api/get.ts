@@ -1,6 +1,12 @@
 /** The Spreadsheet resource as spreadsheets.get returns it (no grid data). */
 import type { Directory } from '../core';
-import type { DeveloperMetadataData, WorkbookData } from '../sheets/model';
+import type { CellData, DeveloperMetadataData, SheetData, WorkbookData } from '../sheets/model';
+import { parseA1 } from '../sheets/a1';
+import { dateSerial } from '../sheets/formula-values';
+import { apiCallError, unsupported } from './errors';
+import { displayReader, valueReader } from '../sheets/cell-read';
+import { cellData } from './grid-data';
+import { parseSelector } from './fields';
 import { toApiColumnGroup } from './dimensions';
 import { toApiGridRange } from './grid-range';
 import { toApiSheetProperties } from './layout';
@@ -39,4 +45,101 @@ export function buildSpreadsheet(wb: WorkbookData, user: string, directory?: Dir
   const docMetadata = wb.developerMetadata.filter((d) => d.location === 'DOCUMENT');
   if (docMetadata.length > 0) out.developerMetadata = docMetadata.map(toApiMetadata);
   return out;
+}
+
+/**
+ * A range of `ranges` (spreadsheets.get, values.batchGet): "'Sheet name'" or "Sheet" alone is the
+ * whole sheet, "'Sheet'!A1:B2" a block; a range without a sheet name is refused here (the API
+ * would read it on the first sheet — callers of this runtime always name the sheet).
+ */
+export function resolveRange(wb: WorkbookData, text: string): { sheet: SheetData; startRow: number; endRow: number; startCol: number; endCol: number } | null {
+  const bare = text.includes('!') ? null : text.startsWith("'") && text.endsWith("'") && text.length >= 2 ? text.slice(1, -1).replace(/''/g, "'") : text;
+  if (bare !== null) {
+    const sheet = wb.sheets.find((s) => s.name === bare);
+    return sheet ? { sheet, startRow: 0, endRow: sheet.maxRows, startCol: 0, endCol: sheet.maxCols } : null;
+  }
+  const parts = parseA1(text);
+  const sheet = parts?.sheetName === undefined ? undefined : wb.sheets.find((s) => s.name === parts.sheetName);
+  if (!parts || !sheet) return null;
+  return {
+    sheet,
+    startRow: parts.startRow ?? 0,
+    endRow: Math.min(parts.endRow ?? sheet.maxRows, sheet.maxRows),
+    startCol: parts.startCol ?? 0,
+    endCol: Math.min(parts.endCol ?? sheet.maxCols, sheet.maxCols),
+  };
+}
+
+/** A cell's userEnteredValue as the API gives it (a date as its serial number). */
+export function apiValue(cell: CellData | undefined, timeZone: string): GoogleAppsScript.Sheets.Schema.ExtendedValue | undefined {
+  if (!cell) return undefined;
+  if (cell.f !== undefined) return { formulaValue: cell.f };
+  const v = cell.v;
+  if (v === undefined) return undefined;
+  if (v instanceof Date) return { numberValue: dateSerial(v, timeZone) };
+  if (typeof v === 'number') return { numberValue: v };
+  if (typeof v === 'boolean') return { boolValue: v };
+  return { stringValue: v };
+}
+
+/** The cell fields withGridData gives (userEnteredFormat: its numberFormat only). */
+const GRID_CELL_FIELDS = new Set(['userEnteredValue', 'effectiveValue', 'formattedValue', 'note', 'dataValidation', 'userEnteredFormat']);
+
+/**
+ * Whether a get returns grid data (includeGridData, or a `fields` selection reaching into
+ * sheets.data). Only a selection of rowData.values(userEnteredValue, effectiveValue, note,
+ * userEnteredFormat.numberFormat) is modelled: any other grid field, or grid data without a
+ * `fields` selection, is refused by name.
+ */
+export function wantsGridData(fields: string | undefined, includeGridData: boolean): boolean {
+  const sel = fields ? parseSelector(fields) : null;
+  const data = sel?.get('sheets')?.get('data');
+  if (!includeGridData && (data === undefined || sel === null)) return false;
+  const values = data?.get('rowData')?.get('values');
+  const format = values?.get('userEnteredFormat');
+  const ok =
+    values instanceof Map &&
+    [...values.keys()].every((k) => GRID_CELL_FIELDS.has(k)) &&
+    (format === undefined || (format instanceof Map && [...format.keys()].every((k) => k === 'numberFormat'))) &&
+    [...data!.keys()].every((k) => k === 'rowData' || k === 'startRow' || k === 'startColumn');
+  if (!ok) throw unsupported('grid data in spreadsheets.get other than fields "sheets(data(rowData(values(userEnteredValue,effectiveValue,formattedValue,note,dataValidation,userEnteredFormat.numberFormat))))"');
+  return true;
+}
+
+/**
+ * spreadsheets.get with `ranges` and grid data: only the sheets the ranges name, each with a
+ * GridData per range (userEnteredValue and note of each cell — the cell fields the model keeps
+ * that readers need; trailing empty rows and cells left out, as the API does).
+ */
+export function withGridData(wb: WorkbookData, full: ApiSpreadsheet, ranges: string | string[] | undefined, gridData: boolean): ApiSpreadsheet {
+  const list = ranges === undefined ? wb.sheets.map((s) => `'${s.name.replace(/'/g, "''")}'`) : Array.isArray(ranges) ? ranges : [ranges];
+  const resolved = list.map((r) => {
+    const found = resolveRange(wb, r);
+    if (!found) throw apiCallError('get', `Unable to parse range: ${r}`);
+    return found;
+  });
+  const sheets = (full.sheets ?? []).filter((s) => resolved.some((r) => r.sheet.id === (s.properties?.sheetId ?? 0)));
+  if (!gridData) return { ...full, sheets };
+  return {
+    ...full,
+    sheets: sheets.map((s) => ({
+      ...s,
+      data: resolved.filter((r) => r.sheet.id === s.properties?.sheetId).map((r) => {
+        const read = valueReader(wb, r.sheet);
+        const show = displayReader(wb, r.sheet);
+        const rowData: GoogleAppsScript.Sheets.Schema.RowData[] = [];
+        for (let row = r.startRow; row < r.endRow; row++) {
+          const values: GoogleAppsScript.Sheets.Schema.CellData[] = [];
+          for (let col = r.startCol; col < r.endCol; col++) values.push(cellData(r.sheet.rows[row]?.[col], read, show, wb.timeZone, wb.locale));
+          while (values.length > 0 && Object.keys(values[values.length - 1]).length === 0) values.pop();
+          rowData.push(values.length > 0 ? { values } : {});
+        }
+        while (rowData.length > 0 && !rowData[rowData.length - 1].values) rowData.pop();
+        const data: GoogleAppsScript.Sheets.Schema.GridData = { rowData };
+        if (r.startRow !== 0) data.startRow = r.startRow;
+        if (r.startCol !== 0) data.startColumn = r.startCol;
+        return data;
+      }),
+    })),
+  };
 }

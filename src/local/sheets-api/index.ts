@@ -7,17 +7,16 @@ import type { SheetsApiPort } from '../../server/gas/ports';
 import type { CallLog, Directory, ExecutionContext, VirtualClock } from '../core';
 import { canEditFile, canViewFile } from '../sheets/access';
 import type { WorkbookData } from '../sheets/model';
-import { updateCells } from './cells';
-import { addDimensionGroup, deleteDimensionGroup, updateDimensionProperties } from './dimensions';
+import { appendCells, repeatCell, setDataValidation, updateCells } from './cells';
+import { addDimensionGroup, deleteDimension, deleteDimensionGroup, updateDimensionProperties } from './dimensions';
 import { type Draft, commitDraft, openDraft } from './draft';
-import { MSG, RequestError, apiCallError, unsupported } from './errors';
+import { MSG, RequestError, apiCallError } from './errors';
 import { applySelector, parseSelector } from './fields';
-import { buildSpreadsheet } from './get';
-import { gridData, requestedRange, type RequestedRange } from './grid-data';
+import { buildSpreadsheet, wantsGridData, withGridData } from './get';
 import { addSheet, deleteSheet, updateSheetProperties } from './layout';
 import { addProtectedRange, deleteProtectedRange, updateProtectedRange } from './protections';
 import { createDeveloperMetadata, deleteDeveloperMetadata } from './metadata';
-import { valuesBatchUpdate } from './values';
+import { valuesBatchGet, valuesBatchUpdate } from './values';
 import { gasApiNames, notImplemented, withStubs } from '../unimplemented';
 
 export { hiddenColumnsOf, setHiddenColumns } from './hidden-columns';
@@ -38,6 +37,10 @@ const HANDLERS: Partial<Record<keyof ApiRequest, Handler>> = {
   createDeveloperMetadata,
   deleteDeveloperMetadata,
   updateCells,
+  repeatCell,
+  setDataValidation,
+  appendCells,
+  deleteDimension,
 };
 
 /** Every kind of batchUpdate request the real API knows (a typo is the API's error, not ours). */
@@ -101,29 +104,14 @@ export function createSheetsApi(deps: SheetsApiDeps): SheetsApiPort {
     const wb = deps.findWorkbook(spreadsheetId);
     if (!wb) throw apiCallError('get', MSG.notFound);
     if (!canViewFile(wb, user())) throw apiCallError('get', MSG.noPermission);
-    const full = buildSpreadsheet(wb, user(), deps.directory);
-    const selector = opts.fields ? parseSelector(opts.fields) : null;
-    if (opts.ranges !== undefined) {
-      let requested: RequestedRange[];
-      try {
-        requested = (Array.isArray(opts.ranges) ? opts.ranges : [opts.ranges]).map((a1) => requestedRange(wb, a1));
-      } catch (e) {
-        if (e instanceof RequestError) throw apiCallError('get', e.message);
-        throw e;
-      }
-      // A field mask that names grid data returns it whatever includeGridData says (API reference).
-      const withData = selector ? /\bdata\b/.test(opts.fields ?? '') : Boolean(opts.includeGridData);
-      full.sheets = wb.sheets.flatMap((s, i) => {
-        const mine = requested.filter((r) => r.sheet === s);
-        if (mine.length === 0) return [];
-        const sheet = full.sheets![i];
-        return [withData ? { ...sheet, data: mine.map((r) => gridData(wb, r)) } : sheet];
-      });
-    } else if (opts.includeGridData) throw unsupported('includeGridData in spreadsheets.get'); // without ranges: the whole book
-    return selector ? applySelector(full, selector) : full;
+    let full = buildSpreadsheet(wb, user(), deps.directory);
+    const gridData = wantsGridData(opts.fields, opts.includeGridData === true);
+    if (opts.ranges !== undefined || gridData) full = withGridData(wb, full, opts.ranges, gridData);
+    return opts.fields ? applySelector(full, parseSelector(opts.fields)) : full;
   }
 
   const Values = withStubs('Sheets.Spreadsheets.Values', {
+    batchGet: (spreadsheetId: string, optionalArgs?: object) => valuesBatchGet({ ...deps, directory: deps.directory }, spreadsheetId, optionalArgs ?? {}),
     batchUpdate: (resource: GoogleAppsScript.Sheets.Schema.BatchUpdateValuesRequest, spreadsheetId: string) =>
       valuesBatchUpdate({ ...deps, directory: deps.directory }, resource, spreadsheetId),
   });

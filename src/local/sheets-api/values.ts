@@ -7,7 +7,9 @@
 import { type CallLog, type Directory, type ExecutionContext, VirtualClock } from '../core';
 import type { WorkbookData } from '../sheets/model';
 import { parseA1 } from '../sheets/a1';
-import { checkRect, canEditFile } from '../sheets/access';
+import { checkRect, canEditFile, canViewFile } from '../sheets/access';
+import { apiValue, resolveRange } from './get';
+import { unsupported } from './errors';
 import { forEachCellForWrite } from '../sheets/grid';
 import { applyParsed, parseScriptValue, type Parsed } from '../sheets/values';
 
@@ -62,4 +64,49 @@ export function valuesBatchUpdate(deps: ValuesDeps, resource: Request, spreadshe
     });
   }
   return { spreadsheetId, totalUpdatedCells: cells, responses: writes.map((w) => ({ updatedRange: `'${w.sheet.name}'` })) };
+}
+
+interface BatchGetOptions {
+  ranges?: string | string[];
+  majorDimension?: string;
+  valueRenderOption?: string;
+  dateTimeRenderOption?: string;
+}
+
+/**
+ * spreadsheets.values.batchGet, UNFORMATTED_VALUE only (numbers as numbers, dates as serial
+ * numbers — the default SERIAL_NUMBER), rows by default: trailing empty rows and cells are left
+ * out, as the API does.
+ */
+export function valuesBatchGet(deps: ValuesDeps, spreadsheetId: string, options: BatchGetOptions): GoogleAppsScript.Sheets.Schema.BatchGetValuesResponse {
+  deps.calls.record('Sheets.Spreadsheets.Values.batchGet');
+  const failGet = (message: string) => `API call to sheets.spreadsheets.values.batchGet failed with error: ${message}`;
+  const wb = deps.findWorkbook(spreadsheetId);
+  if (!wb) throw new Error(failGet('Requested entity was not found.'));
+  if (!canViewFile(wb, deps.ctx.effectiveUser.toLowerCase())) throw new Error(failGet('The caller does not have permission'));
+  if (options.valueRenderOption !== 'UNFORMATTED_VALUE') throw unsupported(`values.batchGet valueRenderOption ${String(options.valueRenderOption ?? 'FORMATTED_VALUE')}`);
+  if ((options.dateTimeRenderOption ?? 'SERIAL_NUMBER') !== 'SERIAL_NUMBER') throw unsupported('values.batchGet dateTimeRenderOption FORMATTED_STRING');
+  if ((options.majorDimension ?? 'ROWS') !== 'ROWS') throw unsupported('values.batchGet majorDimension COLUMNS');
+  const ranges = options.ranges === undefined ? [] : Array.isArray(options.ranges) ? options.ranges : [options.ranges];
+  const valueRanges = ranges.map((text) => {
+    const r = resolveRange(wb, text);
+    if (!r) throw new Error(failGet(`Unable to parse range: ${text}`));
+    const values: (string | number | boolean)[][] = [];
+    for (let row = r.startRow; row < r.endRow; row++) {
+      const line: (string | number | boolean)[] = [];
+      for (let col = r.startCol; col < r.endCol; col++) {
+        const v = apiValue(r.sheet.rows[row]?.[col], wb.timeZone);
+        // A formula's cached value is not modelled here: such a cell is refused rather than guessed.
+        if (v?.formulaValue !== undefined) throw unsupported('values.batchGet of a formula cell');
+        line.push(v?.numberValue ?? v?.boolValue ?? v?.stringValue ?? '');
+      }
+      while (line.length > 0 && line[line.length - 1] === '') line.pop();
+      values.push(line);
+    }
+    while (values.length > 0 && values[values.length - 1].length === 0) values.pop();
+    const out: GoogleAppsScript.Sheets.Schema.ValueRange = { range: text, majorDimension: 'ROWS' };
+    if (values.length > 0) out.values = values;
+    return out;
+  });
+  return { spreadsheetId, valueRanges };
 }

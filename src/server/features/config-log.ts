@@ -7,7 +7,7 @@
 import type { Env } from '../gas/env';
 import { diffRows, rowText } from '../domain/config-log/diff';
 import { appendAudit } from '../workbook/audit';
-import { readChunked, writeChunked } from '../workbook/chunked-property';
+import { readChunked, writeChunked, writeChunkedAll } from '../workbook/chunked-property';
 import { forgetSchoolContext } from './school-context';
 
 const PREFIX = 'sodiem.configSnapshot.';
@@ -26,7 +26,7 @@ function sheetRows(env: Env, name: string): string[] {
 export function snapshotConfig(env: Env, sheetNames: readonly string[]): void {
   const props = env.properties.getDocumentProperties();
   if (!props) return;
-  for (const name of sheetNames) writeChunked(props, `${PREFIX}${name}.`, JSON.stringify(sheetRows(env, name)));
+  writeChunkedAll(props, sheetNames.map((name) => [`${PREFIX}${name}.`, JSON.stringify(sheetRows(env, name))] as const));
 }
 
 /** The caller holds the document lock. */

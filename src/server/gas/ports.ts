@@ -217,6 +217,7 @@ export interface SheetsApiPort {
       optionalArgs?: object,
     ): GoogleAppsScript.Sheets.Schema.Spreadsheet;
     Values?: {
+      batchGet(spreadsheetId: string, optionalArgs: object): GoogleAppsScript.Sheets.Schema.BatchGetValuesResponse;
       batchUpdate(
         resource: GoogleAppsScript.Sheets.Schema.BatchUpdateValuesRequest,
         spreadsheetId: string,

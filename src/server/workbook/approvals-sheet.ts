@@ -8,7 +8,7 @@
  */
 import type { SheetPort, SpreadsheetPort } from '../gas/ports';
 import { isoVietnam } from '../domain/calendar/time';
-import { ensureRecordSheet } from './record-sheet';
+import { ensureRecordSheet, type RecordSheetSpec } from './record-sheet';
 
 export const APPROVALS_SHEET = 'Duyệt sửa điểm';
 export const APPROVALS_HEADER: readonly string[] = ['Thời điểm duyệt', 'Người duyệt', 'Mã đề nghị', 'Lớp', 'Cột (khoá)', 'Mã học sinh', 'Giáo viên', 'Hết hạn lúc', 'Đã đóng lúc'];
@@ -22,8 +22,10 @@ export interface OpenApproval {
   teacher: string;
 }
 
+export const APPROVALS_SHEET_SPEC: RecordSheetSpec = { name: APPROVALS_SHEET, header: APPROVALS_HEADER, widths: COLUMN_WIDTHS };
+
 export function ensureApprovalsSheet(spreadsheet: SpreadsheetPort): SheetPort {
-  return ensureRecordSheet(spreadsheet, APPROVALS_SHEET, APPROVALS_HEADER, COLUMN_WIDTHS);
+  return ensureRecordSheet(spreadsheet, APPROVALS_SHEET_SPEC);
 }
 
 export interface ApprovalRow extends OpenApproval {

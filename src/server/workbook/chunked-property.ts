@@ -7,9 +7,17 @@ import type { PropertiesPort } from '../gas/ports';
 const CHUNK_CHARS = 2_500; // ≤ 9 KB per property value even if every character takes 3 bytes
 
 export function writeChunked(props: PropertiesPort, prefix: string, text: string): void {
+  writeChunkedAll(props, [[prefix, text]]);
+}
+
+/** Several texts, each under its prefix, with one getKeys and one setProperties for all. */
+export function writeChunkedAll(props: PropertiesPort, texts: readonly (readonly [string, string])[]): void {
   const chunks: Record<string, string> = {};
-  for (let i = 0; i * CHUNK_CHARS < text.length; i++) chunks[`${prefix}${i}`] = text.slice(i * CHUNK_CHARS, (i + 1) * CHUNK_CHARS);
-  for (const key of props.getKeys()) if (key.startsWith(prefix) && /^\d+$/.test(key.slice(prefix.length)) && !(key in chunks)) props.deleteProperty(key);
+  for (const [prefix, text] of texts) {
+    for (let i = 0; i * CHUNK_CHARS < text.length; i++) chunks[`${prefix}${i}`] = text.slice(i * CHUNK_CHARS, (i + 1) * CHUNK_CHARS);
+  }
+  const stale = (key: string) => texts.some(([prefix]) => key.startsWith(prefix) && /^\d+$/.test(key.slice(prefix.length))) && !(key in chunks);
+  for (const key of props.getKeys()) if (stale(key)) props.deleteProperty(key);
   props.setProperties(chunks);
 }
 

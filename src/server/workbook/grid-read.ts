@@ -50,15 +50,18 @@ const SERIAL_EPOCH_MS = Date.UTC(1899, 11, 30);
 export const a1Of = (b: GridBlock): string =>
   `'${b.sheet.replace(/'/g, "''")}'!${columnLetter(b.col)}${b.row}:${columnLetter(b.col + b.numCols - 1)}${b.row + b.numRows - 1}`;
 
-function valueOf(cell: ApiCell): CellValue {
-  const v = cell.effectiveValue;
+/**
+ * One cell of the API's grid data as getValues shows it; `zoneOffsetMs` turns a serial day
+ * number (the wall clock of the file's zone) into the instant — Việt Nam's by default.
+ */
+export function cellValueOf(cell: ApiCell | undefined, zoneOffsetMs = VIETNAM_OFFSET_MS): CellValue {
+  const v = cell?.effectiveValue;
   if (!v) return '';
   if (v.errorValue) return ERROR_TEXT[v.errorValue.type ?? ''] ?? '#ERROR!';
   if (v.boolValue !== undefined && v.boolValue !== null) return v.boolValue;
   if (v.numberValue !== undefined && v.numberValue !== null) {
-    const type = cell.userEnteredFormat?.numberFormat?.type ?? '';
-    // A serial day number in the book's zone (UTC+7, no daylight saving) as the instant it shows.
-    return DATE_TYPES.has(type) ? new Date(SERIAL_EPOCH_MS + Math.round(v.numberValue * 86_400_000) - VIETNAM_OFFSET_MS) : v.numberValue;
+    const type = cell?.userEnteredFormat?.numberFormat?.type ?? '';
+    return DATE_TYPES.has(type) ? new Date(SERIAL_EPOCH_MS + Math.round(v.numberValue * 86_400_000) - zoneOffsetMs) : v.numberValue;
   }
   return v.stringValue ?? '';
 }
@@ -87,7 +90,7 @@ export function readGrids(env: Env, spreadsheetId: string, blocks: readonly Grid
     (data.rowData ?? []).forEach((rowData, i) => {
       (rowData.values ?? []).forEach((cell, j) => {
         if (i >= b.numRows || j >= b.numCols) return;
-        out.values[i][j] = valueOf(cell);
+        out.values[i][j] = cellValueOf(cell);
         out.formulas[i][j] = cell.userEnteredValue?.formulaValue ?? '';
         out.notes[i][j] = cell.note ?? '';
         out.hasRule[i][j] = Boolean(cell.dataValidation);

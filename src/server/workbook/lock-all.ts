@@ -7,7 +7,7 @@
  */
 import type { SheetPort, SpreadsheetPort } from '../gas/ports';
 import { formatVnDateTime, isoVietnam } from '../domain/calendar/time';
-import { ensureRecordSheet } from './record-sheet';
+import { ensureRecordSheet, type RecordSheetSpec } from './record-sheet';
 
 export const DECISIONS_SHEET = 'Quyết định Ban giám hiệu';
 export const DECISIONS_HEADER: readonly string[] = ['Thời điểm', 'Người quyết định', 'Quyết định'];
@@ -16,8 +16,10 @@ export const DECISION_TEXT = { lockAll: 'Khóa toàn bộ', reopen: 'Mở lại 
 const COLUMN_WIDTHS = [220, 260, 160];
 
 /** Creates the sheet with its header (setup; the protection comes with setup's plan). */
+export const DECISIONS_SHEET_SPEC: RecordSheetSpec = { name: DECISIONS_SHEET, header: DECISIONS_HEADER, widths: COLUMN_WIDTHS };
+
 export function ensureDecisionsSheet(spreadsheet: SpreadsheetPort): SheetPort {
-  return ensureRecordSheet(spreadsheet, DECISIONS_SHEET, DECISIONS_HEADER, COLUMN_WIDTHS);
+  return ensureRecordSheet(spreadsheet, DECISIONS_SHEET_SPEC);
 }
 
 /** Appends the decision, written by the deciding person's own run (the protection checks them). */

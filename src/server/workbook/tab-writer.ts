@@ -1,14 +1,11 @@
 /**
- * Applies a TabContent to the workbook: the tab is created or resized, then every property is
- * written as one block call (values, formats, backgrounds, weights, validations, notes), so
- * the cost of a tab does not grow with its cells. Column widths and groups are returned as
- * Sheets API requests instead: they travel, with the protections, in the one batchUpdate of
- * the whole setup.
+ * Pieces of writing a tab shared by the Sheets API path (tab-requests.ts) and the guard: the
+ * shape record of a written tab, column widths and groups as batchUpdate requests, and
+ * SpreadsheetApp validation rules built once per run.
  */
 import type { Env } from '../gas/env';
-import type { DataValidationPort, SheetPort, SpreadsheetPort } from '../gas/ports';
+import type { DataValidationPort } from '../gas/ports';
 import type { ValidationSpec } from './layout';
-import { contentSize, type TabContent } from './tab-content';
 
 /** What a written tab looks like: the structure check compares the workbook with it. */
 export interface TabShape {
@@ -16,18 +13,6 @@ export interface TabShape {
   id: number;
   rows: number;
   cols: number;
-}
-
-/** Makes the tab exist with exactly rows × cols cells (new tabs go after the existing ones). */
-export function ensureSheet(spreadsheet: SpreadsheetPort, name: string, rows: number, cols: number): SheetPort {
-  const sheet = spreadsheet.getSheetByName(name) ?? spreadsheet.insertSheet(name, spreadsheet.getSheets().length);
-  const maxRows = sheet.getMaxRows();
-  const maxCols = sheet.getMaxColumns();
-  if (maxRows < rows) sheet.insertRowsAfter(maxRows, rows - maxRows);
-  else if (maxRows > rows) sheet.deleteRows(rows + 1, maxRows - rows);
-  if (maxCols < cols) sheet.insertColumnsAfter(maxCols, cols - maxCols);
-  else if (maxCols > cols) sheet.deleteColumns(cols + 1, maxCols - cols);
-  return sheet;
 }
 
 /** Builds each distinct rule once per run: a school has hundreds of thousands of cells but a handful of rules. */
@@ -76,30 +61,4 @@ export function columnWidthRequests(sheetId: number, widths: (number | null)[]):
 
 export function columnGroupRequests(sheetId: number, groups: { first: number; last: number }[]): Request[] {
   return groups.map((g) => ({ addDimensionGroup: { range: { sheetId, dimension: 'COLUMNS', startIndex: g.first - 1, endIndex: g.last } } }));
-}
-
-/** Writes the tab; returns it and the batchUpdate requests for its widths and groups. */
-export function writeTab(spreadsheet: SpreadsheetPort, spec: TabContent, rule: RuleCache): { sheet: SheetPort; requests: Request[]; shape: TabShape } {
-  const { rows, cols } = contentSize(spec);
-  const sheet = ensureSheet(spreadsheet, spec.name, rows, cols);
-  const all = sheet.getRange(1, 1, rows, cols);
-  // Formats first: a string written into a text ('@') cell stays text ("031315682859" keeps its
-  // leading zero), while in an automatic cell Sheets turns it into a number.
-  if (spec.numberFormats) all.setNumberFormats(spec.numberFormats);
-  all.setValues(spec.values);
-  if (spec.backgrounds) all.setBackgrounds(spec.backgrounds);
-  if (spec.fontWeights) all.setFontWeights(spec.fontWeights);
-  if (spec.notes) all.setNotes(spec.notes);
-  if (spec.validations) all.setDataValidations(spec.validations.map((row) => row.map(rule)));
-  for (const v of spec.rangeValidations ?? []) {
-    sheet.getRange(v.range.row, v.range.col, v.range.numRows, v.range.numCols).setDataValidation(rule(v.rule));
-  }
-  if (spec.frozenRows !== undefined) sheet.setFrozenRows(spec.frozenRows);
-  if (spec.frozenColumns !== undefined) sheet.setFrozenColumns(spec.frozenColumns);
-  for (const row of spec.hiddenRows ?? []) sheet.hideRows(row);
-  if (spec.hidden && !sheet.isSheetHidden()) sheet.hideSheet();
-  if (spec.hidden === false && sheet.isSheetHidden()) sheet.showSheet();
-  const sheetId = sheet.getSheetId();
-  const requests = [...columnWidthRequests(sheetId, spec.columnWidths ?? []), ...columnGroupRequests(sheetId, spec.columnGroups ?? [])];
-  return { sheet, requests, shape: { name: spec.name, id: sheetId, rows, cols } };
 }

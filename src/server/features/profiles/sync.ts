@@ -21,7 +21,7 @@ import { PROFILE_FILE_TEXT, profileShadowName, readProfileFileIds, storeProfileF
 import { applyPlan } from '../setup/apply';
 import { tabContent, type CellSource } from '../setup/contents';
 import { tabProtections } from '../windows/tab-protections';
-import { documentFolder } from '../documents/drive-folders';
+import { documentFolder, filesIn } from '../documents/drive-folders';
 
 /** Profile fields an import may bring (the rest are typed by the homeroom teacher). */
 export type ImportedField = 'ETHNICITY' | 'BIRTHPLACE' | 'PERSONAL_ID';
@@ -38,6 +38,10 @@ export interface ProfileSyncInputs {
   dateCell: (iso: string) => Date;
   /** Who owns the files (the protections' owner). */
   owner: string;
+  /** A date cell's Date as the serial number Sheets stores (asked of the spreadsheet when absent). */
+  serialOf?: (d: Date) => number;
+  /** The workbook's tab names when the caller has read them (no lookup of an old profile tab then). */
+  workbookTabs?: ReadonlySet<string>;
 }
 
 export interface ProfileSyncResult {
@@ -79,29 +83,58 @@ function rowsOf(values: readonly (readonly CellValue[])[]): Map<string, Row> {
 const ROSTER_FIELDS = new Set(['STT', 'CODE', 'NAME', 'BIRTH', 'SEX']);
 const filled = (v: CellValue | undefined): v is CellValue => v !== undefined && v !== null && v !== '';
 
-/** Opens the class's file, or makes it (a first run, or the file was deleted). */
-function fileFor(env: Env, id: string | undefined, name: string): { file: SpreadsheetPort; created: boolean } {
-  if (id) {
-    try {
-      return { file: env.spreadsheetApp.openById(id), created: false };
-    } catch {
-      // Deleted or no longer the admin's: a new one is made, the profiles carried from the old tab or the import.
+/**
+ * Opens the class's file, or makes it (a first run, or the file was deleted). A new file is put
+ * in its folder and its id kept at once, and a run that was stopped before keeping an id finds
+ * the file in the folder by its name (one listing for every class): run again, setup makes no
+ * second file.
+ */
+function fileOpener(env: Env, ids: Record<string, string>, schoolYear: number) {
+  let folderId: string | null | undefined;
+  let inFolder: Map<string, string> | undefined;
+  const folder = () => (folderId === undefined ? (folderId = env.driveApi.Files ? documentFolder(env.driveApi.Files, schoolYear, PROFILE_FOLDER) : null) : folderId);
+  const known = new Set(Object.values(ids));
+  const unrecorded = (name: string): string | undefined => {
+    const files = env.driveApi.Files;
+    const id = folder();
+    if (!files || !id) return undefined;
+    inFolder ??= new Map(filesIn(files, id, 'id,name,mimeType').filter((f) => f.mimeType === SPREADSHEET_MIME && f.id && !known.has(f.id)).map((f) => [f.name ?? '', f.id!]));
+    return inFolder.get(name);
+  };
+  return (classCode: string, name: string): { file: SpreadsheetPort; id: string; created: boolean } => {
+    for (const id of [ids[classCode], unrecorded(name)]) {
+      if (!id) continue;
+      try {
+        return { file: env.spreadsheetApp.openById(id), id, created: false };
+      } catch {
+        // Deleted or no longer the admin's: a new one is made, the profiles carried from the old tab or the import.
+      }
     }
-  }
-  return { file: env.spreadsheetApp.create(name), created: true };
+    const files = env.driveApi.Files;
+    const parent = folder();
+    // Made in its folder with Drive's switches set in one call (no file is ever left in My Drive);
+    // without the advanced Drive service it stays in My Drive.
+    const made = files && parent ? files.create({ name, mimeType: SPREADSHEET_MIME, parents: [parent], ...LOCKED }).id : undefined;
+    const file = made ? env.spreadsheetApp.openById(made) : env.spreadsheetApp.create(name);
+    const id = made ?? file.getId();
+    ids[classCode] = id;
+    storeProfileFileIds(env, ids);
+    return { file, id, created: true };
+  };
 }
 
 /**
  * Editors: the admins and the homeroom teacher; viewers: the board; nobody else. Only what differs
- * is changed, and only by the file's owner (Drive lets nobody else share it: placeAndLock): another
+ * is changed, and only by the file's owner (Drive lets nobody else share it: LOCKED): another
  * admin's run leaves the sharing as it is and says so.
  */
-function share(file: SpreadsheetPort, runner: string, editors: readonly string[], viewers: readonly string[]): boolean {
-  const owner = file.getOwner()?.getEmail().toLowerCase() ?? '';
+function share(file: SpreadsheetPort, runner: string, editors: readonly string[], viewers: readonly string[], isNew: boolean): boolean {
+  // A file this run made is the runner's and shared with nobody yet: nothing to read.
+  const owner = isNew ? runner.toLowerCase() : (file.getOwner()?.getEmail().toLowerCase() ?? '');
   const wantEditors = new Set(editors.map((e) => e.toLowerCase()).filter((e) => e !== owner));
   const wantViewers = new Set(viewers.map((e) => e.toLowerCase()).filter((e) => e !== owner && !wantEditors.has(e)));
-  const hasEditors = new Set(file.getEditors().map((u) => u.getEmail().toLowerCase()).filter((e) => e !== owner));
-  const hasViewers = new Set(file.getViewers().map((u) => u.getEmail().toLowerCase()));
+  const hasEditors = new Set(isNew ? [] : file.getEditors().map((u) => u.getEmail().toLowerCase()).filter((e) => e !== owner));
+  const hasViewers = new Set(isNew ? [] : file.getViewers().map((u) => u.getEmail().toLowerCase()));
   const removeEditors = [...hasEditors].filter((e) => !wantEditors.has(e));
   const removeViewers = [...hasViewers].filter((e) => !wantViewers.has(e));
   const addEditors = [...wantEditors].filter((e) => !hasEditors.has(e));
@@ -116,19 +149,15 @@ function share(file: SpreadsheetPort, runner: string, editors: readonly string[]
 }
 
 export const PROFILE_FOLDER = 'Lý lịch';
+const SPREADSHEET_MIME = 'application/vnd.google-apps.spreadsheet';
 
 /**
  * A new file goes into `Sổ Điểm/<năm học>/Lý lịch/` of the admin's Drive, and Drive's switches
  * close the ways around the sharing: an editor (the homeroom teacher) cannot share it on, a
- * viewer (the board) cannot download, print or copy it. Through the Drive API under drive.file
- * (the add-on made the file); without the advanced Drive service the file stays in My Drive.
+ * viewer (the board) cannot download, print or copy it. Made through the Drive API under
+ * drive.file (the add-on makes the file).
  */
-function placeAndLock(env: Env, fileId: string, schoolYear: number): void {
-  const files = env.driveApi.Files;
-  if (!files) return;
-  const folderId = documentFolder(files, schoolYear, PROFILE_FOLDER);
-  files.update({ writersCanShare: false, copyRequiresWriterPermission: true }, fileId, null, { addParents: folderId, removeParents: 'root', fields: 'id' });
-}
+const LOCKED = { writersCanShare: false, copyRequiresWriterPermission: true };
 
 export function syncProfiles(env: Env, inputs: ProfileSyncInputs): ProfileSyncResult {
   const { config, admins, roster, updates } = inputs;
@@ -138,13 +167,16 @@ export function syncProfiles(env: Env, inputs: ProfileSyncInputs): ProfileSyncRe
 
   // Every class's file (or old tab) read once, before any is written: a student who changed class
   // finds their fields in the other class's file.
+  const open = fileOpener(env, ids, config.school.schoolYear);
   const opened = config.classes.map((cls) => {
-    const { file, created } = fileFor(env, ids[cls.code], PROFILE_FILE_TEXT.fileName(cls.code, config.school.schoolYear));
+    const { file, id, created } = open(cls.code, PROFILE_FILE_TEXT.fileName(cls.code, config.school.schoolYear));
     const name = profileSheetName(cls.code);
-    const legacy = workbook.getSheetByName(name);
-    const values = file.getSheetByName(name)?.getDataRange().getValues() ?? legacy?.getDataRange().getValues() ?? [];
-    return { cls, file, created, legacy, rows: rowsOf(values) };
+    const legacy = inputs.workbookTabs && !inputs.workbookTabs.has(name) ? null : workbook.getSheetByName(name);
+    // A file made just now holds nothing to read.
+    const values = (created ? null : file.getSheetByName(name)?.getDataRange().getValues()) ?? legacy?.getDataRange().getValues() ?? [];
+    return { cls, file, id, created, legacy, rows: rowsOf(values) };
   });
+  const runner = env.session.getEffectiveUser().getEmail();
   const anywhere = (code: string, key: string): CellValue | undefined => {
     for (const o of opened) {
       const v = o.rows.get(code)?.get(key);
@@ -155,7 +187,7 @@ export function syncProfiles(env: Env, inputs: ProfileSyncInputs): ProfileSyncRe
 
   const created: string[] = [];
   const unshared: string[] = [];
-  for (const { cls, file, created: isNew, legacy, rows } of opened) {
+  for (const { cls, file, id, created: isNew, legacy, rows } of opened) {
     const inClass = roster.filter((s) => s.classCode === cls.code && !s.leave);
     const left = roster.filter((s) => s.classCode === cls.code && s.leave);
     const labels = new Map(leaversOf(roster, cls.code).map((l) => [l.code, leaverLabel(l)]));
@@ -185,13 +217,11 @@ export function syncProfiles(env: Env, inputs: ProfileSyncInputs): ProfileSyncRe
     const shadowName = profileShadowName(cls.code);
     const shadow = { name: shadowName, values: content.values, numberFormats: content.numberFormats, hidden: true };
     protections.push({ sheetName: shadowName, range: null, key: shadowName, editors: [...admins] });
-    applyPlan(env, file, [content, shadow], protections, inputs.owner);
-    // A new file's own first tab goes once the profile tab is there.
-    for (const sheet of file.getSheets()) if (sheet.getName() !== spec.sheetName && sheet.getName() !== shadowName) file.deleteSheet(sheet);
-    if (!share(file, env.session.getEffectiveUser().getEmail(), [...admins, cls.homeroom], board)) unshared.push(cls.code);
-    if (isNew) placeAndLock(env, file.getId(), config.school.schoolYear);
+    // One batchUpdate: both tabs, their protections, and a new file's own first tab deleted.
+    applyPlan(env, file, [[content, shadow]], protections, inputs.owner, { spreadsheetId: id, serialOf: inputs.serialOf, removeOthers: true });
+    if (!share(file, runner, [...admins, cls.homeroom], board, isNew)) unshared.push(cls.code);
     if (legacy) workbook.deleteSheet(legacy);
-    ids[cls.code] = file.getId();
+    ids[cls.code] = id;
     if (isNew) created.push(cls.code);
   }
   storeProfileFileIds(env, ids);

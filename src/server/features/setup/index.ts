@@ -12,7 +12,13 @@ import { readInstallation, requireCaller } from '../installation';
 import { releaseAfterFlush } from '../../workbook/document-lock';
 import { adminsOf } from './admins';
 import { SETUP_TEXT } from './messages';
-import { rebuild, refused, type SetupResult } from './rebuild';
+import { rebuild, refused, type PreparedRead, type SetupResult } from './rebuild';
+import { runEnv } from './run-env';
+import { SHEET_NAMES } from '../../workbook/config';
+import { ROSTER_SHEET } from '../roster-table';
+import { DECISIONS_SHEET } from '../../workbook/lock-all';
+import { APPROVALS_SHEET } from '../../workbook/approvals-sheet';
+import { zoneOffsetMs } from '../../workbook/date-cells';
 
 export { ROSTER_SHEET, rebuild, type RebuildInputs, type SetupResult } from './rebuild';
 export { IMPORT_SHEET_NAME as IMPORT_SHEET } from '../profiles/import-area';
@@ -21,7 +27,14 @@ export { IMPORT_SHEET_NAME as IMPORT_SHEET } from '../profiles/import-area';
  * Under the document lock: a teacher's edit landing between the read of a tab and its rewrite
  * would be lost. Edits queued before setup are settled first (their positions change after).
  */
-export function runSetup(env: Env): SetupResult {
+export interface SetupOptions {
+  /** false leaves the class profile files alone (the bench measures the grade book by itself). */
+  profiles?: boolean;
+  /** Largest batchUpdate, in bytes of JSON (apply.ts MAX_BATCH_BYTES by default; tests make it small). */
+  maxBatchBytes?: number;
+}
+
+export function runSetup(env: Env, options: SetupOptions = {}): SetupResult {
   const lock = env.lock.getDocumentLock();
   if (lock && !lock.tryLock(30_000)) return { ok: false, lines: [SETUP_TEXT.busy] };
   try {
@@ -33,13 +46,28 @@ export function runSetup(env: Env): SetupResult {
         // An invalid configuration is reported below; queued edits stay queued.
       }
     }
-    return setupUnderLock(env, installation);
+    return setupUnderLock(readingEnv(env), installation, options);
   } finally {
     releaseAfterFlush(env, lock);
   }
 }
 
-function setupUnderLock(env: Env, installation: ReturnType<typeof readInstallation>): SetupResult {
+/**
+ * The sheet list, the zone and every configuration sheet read once (run-env.ts); the rebuild is
+ * handed the list and the zone so it asks for neither again.
+ */
+function readingEnv(env: Env): Env & { prepared?: PreparedRead } {
+  const api = env.sheetsApi.Spreadsheets;
+  if (!api) return env;
+  const spreadsheet = env.spreadsheetApp.getActiveSpreadsheet();
+  const sheets = (api.get(spreadsheet.getId(), { fields: 'sheets.properties(sheetId,title)' }).sheets ?? []).map((s) => ({ id: s.properties?.sheetId ?? 0, title: s.properties?.title ?? '' }));
+  const timeZone = spreadsheet.getSpreadsheetTimeZone();
+  const zone = zoneOffsetMs(env, timeZone, env.clock.now());
+  const names = [...Object.values(SHEET_NAMES), ROSTER_SHEET, DECISIONS_SHEET, APPROVALS_SHEET];
+  return { ...runEnv(env, spreadsheet, sheets, names, zone), prepared: { sheets, timeZone, zoneOffsetMs: zone } };
+}
+
+function setupUnderLock(env: Env, installation: ReturnType<typeof readInstallation>, options: SetupOptions): SetupResult {
   const caller = requireCaller(env);
   if (!installation) throw new Error(SETUP_TEXT.notInstalled);
   const parsed = readConfig(env);
@@ -54,5 +82,5 @@ function setupUnderLock(env: Env, installation: ReturnType<typeof readInstallati
   const calendar = readCalendar(env, config);
   if (!calendar.ok) return refused(calendar.errors.map((e) => e.message));
 
-  return rebuild(env, { config, admins, windows: calendar.windows, caller, admin: installation.admin });
+  return rebuild(env, { config, admins, windows: calendar.windows, caller, admin: installation.admin, profiles: options.profiles, maxBatchBytes: options.maxBatchBytes, prepared: (env as { prepared?: PreparedRead }).prepared });
 }

@@ -5,26 +5,27 @@
  * document lock and has checked the configuration and the calendar.
  */
 import type { Env } from '../../gas/env';
-import type { CellValue } from '../../gas/ports';
 import type { SchoolConfig } from '../../domain/school/model';
 import type { EntryWindow } from '../../domain/calendar';
 import { parseRoster } from '../../domain/roster';
 import { ATTENDANCE_TAB, LayoutError, SUMMER_TAB, classBookSheetName, columnLetter, roleOf, shadowSheetName } from '../../workbook/layout';
-import { appendAudit, ensureAuditSheet, type AuditInput } from '../../workbook/audit';
-import { dateCellMaker } from '../../workbook/date-cells';
+import { AUDIT_SHEET_SPEC, appendAudit, type AuditInput } from '../../workbook/audit';
+import { recordSheetContent } from '../../workbook/record-sheet';
+import { dateCells } from '../../workbook/date-cells';
+import { readPreviousTabs } from './previous';
 import { readStructures, storeStructures, structuresOf } from '../../workbook/structure';
 import { managersOf, openingAt, schoolProtections } from '../windows/protection-plan';
-import { DECISIONS_SHEET, ensureDecisionsSheet, lockAllSince } from '../../workbook/lock-all';
-import { APPROVALS_SHEET, ensureApprovalsSheet, openApprovals } from '../../workbook/approvals-sheet';
+import { DECISIONS_SHEET, DECISIONS_SHEET_SPEC, lockAllSince } from '../../workbook/lock-all';
+import { APPROVALS_SHEET, APPROVALS_SHEET_SPEC, openApprovals } from '../../workbook/approvals-sheet';
 import { cacheSchoolContext, readLayouts, storeLayouts } from '../school-context';
-import { applyPlan } from './apply';
+import { addTabs, applyPlan, sheetsApi } from './apply';
 import { closePending, pendingKey, readPending } from '../guard/pending-store';
 import { snapshotConfig } from '../config-log';
 import { SHEET_NAMES } from '../../workbook/config';
 import type { PreviousTab, UnplacedValue } from './existing';
 import { SETUP_TEXT } from './messages';
 import { planClass, type ClassPlan } from './plan-class';
-import { REPORT_SHEET, appendReport } from './report';
+import { REPORT_SHEET, reportRequests, reportSheetContent } from './report';
 import { leaversOf } from '../../workbook/leavers';
 import { fileProfiles } from '../profiles/file-profiles';
 
@@ -105,6 +106,18 @@ export interface RebuildInputs {
   caller: string;
   /** The installing admin (the protections' owner when the file's owner cannot be read). */
   admin: string;
+  /** false: the class profile files are left alone (default: brought in line after the book). */
+  profiles?: boolean;
+  /** Largest batchUpdate in bytes of JSON (apply.ts MAX_BATCH_BYTES by default). */
+  maxBatchBytes?: number;
+  /** What the caller already read (setup's first calls); read here when absent (a repair). */
+  prepared?: PreparedRead;
+}
+
+export interface PreparedRead {
+  sheets: { id: number; title: string }[];
+  timeZone: string;
+  zoneOffsetMs: number;
 }
 
 /**
@@ -114,7 +127,7 @@ export interface RebuildInputs {
 export function rebuild(env: Env, inputs: RebuildInputs, only?: readonly string[]): SetupResult {
   const { config, admins, caller } = inputs;
   const spreadsheet = env.spreadsheetApp.getActiveSpreadsheet();
-  const timeZone = spreadsheet.getSpreadsheetTimeZone();
+  const timeZone = inputs.prepared?.timeZone ?? spreadsheet.getSpreadsheetTimeZone();
   const rosterSheet = spreadsheet.getSheetByName(ROSTER_SHEET);
   if (!rosterSheet) return refused([SETUP_TEXT.missingRoster(ROSTER_SHEET)]);
   const roster = parseRoster(rosterSheet.getDataRange().getValues(), { sheet: ROSTER_SHEET }, {
@@ -124,20 +137,20 @@ export function rebuild(env: Env, inputs: RebuildInputs, only?: readonly string[
   });
   if (!roster.ok) return refused(roster.errors.map((e) => e.message));
 
-  const existingNames = new Set(spreadsheet.getSheets().map((s) => s.getName()));
-  const previous = (name: string): PreviousTab | undefined => {
-    if (!existingNames.has(name)) return undefined;
-    const range = spreadsheet.getSheetByName(name)!.getDataRange();
-    const values: CellValue[][] = range.getValues();
-    // A shadow's notes say when each value was accepted (the age lock): they move with the values.
-    return name.endsWith(' (bản lưu)') ? { name, values, notes: range.getNotes() } : { name, values };
-  };
+  const api = sheetsApi(env);
+  const spreadsheetId = spreadsheet.getId();
+  const sheetsRead = inputs.prepared?.sheets ?? (api.get(spreadsheetId, { fields: 'sheets.properties(sheetId,title)' }).sheets ?? []).map((s) => ({ id: s.properties?.sheetId ?? 0, title: s.properties?.title ?? '' }));
+  const existingNames = new Set(sheetsRead.map((s) => s.title));
+  const classes = only ? config.classes.filter((c) => only.includes(c.code)) : config.classes;
+  // Every tab a plan may read, in two calls; a shadow's notes say when each value was accepted (the age lock).
+  const tabNames = classes.flatMap((c) => [classBookSheetName(c.code), shadowSheetName(c.code), ...[ATTENDANCE_TAB, SUMMER_TAB].flatMap((t) => [t.sheetName(c.code), t.shadowName(c.code)])]);
+  const read = readPreviousTabs(env, spreadsheetId, tabNames.filter((n) => existingNames.has(n)), (n) => n.endsWith(' (bản lưu)'));
+  const previous = (name: string): PreviousTab | undefined => read.get(name);
   const props = env.properties.getDocumentProperties();
   const recorded = props ? readStructures(props) : {};
-  const dateCell = dateCellMaker(env, timeZone, new Date(`${config.school.semester1.start}T12:00:00Z`));
+  const { dateCell, serialOf } = dateCells(env, timeZone, new Date(`${config.school.semester1.start}T12:00:00Z`), inputs.prepared?.zoneOffsetMs);
   const plans: ClassPlan[] = [];
   const problems: string[] = [];
-  const classes = only ? config.classes.filter((c) => only.includes(c.code)) : config.classes;
   for (const cls of classes) {
     const students = roster.students.filter((s) => s.classCode === cls.code);
     const leavers = leaversOf(roster.students, cls.code);
@@ -172,18 +185,22 @@ export function rebuild(env: Env, inputs: RebuildInputs, only?: readonly string[
   const corrections = lockAll ? [] : openApprovals(spreadsheet, nowMs);
   const protections = schoolProtections(config, admins, managersOf(config, admins), layouts, openingAt(inputs.windows, nowMs, lockAll), corrections);
   const unplaced = plans.flatMap((p) => p.unplaced);
-  // The report first: if anything later fails, what could not be placed is already kept.
-  appendReport(spreadsheet, env.clock.now(), caller, unplaced);
+  // The log and the board's record sheets, made in one batchUpdate if missing: before the
+  // protections are sent, so they are protected in the same run.
+  // The report sheet too when something is to be reported.
+  const records = [AUDIT_SHEET_SPEC, DECISIONS_SHEET_SPEC, APPROVALS_SHEET_SPEC].filter((r) => !existingNames.has(r.name)).map(recordSheetContent);
+  const needsReport = unplaced.length > 0 && !existingNames.has(REPORT_SHEET);
+  const added = addTabs(env, spreadsheetId, needsReport ? [...records, reportSheetContent()] : records, sheetsRead.map((s) => s.id), serialOf);
+  const reportId = added.get(REPORT_SHEET) ?? sheetsRead.find((s) => s.title === REPORT_SHEET)?.id ?? -1;
+  // Each class's unplaced values are reported in the batch that rebuilds the class.
+  const now = env.clock.now();
+  const extra = plans.map((p) => reportRequests(reportId, now, caller, p.unplaced, serialOf));
   // A value the book showed that no guard accepted is put back by the rebuild: in the log too,
   // hash-chained, never silently.
-  ensureAuditSheet(env, spreadsheet);
-  // Created before the protections are sent, so it is protected in the same batchUpdate.
-  ensureDecisionsSheet(spreadsheet);
-  ensureApprovalsSheet(spreadsheet);
   appendAudit(env, [...settlePending(env, notAcceptedRows(env, caller, unplaced)), ...adoptedRows(env, caller, plans.flatMap((p) => p.adopted))]);
-  const tabs = plans.flatMap((p) => p.tabs);
-  const onlySheets = only ? new Set(tabs.map((t) => t.name)) : undefined;
-  const shapes = applyPlan(env, spreadsheet, tabs, protections, spreadsheet.getOwner()?.getEmail() ?? inputs.admin, onlySheets);
+  const onlySheets = only ? new Set(plans.flatMap((p) => p.tabs.map((t) => t.name))) : undefined;
+  const owner = spreadsheet.getOwner()?.getEmail() ?? inputs.admin;
+  const { shapes } = applyPlan(env, spreadsheet, plans.map((p) => p.tabs), protections, owner, { onlySheets, serialOf, maxBatchBytes: inputs.maxBatchBytes, extra });
   const built = Object.fromEntries(plans.map((p) => [p.classCode, p.layout]));
   storeLayouts(env, only ? { ...readLayouts(env), ...built } : built);
   storeStructures(env, structuresOf(plans.map((p) => p.classCode), shapes), only !== undefined);
@@ -191,7 +208,7 @@ export function rebuild(env: Env, inputs: RebuildInputs, only?: readonly string[
   // The configuration this build came from: later changes are logged against it, row by row.
   if (!only) snapshotConfig(env, [...Object.values(SHEET_NAMES), DECISIONS_SHEET, APPROVALS_SHEET]);
   // Each class's profiles in its own file, out of the workbook every teacher reads.
-  const profiles = only ? null : fileProfiles(env, { config, admins, roster: roster.students, dateCell, owner: spreadsheet.getOwner()?.getEmail() ?? inputs.admin });
+  const profiles = only || inputs.profiles === false ? null : fileProfiles(env, { config, admins, roster: roster.students, dateCell, serialOf, owner, workbookTabs: existingNames });
 
   const inClass = roster.students.filter((s) => !s.leave);
   const lines = [SETUP_TEXT.done(plans.length, inClass.length)];

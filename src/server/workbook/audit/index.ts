@@ -1,4 +1,4 @@
-export { AUDIT_HEADER, AUDIT_SHEET, auditDigest, ensureAuditSheet, prepareAuditSheet } from './sheet';
+export { AUDIT_HEADER, AUDIT_SHEET, AUDIT_SHEET_SPEC, auditDigest, ensureAuditSheet, prepareAuditSheet } from './sheet';
 export { appendAudit, type AuditInput } from './append';
 export { readAudit, readAuditRows, readLedger, verifyAudit, type AuditVerdict, type Ledger } from './read';
 export { DEFAULT_MAX_AUDIT_ROWS, archiveName, rolloverIfNeeded, type RolloverOptions } from './rollover';

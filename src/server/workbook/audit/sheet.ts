@@ -7,6 +7,7 @@ import { AUDIT_COLUMN_COUNT, AUDIT_FIELDS, type AuditField, type Sha256 } from '
 import { sha256Hex } from '../../domain/audit/sha256';
 import type { Env } from '../../gas/env';
 import type { SheetPort, SpreadsheetPort } from '../../gas/ports';
+import type { RecordSheetSpec } from '../record-sheet';
 
 export const AUDIT_SHEET = 'Nhật ký';
 
@@ -47,6 +48,9 @@ export function auditDigest(): Sha256 {
   return sha256Hex;
 }
 
+/** The audit sheet as setup makes it through the Sheets API when missing (the same as prepareAuditSheet). */
+export const AUDIT_SHEET_SPEC: RecordSheetSpec = { name: AUDIT_SHEET, header: AUDIT_HEADER, widths: COLUMN_WIDTHS, columns: AUDIT_COLUMN_COUNT, headerBackground: '#e8eaed' };
+
 /** Header, text format, frozen header and widths, on a new (empty) audit sheet. */
 export function prepareAuditSheet(sheet: SheetPort): void {
   const maxCols = sheet.getMaxColumns();
@@ -56,7 +60,7 @@ export function prepareAuditSheet(sheet: SheetPort): void {
   const header = sheet.getRange(1, 1, 1, AUDIT_COLUMN_COUNT);
   header.setValues([[...AUDIT_HEADER]]);
   header.setFontWeight('bold');
-  header.setBackground('#e8eaed');
+  header.setBackground(AUDIT_SHEET_SPEC.headerBackground!);
   sheet.setFrozenRows(1);
   COLUMN_WIDTHS.forEach((width, i) => sheet.setColumnWidth(i + 1, width));
 }
