@@ -10,6 +10,7 @@ import { adminRun, call } from './sample-panels';
 import { cellA1, mapSchool } from './sample-entry';
 import { closeYear, enterSemester, morning, moveTo, SAMPLE_YEAR_SEED, type SemesterReport } from './sample-year';
 import { approveEveryClass, runSummer } from './sample-summer';
+import { makeUpTests } from './sample-makeup';
 import { SAMPLE_PEOPLE, type SampleSchool } from './school';
 import { lcg } from './seeded';
 import { relative } from 'node:path';
@@ -86,6 +87,8 @@ export async function wholeYear(school: SampleSchool, say: Say): Promise<void> {
   correction(school, say);
   say('\n9. Học kì II: như học kì I; quản trị thêm các đợt GK, CK, rèn luyện và chuyên cần HK II vào lịch.');
   semester(school, 2, rand, say);
+  say('\n9b. Thứ ba 01/06/2027, kiểm tra bù: mỗi lớp có một học sinh vắng bài kiểm tra cuối kì II môn Lịch sử và Địa lí.');
+  for (const line of makeUpTests(school)) say(line);
 
   say('\n10. Cuối năm: GVCN xem "Xếp loại" cả năm, xác nhận và đề nghị danh sách; Ban giám hiệu duyệt trong bảng "Duyệt danh sách".');
   closeYear(school);

@@ -6,7 +6,7 @@
  * homeroom teachers' classification, the board's lists, the summer — and the board locks and
  * verifies the book; the workbook is saved as .xlsx for a person to open.
  */
-import { mkdirSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, rmSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
 import { columnLetter } from '../../server/workbook/layout';
 import { setUpSampleSchool } from '../sample-setup';
@@ -15,11 +15,29 @@ import { exportSchoolDocuments } from '../sample-documents';
 import { SAMPLE_PEOPLE, SAMPLE_WORKBOOK, openSampleSchool } from '../school';
 import { saveWorkbookXlsx } from '../xlsx';
 import { saveProfileFiles } from '../profile-files-io';
-import { option } from './option';
+import { fileNotFound, option, runCommand } from './option';
+import { signOffYearPack } from '../sample-signoff';
+import { chromiumAvailable, HTML_STAND_IN_ENV } from '../services/pdf';
+import { chromiumPath } from '../chromium';
+
+const USAGE = [
+  'Cách dùng: npx sodiem demo [--workbook <tệp.xlsx>] [--out <thư-mục>]',
+  '  Chạy công việc chính: một năm học của trường mẫu (THCS Đại Thắng) qua các hàm thật của tiện ích; lưu sổ điểm,',
+  '  tài liệu (Drive) và tệp lý lịch vào --out (mặc định out/demo).',
+  'Usage: npx sodiem demo [--workbook <file.xlsx>] [--out <folder>]  (the main job: a whole school year of the sample school)',
+].join('\n');
 
 export async function demoCommand(args: string[]): Promise<number> {
+  return runCommand(args, USAGE, () => schoolYear(args));
+}
+
+async function schoolYear(args: string[]): Promise<number> {
   const workbookPath = option(args, '--workbook', SAMPLE_WORKBOOK);
+  if (!existsSync(workbookPath)) throw fileNotFound(workbookPath);
   const outDir = option(args, '--out', join(process.cwd(), 'out/demo'));
+  // Without Chromium the documents are kept as their HTML pages (pdf.ts), and the story says so.
+  const pdf = chromiumAvailable();
+  if (!pdf) process.env[HTML_STAND_IN_ENV] = '1';
   mkdirSync(outDir, { recursive: true });
   // A fresh Drive for each run: documents of an earlier run would make this run's files "… (1).pdf".
   rmSync(join(outDir, 'drive'), { recursive: true, force: true });
@@ -33,6 +51,7 @@ export async function demoCommand(args: string[]): Promise<number> {
     say(`    (${total} lệnh gọi dịch vụ Apps Script)`);
   };
 
+ if (!pdf) say(`Không tìm thấy Chromium (${chromiumPath()}): biên bản và tài liệu sẽ được ghi dạng HTML thay vì PDF.\n`);
   say(`Mở tệp "${book.name}" (${relative(process.cwd(), workbookPath)}): ${book.sheets.length} trang tính, chủ sở hữu ${book.owner}.`);
   await setUpSampleSchool({ runtime, workbookId }, { say, menu: alerts });
   const admin = runtime.as(SAMPLE_PEOPLE.admin);
@@ -85,7 +104,14 @@ export async function demoCommand(args: string[]): Promise<number> {
   const locked = teacher.edit(workbookId, '6A', a1(toan), '9');
   say(`  ${a1(toan)} (Toán, TX1) lần nữa: ${locked.ok ? 'đã ghi' : `bị chặn — ${locked.message}`}`);
 
-  say('\n14. Ban giám hiệu kiểm tra nhật ký.');
+  say('\n14. Hiệu trưởng xuất vào Drive học bạ, sổ theo dõi và đánh giá học sinh cả năm, danh sách lớp (PDF khổ A4, chờ ký), tệp kết quả cho CSDL (.xlsx) của từng lớp và sổ đăng bộ của trường.');
+  const documents = exportSchoolDocuments({ runtime, workbookId });
+  for (const line of documents.lines) say(line);
+
+  say('\n15. Ký xác nhận sổ theo dõi cả năm: giáo viên bộ môn, GVCN rồi Hiệu trưởng xác nhận đúng bản PDF đã xuất (theo mã SHA-256).');
+  for (const line of signOffYearPack({ runtime, workbookId }, '6A')) say(line);
+
+  say('\n16. Ban giám hiệu kiểm tra nhật ký: chuỗi mã băm, đối chiếu từng ô với nhật ký, các sổ đã ký.');
   const log = runtime.envFor(runtime.contextFor(SAMPLE_PEOPLE.admin, workbookId)).spreadsheetApp.getActiveSpreadsheet().getSheetByName('Nhật ký')!.getDataRange().getValues();
   const byOutcome = new Map<string, number>();
   for (const row of log.slice(1)) byOutcome.set(String(row[11]), (byOutcome.get(String(row[11])) ?? 0) + 1);
@@ -93,15 +119,21 @@ export async function demoCommand(args: string[]): Promise<number> {
   for (const row of log.slice(-5)) say(`  #${row[0]} ${row[1]} ${row[2]} ${row[5]} ${row[8]}: "${row[9]}" → "${row[10]}" ${row[11]}${row[12] ? ` (${row[12]})` : ''}`);
   alerts(SAMPLE_PEOPLE.principal, () => principal.chooseMenuItem(workbookId, 'menuVerifyAudit'));
 
-  say('\n15. Hiệu trưởng xuất vào Drive học bạ, sổ theo dõi và đánh giá học sinh cả năm, danh sách lớp (PDF khổ A4, chờ ký), tệp kết quả cho CSDL (.xlsx) của từng lớp và sổ đăng bộ của trường.');
-  for (const line of exportSchoolDocuments({ runtime, workbookId })) say(line);
-
   const saved = join(outDir, 'so-diem.xlsx');
   await saveWorkbookXlsx(book, saved);
-  say(`\n${book.sheets.length} trang tính, ${book.protections.length} vùng bảo vệ.`);
-  for (const line of classSummary({ runtime, workbookId })) say(line);
-  say(`Đã lưu sổ điểm: ${relative(process.cwd(), saved)} (mở bằng Excel, LibreOffice hoặc tải lên Google Sheets).`);
   const profiles = await saveProfileFiles(runtime, book, saved);
-  if (profiles.length > 0) say(`Sơ yếu lý lịch không nằm trong sổ điểm (mọi giáo viên đọc được sổ): ${profiles.length} tệp lý lịch lớp, chỉ quản trị, Ban giám hiệu và giáo viên chủ nhiệm của lớp mở được: ${relative(process.cwd(), dirname(profiles[0]))}/`);
+  const here = (path: string) => relative(process.cwd(), path) || '.';
+  const drive = join(runtime.driveRoot, SAMPLE_PEOPLE.principal, 'Sổ Điểm');
+  const minutes = join(runtime.driveRoot, SAMPLE_PEOPLE.admin, 'Sổ Điểm');
+  say('\nKết quả — các tệp đã ghi:');
+  say(`  Sổ điểm: ${here(saved)} — ${book.sheets.length} trang tính, ${book.protections.length} vùng bảo vệ (ghi thành bảo vệ trang tính trong .xlsx); mở bằng Excel, LibreOffice hoặc tải lên Google Sheets; kiểm tra lại bằng npx sodiem verify --workbook ${here(saved)}.`);
+  say(`  Drive của Hiệu trưởng (thư mục "Sổ Điểm"): ${here(drive)}/ — mỗi lớp một thư mục với học bạ, sổ theo dõi, danh sách lớp (${pdf ? 'PDF' : 'HTML'}) và danh mục; sổ đăng bộ: ${documents.register}.`);
+  say(`  Tệp kết quả cho CSDL (.xlsx): ${documents.classes.map((c) => c.resultsFile).join('; ')}.`);
+  say(`  Biên bản sửa điểm (Drive của quản trị, người chạy trình kiểm soát): ${here(minutes)}/.`);
+  if (profiles.length > 0) say(`  Sơ yếu lý lịch không nằm trong sổ điểm (mọi giáo viên đọc được sổ): ${profiles.length} tệp lý lịch lớp, chỉ quản trị, Ban giám hiệu và giáo viên chủ nhiệm của lớp mở được: ${here(dirname(profiles[0]))}/`);
+  if (!pdf) say(`  Không tìm thấy Chromium (${chromiumPath()}): biên bản và tài liệu được ghi dạng HTML (.html, mở bằng trình duyệt rồi in ra PDF) thay vì PDF. Cài Chromium (apt-get install chromium) hoặc đặt CHROMIUM_PATH để có PDF.`);
+  say('\nTừng lớp (cả năm):');
+  const summary = classSummary({ runtime, workbookId });
+  documents.classes.forEach((c, i) => say(`${summary[i]} Tài liệu: ${c.draft ? 'còn bản nháp' : 'bản chính thức'} (${c.folder}/).`));
   return 0;
 }

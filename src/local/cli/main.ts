@@ -4,6 +4,7 @@
  *   assess   classify students: one JSON document on stdin, one on stdout (docs/assess-json.md)
  *   import   a roster file into a saved workbook, through the add-on's import
  *   serve    the sidebar dev server on http://127.0.0.1:8080 over the sample school after a school year
+ *   apply-calendar, classify, export, verify   the add-on's operations on a person's saved workbook
  *
  * Each command's module is imported when that command runs, not before: `assess` loads the
  * assessment engine and nothing else, while `demo`, `import` and `serve` bring the local runtime
@@ -19,12 +20,25 @@ const USAGE = `Cách dùng: npx sodiem <lệnh>
                                                 --yes xác nhận khi có học sinh rời lớp
   serve [--port 8080] [--seed số] [--fresh]     máy chủ thử các thanh bên (sidebar) trên trường mẫu
                                                 đã nhập cả năm học; --fresh: sổ chưa cài đặt
+  apply-calendar --workbook <sổ.xlsx> [--date NĂM-THÁNG-NGÀY] [--out <tệp.xlsx>]
+                                                áp dụng lịch nhập điểm của sổ vào ngày đó
+  classify --workbook <sổ.xlsx> [--class 6A] [--period HK1|HK2|CN] [--json]
+                                                in xếp loại và lý do của từng học sinh
+  export --workbook <sổ.xlsx> [--kind hoc-ba|pack|register|roll-call|results] [--class 6A] [--out <thư-mục>]
+                                                xuất tài liệu (PDF; HTML khi không có Chromium)
+  verify --workbook <sổ.xlsx>                   kiểm tra nhật ký: chuỗi mã băm và đối chiếu sổ (mã 0: sạch, 1: có lỗi)
+  <lệnh> --help                                 cách dùng của một lệnh
 
 Usage: npx sodiem <command>
   demo      the main job on the bundled sample school (a whole school year)
   assess    classify students: a JSON document on stdin, one on stdout (docs/assess-json.md)
   import    a roster file into a saved workbook, through the add-on's own import
-  serve     the sidebar dev server over the sample school`;
+  serve     the sidebar dev server over the sample school
+  apply-calendar  apply a saved book's entry calendar as of a day (--date YYYY-MM-DD)
+  classify  each student's classification and reasons, as the homeroom teacher's panel shows them
+  export    a saved book's documents as PDFs in a folder (HTML when Chromium is missing)
+  verify    the board's log verification on a saved book: hash chain and replay (exit 0 clean, 1 broken)
+  <command> --help  one command's usage`;
 
 /** One sentence, Vietnamese then English, for a command that does not exist. */
 export const unknownCommand = (command: string) =>
@@ -46,6 +60,14 @@ export async function main(args: string[]): Promise<number> {
       return (await import('./import')).importCommand(rest);
     case 'serve':
       return (await import('./serve')).serveCommand(rest);
+    case 'apply-calendar':
+      return (await import('./apply-calendar')).applyCalendarCommand(rest);
+    case 'classify':
+      return (await import('./classify')).classifyCommand(rest);
+    case 'export':
+      return (await import('./export')).exportCommand(rest);
+    case 'verify':
+      return (await import('./verify')).verifyCommand(rest);
     case '--help':
     case '-h':
     case 'help':
