@@ -130,7 +130,7 @@ test('npx sodiem verify: the saved workbook is clean (exit 0); a score changed i
   expect(broken.stdout).toBe('');
   expect(broken.stderr).toContain(`Sổ điểm không khớp với nhật ký ở 1 ô:\nÔ ${a1} (`);
   expect(broken.stderr).toContain(`Toán, HK I · GK) của trang "6A": nhật ký ghi "${String(before)}"`);
-}, 60_000);
+}, 120_000);
 
 test('npx sodiem classify prints what the book holds, per student with reasons; --json is the panel\'s data', async () => {
   const json = sodiem(['classify', '--workbook', book, '--class', '6A', '--json']);
@@ -151,7 +151,7 @@ test('npx sodiem classify prints what the book holds, per student with reasons; 
   expect(text.stdout).toMatch(/HK I: kết quả học tập tính được (Tốt|Khá|Đạt|Chưa đạt) \(Điều 9 khoản 2 điểm [a-d]\)/);
   const unknown = sodiem(['classify', '--workbook', book, '--class', '9Z']);
   expect([unknown.status, unknown.stderr]).toEqual([2, 'Không có lớp "9Z" trong sổ; các lớp: 6A, 6B, 7A. (No class "9Z" in the book.)\n']);
-}, 60_000);
+}, 120_000);
 
 test('npx sodiem export writes PDFs into the folder, laid out as Drive; a second run writes nothing', () => {
   const copy = join(dir, 'xuat.xlsx');

@@ -56,9 +56,9 @@ export function chromiumAvailable(): boolean {
   return fs.existsSync(chromiumPath());
 }
 
-/** Bytes that are an HTML stand-in rather than a PDF (no "%PDF-" header). */
+/** Bytes that are an HTML page standing in for a PDF (what htmlToPdf gives without Chromium). */
 export function isHtmlStandIn(bytes: Uint8Array): boolean {
-  return Buffer.from(bytes.subarray(0, 5)).toString('latin1') !== '%PDF-';
+  return /^\s*<(!doctype html|html)/i.test(Buffer.from(bytes.subarray(0, 64)).toString('latin1'));
 }
 
 /** How long the browser's start, and a page's loading, may take before the conversion is abandoned. */
