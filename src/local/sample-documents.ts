@@ -10,7 +10,7 @@ import type { ExportProgress } from '../server/features/documents/export';
 import { MANIFEST_NAME } from '../server/features/documents/published';
 import type { LocalRuntime } from './runtime';
 import { mapSchool } from './sample-entry';
-import { SAMPLE_PEOPLE, type SampleSchool } from './school';
+import { sampleOf, type SampleSchool } from './school';
 import { DriveStore } from './services/drive-store';
 
 export type Request = { kind: string; classCode?: string; period?: string };
@@ -67,7 +67,7 @@ export function exportSchoolDocuments(school: SampleSchool): SchoolDocuments {
   const map = mapSchool(school);
   const store = () => DriveStore.reload(school.runtime.driveRoot);
   const pathOf = (file: { fileId: string } | undefined) => (file ? relative(process.cwd(), store().diskPathOf(file.fileId)) : '');
-  const run = (r: Request) => exportAll(school.runtime, school.workbookId, SAMPLE_PEOPLE.principal, r);
+  const run = (r: Request) => exportAll(school.runtime, school.workbookId, sampleOf(school).people.principal, r);
   const out: SchoolDocuments = { lines: [], classes: [], register: '', total: 0 };
   for (const cls of map.classes) {
     const done = requests(cls.code).map((r) => ({ r, t: run(r) }));
