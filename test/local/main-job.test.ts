@@ -61,8 +61,13 @@ function absences(values: CellValue[][], code: string): number {
   return keys.reduce((n, key, c) => n + (/^A\|\d{4}-\d{2}\|[PK]$/.test(key) ? Number(row[c] || 0) : 0), 0);
 }
 
-test("the main job's results agree with npx sodiem assess on the same students", async () => {
-  const { runtime, data, admin } = await openSavedWorkbook(book);
+/**
+ * The saved workbook against `npx sodiem assess`: every subject result of every student, and the
+ * results block of everyone the summer did not reclassify (their re-test scores are in the summer
+ * tab); absences summed from the attendance tab. Returns the students compared.
+ */
+async function expectAgreesWithAssess(path: string, subjectsPerStudent: number): Promise<BookStudent[]> {
+  const { runtime, data, admin } = await openSavedWorkbook(path);
   const ss = runtime.envFor(runtime.contextFor(admin, data.id)).spreadsheetApp.getActiveSpreadsheet();
   const school = readSchoolSheets(ss);
   const rows: Omit<BookStudent, 'assessed'>[] = [];
@@ -83,22 +88,21 @@ test("the main job's results agree with npx sodiem assess on the same students",
   const subjects = subjectDifferences(students);
   expect(subjects.differences).toEqual([]);
   expect(subjects.incomplete).toBe(0);
-  expect(subjects.complete).toBe(36 * 13 * 3);
+  expect(subjects.complete).toBe(36 * subjectsPerStudent * 3);
 
-  // The results block of everyone the summer did not reclassify (their re-test scores are in the summer tab).
   const summer = (a: AssessedStudent) => a.promotion === 'kiểm tra lại' || a.promotion === 'rèn luyện hè';
-  const expected = (a: AssessedStudent): Record<string, CellValue> => ({
-    'R|1|HT': a.learning.hk1!.level,
-    'R|2|HT': a.learning.hk2!.level,
-    'R|Y|HT': a.learning.year!.level,
-    'R|Y|RL': a.training.year!.level,
-    'R|Y|DH': a.title ?? '',
-    'R|Y|KQ': a.promotion!,
-    'R|Y|NGHI': students.find((s) => s.assessed === a)!.input.absences,
+  const expected = (s: BookStudent): Record<string, CellValue> => ({
+    'R|1|HT': s.assessed.learning.hk1!.level,
+    'R|2|HT': s.assessed.learning.hk2!.level,
+    'R|Y|HT': s.assessed.learning.year!.level,
+    'R|Y|RL': s.assessed.training.year!.level,
+    'R|Y|DH': s.assessed.title ?? '',
+    'R|Y|KQ': s.assessed.promotion!,
+    'R|Y|NGHI': s.input.absences,
   });
   const compared = students.filter((s) => !summer(s.assessed));
   const differences = compared.flatMap((s) =>
-    Object.entries(expected(s.assessed)).flatMap(([key, want]) => {
+    Object.entries(expected(s)).flatMap(([key, want]) => {
       const col = s.keys.indexOf(key);
       return s.tab[col] === want && s.shadow[col] === want ? [] : [`${s.cls} ${s.code} ${key}: book ${JSON.stringify(s.tab[col])}, shadow ${JSON.stringify(s.shadow[col])}, assess ${JSON.stringify(want)}`];
     }),
@@ -108,7 +112,12 @@ test("the main job's results agree with npx sodiem assess on the same students",
   expect(compared).toHaveLength(31);
   expect(compared.filter((s) => s.assessed.title !== null).length).toBeGreaterThanOrEqual(4);
   expect(compared.some((s) => s.assessed.promotion === 'ở lại lớp' && s.input.absences > 45)).toBe(true);
-  for (const s of students.filter((x) => summer(x.assessed))) expect(s.tab[s.keys.indexOf('R|Y|KQ')]).toBe('lên lớp');
+  return compared;
+}
+
+test("the main job's results agree with npx sodiem assess on the same students", async () => {
+  const compared = await expectAgreesWithAssess(book, 13);
+  expect(new Set(compared.map((s) => s.assessed.promotion))).toEqual(new Set(['lên lớp', 'ở lại lớp']));
 }, 120_000);
 
 test('npx sodiem verify: the saved workbook is clean (exit 0); a score changed in a spreadsheet program is named (exit 1)', async () => {
@@ -189,3 +198,34 @@ test('npx sodiem apply-calendar applies the calendar as of a day and logs it; a 
   expect(log.at(-1)![2]?.v).toBe('qtht@thcsdaithang.edu.vn');
   expect(sodiem(['verify', '--workbook', out]).status).toBe(0);
 }, 120_000);
+
+describe('npx sodiem demo --thpt: the same year in an upper-secondary school (with Chromium: PDFs)', () => {
+  const thpt = join(dir, 'thpt');
+  let told = '';
+  beforeAll(() => {
+    const run = sodiem(['demo', '--thpt', '--out', thpt]);
+    if (run.status !== 0) throw new Error(`demo --thpt exited ${run.status}:\n${run.stderr}`);
+    told = run.stdout;
+  }, 240_000);
+
+  test('it sets up a THPT school, lives the year, and ends with final documents; 12A1 completes the programme', () => {
+    expect(told).toContain('2. Quản trị tạo các trang cấu hình (THPT) rồi điền theo kế hoạch của trường (samples/thpt-thuy-son/cau-hinh.xlsx).');
+    expect(told).toContain('7. Giáo viên Toán nhập điểm: được vào cột Toán lớp 10A1, không được vào cột Ngữ văn.');
+    expect(told).not.toContain('Không tìm thấy Chromium');
+    const classes = told.split('\n').filter((l) => /^ {2}Lớp (10A1|11A1|12A1): 12 học sinh/.test(l));
+    expect(classes).toHaveLength(3);
+    for (const line of classes) expect(line).toContain('Tài liệu: bản chính thức');
+    expect(classes[2]).toContain('hoàn thành 12');
+    expect(told).toContain('Trạng thái: 14/14 trang đã xác nhận.');
+    const pdfs = filesUnder(join(thpt, 'drive')).filter((f) => f.endsWith('.pdf'));
+    expect(pdfs.length).toBe(3 * 14 + 2);
+    for (const f of pdfs.slice(0, 3)) expect(readFileSync(join(thpt, 'drive', f)).subarray(0, 5).toString('latin1')).toBe('%PDF-');
+  });
+
+  test('its results agree with npx sodiem assess, and its workbook verifies clean', async () => {
+    const compared = await expectAgreesWithAssess(join(thpt, 'so-diem.xlsx'), 12);
+    expect(compared.filter((s) => s.cls === '12A1').every((s) => s.assessed.promotion === 'hoàn thành')).toBe(true);
+    const verified = sodiem(['verify', '--workbook', join(thpt, 'so-diem.xlsx')]);
+    expect([verified.status, verified.stderr]).toEqual([0, '']);
+  }, 120_000);
+});
