@@ -13,7 +13,8 @@
 import { readFileSync } from 'node:fs';
 
 const USAGE = `Cách dùng: npx sodiem <lệnh>
-  demo [--workbook tệp.xlsx] [--out thư-mục]   chạy công việc chính trên trường mẫu
+  demo [--thpt] [--workbook tệp.xlsx] [--out thư-mục]
+                                                chạy công việc chính trên trường mẫu (--thpt: trường THPT)
   assess                                        xếp loại: JSON vào stdin, JSON ra stdout
   import <danh-sách.xlsx|.csv> --workbook <sổ.xlsx> [--out <tệp.xlsx>] [--yes]
                                                 nhập danh sách học sinh vào sổ điểm đã lưu;
@@ -30,7 +31,7 @@ const USAGE = `Cách dùng: npx sodiem <lệnh>
   <lệnh> --help                                 cách dùng của một lệnh
 
 Usage: npx sodiem <command>
-  demo      the main job on the bundled sample school (a whole school year)
+  demo      the main job on the bundled sample school (a whole school year; --thpt: the upper-secondary one)
   assess    classify students: a JSON document on stdin, one on stdout (docs/assess-json.md)
   import    a roster file into a saved workbook, through the add-on's own import
   serve     the sidebar dev server over the sample school
