@@ -1,10 +1,12 @@
 /**
- * The main job, run locally on the bundled sample school, through the built add-on's real
- * entry points: the admin installs Sổ Điểm, creates and fills the configuration sheets,
- * imports the roster and sets up the grade books; a teacher is refused where the rules say
- * so; a structural accident is repaired; then a whole school year — both semesters, the
- * homeroom teachers' classification, the board's lists, the summer — and the board locks and
- * verifies the book; the workbook is saved as .xlsx for a person to open.
+ * The main job, run locally on a bundled sample school (THCS, or THPT with --thpt), through the
+ * built add-on's real entry points: the admin installs Sổ Điểm, creates and fills the
+ * configuration sheets, imports the roster and sets up the grade books; a teacher is refused
+ * where the rules say so; a structural accident is repaired; then a whole school year — both
+ * semesters, a correction after lock, the make-up tests, the homeroom teachers' classification,
+ * the board's lists, the summer — and the board locks the book, exports the documents, has a
+ * year pack signed off and verifies the log; it ends with where every output is (the workbook as
+ * .xlsx for a person to open, the Drive folders, the profile files) and a line per class.
  */
 import { existsSync, mkdirSync, rmSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
