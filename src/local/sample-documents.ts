@@ -12,6 +12,7 @@ import type { LocalRuntime } from './runtime';
 import { mapSchool } from './sample-entry';
 import { sampleOf, type SampleSchool } from './school';
 import { DriveStore } from './services/drive-store';
+import type { Progress } from './progress-bar';
 
 export type Request = { kind: string; classCode?: string; period?: string };
 
@@ -63,11 +64,18 @@ export interface SchoolDocuments {
 }
 
 /** Every document of the school, then the same export again; one line per class and where it is. */
-export function exportSchoolDocuments(school: SampleSchool): SchoolDocuments {
+export function exportSchoolDocuments(school: SampleSchool, progress: Progress = () => undefined): SchoolDocuments {
   const map = mapSchool(school);
   const store = () => DriveStore.reload(school.runtime.driveRoot);
   const pathOf = (file: { fileId: string } | undefined) => (file ? relative(process.cwd(), store().diskPathOf(file.fileId)) : '');
-  const run = (r: Request) => exportAll(school.runtime, school.workbookId, sampleOf(school).people.principal, r);
+  // One step per export request: every class's four, then the register.
+  const steps = map.classes.length * 4 + 1;
+  let step = 0;
+  const exportOnce = (r: Request) => exportAll(school.runtime, school.workbookId, sampleOf(school).people.principal, r);
+  const run = (r: Request) => {
+    progress(step++, steps);
+    return exportOnce(r);
+  };
   const out: SchoolDocuments = { lines: [], classes: [], register: '', total: 0 };
   for (const cls of map.classes) {
     const done = requests(cls.code).map((r) => ({ r, t: run(r) }));
@@ -81,12 +89,13 @@ export function exportSchoolDocuments(school: SampleSchool): SchoolDocuments {
   const register = run({ kind: 'register' });
   out.total += register.files.length;
   out.register = pathOf(register.files[0]);
+  progress(steps, steps);
   out.lines.push(`  Toàn trường: ${LABEL.register} → ${out.register}`);
   // Again, as someone would re-run it: nothing changed, so nothing is converted or written.
   let again = 0;
   let unchanged = 0;
   for (const r of [...map.classes.flatMap((c) => requests(c.code)), { kind: 'register' }]) {
-    const t = run(r);
+    const t = exportOnce(r);
     again += t.written;
     unchanged += t.unchanged;
   }

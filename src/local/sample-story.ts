@@ -13,6 +13,7 @@ import { approveEveryClass, runSummer } from './sample-summer';
 import { makeUpTests } from './sample-makeup';
 import { sampleOf, type SampleSchool } from './school';
 import { lcg } from './seeded';
+import { progressBar } from './progress-bar';
 import { relative } from 'node:path';
 import { DriveStore } from './services/drive-store';
 
@@ -27,7 +28,7 @@ const STATE: Record<BoardClass['state'], string> = {
 };
 
 function semester(school: SampleSchool, n: 1 | 2, rand: () => number, say: Say): void {
-  const report: SemesterReport = enterSemester(school, n, rand);
+  const report: SemesterReport = enterSemester(school, n, rand, progressBar(`Học kì ${n === 1 ? 'I' : 'II'}`));
   say(`  ${report.entered.pasted} lần dán khối điểm, chuyên cần và rèn luyện được giữ; ${report.entered.retyped} giá trị nhập sai bị hoàn tác rồi được nhập lại đúng.`);
   for (const refusal of report.refused) say(`  Bị từ chối: ${refusal.split('\n')[0]}`);
   const map = mapSchool(school);

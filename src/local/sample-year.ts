@@ -13,6 +13,7 @@ import { adminRun, closeClasses, confirmInPanel, saveTrainingInPanel, type Closi
 import { setUpSampleSchool } from './sample-setup';
 import { sampleOf, type SampleSchool } from './school';
 import { lcg } from './seeded';
+import type { Progress } from './progress-bar';
 
 export { setUpSampleSchool } from './sample-setup';
 
@@ -133,7 +134,7 @@ function subjectBlocks(book: TabMap, semester: 1 | 2): Map<string, { midterm: st
  * hourly job applies the calendar, and the people whose columns are open enter them. Values
  * come from `rand` (a seeded generator: the same seed gives the same book).
  */
-export function enterSemester(school: SampleSchool, semester: 1 | 2, rand: () => number): SemesterReport {
+export function enterSemester(school: SampleSchool, semester: 1 | 2, rand: () => number, progress: Progress = () => undefined): SemesterReport {
   const report: SemesterReport = { entered: { pasted: 0, retyped: 0 }, refused: [] };
   const map = mapSchool(school);
   const profiles = profilesOf(map.classes.map((c) => ({ code: c.code, students: c.book.codes })));
@@ -147,7 +148,9 @@ export function enterSemester(school: SampleSchool, semester: 1 | 2, rand: () =>
     new Map(SLIPS.filter(([s, c, key]) => s === semester && map.classes[c] === cls && tab.keys.includes(key)).map(([, , key, i, typed]) => [`${tab.codes[i]}|${key}`, typed]));
   const enter = (who: string, cls: ClassBook, tab: TabMap, keys: string[]) => enterBlock(map, { who, tab, keys, value, slips: slipsOf(cls, tab) }, report.entered);
 
-  for (const [day, step] of TIMELINE[semester]) {
+  const days = TIMELINE[semester];
+  for (const [i, [day, step]] of days.entries()) {
+    progress(i, days.length);
     moveTo(school, morning(day));
     const month = monthOf(step);
     if (step === 'calendar') addCalendarRows(map, semester);
@@ -171,6 +174,7 @@ export function enterSemester(school: SampleSchool, semester: 1 | 2, rand: () =>
       });
     }
   }
+  progress(days.length, days.length);
   // The end of the semester: the admin's run settles what the panel queued; each homeroom
   // teacher confirms the semester's results, which the admin's next run writes.
   adminRun(map);

@@ -20,6 +20,7 @@ import { saveWorkbookXlsx } from '../xlsx';
 import { saveProfileFiles } from '../profile-files-io';
 import { fileNotFound, option, runCommand } from './option';
 import { signOffYearPack } from '../sample-signoff';
+import { progressBar } from '../progress-bar';
 import { chromiumAvailable, HTML_STAND_IN_ENV } from '../services/pdf';
 import { chromiumPath } from '../chromium';
 
@@ -113,7 +114,7 @@ async function schoolYear(args: string[]): Promise<number> {
   say(`  ${a1(toan)} (Toán, TX1) lần nữa: ${locked.ok ? 'đã ghi' : `bị chặn — ${locked.message}`}`);
 
   say('\n14. Hiệu trưởng xuất vào Drive học bạ, sổ theo dõi và đánh giá học sinh cả năm, danh sách lớp (PDF khổ A4, chờ ký), tệp kết quả cho CSDL (.xlsx) của từng lớp và sổ đăng bộ của trường.');
-  const documents = exportSchoolDocuments(school);
+  const documents = exportSchoolDocuments(school, progressBar('Xuất tài liệu'));
   for (const line of documents.lines) say(line);
 
   say('\n15. Ký xác nhận sổ theo dõi cả năm: giáo viên bộ môn, GVCN rồi Hiệu trưởng xác nhận đúng bản PDF đã xuất (theo mã SHA-256).');
