@@ -7,6 +7,8 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { CLI_ENTRY, freshCliBundle } from '../scripts/cli-bundle.cjs';
 
 const args = process.argv.slice(2);
+// Where the built add-on is (dist/), for commands run on a workbook from another folder.
+process.env.SODIEM_HOME ??= fileURLToPath(new URL('..', import.meta.url));
 const bundle = freshCliBundle(fileURLToPath(new URL('..', import.meta.url)));
 if (bundle) {
   const code = await (await import(pathToFileURL(bundle).href)).main(args);

@@ -44,7 +44,15 @@ test('the main job installs, configures, imports, sets up, refuses a teacher, li
   expect(printed).toMatch(/Lớp 7A: đã duyệt — lên lớp \d+, kiểm tra lại \d+/);
   expect(printed).toMatch(/Sau hè: 6B .+: lên lớp/);
   // The board locks the book at the year's end; the decision is logged; the log verifies.
-  expect(printed).toMatch(/dòng nhật ký: Quyết định 2, .*Xếp loại \d+, Đề nghị sửa điểm 2, Sửa sau khoá 1, Danh sách \d+/);
+  // Three decisions: the calendar applied in September, the correction approved, the lock at the end (logged before the log is read).
+  expect(printed).toMatch(/dòng nhật ký: Quyết định 3, .*Xếp loại \d+, Đề nghị sửa điểm 2, Sửa sau khoá 1, Danh sách \d+, Ký xác nhận 15\./);
+  // The make-up test closes every class's year, so the documents are final; 6A's year pack is signed off.
+  expect(printed).toMatch(/9b\. [^\n]*kiểm tra bù[^\n]*\n {2}gv\.sudia@thcsdaithang\.edu\.vn gõ điểm kiểm tra bù [^\n]*: bị chặn/);
+  expect(printed).toContain('xác nhận lại kết quả HK II trong bảng "Xếp loại": không còn học sinh nào thiếu điểm.');
+  expect(printed).not.toContain('(bản nháp)');
+  expect(printed).toContain('Trạng thái: 15/15 trang đã xác nhận.');
+  expect(printed).toMatch(/Bị từ chối: Tài khoản gv\.van@thcsdaithang\.edu\.vn không được phân công dạy môn TOAN ở lớp 6A/);
+  expect(printed.match(/Tài liệu: bản chính thức/g)).toHaveLength(3);
   expect(printed).toMatch(/\(Toán, TX1\) lần nữa: bị chặn — You are trying to edit a protected cell/);
   expect(printed).toMatch(/Lớp 6A: 12 học sinh, \d+ kết quả môn cả năm; học tập Tốt \d+/);
   expect(printed).toMatch(/\(Ngữ văn, TX1\): bị chặn — You are trying to edit a protected cell/);

@@ -6,7 +6,7 @@
  */
 import type { CellValue, SpreadsheetPort } from '../server/gas/ports';
 import { columnLetter } from '../server/workbook/layout';
-import { SAMPLE_PEOPLE, type SampleSchool } from './school';
+import { sampleOf, type SampleSchool } from './school';
 
 /** A class tab or attendance tab: its hidden key row and the students below it. */
 export interface TabMap {
@@ -46,7 +46,7 @@ export interface SchoolMap {
 
 export function mapSchool(school: SampleSchool): SchoolMap {
   const { runtime, workbookId } = school;
-  const ss = runtime.envFor(runtime.contextFor(SAMPLE_PEOPLE.admin, workbookId)).spreadsheetApp.getActiveSpreadsheet();
+  const ss = runtime.envFor(runtime.contextFor(sampleOf(school).people.admin, workbookId)).spreadsheetApp.getActiveSpreadsheet();
   const rows = (name: string) => ss.getSheetByName(name)!.getDataRange().getValues().slice(1).filter((r) => r[0] !== '');
   const classes = rows('Lớp').map(([code, , homeroom]) => ({
     code: String(code),

@@ -29,11 +29,8 @@ const SCORE_RANGE: Record<Profile, [number, number]> = {
   absent: [5, 7],
 };
 
-/** A re-test student fails three scored subjects (ĐTBmcn under 5, none under 3,5: no adjustment lifts them). */
-export const RETEST_SUBJECTS = ['TOAN', 'NN1', 'KHTN'];
+/** A re-test student fails the sample's three retestSubjects (ĐTBmcn under 5, none under 3,5: no adjustment lifts them). */
 const WEAK_RANGE: [number, number] = [3.5, 4.5];
-/** The incomplete student missed this end-of-term test of HK II, without a make-up yet. */
-export const MISSING_CK = 'LSDL';
 
 /** Conduct choices per semester (one is drawn). */
 const TRAINING: Record<Profile, [string[], string[]]> = {
@@ -82,6 +79,8 @@ export function drawSemester(
   semester: 1 | 2,
   keys: { book: readonly string[]; attendance: readonly string[]; months: readonly string[] },
   rand: () => number,
+  /** The incomplete student misses `missingCk`'s end-of-term test of HK II (no make-up yet); a re-taking student fails `retestSubjects`. */
+  story: { missingCk: string; retestSubjects: readonly string[] },
 ): Marks {
   const pick = <T>(choices: readonly T[]): T => choices[Math.floor(rand() * choices.length)];
   const inSteps = ([lo, hi]: [number, number]) => lo + Math.floor(rand() * ((hi - lo) * 2 + 1)) / 2;
@@ -90,9 +89,9 @@ export function drawSemester(
     const m = ENTRY_KEY.exec(key);
     if (!m || Number(m[3]) !== semester) continue;
     const [, kind, subject] = m;
-    if (profile === 'incomplete' && semester === 2 && subject === MISSING_CK && key.endsWith('|CK')) marks.set(key, '');
+    if (profile === 'incomplete' && semester === 2 && subject === story.missingCk && key.endsWith('|CK')) marks.set(key, '');
     else if (kind === 'C') marks.set(key, profile === 'retest' && semester === 2 && subject === 'GDDP' && key.endsWith('|CK') ? 'CĐ' : 'Đ');
-    else marks.set(key, inSteps(profile === 'retest' && RETEST_SUBJECTS.includes(subject) ? WEAK_RANGE : SCORE_RANGE[profile]));
+    else marks.set(key, inSteps(profile === 'retest' && story.retestSubjects.includes(subject) ? WEAK_RANGE : SCORE_RANGE[profile]));
   }
   marks.set(`R|${semester}|RL`, pick(TRAINING[profile][semester - 1]));
   const [excused, unexcused] = ABSENCES[profile === 'absent' ? 'absent' : 'usual'];

@@ -5,7 +5,7 @@
  * "Đối chiếu sổ điểm ngay" applies it, as it would the next time anyone edits the book.
  */
 import type { ClassBook, SchoolMap } from './sample-entry';
-import { SAMPLE_PEOPLE } from './school';
+import { sampleOf } from './school';
 
 export interface ActionResult {
   ok: boolean;
@@ -24,7 +24,7 @@ export function expectOk(what: string, result: ActionResult): void {
 
 /** The admin's run: what the panels queued reaches the book and the log. */
 export function adminRun(map: SchoolMap): void {
-  map.school.runtime.as(SAMPLE_PEOPLE.admin).chooseMenuItem(map.school.workbookId, 'menuReconcile');
+  map.school.runtime.as(sampleOf(map.school).people.admin).chooseMenuItem(map.school.workbookId, 'menuReconcile');
 }
 
 /**
@@ -56,7 +56,7 @@ export interface Closing {
 
 /**
  * The end of the year, left at every stage so each panel has something to show and to do: the
- * first class's year is for its homeroom teacher to confirm (SAMPLE_PEOPLE.homeroom, at the
+ * first class's year is for its homeroom teacher to confirm (the sample's homeroom teacher, at the
  * keyboard), the last class's lists wait for the board, the others are approved by the principal.
  */
 export function closeClasses(map: SchoolMap): Closing {
@@ -71,10 +71,11 @@ export function closeClasses(map: SchoolMap): Closing {
     closing.lists[cls.code] = 'proposed';
   }
   adminRun(map);
-  const board = call<{ classCode: string; digest: string | null }[]>(map, SAMPLE_PEOPLE.principal, 'apiBoardLists');
+  const { principal } = sampleOf(map.school).people;
+  const board = call<{ classCode: string; digest: string | null }[]>(map, principal, 'apiBoardLists');
   for (const cls of rest.slice(0, -1)) {
     const digest = board.find((b) => b.classCode === cls.code)?.digest ?? '';
-    expectOk(`Hiệu trưởng duyệt danh sách lớp ${cls.code}`, call<ActionResult>(map, SAMPLE_PEOPLE.principal, 'apiDecideLists', { classCode: cls.code, decision: 'approve', digest }));
+    expectOk(`Hiệu trưởng duyệt danh sách lớp ${cls.code}`, call<ActionResult>(map, principal, 'apiDecideLists', { classCode: cls.code, decision: 'approve', digest }));
     closing.lists[cls.code] = 'approved';
   }
   adminRun(map);

@@ -8,7 +8,7 @@ import { relative } from 'node:path';
 import { IMPORT_SHEET } from '../server/features/setup';
 import { pasteTable } from './paste';
 import { readRosterFile } from './roster-file';
-import { SAMPLE_CONFIG, SAMPLE_PEOPLE, SAMPLE_ROSTER, readSampleTables, type SampleSchool } from './school';
+import { readSampleTables, sampleFiles, sampleOf, type SampleSchool } from './school';
 
 export interface Narrator {
   say(line: string): void;
@@ -21,23 +21,25 @@ export const SILENT: Narrator = { say: () => undefined, menu: (_who, run) => run
 export async function setUpSampleSchool(school: SampleSchool, narrator: Narrator = SILENT): Promise<void> {
   const { runtime, workbookId } = school;
   const { say } = narrator;
-  const config = await readSampleTables(SAMPLE_CONFIG);
-  const roster = (await readRosterFile(SAMPLE_ROSTER)).rows;
-  const admin = runtime.as(SAMPLE_PEOPLE.admin);
-  const choose = (item: string) => narrator.menu(SAMPLE_PEOPLE.admin, () => admin.chooseMenuItem(workbookId, item));
+  const sample = sampleOf(school);
+  const files = sampleFiles(sample);
+  const config = await readSampleTables(files.config);
+  const roster = (await readRosterFile(files.roster)).rows;
+  const admin = runtime.as(sample.people.admin);
+  const choose = (item: string) => narrator.menu(sample.people.admin, () => admin.chooseMenuItem(workbookId, item));
   admin.open(workbookId);
   say(`Menu tiện ích bổ sung: ${runtime.ui.menus.map((m) => `${m.caption}: ${m.items.map((i) => i.caption).join(' | ')}`).join('; ')}`);
   admin.installAddOn(workbookId);
 
   say('\n1. Quản trị cài đặt Sổ Điểm cho tệp.');
   choose('menuInstall');
-  say('\n2. Quản trị tạo các trang cấu hình rồi điền theo kế hoạch của trường (samples/thcs-dai-thang/cau-hinh.xlsx).');
-  choose('menuCreateConfigThcs');
+  say(`\n2. Quản trị tạo các trang cấu hình (${sample.level}) rồi điền theo kế hoạch của trường (${relative(process.cwd(), files.config)}).`);
+  choose(sample.level === 'THPT' ? 'menuCreateConfigThpt' : 'menuCreateConfigThcs');
   // Written as a script writes (no trigger fires): the guard is not installed yet.
-  const adminEnv = runtime.envFor(runtime.contextFor(SAMPLE_PEOPLE.admin, workbookId));
+  const adminEnv = runtime.envFor(runtime.contextFor(sample.people.admin, workbookId));
   for (const [name, rows] of Object.entries(config)) pasteTable(adminEnv, name, rows);
 
-  say(`\n3. Quản trị dán danh sách học sinh (${relative(process.cwd(), SAMPLE_ROSTER)}) vào trang "${IMPORT_SHEET}" và nhập.`);
+  say(`\n3. Quản trị dán danh sách học sinh (${relative(process.cwd(), files.roster)}) vào trang "${IMPORT_SHEET}" và nhập.`);
   pasteTable(adminEnv, IMPORT_SHEET, roster);
   choose('menuImportRoster');
 

@@ -11,7 +11,7 @@ import { columnLetter } from '../server/workbook/layout';
 import { readTab, mapSchool, type ClassBook, type SchoolMap } from './sample-entry';
 import { adminRun, call, expectOk, type ActionResult } from './sample-panels';
 import { morning, moveTo } from './sample-year';
-import { SAMPLE_PEOPLE, type SampleSchool } from './school';
+import { sampleOf, type SampleSchool } from './school';
 
 const SUMMER_WINDOWS = [
   ['', 'Kiểm tra lại', '', '', '', '01/07/2027', '20/07/2027', 'Kiểm tra lại các môn chưa đạt'],
@@ -41,8 +41,9 @@ export function approveEveryClass(map: SchoolMap): void {
     if (v.canPropose) expectOk(`${cls.code}: đề nghị duyệt danh sách`, call<ActionResult>(map, cls.homeroom, 'apiProposeLists', { classCode: cls.code, digest: v.digest }));
   }
   adminRun(map);
-  for (const b of call<BoardClass[]>(map, SAMPLE_PEOPLE.principal, 'apiBoardLists')) {
-    if (b.state === 'proposed') expectOk(`Hiệu trưởng duyệt lớp ${b.classCode}`, call<ActionResult>(map, SAMPLE_PEOPLE.principal, 'apiDecideLists', { classCode: b.classCode, decision: 'approve', digest: b.digest }));
+  const { principal } = sampleOf(map.school).people;
+  for (const b of call<BoardClass[]>(map, principal, 'apiBoardLists')) {
+    if (b.state === 'proposed') expectOk(`Hiệu trưởng duyệt lớp ${b.classCode}`, call<ActionResult>(map, principal, 'apiDecideLists', { classCode: b.classCode, decision: 'approve', digest: b.digest }));
   }
   adminRun(map);
 }
@@ -53,7 +54,7 @@ export function runSummer(school: SampleSchool): SummerReport {
   const report: SummerReport = { entered: [], outcomes: [] };
   moveTo(school, morning('15/06/2027'));
   const calendar = map.ss.getSheetByName('Lịch nhập điểm')!.getLastRow() + 1;
-  const pasted = school.runtime.as(SAMPLE_PEOPLE.admin).paste(school.workbookId, 'Lịch nhập điểm', `A${calendar}:H${calendar + SUMMER_WINDOWS.length - 1}`, SUMMER_WINDOWS);
+  const pasted = school.runtime.as(sampleOf(school).people.admin).paste(school.workbookId, 'Lịch nhập điểm', `A${calendar}:H${calendar + SUMMER_WINDOWS.length - 1}`, SUMMER_WINDOWS);
   if (!pasted.ok) throw new Error(`Quản trị dán lịch hè: ${pasted.message}`);
   moveTo(school, morning('10/07/2027'));
   const waiting: { cls: ClassBook; code: string; name: string }[] = [];

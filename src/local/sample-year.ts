@@ -11,8 +11,9 @@ import { drawSemester, profilesOf, type Marks } from './sample-marks';
 import { blockA1, cellA1, enterBlock, mapSchool, type ClassBook, type EntryCount, type SchoolMap, type TabMap } from './sample-entry';
 import { adminRun, closeClasses, confirmInPanel, saveTrainingInPanel, type Closing } from './sample-panels';
 import { setUpSampleSchool } from './sample-setup';
-import { SAMPLE_PEOPLE, type SampleSchool } from './school';
+import { sampleOf, type SampleSchool } from './school';
 import { lcg } from './seeded';
+import type { Progress } from './progress-bar';
 
 export { setUpSampleSchool } from './sample-setup';
 
@@ -73,14 +74,17 @@ const TIMELINE: Record<1 | 2, [string, Step][]> = {
   ],
 };
 
-/** Values typed by mistake (the guard puts them back; the person types the right one): [semester, class, key, student index, typed]. */
-const SLIPS: [1 | 2, string, string, number, string][] = [
-  [1, '6A', 'S|TOAN|1|TX2', 2, '11'],
-  [1, '6A', 'S|TOAN|1|GK', 5, 'abc'],
-  [1, '7A', 'S|VAN|1|TX1', 0, '7,25'],
-  [1, '6B', 'A|2026-10|K', 3, '2,5'],
-  [2, '6B', 'C|GDTC|2|TX1', 3, 'A'],
-  [2, '6A', 'R|2|RL', 4, 'Giỏi'],
+/**
+ * Values typed by mistake (the guard puts them back; the person types the right one):
+ * [semester, class (its place in 'Lớp'), key, student index, typed].
+ */
+const SLIPS: [1 | 2, number, string, number, string][] = [
+  [1, 0, 'S|TOAN|1|TX2', 2, '11'],
+  [1, 0, 'S|TOAN|1|GK', 5, 'abc'],
+  [1, 2, 'S|VAN|1|TX1', 0, '7,25'],
+  [1, 1, 'A|2026-10|K', 3, '2,5'],
+  [2, 1, 'C|GDTC|2|TX1', 3, 'A'],
+  [2, 0, 'R|2|RL', 4, 'Giỏi'],
 ];
 
 /** The class whose homeroom teacher enters conduct in the classification panel. */
@@ -106,7 +110,7 @@ export function moveTo(school: SampleSchool, at: Date): void {
 function addCalendarRows(map: SchoolMap, semester: 1 | 2): void {
   const rows = CALENDAR_ROWS[semester];
   const first = map.ss.getSheetByName('Lịch nhập điểm')!.getLastRow() + 1;
-  const done = map.school.runtime.as(SAMPLE_PEOPLE.admin).paste(map.school.workbookId, 'Lịch nhập điểm', `A${first}:H${first + rows.length - 1}`, rows);
+  const done = map.school.runtime.as(sampleOf(map.school).people.admin).paste(map.school.workbookId, 'Lịch nhập điểm', `A${first}:H${first + rows.length - 1}`, rows);
   if (!done.ok) throw new Error(`Quản trị dán lịch nhập điểm: ${done.message}`);
 }
 
@@ -130,21 +134,23 @@ function subjectBlocks(book: TabMap, semester: 1 | 2): Map<string, { midterm: st
  * hourly job applies the calendar, and the people whose columns are open enter them. Values
  * come from `rand` (a seeded generator: the same seed gives the same book).
  */
-export function enterSemester(school: SampleSchool, semester: 1 | 2, rand: () => number): SemesterReport {
+export function enterSemester(school: SampleSchool, semester: 1 | 2, rand: () => number, progress: Progress = () => undefined): SemesterReport {
   const report: SemesterReport = { entered: { pasted: 0, retyped: 0 }, refused: [] };
   const map = mapSchool(school);
   const profiles = profilesOf(map.classes.map((c) => ({ code: c.code, students: c.book.codes })));
   const months = TIMELINE[semester].flatMap(([, step]) => monthOf(step) ?? []);
   const marks = new Map<string, Marks>();
   for (const cls of map.classes) {
-    for (const code of cls.book.codes) marks.set(code, drawSemester(profiles.get(code)!, semester, { book: cls.book.keys, attendance: cls.attendance.keys, months }, rand));
+    for (const code of cls.book.codes) marks.set(code, drawSemester(profiles.get(code)!, semester, { book: cls.book.keys, attendance: cls.attendance.keys, months }, rand, sampleOf(school)));
   }
   const value = (code: string, key: string) => marks.get(code)?.get(key) ?? '';
   const slipsOf = (cls: ClassBook, tab: TabMap) =>
-    new Map(SLIPS.filter(([s, c, key]) => s === semester && c === cls.code && tab.keys.includes(key)).map(([, , key, i, typed]) => [`${tab.codes[i]}|${key}`, typed]));
+    new Map(SLIPS.filter(([s, c, key]) => s === semester && map.classes[c] === cls && tab.keys.includes(key)).map(([, , key, i, typed]) => [`${tab.codes[i]}|${key}`, typed]));
   const enter = (who: string, cls: ClassBook, tab: TabMap, keys: string[]) => enterBlock(map, { who, tab, keys, value, slips: slipsOf(cls, tab) }, report.entered);
 
-  for (const [day, step] of TIMELINE[semester]) {
+  const days = TIMELINE[semester];
+  for (const [i, [day, step]] of days.entries()) {
+    progress(i, days.length);
     moveTo(school, morning(day));
     const month = monthOf(step);
     if (step === 'calendar') addCalendarRows(map, semester);
@@ -168,6 +174,7 @@ export function enterSemester(school: SampleSchool, semester: 1 | 2, rand: () =>
       });
     }
   }
+  progress(days.length, days.length);
   // The end of the semester: the admin's run settles what the panel queued; each homeroom
   // teacher confirms the semester's results, which the admin's next run writes.
   adminRun(map);
@@ -194,7 +201,7 @@ function attemptsOutsideTheirColumns(map: SchoolMap, semester: 1 | 2): string[] 
   expectRefused(map.teachersOf(cls.code, 'VAN')[0], [`S|VAN|${semester}|CK`], 'cột cuối kì chưa mở');
   const cell = cellA1(cls.book, cls.book.codes[0], `S|TIN|${semester}|TX1`);
   const before = map.ss.getSheetByName(cls.code)!.getRange(cell).getValue();
-  runtime.as(SAMPLE_PEOPLE.admin).edit(workbookId, cls.code, cell, before === 10 ? '9' : '10');
+  runtime.as(sampleOf(map.school).people.admin).edit(workbookId, cls.code, cell, before === 10 ? '9' : '10');
   const after = map.ss.getSheetByName(cls.code)!.getRange(cell).getValue();
   if (after !== before) throw new Error(`${cls.code}!${cell}: điểm chủ sở hữu gõ không bị hoàn tác.`);
   return refused;

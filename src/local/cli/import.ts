@@ -6,16 +6,14 @@
  * class the add-on asks; without --yes the CLI answers Cancel (prints who would leave, saves
  * nothing), with --yes it types the number the question asks for, as the admin would.
  */
-import { existsSync } from 'node:fs';
-import { dirname, resolve } from 'node:path';
+import { resolve } from 'node:path';
 import { IMPORT_SHEET } from '../../server/features/setup';
 import { expectedAnswer } from '../../server/features/roster-departures';
 import { pasteTable } from '../paste';
 import { readRosterFile } from '../roster-file';
-import { LocalRuntime } from '../runtime';
-import { loadWorkbookXlsx, saveWorkbookXlsx } from '../xlsx';
-import { loadProfileFiles, saveProfileFiles } from '../profile-files-io';
-import { option } from './option';
+import { fileNotFound, option, runCommand } from './option';
+import { openSavedWorkbook, saveWorkbook } from './saved-workbook';
+import { existsSync } from 'node:fs';
 
 const USAGE = [
   'Cách dùng: npx sodiem import <danh-sach.xlsx|.csv> --workbook <so-diem.xlsx> [--out <tệp.xlsx>] [--yes]',
@@ -24,36 +22,22 @@ const USAGE = [
 ].join('\n');
 
 export async function importCommand(args: string[]): Promise<number> {
-  // The one argument that is neither an option nor an option's value.
-  if (args.includes('--help')) {
-    process.stdout.write(`${USAGE}\n`);
-    return 0;
-  }
-  const file = args.find((a, i) => !a.startsWith('--') && !['--workbook', '--out'].includes(args[i - 1]));
-  const workbookPath = option(args, '--workbook', '');
-  if (!file || !workbookPath) {
-    process.stderr.write(`${USAGE}\n`);
-    return 2;
-  }
-  for (const path of [file, workbookPath]) {
-    if (!existsSync(resolve(path))) {
-      process.stderr.write(`Không tìm thấy tệp ${path}. (File not found: ${path}.)\n`);
+  return runCommand(args, USAGE, async () => {
+    // The one argument that is neither an option nor an option's value.
+    const file = args.find((a, i) => !a.startsWith('--') && !['--workbook', '--out'].includes(args[i - 1]));
+    const workbookPath = option(args, '--workbook', '');
+    if (!file || !workbookPath) {
+      process.stderr.write(`${USAGE}\n`);
       return 2;
     }
-  }
-  const data = await loadWorkbookXlsx(resolve(workbookPath));
-  const installed = data.documentProperties['sodiem.installation'];
-  if (!installed) {
-    process.stderr.write(`Tệp ${workbookPath} chưa cài đặt Sổ Điểm (chạy npx sodiem demo để có một sổ mẫu).\n`);
-    return 1;
-  }
-  const admin = (JSON.parse(installed) as { admin: string }).admin;
-  const runtime = new LocalRuntime();
-  runtime.loadBundle();
-  for (const email of [data.owner, ...data.editors]) runtime.addUser(email);
-  runtime.spreadsheets.add(data);
-  await loadProfileFiles(runtime, resolve(workbookPath));
+    if (!existsSync(resolve(file))) throw fileNotFound(file);
+    return importInto(file, workbookPath, args);
+  });
+}
 
+async function importInto(file: string, workbookPath: string, args: string[]): Promise<number> {
+  const book = await openSavedWorkbook(workbookPath);
+  const { runtime, data, admin } = book;
   const roster = await readRosterFile(resolve(file), { timeZone: data.timeZone });
   pasteTable(runtime.envFor(runtime.contextFor(admin, data.id)), IMPORT_SHEET, roster.rows, { asText: true });
   const session = runtime.as(admin);
@@ -75,10 +59,6 @@ export async function importCommand(args: string[]): Promise<number> {
   const ok = text.startsWith('Đã nhập');
   (ok ? process.stdout : process.stderr).write(`${text}\n`);
   if (!ok) return 1;
-  const out = resolve(option(args, '--out', workbookPath));
-  await saveWorkbookXlsx(data, out);
-  process.stdout.write(`Đã lưu ${out}\n`);
-  const profiles = await saveProfileFiles(runtime, data, out);
-  if (profiles.length > 0) process.stdout.write(`Đã lưu ${profiles.length} tệp lý lịch lớp (chỉ quản trị, Ban giám hiệu, giáo viên chủ nhiệm mở được) vào ${dirname(profiles[0])}\n`);
+  for (const line of await saveWorkbook(book, option(args, '--out', workbookPath))) process.stdout.write(`${line}\n`);
   return 0;
 }

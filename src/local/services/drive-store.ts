@@ -10,6 +10,7 @@
 import { createHash } from 'node:crypto';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import { isHtmlStandIn } from './pdf';
 
 export type DriveItemKind = 'folder' | 'file';
 
@@ -41,6 +42,11 @@ interface DriveIndex {
 export const FOLDER_MIME_TYPE = 'application/vnd.google-apps.folder';
 const INDEX_FILE = '.drive-index.json';
 const stores = new Map<string, DriveStore>();
+
+/** The name on disk: a PDF whose bytes are an HTML stand-in (pdf.ts, no Chromium) ends in ".html", so it opens as what it is. */
+function diskName(name: string, mimeType: string, htmlStandIn: boolean): string {
+  return htmlStandIn && mimeType === 'application/pdf' ? `${name.replace(/\.pdf$/i, '')}.html` : name;
+}
 
 function safeSegment(name: string): string {
   // eslint-disable-next-line no-control-regex
@@ -109,7 +115,7 @@ export class DriveStore {
   }
 
   createFile(parentId: string, name: string, bytes: Uint8Array, mimeType: string, owner: string, nowMs: number): DriveItem {
-    const item = this.insert('file', name, mimeType, owner, parentId, this.childPath(parentId, name), nowMs);
+    const item = this.insert('file', name, mimeType, owner, parentId, this.childPath(parentId, diskName(name, mimeType, isHtmlStandIn(bytes))), nowMs);
     fs.writeFileSync(path.join(this.root, item.diskPath), bytes);
     this.save();
     return item;
@@ -136,7 +142,8 @@ export class DriveStore {
   /** Moves an item under another folder, on disk too (a file has one parent since 2020). */
   move(id: string, parentId: string, nowMs: number): DriveItem {
     const item = this.require(id);
-    const diskPath = this.childPath(parentId, item.name);
+    // An HTML stand-in keeps its ".html" on disk wherever it goes.
+    const diskPath = this.childPath(parentId, path.extname(item.diskPath) === '.html' ? diskName(item.name, item.mimeType, true) : item.name);
     fs.renameSync(path.join(this.root, item.diskPath), path.join(this.root, diskPath));
     Object.assign(item, { parentId, diskPath, updatedMs: nowMs });
     this.save();

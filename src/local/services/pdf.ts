@@ -43,6 +43,24 @@ export function chromiumMissingMessage(at: string): string {
   );
 }
 
+/**
+ * The local tools' choice for a machine without Chromium (`npx sodiem demo` and `export` set it,
+ * and say so): an HTML-to-PDF conversion gives the page's HTML itself, which the local Drive keeps
+ * under ".html" on disk (drive-store.ts). Off by default: the runtime then refuses, as a missing
+ * converter must not pass for a working one in the tests.
+ */
+export const HTML_STAND_IN_ENV = 'SODIEM_PDF_AS_HTML';
+
+/** Is there a Chromium to print PDFs with? */
+export function chromiumAvailable(): boolean {
+  return fs.existsSync(chromiumPath());
+}
+
+/** Bytes that are an HTML page standing in for a PDF (what htmlToPdf gives without Chromium). */
+export function isHtmlStandIn(bytes: Uint8Array): boolean {
+  return /^\s*<(!doctype html|html)/i.test(Buffer.from(bytes.subarray(0, 64)).toString('latin1'));
+}
+
 /** How long the browser's start, and a page's loading, may take before the conversion is abandoned. */
 export const TIMEOUT_MS = 60_000;
 /** How long the shared browser waits for another page before it closes (it starts again on demand). */
@@ -78,7 +96,10 @@ export function pdfStats(): Readonly<PdfStats> {
 export function htmlToPdf(html: Uint8Array, options: { timeoutMs?: number } = {}): Uint8Array {
   const timeoutMs = options.timeoutMs ?? TIMEOUT_MS;
   const chromium = chromiumPath();
-  if (!fs.existsSync(chromium)) throw new Error(chromiumMissingMessage(chromium));
+  if (!fs.existsSync(chromium)) {
+    if (process.env[HTML_STAND_IN_ENV] === '1') return new Uint8Array(html);
+    throw new Error(chromiumMissingMessage(chromium));
+  }
   if (perDocumentReason() === null) {
     const bytes = printShared(html, chromium, timeoutMs);
     if (bytes) return checkedPdf(bytes, chromium);
