@@ -8,7 +8,7 @@
 import type { DocumentsView } from '../../server/features/documents/panel-view';
 import type { PackStatus } from '../../server/features/documents/signoff-status';
 import { callServer, errorText } from '../shared/rpc';
-import { $, busy, el, formatInstant, show, hide } from '../shared/ui';
+import { $, busy, decimal, el, formatInstant, show, hide } from '../shared/ui';
 
 type Page = NonNullable<PackStatus['pages']>[number];
 
@@ -23,7 +23,7 @@ const TEXT = {
   unsigned: 'Chưa có ai xác nhận.',
   changed: (who: string, at: string) => `Đã ký (${who}, ${at}) nhưng điểm đã thay đổi sau khi ký — cần xuất lại và ký lại:`,
   noCell: 'điểm trung bình hoặc kết quả tính lại khác với bản đã ký.',
-  cell: (a1: string, code: string, column: string, before: string, now: string) => `ô ${a1} (${code}, ${column}): "${before}" → "${now}"`,
+  cell: (a1: string, code: string, column: string, before: string, now: string) => `ô ${a1} (${code}, ${column}): "${decimal(before)}" → "${decimal(now)}"`,
   signLabel: (title: string) => `Ký xác nhận: ${title}`,
   ask: (title: string, code: string, period: string) => `Thầy cô ký xác nhận "${title}" của sổ theo dõi lớp ${code} (${period}) — bản in mang mã SHA-256 dưới đây.`,
 } as const;
@@ -117,6 +117,8 @@ function ask(p: Page, from: HTMLElement): void {
   hide(message);
   $('sign-confirm-text').textContent = TEXT.ask(p.title, classSelect.value, periodLabel());
   $('sign-confirm-sha').textContent = status!.document!.sha256;
+  // Under the page's own button, not at the end of a long list.
+  from.after(confirmBox);
   confirmBox.hidden = false;
   $('sign-yes').focus();
 }
@@ -125,6 +127,8 @@ function closeAsk(giveFocusBack: boolean): void {
   const from = asking?.from;
   asking = null;
   confirmBox.hidden = true;
+  statusBox.after(confirmBox); // back out of the list, which a refresh rebuilds
+
   if (giveFocusBack && from?.isConnected) from.focus();
 }
 
