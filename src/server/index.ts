@@ -337,7 +337,11 @@ export function apiSignOffPack(input: unknown): { ok: boolean; message: string }
   return signOffPack(gasEnv(), input);
 }
 
-/** Sidebar API: the sign-off status of a class's pack ({ classCode, period }): the board, admins, the homeroom teacher. */
+/**
+ * Sidebar API: the sign-off status of a class's pack ({ classCode, period }) for the documents
+ * panel: each page's state, the print to sign (its SHA-256) and which pages the caller may sign
+ * now. The board, admins, the homeroom teacher and the class's subject teachers.
+ */
 export function apiPackStatus(input: unknown): PackStatus {
   return packStatus(gasEnv(), input);
 }

@@ -4,7 +4,7 @@
  * every file — and again, every document "không đổi"; all classes' roll-call lists stopped after
  * the first class with "Dừng", then finished, the stopped class unchanged; the homeroom teacher of
  * 6A exports the class's print pack and sees the SHA-256 the signers confirm, the file's own;
- * refusals are the server's sentences: a subject teacher, a forged class, a forged kind.
+ * refusals are the server's sentences: the school office (no class), a forged class, a forged kind.
  */
 import { createHash } from 'node:crypto';
 import { readFileSync, rmSync } from 'node:fs';
@@ -19,6 +19,7 @@ import { column, openPanel, panelsFor, scriptRun, shot, waitText } from './panel
 
 const PRINCIPAL = SAMPLE_PEOPLE.principal;
 const HOMEROOM = SAMPLE_PEOPLE.homeroom;
+const OFFICE = 'vanthu@thcsdaithang.edu.vn';
 /** Twelve PDFs rendered by the local Chromium: more than waitText's usual 10 s on a slow machine. */
 const EXPORT_MS = 60_000;
 
@@ -189,13 +190,15 @@ test('the homeroom teacher of 6A exports the class’s print pack and sees the S
   await page.close();
 });
 
-test('refusals are the server’s sentences: a subject teacher, a forged class, a forged kind', async () => {
+test('refusals are the server’s sentences: the school office, a forged class, a forged kind', async () => {
   const p = world();
-  const teacher = await openPanel(p, 'documents', SAMPLE_PEOPLE.teacher);
-  expect(await teacher.getByRole('alert').textContent()).toBe(DOCUMENTS_VIEW_TEXT.notAllowed(SAMPLE_PEOPLE.teacher));
-  expect(await teacher.locator('#form').isHidden()).toBe(true);
-  await shot(teacher, 'documents-refused-teacher');
-  await teacher.close();
+  // The office has no class and teaches nothing (a subject teacher is offered the sign-off: documents-signoff.test.ts).
+  const office = await openPanel(p, 'documents', OFFICE);
+  expect(await office.getByRole('alert').textContent()).toBe(DOCUMENTS_VIEW_TEXT.notAllowed(OFFICE));
+  expect(await office.locator('#form').isHidden()).toBe(true);
+  expect(await office.locator('#signoff-section').isHidden()).toBe(true);
+  await shot(office, 'documents-refused-office');
+  await office.close();
 
   const page = await openPanel(p, 'documents', HOMEROOM);
   // A forged option: the server refuses 6B's pack to 6A's homeroom teacher, and the panel says so.

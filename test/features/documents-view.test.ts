@@ -1,15 +1,19 @@
 /**
  * What the "Xuất tài liệu" panel offers, decided on the server through the built add-on: the
  * principal every kind for every class; the homeroom teacher of 6A the print pack and the
- * roll-call list of 6A only; a subject teacher a sentence and nothing else. The menu shows the
- * item to exactly those who can use it, and it opens the panel.
+ * roll-call list of 6A only; a subject teacher no export, only the packs of the classes they teach
+ * to sign; anyone with no class (the office) a sentence and nothing else. The menu shows the item
+ * to exactly those who can use it, and it opens the panel.
  */
 import type { DocumentsView } from '../../src/server/features/documents/panel-view';
 import { DOCUMENTS_VIEW_TEXT } from '../../src/server/features/documents/panel-view';
 import { MENU } from '../../src/server/features/messages';
 import { writeClassState } from '../../src/server/features/results/state';
-import { guardedSchool, PRINCIPAL, TOAN_6A, VAN_6A, type GuardWorld } from './guard-world';
+import { guardedSchool, mail, PRINCIPAL, TOAN_6A, VAN_6A, type GuardWorld } from './guard-world';
 import { yearOf6A } from './year-world';
+
+/** The school office: a user with no class and no subject. */
+const OFFICE = mail('mai.nt');
 
 type Answer = DocumentsView | { ok: false; message: string };
 const view = (w: GuardWorld, who: string, args: unknown[] = []) => w.runtime.as(who).callServer(w.id, 'apiDocumentsView', args) as Answer;
@@ -33,6 +37,7 @@ test('the principal may export every kind, for every class, and all classes at o
   expect(v.periods.map((p) => p.label)).toEqual(['HK I', 'HK II', 'Cả năm']);
   // The clock is in September: HK I first.
   expect(v.period).toBe('hk1');
+  expect(v.signClasses).toEqual(['6A', '6B', '7A']);
 });
 
 test('the admin, not on the board, is offered the same', () => {
@@ -47,13 +52,22 @@ test('the homeroom teacher of 6A sees the print pack and the roll-call list of 6
   expect(v.kinds.map((k) => k.kind)).toEqual(['pack', 'roll-call']);
   expect(v.classes.map((c) => c.code)).toEqual(['6A']);
   expect(v.allClasses).toBe(false);
+  // They also teach Toán in 6B: they sign that page there.
+  expect(v.signClasses).toEqual(['6A', '6B']);
 });
 
-test('a subject teacher is refused with a sentence; an argument changes nothing', () => {
-  expect(view(w, VAN_6A)).toEqual({ ok: false, message: DOCUMENTS_VIEW_TEXT.notAllowed(VAN_6A) });
-  expect(DOCUMENTS_VIEW_TEXT.notAllowed(VAN_6A)).toMatch(/^Tài khoản .* không xuất được tài liệu nào: chỉ Ban giám hiệu, quản trị và giáo viên chủ nhiệm/);
+test('a subject teacher exports nothing and signs the packs of the classes they teach', () => {
+  const v = view(w, VAN_6A);
+  if (!v.ok) throw new Error(v.message);
+  expect([v.kinds, v.classes, v.allClasses]).toEqual([[], [], false]);
+  expect(v.signClasses).toEqual(['6A', '7A']);
+});
+
+test('someone with no class is refused with a sentence; an argument changes nothing', () => {
+  expect(view(w, OFFICE)).toEqual({ ok: false, message: DOCUMENTS_VIEW_TEXT.notAllowed(OFFICE) });
+  expect(DOCUMENTS_VIEW_TEXT.notAllowed(OFFICE)).toMatch(/^Tài khoản .* không xuất được tài liệu nào: chỉ Ban giám hiệu, quản trị và giáo viên chủ nhiệm.*; giáo viên được phân công dạy một lớp ký xác nhận/);
   // A forged argument is not an access: the view answers by who calls.
-  expect(view(w, VAN_6A, [{ classCode: '6A', kind: 'hoc-ba' }])).toEqual({ ok: false, message: DOCUMENTS_VIEW_TEXT.notAllowed(VAN_6A) });
+  expect(view(w, OFFICE, [{ classCode: '6A', kind: 'hoc-ba' }])).toEqual({ ok: false, message: DOCUMENTS_VIEW_TEXT.notAllowed(OFFICE) });
 });
 
 test('a class is final only once its lists are approved and every student has a year decision', () => {
@@ -73,7 +87,7 @@ test('a class is final only once its lists are approved and every student has a 
   expect(drafts(year)).toEqual([['6A', false], ['6B', true], ['7A', true]]);
 });
 
-test('the menu item is there for the board, admins and homeroom teachers, and opens the 300 px panel', () => {
+test('the menu item is there for the board, admins, homeroom and subject teachers, and opens the 300 px panel', () => {
   const menuOf = (who: string) => {
     w.runtime.as(who).installAddOn(w.id);
     w.runtime.as(who).open(w.id);
@@ -83,7 +97,8 @@ test('the menu item is there for the board, admins and homeroom teachers, and op
   expect(menuOf(PRINCIPAL)).toContainEqual(item);
   expect(menuOf(TOAN_6A)).toContainEqual(item);
   expect(menuOf(w.admin)).toContainEqual(item);
-  expect(menuOf(VAN_6A)).not.toContainEqual(item);
+  expect(menuOf(VAN_6A)).toContainEqual(item);
+  expect(menuOf(OFFICE)).not.toContainEqual(item);
 
   menuOf(TOAN_6A);
   w.runtime.as(TOAN_6A).chooseMenuItem(w.id, 'menuShowDocuments');

@@ -12,14 +12,22 @@ import type { ExportResult } from '../../src/server/features/documents/export';
 import { verifyBook } from '../../src/server/features/verify-book';
 import type { PackStatus } from '../../src/server/features/documents/signoff-status';
 import { SIGNOFF_TEXT } from '../../src/server/features/documents/signoff';
+import { OFFER_TEXT } from '../../src/server/features/documents/signoff-offer';
 import type { CorrectionResult } from '../../src/server/features/corrections/request';
 
 const VICE = mail('thinh.tv'); // the vice-principal, who teaches Toán in 7A
+const OFFICE = mail('mai.nt'); // no class, no subject
 const OUTCOME = 11;
 
 const call = <T>(w: GuardWorld, who: string, name: string, input?: unknown): T => w.runtime.as(who).callServer(w.id, name, input === undefined ? [] : [input]) as T;
 const adminRun = (w: GuardWorld) => w.runtime.as(w.admin).chooseMenuItem(w.id, 'menuReconcile');
 const signoffRows = (w: GuardWorld) => w.audit().filter((r) => r[OUTCOME] === 'Ký xác nhận');
+/** What the panel offers `who`: per page, [may sign now, why not, waiting]. */
+function offered(w: GuardWorld, who: string, pack: object): { sha?: string; noPrint?: string; pages: Record<string, [boolean, string?, string?]> } {
+  const s = call<PackStatus>(w, who, 'apiPackStatus', pack);
+  if (!s.ok) throw new Error(s.message);
+  return { sha: s.document?.sha256, noPrint: s.noPrint, pages: Object.fromEntries(s.pages!.map((p) => [p.page, [p.canSign, p.note, p.pending]])) };
+}
 
 /** 6A's teachers by subject, as the fixture assigns them (Tin học given to dung.pt by the world). */
 function teachersOf6A(): Map<string, string[]> {
@@ -54,6 +62,16 @@ test('export → subject teachers, homeroom, principal sign (queued, logged by t
   const sign = (who: string, subjectCode?: string, over: Record<string, unknown> = {}) => call<{ ok: boolean; message: string }>(w, who, 'apiSignOffPack', { ...pack, documentSha256, ...(subjectCode && { subjectCode }), ...over });
   const before = signoffRows(w).length;
 
+  // What the panel offers, decided on the server: each signer their own page of this very print.
+  const van = offered(w, VAN_6A, pack);
+  expect(van.sha).toBe(documentSha256);
+  expect([van.pages.VAN, van.pages.TOAN, van.pages.class, van.pages.pack]).toEqual([[true, undefined, undefined], [false, undefined, undefined], [false, undefined, undefined], [false, undefined, undefined]]);
+  const homeroomOffer = offered(w, TOAN_6A, pack).pages; // also teaches Toán and HĐTN in 6A
+  expect(Object.entries(homeroomOffer).filter(([, o]) => o[0]).map(([page]) => page).sort()).toEqual(['HDTN', 'TOAN', 'class']);
+  expect(offered(w, PRINCIPAL, pack).pages.pack).toEqual([false, SIGNOFF_TEXT.homeroomFirst('6A', 'HK I'), undefined]);
+  expect(offered(w, VICE, pack).pages.TOAN[0]).toBe(false);
+  expect(call<PackStatus>(w, OFFICE, 'apiPackStatus', pack)).toEqual({ ok: false, message: OFFER_TEXT.notReader(OFFICE, '6A') });
+
   // Refused at once, with a sentence, and nothing queued nor logged.
   expect(sign(VAN_6A, 'TOAN')).toEqual({ ok: false, message: SIGNOFF_TEXT.notTeacher(VAN_6A, 'TOAN', '6A') });
   expect(sign(VICE, 'TOAN')).toEqual({ ok: false, message: SIGNOFF_TEXT.notTeacher(VICE, 'TOAN', '6A') }); // teaches Toán, in 7A
@@ -74,7 +92,10 @@ test('export → subject teachers, homeroom, principal sign (queued, logged by t
   const homeroom = sign(TOAN_6A);
   expect(homeroom.ok).toBe(true);
   expect(signoffRows(w).length).toBe(before);
+  // Sent, not logged yet: shown as waiting, offered to nobody again.
+  expect(offered(w, TOAN_6A, pack).pages.class).toEqual([false, undefined, OFFER_TEXT.pending('Nguyễn Văn An')]);
   adminRun(w);
+  expect(offered(w, PRINCIPAL, pack).pages.pack).toEqual([true, undefined, undefined]);
   expect(sign(PRINCIPAL).ok).toBe(true);
   adminRun(w);
   const rows = signoffRows(w);
@@ -86,7 +107,8 @@ test('export → subject teachers, homeroom, principal sign (queued, logged by t
   expect(status.ok).toBe(true);
   expect(status.pages!.map((p) => p.page).sort()).toEqual([...teachersOf6A().keys(), 'class', 'pack'].sort());
   expect(status.pages!.filter((p) => p.state !== 'confirmed')).toEqual([]);
-  expect(call<PackStatus>(w, VAN_6A, 'apiPackStatus', pack).ok).toBe(false);
+  // Every page confirmed: nothing left to offer.
+  expect(Object.values(offered(w, TOAN_6A, pack).pages).some((o) => o[0])).toBe(false);
 
   // A correction after lock: requested, approved with a witness, opened by the admin's run, typed.
   const asked = call<CorrectionResult>(w, TOAN_6A, 'apiRequestCorrection', { classCode: '6A', studentCode: 'HS0001', key: 'S|TOAN|1|GK', newValue: '6,5', reason: 'Chấm sót câu 3' });
@@ -109,10 +131,14 @@ test('export → subject teachers, homeroom, principal sign (queued, logged by t
   expect(verified).toContain(after.message);
   expect(verified).toContain(`  ${toan.line}`);
 
-  // The old print can no longer be signed; a new one can, and the page is confirmed again.
+  // The old print can no longer be signed, nor is it offered; a new one can, and the page is confirmed again.
   expect(sign(TOAN_6A, 'TOAN')).toEqual({ ok: false, message: SIGNOFF_TEXT.changed });
+  const stale = offered(w, TOAN_6A, pack);
+  expect([stale.sha, stale.noPrint, stale.pages.TOAN[0]]).toEqual([undefined, OFFER_TEXT.noPrint('6A', 'HK I'), false]);
   const again = call<ExportResult>(w, TOAN_6A, 'apiExportPrintPack', pack);
   expect(again.sha256).not.toBe(documentSha256);
+  const fresh = offered(w, TOAN_6A, pack);
+  expect([fresh.sha, fresh.pages.TOAN[0], fresh.pages.VAN[0]]).toEqual([again.sha256, true, false]);
   expect(call<{ ok: boolean }>(w, TOAN_6A, 'apiSignOffPack', { ...pack, subjectCode: 'TOAN', documentSha256: again.sha256 }).ok).toBe(true);
   adminRun(w);
   expect(call<PackStatus>(w, PRINCIPAL, 'apiPackStatus', pack).pages!.find((p) => p.page === 'TOAN')!.state).toBe('confirmed');

@@ -53,7 +53,8 @@ function withItems(menu: MenuPort, items: readonly ([caption: string, functionNa
 
 /**
  * The add-on menu, by role: a teacher's own blocks and corrections, the homeroom teacher's
- * classification and documents (the board and admins see them too), the board's menu, the
+ * classification and documents (the board and admins see them too; a subject teacher the
+ * documents, to sign their page of the print pack), the board's menu, the
  * admins' menu.
  */
 export function buildMenu(env: Env, authMode?: unknown): void {
@@ -61,7 +62,9 @@ export function buildMenu(env: Env, authMode?: unknown): void {
   const ui = env.spreadsheetApp.getUi();
   const menu = ui.createAddonMenu().addItem(MENU.status, 'menuShowStatus');
   if (roles.teacher) menu.addItem(MENU.teacher, 'menuShowTeacher');
-  if (roles.homeroom || roles.board || roles.admin) menu.addItem(MENU.classify, 'menuShowClassification').addItem(MENU.documents, 'menuShowDocuments');
+  if (roles.homeroom || roles.board || roles.admin) menu.addItem(MENU.classify, 'menuShowClassification');
+  // A subject teacher too: they sign their page of the class's print pack there.
+  if (roles.homeroom || roles.board || roles.admin || roles.teacher) menu.addItem(MENU.documents, 'menuShowDocuments');
   if (roles.departmentHead && !roles.board && !roles.admin) menu.addItem(MENU.entryProgress, 'menuEntryProgress');
   if (roles.board || roles.admin) {
     const board = withItems(ui.createMenu(MENU.board), [

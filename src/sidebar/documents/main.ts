@@ -12,6 +12,7 @@ import type { ExportFile, ExportProgress } from '../../server/features/documents
 import { callServer, errorText } from '../shared/rpc';
 import { $, el, hide, show } from '../shared/ui';
 import { mountReport } from '../shared/report';
+import { mountSignOff, showPack } from './signoff';
 
 /** The class select's value for "Tất cả các lớp". */
 const ALL = '*';
@@ -90,6 +91,9 @@ function kindChoice(k: KindChoice, checked: boolean): HTMLElement {
 
 function render(v: DocumentsView): void {
   view = v;
+  mountSignOff(v);
+  // A subject teacher exports nothing: only the sign-off is shown.
+  if (v.kinds.length === 0) return;
   kinds.replaceChildren(kinds.querySelector('legend')!, ...v.kinds.map((k, i) => kindChoice(k, i === 0)));
   periodSelect.replaceChildren(...v.periods.map((p) => el('option', { value: p.value, textContent: p.label })));
   periodSelect.value = v.period;
@@ -201,6 +205,8 @@ async function run(): Promise<void> {
   }
   say(outcomes, targets.length);
   message.focus();
+  // A new print of the pack is the one the signers are now shown.
+  if (kind.kind === 'pack' && targets.length === 1 && targets[0] && period) showPack(targets[0], period);
 }
 
 /** The run's last word in the message box: done, stopped (and how to go on), or the server's sentence. */

@@ -2,8 +2,10 @@
  * What the "Xuất tài liệu" panel offers this person, decided on the server by the same rules the
  * export itself checks (plans.ts): the board and the admins every kind for every class (and the
  * register, for the whole school); a homeroom teacher the print pack and the roll-call list of
- * their own classes; anyone else a sentence saying who exports documents. Each export is checked
- * again when it runs: this view only saves the person choices they would be refused.
+ * their own classes; every teacher of a class (and its homeroom teacher, the board, the admins) the
+ * class's print pack to sign ("Ký xác nhận", signoff-offer.ts), a subject teacher nothing else;
+ * anyone else a sentence saying who exports and signs documents. Each export and sign-off is
+ * checked again when it runs: this view only saves the person choices they would be refused.
  */
 import type { Env } from '../../gas/env';
 import { currentSemester } from '../../domain/progress/semester';
@@ -17,7 +19,7 @@ import { REGISTER_TEXT } from './register';
 
 export const DOCUMENTS_VIEW_TEXT = {
   notAllowed: (email: string) =>
-    `Tài khoản ${email} không xuất được tài liệu nào: chỉ Ban giám hiệu, quản trị và giáo viên chủ nhiệm (sổ theo dõi, danh sách của lớp mình) xuất tài liệu vào Drive.`,
+    `Tài khoản ${email} không xuất được tài liệu nào: chỉ Ban giám hiệu, quản trị và giáo viên chủ nhiệm (sổ theo dõi, danh sách của lớp mình) xuất tài liệu vào Drive; giáo viên được phân công dạy một lớp ký xác nhận sổ theo dõi của lớp đó.`,
 } as const;
 
 export interface KindChoice {
@@ -53,6 +55,8 @@ export interface DocumentsView {
   periods: { value: ResultsPeriod; label: string }[];
   /** The current semester's period, chosen first for the print pack. */
   period: ResultsPeriod;
+  /** The classes whose print pack this person may see and sign ("Ký xác nhận"). */
+  signClasses: string[];
 }
 
 const KINDS: Record<ExportKind, Omit<KindChoice, 'kind'>> = {
@@ -78,11 +82,19 @@ function draftOf(env: Env, c: Caller, code: string, states: ReturnType<typeof re
   return !results || isDraft(results, state);
 }
 
+/** The board and admins every class; anyone else the classes they are homeroom teacher of or teach. */
+function signClasses(c: Caller, wide: boolean): string[] {
+  const { config } = c.context;
+  const teaches = (code: string) => config.assignments.some((a) => a.classCode === code && a.teachers.some((t) => t.toLowerCase() === c.email));
+  return config.classes.filter((cls) => wide || cls.homeroom === c.email || teaches(cls.code)).map((cls) => cls.code);
+}
+
 function viewFor(env: Env, c: Caller): DocumentsView {
   const { config } = c.context;
   const wide = isBoard(c.context, c.email) || isAdmin(c.context, c.email);
   const classes = wide ? config.classes : config.classes.filter((cls) => cls.homeroom === c.email);
-  if (classes.length === 0) throw new AccessError(DOCUMENTS_VIEW_TEXT.notAllowed(c.email));
+  const signing = signClasses(c, wide);
+  if (classes.length === 0 && signing.length === 0) throw new AccessError(DOCUMENTS_VIEW_TEXT.notAllowed(c.email));
   const states = readAllClassStates(env);
   const name = (email: string) => config.users.find((u) => u.email === email)?.name || email;
   const year = config.school.schoolYear;
@@ -90,12 +102,13 @@ function viewFor(env: Env, c: Caller): DocumentsView {
     ok: true,
     message: '',
     schoolYear: `${year}-${year + 1}`,
-    kinds: (wide ? BOARD_KINDS : HOMEROOM_KINDS).map((kind) => ({ kind, ...KINDS[kind] })),
+    kinds: (wide ? BOARD_KINDS : classes.length > 0 ? HOMEROOM_KINDS : []).map((kind) => ({ kind, ...KINDS[kind] })),
     classes: classes.map((cls) => ({ code: cls.code, homeroom: name(cls.homeroom), draft: draftOf(env, c, cls.code, states) })),
     allClasses: wide,
     wholeSchool: REGISTER_TEXT.wholeSchool,
     periods: (Object.keys(PERIOD_LABELS) as ResultsPeriod[]).map((value) => ({ value, label: PERIOD_LABELS[value] })),
     period: currentSemester(config.school, env.clock.now().getTime()) === 2 ? 'hk2' : 'hk1',
+    signClasses: signing,
   };
 }
 

@@ -100,7 +100,7 @@ export function planPack(env: Env, c: Caller, classCode: string, period: Results
     // Recorded before the file is made (and again for an unchanged file whose record is missing,
     // e.g. a workbook restored from a copy): a sign-off naming the PDF is checked against what it showed.
     beforeSave: (sha256) => {
-      if (!issuedPack(env, sha256)) recordIssuedPack(env, sha256, { classCode, period, draft: pack.draft, digests });
+      if (!issuedPack(env, sha256)) recordIssuedPack(env, sha256, { classCode, period, draft: pack.draft, digests, issuedMs: env.clock.now().getTime() });
     },
   };
 }

@@ -10,11 +10,11 @@ import { replayLog, type Replay } from '../../domain/audit/replay';
 import { changedSince, CLASS_PAGE, latestSignOffs, scoresDigest, WHOLE_PACK, type ChangedCell, type PackPage, type PackPeriod } from '../../domain/documents/signoff';
 import { readLedger } from '../../workbook/audit';
 import type { SchoolContext } from '../school-context';
-import { requireViewer } from '../results/access';
 import { readClass } from '../results/apply';
 import { PERIOD_LABELS } from '../results/block';
 import { packPageCells } from './pack-pages';
 import { packCall } from './print-pack';
+import { requirePackReader, signOffOffer, type PackDocument, type PageOffer } from './signoff-offer';
 
 export type PageState = 'confirmed' | 'unsigned' | 'changed';
 
@@ -23,6 +23,8 @@ export interface PageStatus {
   title: string;
   state: PageState;
   by?: string;
+  /** The signer's name (their e-mail when the school gave none). */
+  byName?: string;
   at?: string;
   changes: ChangedCell[];
   /** The sentence the panel shows. */
@@ -32,7 +34,12 @@ export interface PageStatus {
 export interface PackStatus {
   ok: boolean;
   message: string;
-  pages?: PageStatus[];
+  /** Each page with what it offers the caller (whether they may sign it now, and why not). */
+  pages?: (PageStatus & PageOffer)[];
+  /** The print the signers sign: the newest showing the book's scores now. */
+  document?: PackDocument;
+  /** Why there is no print to sign (none shows the current scores). */
+  noPrint?: string;
 }
 
 export const STATUS_TEXT = {
@@ -63,22 +70,30 @@ export function packStatusPages(env: Env, context: SchoolContext, entries: reado
     const title = pageTitle(context, results.cls.grade, page);
     const s = signed.get(page);
     if (!s) return { page, title, state: 'unsigned', changes: [], line: `${title}: ${STATUS_TEXT.unsigned}` };
-    const who = `${names.get(s.actor) ?? s.actor} (${s.actor})`;
-    if (scoresDigest(cells) === s.scoresSha256) return { page, title, state: 'confirmed', by: s.actor, at: s.time, changes: [], line: `${title}: ${STATUS_TEXT.confirmed(who, s.time)}` };
+    const byName = names.get(s.actor) || s.actor;
+    const who = `${byName} (${s.actor})`;
+    if (scoresDigest(cells) === s.scoresSha256) return { page, title, state: 'confirmed', by: s.actor, byName, at: s.time, changes: [], line: `${title}: ${STATUS_TEXT.confirmed(who, s.time)}` };
     if (!replays.has(s.seq)) replays.set(s.seq, replayLog(entries.filter((e) => e.seq < s.seq)));
     all ??= replayLog(entries);
     const changes = changedSince(replays.get(s.seq)!, all, cells);
     const named = changes.length > 0 ? changes.map(STATUS_TEXT.cell).join('; ') : STATUS_TEXT.noCell;
-    return { page, title, state: 'changed', by: s.actor, at: s.time, changes, line: `${title}: ${STATUS_TEXT.changed(who, s.time)}: ${named}` };
+    return { page, title, state: 'changed', by: s.actor, byName, at: s.time, changes, line: `${title}: ${STATUS_TEXT.changed(who, s.time)}: ${named}` };
   });
 }
 
-/** The board, the admins and the class's homeroom teacher. */
+/** The board, the admins, the class's homeroom teacher and its subject teachers (who sign their pages). */
 export function packStatus(env: Env, raw: unknown): PackStatus {
   return packCall(env, raw, (c, classCode, period): PackStatus => {
-    requireViewer(c, classCode);
+    requirePackReader(c, classCode);
     const pages = packStatusPages(env, c.context, readLedger(env).entries, classCode, period);
     const changed = pages.filter((p) => p.state === 'changed').length;
-    return { ok: true, message: STATUS_TEXT.summary(classCode, PERIOD_LABELS[period], changed), pages };
+    const { document, noPrint, offers } = signOffOffer(env, c, classCode, period, pages);
+    return {
+      ok: true,
+      message: STATUS_TEXT.summary(classCode, PERIOD_LABELS[period], changed),
+      pages: pages.map((p) => ({ ...p, ...offers.get(p.page)! })),
+      ...(document && { document }),
+      ...(noPrint && { noPrint }),
+    };
   });
 }
