@@ -7,6 +7,7 @@
  * requests per minute per user per project, 300 per project) make the real run take longer: the
  * budget runs on a virtual clock here, so the modelled minutes are what the quota alone imposes
  * (Google's own latency would add to it; no figure for a batchGet of this size is published).
+ * Beside it, the naive reader of district-naive.ts: one values.get per range, one school at a time.
  *
  * Every school serves the same workbook under its own id (200 copies of a 20-class school would
  * not fit in memory): a THCS school of 20 classes of 45 students, set up by the add-on, each
