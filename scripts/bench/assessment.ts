@@ -5,10 +5,13 @@
  * Wall time includes waiting for a core when other processes are busy; CPU time does not, but
  * it counts V8's parallel GC threads, so on an idle machine it can exceed the wall time.
  */
+import { assessEachThroughJson, assessFloats, floatFindings, jsonDifferences, studentJson, type FloatResult } from './assessment-naive';
 import { assessStudent, type Mark, type ScoreEntry, type StudentAssessment, type StudentInput, type SubjectInput } from '../../src/server/domain/assessment';
 
 const STUDENTS = 2000;
 const RUNS = 9;
+/** The JSON way is many times slower: fewer passes keep the section short. */
+const JSON_RUNS = 3;
 const SCORED: Array<[code: string, tx: number]> = [['TOAN', 4], ['VAN', 4], ['NN1', 4], ['GDCD', 2], ['LSDL', 4], ['KHTN', 4], ['CN', 3], ['TIN', 2]];
 const COMMENT = ['GDTC', 'AN', 'MT', 'HDTN', 'GDDP'];
 
@@ -93,6 +96,37 @@ function retainedBytes(students: StudentInput[]): number | null {
   return bytes;
 }
 
+/** Median wall and CPU per student of `runs` passes after a warm-up pass. */
+function perStudentTimes(run: () => unknown, runs: number): string {
+  timedPass(run);
+  const passes = Array.from({ length: runs }, () => timedPass(run));
+  const us = (ms: number) => `${((ms * 1000) / STUDENTS).toFixed(1)} µs/student`;
+  const wall = median(passes.map((p) => p.wallMs));
+  const cpu = median(passes.map((p) => p.cpuMs));
+  return `wall ${wall.toFixed(1)} ms (${us(wall)}), CPU ${cpu.toFixed(1)} ms (${us(cpu)}), median of ${runs} passes after a warm-up`;
+}
+
+/** The two naive ways beside the engine (assessment-naive.ts), timed the same way, their results compared. */
+function naiveLines(students: StudentInput[], engine: StudentAssessment[]): string[] {
+  const docs = students.map(studentJson);
+  let viaJson: ReturnType<typeof assessEachThroughJson> = [];
+  const jsonTimes = perStudentTimes(() => (viaJson = assessEachThroughJson(docs)), JSON_RUNS);
+  const jsonDiff = jsonDifferences(engine, viaJson);
+  let floats: FloatResult[] = [];
+  const floatTimes = perStudentTimes(() => (floats = assessFloats(docs)), RUNS);
+  const f = floatFindings(engine, floats, docs);
+  return [
+    'naive: the JSON entry point once per student (sodiem assess fed one student at a time: zod parse, engine, JSON out and back):',
+    `  ${jsonTimes}`,
+    `  students classified differently from the engine (learning levels, promotion): ${jsonDiff} of ${STUDENTS}`,
+    'naive: floating-point averages (scores as decimals, Math.round(x * 10) / 10), inputs re-validated and subjects recomputed for every period;',
+    '  learning level only (no reasons, no Điều 9 khoản 3 adjustment, no training or promotion), so it does less than the engine:',
+    `  ${floatTimes}`,
+    `  subject averages differing from the engine's integer tenths: ${f.averagesDiffer} of ${f.averages} (${f.atThreshold} of them exactly on a level threshold)${f.example ? `, e.g. ${f.example}` : ''}`,
+    `  students whose computed (unadjusted) learning level differs: ${f.studentsDiffer} of ${STUDENTS} (HK I ${f.levelsDiffer.hk1}, HK II ${f.levelsDiffer.hk2}, cả năm ${f.levelsDiffer.year})`,
+  ];
+}
+
 export function benchAssessment(): { title: string; lines: string[] } {
   const students = generateStudents(STUDENTS);
   const run = () => students.map((s) => assessStudent(s));
@@ -109,6 +143,7 @@ export function benchAssessment(): { title: string; lines: string[] } {
     tally.set(key, (tally.get(key) ?? 0) + 1);
   }
   const adjusted = results.filter((r) => r.learning.year && r.learning.year.level !== r.learning.year.computed).length;
+  const naive = naiveLines(students, results);
   const mib = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(1)} MiB`;
   const perStudent = (ms: number) => `${((ms * 1000) / STUDENTS).toFixed(1)} µs/student`;
   return {
@@ -121,6 +156,7 @@ export function benchAssessment(): { title: string; lines: string[] } {
       retained === null ? 'heap retained by the results: run with --expose-gc (npm run bench does)' : `heap retained by the results: ${mib(retained)} (${(retained / STUDENTS / 1024).toFixed(1)} KiB/student)`,
       `adjusted year results (Điều 9 khoản 3): ${adjusted}`,
       ...[...tally.entries()].sort((a, b) => b[1] - a[1]).slice(0, 6).map(([k, n]) => `  ${k}: ${n}`),
+      ...naive,
     ],
   };
 }

@@ -7,6 +7,7 @@
  * requests per minute per user per project, 300 per project) make the real run take longer: the
  * budget runs on a virtual clock here, so the modelled minutes are what the quota alone imposes
  * (Google's own latency would add to it; no figure for a batchGet of this size is published).
+ * Beside it, the naive reader of district-naive.ts: one values.get per range, one school at a time.
  *
  * Every school serves the same workbook under its own id (200 copies of a 20-class school would
  * not fit in memory): a THCS school of 20 classes of 45 students, set up by the add-on, each
@@ -25,12 +26,15 @@ import type { WorkbookData } from '../../src/local/sheets/model';
 import { startSheetsServer } from '../../src/local/sheets-http/server';
 import { districtCommand } from '../../src/local/cli/district';
 import { VirtualClock } from '../../src/local/sheets-client/clock';
-import { QuotaBudget, READS_PER_MINUTE_PER_PROJECT, READS_PER_MINUTE_PER_USER, busiestMinute } from '../../src/local/sheets-client/quota';
+import { QuotaBudget, READS_PER_MINUTE_PER_PROJECT, READS_PER_MINUTE_PER_USER, busiestMinute, modelledMinutes } from '../../src/local/sheets-client/quota';
 import { lcg } from '../../src/local/seeded';
 import { table, type BenchSection } from './measure';
 import { schoolRuntime } from './setup';
+import { naiveDistrictRuns } from './district-naive';
 
 const SCHOOLS = 200;
+/** The naive reader runs on this many schools (one at a time, 23 requests each) and is scaled to SCHOOLS. */
+const NAIVE_SCHOOLS = 20;
 const CLASSES = 20;
 const LOG_ROWS = 2000;
 const LEVELS = ['Tốt', 'Khá', 'Đạt', 'Chưa đạt'];
@@ -118,6 +122,22 @@ export async function benchDistrict(): Promise<BenchSection> {
         (requests / READS_PER_MINUTE_PER_PROJECT).toFixed(1),
       ]);
     }
+    const naive = await naiveDistrictRuns(server.rootUrl, ids.slice(0, NAIVE_SCHOOLS));
+    const scale = SCHOOLS / NAIVE_SCHOOLS;
+    naive.forEach((n, i) => {
+      const requests = n.requests * scale;
+      rows.push([
+        `naive ${i === 0 ? 'first' : 'repeat'} read, ×${scale}`,
+        SCHOOLS,
+        requests,
+        (n.requests / NAIVE_SCHOOLS).toFixed(2),
+        '—',
+        (n.wallS * scale).toFixed(1),
+        '— (no budget)',
+        modelledMinutes(requests, READS_PER_MINUTE_PER_USER).toFixed(1),
+        (requests / READS_PER_MINUTE_PER_PROJECT).toFixed(1),
+      ]);
+    });
   } finally {
     await server.close();
   }
@@ -132,6 +152,9 @@ export async function benchDistrict(): Promise<BenchSection> {
       'req/school leaves out the retries. Modelled minutes: the per-minute budget on a virtual clock (the backoff waits included),',
       `so the run with Google's per-user quota (${READS_PER_MINUTE_PER_USER} reads a minute, the one that binds for one office account) takes at least that long;`,
       `the per-project figure (${READS_PER_MINUTE_PER_PROJECT}) is the floor even with several accounts. Google's latency per request is not modelled (no published figure).`,
+      `Naive rows: one values.get per range (settings, class list, log, each of the ${CLASSES} class tabs), one school at a time, no budget, no retries (so no faults injected);`,
+      `measured on ${NAIVE_SCHOOLS} schools and scaled ×${SCHOOLS / NAIVE_SCHOOLS} (requests and wall time grow linearly with the schools). Their modelled minutes are the reads alone at`,
+      `${READS_PER_MINUTE_PER_USER} a minute; without a budget the real run would instead meet 429s once past ${READS_PER_MINUTE_PER_USER} requests in a minute.`,
     ],
   };
 }

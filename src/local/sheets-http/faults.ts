@@ -4,9 +4,12 @@
  * spreadsheet ('*' for any); a standing fault answers every request until it is lifted, like a
  * file that stays unreadable.
  */
+/** The requests the local server answers (server.ts). */
+export type ServedMethod = 'get' | 'values.get' | 'values.batchGet';
+
 export type Fault = ({ kind: 'status'; status: 429 | 500 | 503; retryAfterSeconds?: number } | { kind: 'slow'; ms: number }) & {
   /** Only requests of this method meet it (default: any). */
-  method?: 'get' | 'values.batchGet';
+  method?: ServedMethod;
 };
 
 export class FaultPlan {
@@ -29,7 +32,7 @@ export class FaultPlan {
   }
 
   /** The fault this request meets, if any (consumed). */
-  take(spreadsheetId: string, method: 'get' | 'values.batchGet'): Fault | undefined {
+  take(spreadsheetId: string, method: ServedMethod): Fault | undefined {
     const meets = (f: Fault) => f.method === undefined || f.method === method;
     const standing = this.standing.get(spreadsheetId);
     if (standing && meets(standing)) return standing;

@@ -4,6 +4,7 @@
  * and the bench run the real googleapis client against it (its `rootUrl`). Served:
  *   GET /v4/spreadsheets/{id}?fields=…           spreadsheets.get (no grid data)
  *   GET /v4/spreadsheets/{id}/values:batchGet    ranges=…&valueRenderOption=…
+ *   GET /v4/spreadsheets/{id}/values/{range}     values.get, valueRenderOption=… (one range a request)
  * Errors have Google's JSON shape. Faults (faults.ts) are injected per spreadsheet; every request
  * is logged, so a test can count requests per school and see the retries.
  */
@@ -13,11 +14,11 @@ import type { WorkbookData } from '../sheets/model';
 import { canViewFile } from '../sheets/access';
 import { buildSpreadsheet } from '../sheets-api/get';
 import { applySelector, parseSelector } from '../sheets-api/fields';
-import { FaultPlan } from './faults';
+import { FaultPlan, type ServedMethod } from './faults';
 import { RangeError400, readValueRange, type ValueRenderOption } from './values';
 
 export interface ServedRequest {
-  method: 'get' | 'values.batchGet';
+  method: ServedMethod;
   spreadsheetId: string;
   ranges: string[];
   status: number;
@@ -49,7 +50,7 @@ function sendError(res: ServerResponse, status: number, message: string, headers
   send(res, status, { error: { code: status, message, status: STATUS_TEXT[status] ?? 'UNKNOWN' } }, headers);
 }
 
-const ROUTE = /^\/v4\/spreadsheets\/([^/:]+)(\/values:batchGet)?$/;
+const ROUTE = /^\/v4\/spreadsheets\/([^/:]+)(?:(\/values:batchGet)|\/values\/([^/]+))?$/;
 
 export async function startSheetsServer(options: SheetsServerOptions): Promise<SheetsServer> {
   const faults = new FaultPlan();
@@ -60,8 +61,9 @@ export async function startSheetsServer(options: SheetsServerOptions): Promise<S
     const match = ROUTE.exec(url.pathname);
     if (req.method !== 'GET' || !match) return sendError(res, 404, `Method not found: ${req.method} ${url.pathname}`);
     const id = decodeURIComponent(match[1]);
-    const ranges = url.searchParams.getAll('ranges');
-    const logged: ServedRequest = { method: match[2] ? 'values.batchGet' : 'get', spreadsheetId: id, ranges, status: 200 };
+    const single = match[3] === undefined ? undefined : decodeURIComponent(match[3]);
+    const ranges = single === undefined ? url.searchParams.getAll('ranges') : [single];
+    const logged: ServedRequest = { method: match[2] ? 'values.batchGet' : single !== undefined ? 'values.get' : 'get', spreadsheetId: id, ranges, status: 200 };
     requests.push(logged);
     const fail = (status: number, message: string, headers?: Record<string, string>) => {
       logged.status = status;
@@ -87,7 +89,8 @@ export async function startSheetsServer(options: SheetsServerOptions): Promise<S
     const render = (url.searchParams.get('valueRenderOption') ?? 'FORMATTED_VALUE') as ValueRenderOption;
     if (render !== 'FORMATTED_VALUE' && render !== 'UNFORMATTED_VALUE') return fail(400, `Invalid valueRenderOption: ${render}`);
     try {
-      send(res, 200, { spreadsheetId: id, valueRanges: ranges.map((r) => readValueRange(wb, r, render)) });
+      if (single !== undefined) send(res, 200, readValueRange(wb, single, render));
+      else send(res, 200, { spreadsheetId: id, valueRanges: ranges.map((r) => readValueRange(wb, r, render)) });
     } catch (e) {
       if (e instanceof RangeError400) return fail(400, e.message);
       throw e;

@@ -37,6 +37,14 @@ test('values.batchGet: echoed ranges, trailing empties left out, numbers stay nu
   ]);
 });
 
+test('values.get: one range in the path, answered as a single value range; logged as values.get', async () => {
+  const before = server.requests.length;
+  const { status, body } = await get(`v4/spreadsheets/${id}/values/${encodeURIComponent("'Nhật ký'!A2:P")}?valueRenderOption=UNFORMATTED_VALUE`);
+  expect(status).toBe(200);
+  expect(body).toEqual({ range: "'Nhật ký'!A2:P1000", majorDimension: 'ROWS', values: [[1, 8.5], [2]] });
+  expect(server.requests.slice(before).map((r) => [r.method, r.ranges])).toEqual([['values.get', ["'Nhật ký'!A2:P"]]]);
+});
+
 test('a range that starts outside the grid, or names no sheet, is a 400; no token is a 401', async () => {
   expect((await batchGet("'Nhật ký'!A1001:P")).body.error).toMatchObject({ code: 400, message: "Range ('Nhật ký'!A1001:P) exceeds grid limits. Max rows: 1000, max columns: 26" });
   expect((await batchGet("'Không có'!A1")).body.error).toMatchObject({ code: 400, message: "Unable to parse range: 'Không có'!A1" });
