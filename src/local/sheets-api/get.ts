@@ -49,17 +49,18 @@ export function buildSpreadsheet(wb: WorkbookData, user: string, directory?: Dir
 
 /**
  * A range of `ranges` (spreadsheets.get, values.batchGet): "'Sheet name'" or "Sheet" alone is the
- * whole sheet, "'Sheet'!A1:B2" a block; a range without a sheet name is refused here (the API
- * would read it on the first sheet — callers of this runtime always name the sheet).
+ * whole sheet, "'Sheet'!A1:B2" a block; a range without a sheet name is refused here unless
+ * `unnamedOnFirstSheet` (the API reads it on the first sheet; the add-on always names the sheet,
+ * the HTTP server answers as Google does). The end is clipped to the grid, the start is not.
  */
-export function resolveRange(wb: WorkbookData, text: string): { sheet: SheetData; startRow: number; endRow: number; startCol: number; endCol: number } | null {
+export function resolveRange(wb: WorkbookData, text: string, unnamedOnFirstSheet = false): { sheet: SheetData; startRow: number; endRow: number; startCol: number; endCol: number } | null {
   const bare = text.includes('!') ? null : text.startsWith("'") && text.endsWith("'") && text.length >= 2 ? text.slice(1, -1).replace(/''/g, "'") : text;
   if (bare !== null) {
     const sheet = wb.sheets.find((s) => s.name === bare);
     return sheet ? { sheet, startRow: 0, endRow: sheet.maxRows, startCol: 0, endCol: sheet.maxCols } : null;
   }
   const parts = parseA1(text);
-  const sheet = parts?.sheetName === undefined ? undefined : wb.sheets.find((s) => s.name === parts.sheetName);
+  const sheet = parts?.sheetName === undefined ? (parts && unnamedOnFirstSheet ? wb.sheets[0] : undefined) : wb.sheets.find((s) => s.name === parts.sheetName);
   if (!parts || !sheet) return null;
   return {
     sheet,

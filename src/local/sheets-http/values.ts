@@ -4,8 +4,9 @@
  * cells dropped and trailing empty rows left out (the API never pads), numbers as numbers under
  * UNFORMATTED_VALUE, dates as serial numbers (its default dateTimeRenderOption).
  */
-import { formatA1, parseA1, quoteSheetName } from '../sheets/a1';
+import { formatA1, quoteSheetName } from '../sheets/a1';
 import { valueReader, displayReader } from '../sheets/cell-read';
+import { resolveRange } from '../sheets-api/get';
 import type { SheetData, WorkbookData } from '../sheets/model';
 
 export type ValueRenderOption = 'FORMATTED_VALUE' | 'UNFORMATTED_VALUE';
@@ -24,23 +25,13 @@ const DAY_MS = 86_400_000;
 const EPOCH_MS = Date.UTC(1899, 11, 30);
 
 function sheetAndBounds(wb: WorkbookData, a1: string): { sheet: SheetData; startRow: number; endRow: number; startCol: number; endCol: number } {
-  const bare = a1.startsWith("'") && a1.endsWith("'") && !a1.includes('!') ? a1.slice(1, -1).replace(/''/g, "'") : a1;
-  const whole = wb.sheets.find((s) => s.name === bare);
-  if (whole) return { sheet: whole, startRow: 0, endRow: whole.maxRows, startCol: 0, endCol: whole.maxCols };
-  const parts = parseA1(a1);
-  const sheet = parts ? (parts.sheetName === undefined ? wb.sheets[0] : wb.sheets.find((s) => s.name === parts.sheetName)) : undefined;
-  if (!parts || !sheet) throw new RangeError400(`Unable to parse range: ${a1}`);
+  const found = resolveRange(wb, a1, true);
+  if (!found) throw new RangeError400(`Unable to parse range: ${a1}`);
   // Google refuses a range that starts outside the grid (it clips one that only ends outside it).
-  if ((parts.startRow ?? 0) >= sheet.maxRows || (parts.startCol ?? 0) >= sheet.maxCols) {
-    throw new RangeError400(`Range (${a1}) exceeds grid limits. Max rows: ${sheet.maxRows}, max columns: ${sheet.maxCols}`);
+  if (found.startRow >= found.sheet.maxRows || found.startCol >= found.sheet.maxCols) {
+    throw new RangeError400(`Range (${a1}) exceeds grid limits. Max rows: ${found.sheet.maxRows}, max columns: ${found.sheet.maxCols}`);
   }
-  return {
-    sheet,
-    startRow: parts.startRow ?? 0,
-    endRow: Math.min(parts.endRow ?? sheet.maxRows, sheet.maxRows),
-    startCol: parts.startCol ?? 0,
-    endCol: Math.min(parts.endCol ?? sheet.maxCols, sheet.maxCols),
-  };
+  return found;
 }
 
 export function readValueRange(wb: WorkbookData, a1: string, render: ValueRenderOption): ValueRange {
