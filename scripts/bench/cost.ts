@@ -93,7 +93,7 @@ export function benchCost(): BenchSection {
       `Target 3× on Workspace: ${now.workspace.runtime >= 3 ? 'met' : `NOT met (${x(now.workspace.runtime)})`}. Every edit is one execution of the admin's trigger: ` +
         `its start-up alone (${TRIGGER_START.ms} ms, assumed) is ${hours(TYPED * TRIGGER_START.ms)} of the day, so even a guard costing nothing would reach ${x(QUOTAS.workspace.triggerMs / (TYPED * TRIGGER_START.ms + PASTES * TRIGGER_START.ms))}; ` +
         `3× needs ${Math.round(QUOTAS.workspace.triggerMs / 3 / (TYPED + PASTES) - TRIGGER_START.ms)} ms per edit after start-up, where one document-lock, one properties read and one sheet read already cost ${LATENCY['Lock.tryLock'].ms + LATENCY['Properties.getProperties'].ms + LATENCY['Sheets.Spreadsheets.get'].ms} ms. ` +
-        'Reaching it takes fewer executions, not fewer calls (edits queued by the teacher\'s own run and settled in batches by the admin\'s), a change of the trust design.',
+        'Reaching it takes fewer admin executions with work in them, not fewer calls: the options (teacher-recorded edits settled in batches, a book per grade guarded by its own account) and their figures are in docs/proposals/busiest-day.md, a decision of the trust design.',
     ],
   };
 }
