@@ -12,6 +12,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { SchoolConfig } from '../src/server/domain/school/model';
 import { catalogSubjects, configToSheetRows } from '../src/server/workbook/config';
+import sampleCalendar from './sample-calendar.json';
 
 const FAMILY = ['Nguyễn', 'Trần', 'Lê', 'Phạm', 'Hoàng', 'Vũ', 'Đặng', 'Bùi', 'Đỗ', 'Ngô', 'Đinh', 'Lương'];
 const MIDDLE_M = ['Văn', 'Đức', 'Minh', 'Quang', 'Hữu', 'Thành'];
@@ -138,15 +139,11 @@ export function sampleConfig(): SchoolConfig {
   };
 }
 
-/** The school's entry calendar for the year, as its board decided (times in Hà Nội time). */
-export const SAMPLE_CALENDAR: string[][] = [
-  ['I', 'TX', '', '', '', '07/09/2026 07:00', '16/01/2027', 'Điểm thường xuyên HK I; hạn nộp 15:00 thứ bảy hằng tuần'],
-  ['I', 'GK', '', '', '', '26/10/2026', '14/11/2026', 'Kiểm tra giữa kì I, nhập trong 2 tuần'],
-  ['I', 'CK', '', '', '', '21/12/2026', '09/01/2027', 'Kiểm tra cuối kì I'],
-  ['I', 'Rèn luyện', '', '', '', '04/01/2027', '16/01/2027', 'GVCN đánh giá rèn luyện HK I'],
-  ['', 'Chuyên cần 9', '', '', '', '07/09/2026', '05/10/2026', 'GVCN cập nhật chuyên cần tháng 9'],
-  ['II', 'TX', '', '', '', '18/01/2027 07:00', '29/05/2027', 'Điểm thường xuyên HK II'],
-];
+/**
+ * The school's entry calendar for the year, as its board decided (times in Hà Nội time); the
+ * THPT sample (make-thpt-sample.mjs) uses the same year's calendar, hence one JSON file.
+ */
+export const SAMPLE_CALENDAR: string[][] = sampleCalendar;
 
 export async function main(): Promise<number> {
   const dir = join(process.cwd(), 'samples/thcs-dai-thang');

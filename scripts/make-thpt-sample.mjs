@@ -3,7 +3,7 @@
 // configuration the admin fills in (cau-hinh.xlsx), the roster (roster.csv) and the school's
 // workbook before Sổ Điểm is installed (so-diem.xlsx: its student list, as the THCS sample's).
 // Run once; the files are committed.
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 
@@ -72,12 +72,7 @@ const tables = {
   'Phân công': [['Lớp', 'Mã môn', 'Giáo viên'], ...CLASSES.flatMap(([code, grade]) => subjectsOf(grade).map(([subject]) => [code, subject, at(TEACHER[subject])]))],
   'Lịch nhập điểm': [
     ['Học kì', 'Loại cột', 'Khối', 'Lớp', 'Mã môn', 'Mở lúc', 'Đóng lúc', 'Ghi chú'],
-    ['I', 'TX', '', '', '', '07/09/2026 07:00', '16/01/2027', 'Điểm thường xuyên HK I; hạn nộp 15:00 thứ bảy hằng tuần'],
-    ['I', 'GK', '', '', '', '26/10/2026', '14/11/2026', 'Kiểm tra giữa kì I, nhập trong 2 tuần'],
-    ['I', 'CK', '', '', '', '21/12/2026', '09/01/2027', 'Kiểm tra cuối kì I'],
-    ['I', 'Rèn luyện', '', '', '', '04/01/2027', '16/01/2027', 'GVCN đánh giá rèn luyện HK I'],
-    ['', 'Chuyên cần 9', '', '', '', '07/09/2026', '05/10/2026', 'GVCN cập nhật chuyên cần tháng 9'],
-    ['II', 'TX', '', '', '', '18/01/2027 07:00', '29/05/2027', 'Điểm thường xuyên HK II'],
+    ...JSON.parse(readFileSync(new URL('./sample-calendar.json', import.meta.url), 'utf8')),
   ],
 };
 
