@@ -64,7 +64,7 @@ const x = (n: number) => (n === Infinity ? '∞' : `${n.toFixed(2)}×`);
 const hours = (ms: number) => `${(ms / 3_600_000).toFixed(1)} h`;
 
 export function benchCost(): BenchSection {
-  const { single, paste, naiveSingle, naivePaste } = guardRuns();
+  const { single, paste, naiveSingle, naivePaste, contention } = guardRuns();
   const variants: [string, PerEdit][] = [
     ['guard now', perEdit(single, paste)],
     ['naive guard (cell by cell)', perEdit(naiveSingle, naivePaste)],
@@ -94,6 +94,26 @@ export function benchCost(): BenchSection {
         `its start-up alone (${TRIGGER_START.ms} ms, assumed) is ${hours(TYPED * TRIGGER_START.ms)} of the day, so even a guard costing nothing would reach ${x(QUOTAS.workspace.triggerMs / (TYPED * TRIGGER_START.ms + PASTES * TRIGGER_START.ms))}; ` +
         `3× needs ${Math.round(QUOTAS.workspace.triggerMs / 3 / (TYPED + PASTES) - TRIGGER_START.ms)} ms per edit after start-up, where one document-lock, one properties read and one sheet read already cost ${LATENCY['Lock.tryLock'].ms + LATENCY['Properties.getProperties'].ms + LATENCY['Sheets.Spreadsheets.get'].ms} ms. ` +
         'Reaching it takes fewer admin executions with work in them, not fewer calls: the options (teacher-recorded edits settled in batches, a book per grade guarded by its own account) and their figures are in docs/proposals/busiest-day.md, a decision of the trust design.',
+      ...contentionLines(contention),
     ],
   };
+}
+
+/**
+ * Measured under contention (guard.ts queuedAndSettled), and what those figures say of batched
+ * settling — option B of docs/proposals/busiest-day.md, which is not built: a projection.
+ */
+function contentionLines({ queued, settle, k }: { queued: Trips<unknown>; settle: Trips<unknown>; k: number }): string[] {
+  const edits = k + 1;
+  const settleMs = modelledMs(settle);
+  const deletes = settle.calls['Properties.deleteProperty'] ?? 0;
+  const perEditB = TRIGGER_START.ms + settleMs / edits;
+  const dayB = TYPED * perEditB + PASTES * (TRIGGER_START.ms + modelledMs(guardRuns().paste));
+  return [
+    '',
+    `Under contention (measured): a run that finds the document lock held queues its edit in ${queued.trips} round trips (${Math.round(modelledMs(queued) + TRIGGER_START.ms)} ms with start-up); ` +
+      `one run then settles ${edits} typed scores of ${edits} classes in ${settle.trips} round trips (${Math.round(settleMs + TRIGGER_START.ms)} ms), ${deletes} of them deleting the queued records one by one (PropertiesService has no batch delete).`,
+    `Projection, not built (option B): if the teacher's own run queued and the admin's settled every ${edits}th typed score, the admin would pay ${Math.round(perEditB)} ms a typed score: ` +
+      `the day ${hours(dayB)}, ${x(QUOTAS.workspace.triggerMs / dayB)} on Workspace — and less with a settled-up-to mark instead of the deletes.`,
+  ];
 }

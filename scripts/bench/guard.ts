@@ -51,10 +51,16 @@ export function guardedBenchSchool(bundle?: string) {
   // during the measured edits: the figures are the steady cost of an edit.
   admin.chooseMenuItem(id, 'menuReconcile');
   const cls = config.classes[0];
-  const values = ss.getSheetByName(cls.code)!.getDataRange().getValues();
+  const { layout, teacher } = classTab(env, config, cls.code);
+  return { runtime, env, config, cls, layout, teacher, id };
+}
+
+/** A class tab's layout (from its key row and student codes) and the teacher of its TOAN. */
+function classTab(env: Env, config: ReturnType<typeof schoolRuntime>['config'], classCode: string) {
+  const values = env.spreadsheetApp.getActiveSpreadsheet().getSheetByName(classCode)!.getDataRange().getValues();
   const layout = layoutFromKeys(values[4], values.slice(5).map((r) => r[1]));
-  const teacher = config.assignments.find((a) => a.classCode === cls.code && a.subjectCode === 'TOAN')!.teachers[0];
-  return { runtime, env, cls, layout, teacher, id };
+  const teacher = config.assignments.find((a) => a.classCode === classCode && a.subjectCode === 'TOAN')!.teachers[0];
+  return { layout, teacher };
 }
 
 type School = ReturnType<typeof guardedBenchSchool>;
@@ -71,6 +77,33 @@ function typedAndPasted(w: School): { single: Trips<unknown>; paste: Trips<unkno
   const rect = `${columnLetter(first.col)}${first.row}:${columnLetter(first.col + 5)}${first.row + codes.length - 1}`;
   const paste = measureTrips(runtime, () => runtime.as(teacher).paste(id, cls.code, rect, grid));
   return { single, paste, grid };
+}
+
+/**
+ * Contention: `k` teachers of `k` other classes each type a score while another execution holds
+ * the document lock (each run queues its edit), then one more typed score finds the lock free and
+ * settles the queue with its own edit. What a run costs when it queues, and what one run costs
+ * to settle k + 1 edits of k + 1 classes: the figures behind docs/proposals/busiest-day.md.
+ */
+function queuedAndSettled(w: School, k: number): { queued: Trips<unknown>; settle: Trips<unknown>; k: number } {
+  const { runtime, env, config, id } = w;
+  const typeIn = (classCode: string) => {
+    const { layout, teacher } = classTab(env, config, classCode);
+    const cell = layout.cell(layout.studentCodes[7], 'TOAN', 1, 'TX2')!;
+    return () => runtime.as(teacher).edit(id, classCode, `${columnLetter(cell.col)}${cell.row}`, '7');
+  };
+  const classes = config.classes.slice(1, k + 2).map((c) => c.code);
+  let queued: Trips<unknown> | null = null;
+  for (const code of classes.slice(0, k)) {
+    const edit = typeIn(code);
+    runtime.locks.holdDocumentLock(id, 'forever');
+    const t = measureTrips(runtime, edit);
+    runtime.locks.releaseDocumentLock(id);
+    queued ??= t;
+  }
+  const settle = measureTrips(runtime, typeIn(classes[k]));
+  if (!queued || runtime.triggerFailures.length > 0) throw new Error('bench contention run failed');
+  return { queued, settle, k };
 }
 
 const tripLine = (t: Trips<unknown>) => `${t.total} calls, ${t.trips} round trips (${t.batches} write batch${t.batches === 1 ? '' : 'es'})`;
@@ -116,6 +149,7 @@ export interface GuardRuns {
   paste: Trips<unknown>;
   naiveSingle: Trips<unknown>;
   naivePaste: Trips<unknown>;
+  contention: ReturnType<typeof queuedAndSettled>;
 }
 
 let measured: GuardRuns | null = null;
@@ -142,7 +176,8 @@ export function guardRuns(): GuardRuns {
   const naiveSingle = measureTrips(runtime, () => inExecution(runtime, admin, id, (env) => naiveGuard(env, w, { row: one.row, col: one.col, numRows: 1, numCols: 1 }, teacher)));
   sheet.getRange(first.row, first.col, codes.length, 6).setValues(grid.map((r) => r.map((v) => v.replace(',', '.'))));
   const naivePaste = measureTrips(runtime, () => inExecution(runtime, admin, id, (env) => naiveGuard(env, w, { row: first.row, col: first.col, numRows: codes.length, numCols: 6 }, teacher)));
-  measured = { w, single, paste, naiveSingle, naivePaste };
+  const contention = queuedAndSettled(w, 10);
+  measured = { w, single, paste, naiveSingle, naivePaste, contention };
   return measured;
 }
 
