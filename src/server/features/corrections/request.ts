@@ -12,7 +12,7 @@ import { valueText } from '../../domain/audit/replay';
 import { BOOK_TAB, roleOf } from '../../workbook/layout';
 import { acceptedAtOf, cellLock, leaverCodes, readShadowBook } from './book-cells';
 import { STATE_LABELS } from './states';
-import { rulesFor } from '../guard/settle';
+import { rulesFor } from '../guard/judge';
 import { submitRequest } from '../guard/submit';
 import { AccessError, caller, fieldProblem, refusalsAsResults } from '../results/access';
 import { findCorrection, newCorrectionId, OPEN_STATES, readCorrections, writeCorrection, type CorrectionRequest } from './store';

@@ -15,7 +15,7 @@ import { GUARD_TEXT } from '../../domain/guard/decide';
 import { valueText } from '../../domain/audit/replay';
 import { BOOK_TAB, guardedTabOf, layoutFromKeys, roleOf } from '../../workbook/layout';
 import { readLayouts } from '../school-context';
-import { rulesFor } from '../guard/settle';
+import { rulesFor } from '../guard/judge';
 import { AccessError, caller, refusalsAsResults, type Caller } from '../results/access';
 import { acceptedAtOf, cellLock, columnState, readShadowBook, type BookCell, type ColumnState, type SubjectRole } from './book-cells';
 import { OPEN_STATES, readCorrections } from './store';

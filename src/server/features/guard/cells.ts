@@ -5,7 +5,7 @@
  * last accepted values).
  */
 import type { CellValue, PropertiesPort, SheetPort, SpreadsheetPort } from '../../gas/ports';
-import { readGrids, type GridBlock } from '../../workbook/grid-read';
+import { readGrids, type GridBlock, type GridCells } from '../../workbook/grid-read';
 import { AUDIT_SHEET } from '../../workbook/audit';
 import { auditTailBlock, auditTailFrom, type AuditTail } from '../../workbook/audit/append';
 import type { CellRole } from '../../domain/guard/decide';
@@ -82,17 +82,22 @@ export interface BlockReadOptions {
 /** The student code is the second column of every guarded tab (STT, Mã học sinh, Họ và tên, …). */
 const CODE_COL = 2;
 
+/** The blocks one edited rectangle needs, and how to make an EditedBlock of their answer. */
+export interface PlannedRead {
+  blocks: GridBlock[];
+  finish(grids: readonly GridCells[], withRules: boolean): EditedBlock | StructureChanged | null;
+}
+
 /**
  * The key row and the student codes come from the shadow tab, which only the admins (and the
  * admin's trigger) write: a board member who edits the visible key row or codes cannot move
  * scores. If the tab's own keys or codes over the block differ from the shadow's — rows or
  * columns inserted, deleted or sorted — nothing is judged: the caller reports it.
  *
- * Everything is read in one round trip (workbook/grid-read.ts): the shadow's key row and its
- * rows over the block, the tab's keys over the block, its codes, its cells (values, formulas
- * and, for a paste, rules), and when asked the log's tail.
+ * What is read for the block: the shadow's key row and its rows over the block, the tab's keys
+ * over the block, its codes, and its cells (values, formulas and, for a paste, rules).
  */
-export function readEditedBlock(env: Env, spreadsheet: SpreadsheetPort, sheet: SheetPort, classCode: string, rect: Rect, tab: GuardedTab = BOOK_TAB, options: BlockReadOptions = {}): EditedBlock | StructureChanged | null {
+export function planEditedBlock(spreadsheet: SpreadsheetPort, sheet: SheetPort, classCode: string, rect: Rect, tab: GuardedTab = BOOK_TAB): PlannedRead | StructureChanged | null {
   const keyRow = tab.headerRows;
   const shadowSheet = spreadsheet.getSheetByName(tab.shadowName(classCode));
   if (!shadowSheet) return null;
@@ -109,54 +114,71 @@ export function readEditedBlock(env: Env, spreadsheet: SpreadsheetPort, sheet: S
     { sheet: tabName, row: rect.row, col: CODE_COL, numRows: rect.numRows, numCols: 1 },
     { sheet: tabName, ...rect },
   ];
-  const audit = options.withAuditTail ? auditSheetOf(env, spreadsheet) : null;
-  if (audit) blocks.push(auditTailBlock(audit.props, audit.sheet.getMaxRows()));
-  const [shadowKeys, shadowBlock, tabKeys, tabCodes, cellsRead, auditRead] = readGrids(env, spreadsheet.getId(), blocks, options.withRules);
-  const keys = shadowKeys.values[0].map(String);
-  if (keys.indexOf('P|CODE') !== CODE_COL - 1) return null;
-  const sameKeys = tabKeys.values[0].every((k, j) => String(k) === keys[rect.col - 1 + j]);
-  const sameCodes = tabCodes.values.every((line, i) => String(line[0]) === String(shadowBlock.values[i][CODE_COL - 1]));
-  if (!sameKeys || !sameCodes) return { changed: true, sheet: classCode };
-  const typed: CellValue[][] = [];
-  const shadow: CellValue[][] = [];
-  const shadowNotes: string[][] = [];
-  const cells: EditedCell[] = [];
-  for (let i = 0; i < rect.numRows; i++) {
-    const kept = shadowBlock.values[i];
-    typed.push([...cellsRead.values[i]]);
-    shadow.push(kept.slice(rect.col - 1, lastCol));
-    shadowNotes.push(shadowBlock.notes[i].slice(rect.col - 1, lastCol));
-    const studentCode = String(kept[CODE_COL - 1] ?? '');
-    for (let j = 0; j < rect.numCols; j++) {
-      const col = rect.col + j;
-      const found = tab.roleOf(keys[col - 1] ?? '');
-      if (!found || studentCode === '') continue;
-      cells.push({
-        row: rect.row + i,
-        col,
-        a1: `${columnLetter(col)}${rect.row + i}`,
-        studentCode,
-        ...found,
-        typed: typed[i][j],
-        formula: cellsRead.formulas[i][j],
-        previous: shadow[i][j],
-        acceptedAtMs: shadowNotes[i][j] ? Date.parse(shadowNotes[i][j]) || null : null,
-      });
+  const finish = ([shadowKeys, shadowBlock, tabKeys, tabCodes, cellsRead]: readonly GridCells[], withRules: boolean): EditedBlock | StructureChanged | null => {
+    const keys = shadowKeys.values[0].map(String);
+    if (keys.indexOf('P|CODE') !== CODE_COL - 1) return null;
+    const sameKeys = tabKeys.values[0].every((k, j) => String(k) === keys[rect.col - 1 + j]);
+    const sameCodes = tabCodes.values.every((line, i) => String(line[0]) === String(shadowBlock.values[i][CODE_COL - 1]));
+    if (!sameKeys || !sameCodes) return { changed: true, sheet: classCode };
+    const typed: CellValue[][] = [];
+    const shadow: CellValue[][] = [];
+    const shadowNotes: string[][] = [];
+    const cells: EditedCell[] = [];
+    for (let i = 0; i < rect.numRows; i++) {
+      const kept = shadowBlock.values[i];
+      typed.push([...cellsRead.values[i]]);
+      shadow.push(kept.slice(rect.col - 1, lastCol));
+      shadowNotes.push(shadowBlock.notes[i].slice(rect.col - 1, lastCol));
+      const studentCode = String(kept[CODE_COL - 1] ?? '');
+      for (let j = 0; j < rect.numCols; j++) {
+        const col = rect.col + j;
+        const found = tab.roleOf(keys[col - 1] ?? '');
+        if (!found || studentCode === '') continue;
+        cells.push({
+          row: rect.row + i,
+          col,
+          a1: `${columnLetter(col)}${rect.row + i}`,
+          studentCode,
+          ...found,
+          typed: typed[i][j],
+          formula: cellsRead.formulas[i][j],
+          previous: shadow[i][j],
+          acceptedAtMs: shadowNotes[i][j] ? Date.parse(shadowNotes[i][j]) || null : null,
+        });
+      }
     }
-  }
-  const shadowRows = shadowBlock.values.map((line) => [...line]);
-  return {
-    cells,
-    typed,
-    shadow,
-    shadowNotes,
-    rect,
-    shadowSheet,
-    keys: shadowKeys.values[0],
-    shadowRows,
-    ...(options.withRules && { hasRule: cellsRead.hasRule }),
-    ...(audit && auditRead && { auditTail: auditTailFrom(blocks[5], auditRead.values, audit.sheet.getMaxRows()) }),
+    const shadowRows = shadowBlock.values.map((line) => [...line]);
+    return { cells, typed, shadow, shadowNotes, rect, shadowSheet, keys: shadowKeys.values[0], shadowRows, ...(withRules && { hasRule: cellsRead.hasRule }) };
   };
+  return { blocks, finish };
+}
+
+/**
+ * Several planned blocks and, when asked, the log's tail, in ONE round trip
+ * (workbook/grid-read.ts): what the guard settles together costs one read, not one each.
+ */
+export function readPlannedBlocks(env: Env, spreadsheet: SpreadsheetPort, plans: readonly PlannedRead[], options: BlockReadOptions = {}): { blocks: (EditedBlock | StructureChanged | null)[]; auditTail?: AuditTail | null } {
+  const blocks = plans.flatMap((p) => p.blocks);
+  const audit = options.withAuditTail ? auditSheetOf(env, spreadsheet) : null;
+  const tail = audit ? auditTailBlock(audit.props, audit.sheet.getMaxRows()) : null;
+  if (blocks.length === 0 && !tail) return { blocks: [] };
+  const grids = readGrids(env, spreadsheet.getId(), tail ? [...blocks, tail] : blocks, Boolean(options.withRules));
+  let at = 0;
+  const finished = plans.map((p) => {
+    const mine = grids.slice(at, at + p.blocks.length);
+    at += p.blocks.length;
+    return p.finish(mine, Boolean(options.withRules));
+  });
+  return { blocks: finished, ...(audit && tail && { auditTail: auditTailFrom(tail, grids[grids.length - 1].values, audit.sheet.getMaxRows()) }) };
+}
+
+/** One edited rectangle read in one round trip (see planEditedBlock), with the log's tail when asked. */
+export function readEditedBlock(env: Env, spreadsheet: SpreadsheetPort, sheet: SheetPort, classCode: string, rect: Rect, tab: GuardedTab = BOOK_TAB, options: BlockReadOptions = {}): EditedBlock | StructureChanged | null {
+  const plan = planEditedBlock(spreadsheet, sheet, classCode, rect, tab);
+  if (!plan || 'changed' in plan) return plan;
+  const { blocks, auditTail } = readPlannedBlocks(env, spreadsheet, [plan], options);
+  const block = blocks[0];
+  return block && !('changed' in block) && auditTail !== undefined ? { ...block, auditTail } : block;
 }
 
 function auditSheetOf(env: Env, spreadsheet: SpreadsheetPort): { sheet: SheetPort; props: PropertiesPort } | null {

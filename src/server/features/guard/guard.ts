@@ -12,7 +12,7 @@ import { logConfigEdit } from '../config-log';
 import { DECISIONS_SHEET } from '../../workbook/lock-all';
 import { APPROVALS_SHEET } from '../../workbook/approvals-sheet';
 import type { Rect } from './cells';
-import { asText } from './settle';
+import { asText } from './judge';
 import { writtenOf } from '../../domain/guard/written';
 import type { CellValue } from '../../gas/ports';
 import { enqueueEdit, forgetQueued, peekQueue, type QueuedEdit } from './queue';

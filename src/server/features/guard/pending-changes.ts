@@ -11,7 +11,7 @@ import { formatVnDateTime } from '../../domain/calendar';
 import { requireCaller } from '../installation';
 import { loadSchoolContext, type SchoolContext } from '../school-context';
 import { managersOf } from '../windows/protection-plan';
-import { asText } from './settle';
+import { asText } from './judge';
 import { findPending, readPending, type PendingItem } from './pending-store';
 import { peekQueue, type QueuedDecision } from './queue';
 import { submitRequest } from './submit';

@@ -4,7 +4,7 @@
  */
 import type { Env } from '../../gas/env';
 import { loadSchoolContext, type SchoolContext } from '../school-context';
-import { settleBlock } from './settle';
+import { settleBlocks, type BlockEdit } from './settle';
 import { repairStructure } from '../structure/repair';
 import { applyNow } from '../windows/apply-calendar';
 import { decisionRow } from '../windows/decision-log';
@@ -45,35 +45,35 @@ export function processEdits(env: Env, pending: QueuedEdit[]): { report: GuardRe
   const structural = pending.filter((e) => e.structure !== undefined);
   // A structural change first: the edits after it are judged on tabs put back in shape.
   if (structural.length > 0) repairStructure(env, loaded.context, { actor: structural[0].actor, what: structural.map((e) => e.structure).join(', ') });
+  // Score edits in a row are settled together (one read, one batch, one head); anything else
+  // is applied in its place among them, after the edits before it.
+  let scores: BlockEdit[] = [];
+  const settleScores = () => {
+    for (const done of settleBlocks(env, loaded.context, scores)) {
+      report.accepted += done.accepted;
+      report.reverted += done.reverted;
+    }
+    scores = [];
+  };
   for (const edit of pending) {
     if (edit.structure !== undefined || edit.apply !== undefined || edit.config) continue;
+    const found = edit.decision || edit.results || edit.correction || edit.signoff ? null : guardedTabOf(edit.sheet, loaded.context.config.classes);
+    if (found) {
+      // Judged as of when it was typed: a queued edit keeps the window it was made in.
+      scores.push({ cls: found.cls, rect: edit, tab: found.tab, options: { actor: edit.actor, at: new Date(edit.atMs), unattributedReason: '', written: edit.written, rulesIntact: edit.typed } });
+      continue;
+    }
+    settleScores();
     // A board member's decision, in its place among the edits: a later edit of the cell makes it stale.
-    if (edit.decision) {
-      applyDecision(env, loaded.context, { ...edit, decision: edit.decision });
-      continue;
-    }
+    if (edit.decision) applyDecision(env, loaded.context, { ...edit, decision: edit.decision });
     // A homeroom teacher's confirmation or a step of the lists, in its place among the edits.
-    if (edit.results) {
-      applyResultsRequest(env, loaded.context, { ...edit, results: edit.results });
-      continue;
-    }
+    else if (edit.results) applyResultsRequest(env, loaded.context, { ...edit, results: edit.results });
     // A correction request made or decided: its steps logged, its cell opened or closed.
-    if (edit.correction) {
-      applyCorrectionStep(env, loaded.context, edit.correction.id);
-      continue;
-    }
+    else if (edit.correction) applyCorrectionStep(env, loaded.context, edit.correction.id);
     // A sign-off of a print pack: checked again and logged.
-    if (edit.signoff) {
-      applySignOff(env, loaded.context, { ...edit, signoff: edit.signoff });
-      continue;
-    }
-    const found = guardedTabOf(edit.sheet, loaded.context.config.classes);
-    if (!found) continue;
-    // Judged as of when it was typed: a queued edit keeps the window it was made in.
-    const done = settleBlock(env, loaded.context, found.cls, edit, { actor: edit.actor, at: new Date(edit.atMs), unattributedReason: '', written: edit.written, rulesIntact: edit.typed }, found.tab);
-    report.accepted += done.accepted;
-    report.reverted += done.reverted;
+    else if (edit.signoff) applySignOff(env, loaded.context, { ...edit, signoff: edit.signoff });
   }
+  settleScores();
   return { report, context: loaded.context };
 }
 

@@ -16,7 +16,8 @@ import { BOOK_TAB, type GuardedTab } from '../../workbook/layout';
 import type { SchoolContext } from '../school-context';
 import { repairStructure } from '../structure/repair';
 import { missingValidation, readEditedBlock, validationGrid } from './cells';
-import { asText, rulesFor, SETTLE_TEXT, writeCells } from './settle';
+import { asText, rulesFor, SETTLE_TEXT } from './judge';
+import { writeCells } from './settle';
 import { closePending, newPendingId, pendingKey, readPending, savePending, type PendingItem } from './pending-store';
 import { markCell, unmarkCell } from './pending-mark';
 

@@ -9,7 +9,7 @@ import type { Env } from '../../gas/env';
 import { decide } from '../../domain/guard/decide';
 import { writtenOf } from '../../domain/guard/written';
 import { BOOK_TAB } from '../../workbook/layout';
-import { rulesFor, asText } from '../guard/settle';
+import { rulesFor, asText } from '../guard/judge';
 import { submitRequest, type Submitted } from '../guard/submit';
 import type { QueuedResults } from '../guard/queue';
 import { AccessError, caller, fieldProblem, refusalsAsResults, requireBoard, requireHomeroom, requireViewer, viewableClasses, ACCESS_TEXT, type Caller } from './access';
