@@ -107,13 +107,14 @@ function contentionLines({ queued, settle, k }: { queued: Trips<unknown>; settle
   const edits = k + 1;
   const settleMs = modelledMs(settle);
   const deletes = settle.calls['Properties.deleteProperty'] ?? 0;
-  const perEditB = TRIGGER_START.ms + settleMs / edits;
-  const dayB = TYPED * perEditB + PASTES * (TRIGGER_START.ms + modelledMs(guardRuns().paste));
+  const dayAt = (settle: number) => TYPED * (TRIGGER_START.ms + settle / edits) + PASTES * (TRIGGER_START.ms + modelledMs(guardRuns().paste));
+  const withDeletes = dayAt(settleMs);
+  const withMark = dayAt(settleMs - deletes * LATENCY['Properties.deleteProperty'].ms);
   return [
     '',
     `Under contention (measured): a run that finds the document lock held queues its edit in ${queued.trips} round trips (${Math.round(modelledMs(queued) + TRIGGER_START.ms)} ms with start-up); ` +
       `one run then settles ${edits} typed scores of ${edits} classes in ${settle.trips} round trips (${Math.round(settleMs + TRIGGER_START.ms)} ms), ${deletes} of them deleting the queued records one by one (PropertiesService has no batch delete).`,
-    `Projection, not built (option B): if the teacher's own run queued and the admin's settled every ${edits}th typed score, the admin would pay ${Math.round(perEditB)} ms a typed score: ` +
-      `the day ${hours(dayB)}, ${x(QUOTAS.workspace.triggerMs / dayB)} on Workspace — and less with a settled-up-to mark instead of the deletes.`,
+    `Projection, not built (option B of docs/proposals/busiest-day.md): the teacher's own run queues, the admin's settles every ${edits}th typed score and returns at once otherwise — ` +
+      `the day ${hours(withDeletes)}, ${x(QUOTAS.workspace.triggerMs / withDeletes)} on Workspace with these deletes; ${hours(withMark)}, ${x(QUOTAS.workspace.triggerMs / withMark)} with a settled-up-to mark instead of them.`,
   ];
 }
