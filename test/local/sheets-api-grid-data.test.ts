@@ -5,7 +5,7 @@
  * getFormulas, getNotes and getDataValidations give them.
  */
 import { LocalRuntime } from '../../src/local/runtime';
-import { readGrids } from '../../src/server/workbook/grid-read';
+import { readGrids, readWholeSheets } from '../../src/server/workbook/grid-read';
 
 function world() {
   const rt = new LocalRuntime();
@@ -62,4 +62,22 @@ test('the answer leaves out what the API leaves out: startRow 0, empty cells, tr
   expect(got.sheets).toHaveLength(1);
   expect(got.sheets![0].data).toEqual([{ rowData: [{}, { values: [{}, { userEnteredValue: { numberValue: 7 } }] }] }, { startRow: 1, startColumn: 1, rowData: [{ values: [{ userEnteredValue: { numberValue: 7 } }] }] }]);
   expect(() => env.sheetsApi.Spreadsheets!.get(id, { ranges: ["'7A'!A1"] })).toThrow(/Unable to parse range/);
+});
+
+test('whole tabs in one call, each as getDataRange().getValues() gives it; a missing tab left out', () => {
+  const { rt, id, env, a, b } = world();
+  a.getRange('A1:C2').setValues([['Khóa', 'Giá trị', ''], ['ngày', new Date('2026-09-06T17:00:00Z'), '']]);
+  a.getRange('E4').setValue('=1+1'); // the data range reaches column E and row 4
+  a.getRange('B3').setNote('chỉ ghi chú'); // a note alone does not stretch it
+  a.getRange('A6').setNumberFormat('0.0'); // nor a format alone
+  const c = env.spreadsheetApp.getActiveSpreadsheet().insertSheet('Trống');
+  env.spreadsheetApp.flush();
+  const { result, calls } = rt.calls.measure(() => readWholeSheets(env, id, ['6A', "6A (bản lưu)", 'Trống', 'Không có']));
+  expect(calls['Sheets.Spreadsheets.get']).toBe(1);
+  expect(calls['Range.getValues'] ?? 0).toBe(0);
+  expect([...result.keys()].sort()).toEqual(['6A', '6A (bản lưu)', 'Trống']);
+  for (const [name, sheet] of [['6A', a], ['6A (bản lưu)', b], ['Trống', c]] as const) {
+    expect(result.get(name)).toEqual(sheet.getDataRange().getValues());
+  }
+  expect(result.get('6A')![1][1]).toEqual(new Date('2026-09-06T17:00:00Z'));
 });

@@ -13,11 +13,12 @@ import type { SpreadsheetPort } from '../gas/ports';
 import { CLASS_BOOK_HEADER_ROWS, shadowSheetName } from '../workbook/layout';
 import type { SchoolConfig } from '../domain/school/model';
 import type { EntryWindow } from '../domain/calendar';
-import { readConfig } from '../workbook/config';
-import { readCalendar } from '../workbook/calendar';
+import { configTables, parseConfig, SCHOOL_CONFIG_SHEET_NAMES, SHEET_NAMES } from '../workbook/config';
+import { parseCalendar } from '../workbook/calendar';
+import { readWholeSheets } from '../workbook/grid-read';
 import { readInstallation } from './installation';
 import { adminsOf } from './setup/admins';
-import { lockAllSince } from '../workbook/lock-all';
+import { DECISIONS_SHEET, lockAllSinceIn } from '../workbook/lock-all';
 import { readChunked, writeChunked } from '../workbook/chunked-property';
 import { parseShadowLeaverNote, type LeaverRecord } from '../workbook/leavers';
 
@@ -52,12 +53,15 @@ export function readSchoolContext(env: Env): ContextResult {
     ? readInstallation(env)
     : { version: '', admin: env.session.getEffectiveUser().getEmail(), installedAt: '' };
   if (!installation) return { ok: false, problems: ['Sổ Điểm chưa được cài đặt cho tệp này.'] };
-  const parsed = readConfig(env);
-  if (!parsed.ok) return { ok: false, problems: parsed.errors.map((e) => e.message) };
-  const calendar = readCalendar(env, parsed.config);
-  if (!calendar.ok) return { ok: false, problems: calendar.errors.map((e) => e.message) };
+  // The configuration, the calendar and the board's decisions in one read.
   const spreadsheet = env.spreadsheetApp.getActiveSpreadsheet();
-  const lockedAllSince = spreadsheet ? lockAllSince(spreadsheet) : null;
+  const tabs = readWholeSheets(env, spreadsheet.getId(), [...SCHOOL_CONFIG_SHEET_NAMES, SHEET_NAMES.calendar, DECISIONS_SHEET]);
+  const parsed = parseConfig(configTables(tabs));
+  if (!parsed.ok) return { ok: false, problems: parsed.errors.map((e) => e.message) };
+  // A missing sheet is reported by parseCalendar ("thiếu trang ...").
+  const calendar = parseCalendar(tabs.get(SHEET_NAMES.calendar), parsed.config);
+  if (!calendar.ok) return { ok: false, problems: calendar.errors.map((e) => e.message) };
+  const lockedAllSince = lockAllSinceIn((tabs.get(DECISIONS_SHEET) ?? []).slice(1));
   return { ok: true, context: { config: parsed.config, windows: calendar.windows, admins: adminsOf(installation, parsed.config), lockedAllSince } };
 }
 

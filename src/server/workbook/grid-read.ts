@@ -99,3 +99,39 @@ export function readGrids(env: Env, spreadsheetId: string, blocks: readonly Grid
     return out;
   });
 }
+
+/**
+ * Whole tabs in ONE round trip, each as getDataRange().getValues() gives it: from A1 to the last
+ * row and column holding a value ([['']] for an empty tab). Tabs that do not exist are left out
+ * of the answer. The school context reads its configuration sheets, calendar and board
+ * decisions this way — one call where a getDataRange and a getValues per tab were twelve.
+ */
+export function readWholeSheets(env: Env, spreadsheetId: string, names: readonly string[]): Map<string, CellValue[][]> {
+  const tables = new Map<string, CellValue[][]>();
+  const spreadsheet = env.spreadsheetApp.getActiveSpreadsheet();
+  const present = names.filter((n) => spreadsheet.getSheetByName(n));
+  if (present.length === 0) return tables;
+  const api = env.sheetsApi.Spreadsheets;
+  if (!api) throw new Error('Sổ Điểm cần dịch vụ nâng cao Google Sheets API (Sheets) đã bật trong dự án Apps Script.');
+  env.spreadsheetApp.flush();
+  const answer = api.get(spreadsheetId, {
+    ranges: present.map((n) => `'${n.replace(/'/g, "''")}'`),
+    fields: 'sheets(properties.title,data(rowData.values(effectiveValue,userEnteredFormat.numberFormat.type)))',
+  });
+  for (const s of answer.sheets ?? []) {
+    const rows = (s.data?.[0]?.rowData ?? []).map((r) => (r.values ?? []).map((cell) => cellValueOf(cell)));
+    // getDataRange ends at the last row and column with a value; the API leaves out only what is wholly empty.
+    let lastRow = -1;
+    let lastCol = -1;
+    rows.forEach((line, i) =>
+      line.forEach((v, j) => {
+        if (v === '') return;
+        lastRow = Math.max(lastRow, i);
+        lastCol = Math.max(lastCol, j);
+      }),
+    );
+    const table = rows.slice(0, lastRow + 1).map((line) => Array.from({ length: lastCol + 1 }, (_, j) => line[j] ?? ''));
+    tables.set(s.properties?.title ?? '', table.length > 0 ? table : [['']]);
+  }
+  return tables;
+}

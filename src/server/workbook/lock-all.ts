@@ -5,7 +5,7 @@
  * admins and the board write it, so it authenticates the decision. The hourly job, which has no
  * document properties, reads it through openById like any sheet.
  */
-import type { SheetPort, SpreadsheetPort } from '../gas/ports';
+import type { CellValue, SheetPort, SpreadsheetPort } from '../gas/ports';
 import { formatVnDateTime, isoVietnam } from '../domain/calendar/time';
 import { ensureRecordSheet, type RecordSheetSpec } from './record-sheet';
 
@@ -36,11 +36,15 @@ export function lockAllSince(spreadsheet: SpreadsheetPort): string | null {
   const sheet = spreadsheet.getSheetByName(DECISIONS_SHEET);
   const last = sheet?.getLastRow() ?? 0;
   if (!sheet || last < 2) return null;
-  const rows = sheet.getRange(2, 1, last - 1, DECISIONS_HEADER.length).getValues();
+  return lockAllSinceIn(sheet.getRange(2, 1, last - 1, DECISIONS_HEADER.length).getValues());
+}
+
+/** The same from the decisions' rows below the header (however read). */
+export function lockAllSinceIn(rows: readonly CellValue[][]): string | null {
   const decisions: string[] = [DECISION_TEXT.lockAll, DECISION_TEXT.reopen];
   for (let i = rows.length - 1; i >= 0; i--) {
     const [time, , decision] = rows[i];
-    const text = String(decision).trim();
+    const text = String(decision ?? '').trim();
     if (!decisions.includes(text)) continue;
     if (text !== DECISION_TEXT.lockAll) return null;
     const ms = time instanceof Date ? time.getTime() : Date.parse(String(time));

@@ -117,13 +117,14 @@ describe('writeConfigTemplates', () => {
 });
 
 describe('readConfig', () => {
-  test('reads back what the writer wrote, one getValues per sheet', () => {
+  test('reads back what the writer wrote, all sheets in one Sheets API read', () => {
     const { runtime, env } = school();
     const config = thcsConfig();
     writeConfigTemplates(env, { school: config.school, users: config.users, classes: config.classes, assignments: config.assignments });
     const { result, calls } = runtime.calls.measure(() => readConfig(env));
     expect(result).toEqual({ ok: true, config: { ...config, subjects: catalogSubjects('THCS') } });
-    expect(calls['Range.getValues']).toBe(5);
+    expect(calls['Sheets.Spreadsheets.get']).toBe(1);
+    expect(calls['Range.getValues'] ?? 0).toBe(0);
     expect(calls['Range.getValue'] ?? 0).toBe(0);
   });
 
