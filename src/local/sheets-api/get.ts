@@ -25,15 +25,17 @@ export function toApiMetadata(d: DeveloperMetadataData): GoogleAppsScript.Sheets
   };
 }
 
-export function buildSpreadsheet(wb: WorkbookData, user: string, directory?: Directory): ApiSpreadsheet {
-  const sheets = wb.sheets.map((s, index): ApiSheet => {
+export function buildSpreadsheet(wb: WorkbookData, user: string, directory?: Directory, only?: ReadonlySet<number>): ApiSpreadsheet {
+  // `only`: the sheets a get with ranges answers about (the rest would be dropped); index kept.
+  const sheets = wb.sheets.flatMap((s, index): ApiSheet[] => {
+    if (only && !only.has(s.id)) return [];
     const sheet: ApiSheet = { properties: toApiSheetProperties(s, index) };
     const protections = wb.protections.filter((p) => p.sheetId === s.id);
     if (protections.length > 0) sheet.protectedRanges = protections.map((p) => toApiProtectedRange(wb, p, user, directory));
     if (s.columnGroups.length > 0) sheet.columnGroups = s.columnGroups.map((g) => toApiColumnGroup(s.id, g));
     const metadata = wb.developerMetadata.filter((d) => d.location === s.id);
     if (metadata.length > 0) sheet.developerMetadata = metadata.map(toApiMetadata);
-    return sheet;
+    return [sheet];
   });
   const out: ApiSpreadsheet = {
     spreadsheetId: wb.id,
@@ -112,7 +114,7 @@ export function wantsGridData(fields: string | undefined, includeGridData: boole
  * GridData per range (userEnteredValue and note of each cell — the cell fields the model keeps
  * that readers need; trailing empty rows and cells left out, as the API does).
  */
-export function withGridData(wb: WorkbookData, full: ApiSpreadsheet, ranges: string | string[] | undefined, gridData: boolean): ApiSpreadsheet {
+export function withGridData(wb: WorkbookData, full: ApiSpreadsheet, ranges: string | string[] | undefined, gridData: boolean, formatted = true): ApiSpreadsheet {
   const list = ranges === undefined ? wb.sheets.map((s) => `'${s.name.replace(/'/g, "''")}'`) : Array.isArray(ranges) ? ranges : [ranges];
   const resolved = list.map((r) => {
     const found = resolveRange(wb, r);
@@ -127,11 +129,14 @@ export function withGridData(wb: WorkbookData, full: ApiSpreadsheet, ranges: str
       ...s,
       data: resolved.filter((r) => r.sheet.id === s.properties?.sheetId).map((r) => {
         const read = valueReader(wb, r.sheet);
-        const show = displayReader(wb, r.sheet);
+        const show = formatted ? displayReader(wb, r.sheet) : null;
         const rowData: GoogleAppsScript.Sheets.Schema.RowData[] = [];
-        for (let row = r.startRow; row < r.endRow; row++) {
+        // Cells the model does not hold are {} and trailing ones are left out below, so the loops
+        // stop where the sheet's rows and cells end: a whole tab costs its data, not its grid.
+        for (let row = r.startRow; row < Math.min(r.endRow, r.sheet.rows.length); row++) {
           const values: GoogleAppsScript.Sheets.Schema.CellData[] = [];
-          for (let col = r.startCol; col < r.endCol; col++) values.push(cellData(r.sheet.rows[row]?.[col], read, show, wb.timeZone, wb.locale));
+          const line = r.sheet.rows[row] ?? [];
+          for (let col = r.startCol; col < Math.min(r.endCol, line.length); col++) values.push(cellData(line[col], read, show, wb.timeZone, wb.locale));
           while (values.length > 0 && Object.keys(values[values.length - 1]).length === 0) values.pop();
           rowData.push(values.length > 0 ? { values } : {});
         }

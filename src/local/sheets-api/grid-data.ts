@@ -41,7 +41,7 @@ function validation(dv: ValidationRule): GoogleAppsScript.Sheets.Schema.DataVali
   };
 }
 
-export function cellData(cell: CellData | undefined, read: (c: CellData | undefined) => string | number | boolean | Date, show: (c: CellData | undefined) => string, timeZone: string, locale: string): ApiCellData {
+export function cellData(cell: CellData | undefined, read: (c: CellData | undefined) => string | number | boolean | Date, show: ((c: CellData | undefined) => string) | null, timeZone: string, locale: string): ApiCellData {
   if (!cell) return {};
   const out: ApiCellData = {};
   if (cell.f !== undefined) out.userEnteredValue = { formulaValue: cell.f };
@@ -49,7 +49,8 @@ export function cellData(cell: CellData | undefined, read: (c: CellData | undefi
   if (cell.f !== undefined || cell.v !== undefined) {
     const value = read(cell);
     if (value !== '') out.effectiveValue = extended(value, timeZone, cell.f !== undefined);
-    out.formattedValue = show(cell);
+    // Only when the request asks for it (the field mask drops it otherwise): formatting is the costly part.
+    if (show) out.formattedValue = show(cell);
   }
   if (cell.note) out.note = cell.note;
   if (cell.dv) out.dataValidation = validation(cell.dv);

@@ -12,7 +12,7 @@ import { addDimensionGroup, deleteDimension, deleteDimensionGroup, updateDimensi
 import { type Draft, commitDraft, openDraft } from './draft';
 import { MSG, RequestError, apiCallError } from './errors';
 import { applySelector, parseSelector } from './fields';
-import { buildSpreadsheet, wantsGridData, withGridData } from './get';
+import { buildSpreadsheet, resolveRange, wantsGridData, withGridData } from './get';
 import { addSheet, deleteSheet, updateSheetProperties } from './layout';
 import { addProtectedRange, deleteProtectedRange, updateProtectedRange } from './protections';
 import { createDeveloperMetadata, deleteDeveloperMetadata } from './metadata';
@@ -104,9 +104,10 @@ export function createSheetsApi(deps: SheetsApiDeps): SheetsApiPort {
     const wb = deps.findWorkbook(spreadsheetId);
     if (!wb) throw apiCallError('get', MSG.notFound);
     if (!canViewFile(wb, user())) throw apiCallError('get', MSG.noPermission);
-    let full = buildSpreadsheet(wb, user(), deps.directory);
+    const named = opts.ranges === undefined ? undefined : new Set((Array.isArray(opts.ranges) ? opts.ranges : [opts.ranges]).map((r) => resolveRange(wb, r)?.sheet.id ?? -1));
+    let full = buildSpreadsheet(wb, user(), deps.directory, named);
     const gridData = wantsGridData(opts.fields, opts.includeGridData === true);
-    if (opts.ranges !== undefined || gridData) full = withGridData(wb, full, opts.ranges, gridData);
+    if (opts.ranges !== undefined || gridData) full = withGridData(wb, full, opts.ranges, gridData, !opts.fields || opts.fields.includes('formattedValue'));
     return opts.fields ? applySelector(full, parseSelector(opts.fields)) : full;
   }
 
