@@ -113,7 +113,7 @@ test('request → approval with a witness → the teacher types the approved val
 test('an approval not used in time expires: the cell closes within the hour, the admin’s next run logs it', () => {
   const { w, gk } = lockedGk();
   const id = ask(w).id!;
-  call(w, PRINCIPAL, 'apiDecideCorrection', { id, decision: 'approve', witnesses: ['Lưu Thị Hạnh'] });
+  call(w, PRINCIPAL, 'apiDecideCorrection', { id, decision: 'approve', witnesses: ['Trần Văn Thịnh'] });
   w.later(new Date('2026-11-20T05:00:00Z')); // the hourly job opens it even if nobody edits
   expect(w.runtime.as(TOAN_6A).edit(w.id, '6A', gk, '5').ok).toBe(true); // open (same value: nothing to do)
   w.later(new Date('2026-11-21T06:00:00Z')); // approved 09:00 on 20/11, open 24 hours
@@ -127,7 +127,7 @@ test('an approval not used in time expires: the cell closes within the hour, the
   expect(verifyBook(w.env(PRINCIPAL)).ok).toBe(true);
 });
 
-test('rejection, self-approval, an open cell, a second request and forged calls are refused with a sentence; nothing changes', () => {
+test('rejection, self-approval, a party as witness, an open cell, a second request and forged calls are refused with a sentence; nothing changes', () => {
   const { w, gk } = lockedGk();
   // An open cell: TX of HK I is open until 16/01.
   expect(ask(w, TOAN_6A, { key: 'S|TOAN|1|TX1' }).message).toMatch(/^Ô này đang mở để nhập/);
@@ -168,6 +168,11 @@ test('rejection, self-approval, an open cell, a second request and forged calls 
   const mine = call<CorrectionResult>(w, VICE, 'apiRequestCorrection', { classCode: '7A', studentCode: 'HS0201', key: 'S|TOAN|1|GK', newValue: '4,5', reason: 'Cộng sai điểm' });
   expect(mine.ok).toBe(true);
   expect(call<CorrectionResult>(w, VICE, 'apiDecideCorrection', { id: mine.id, decision: 'approve', witnesses: ['X'] }).message).toBe(DECIDE_TEXT.own);
-  expect(call<CorrectionResult>(w, PRINCIPAL, 'apiDecideCorrection', { id: mine.id, decision: 'approve', witnesses: ['Trần Văn Thịnh'] }).ok).toBe(true);
+  // The requester named as witness, or the approver, by name or email: the minutes need three people.
+  expect(call<CorrectionResult>(w, PRINCIPAL, 'apiDecideCorrection', { id: mine.id, decision: 'approve', witnesses: ['Trần Văn Thịnh'] }).message).toBe(DECIDE_TEXT.witnessIsParty('Trần Văn Thịnh'));
+  expect(call<CorrectionResult>(w, PRINCIPAL, 'apiDecideCorrection', { id: mine.id, decision: 'approve', witnesses: ['Ngô Thanh Mai', 'lưu  thị HẠNH'] }).message).toBe(DECIDE_TEXT.witnessIsParty('lưu  thị HẠNH'));
+  expect(call<CorrectionResult>(w, PRINCIPAL, 'apiDecideCorrection', { id: mine.id, decision: 'approve', witnesses: [PRINCIPAL.toUpperCase()] }).ok).toBe(false);
+  expect(call<CorrectionView[]>(w, PRINCIPAL, 'apiBoardCorrections').find((r) => r.id === mine.id)).toMatchObject({ state: 'requested' });
+  expect(call<CorrectionResult>(w, PRINCIPAL, 'apiDecideCorrection', { id: mine.id, decision: 'approve', witnesses: ['Ngô Thanh Mai'] }).ok).toBe(true);
   expect(verifyBook(w.env(PRINCIPAL)).ok).toBe(true);
 });
