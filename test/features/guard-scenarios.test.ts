@@ -8,6 +8,7 @@ import { columnLetter, layoutFromKeys } from '../../src/server/workbook/layout';
 import { GUARD_TEXT } from '../../src/server/domain/guard/decide';
 import { ENTRY_TEXT } from '../../src/server/domain/guard/entry-value';
 import { DECISION_TEXT, DECISIONS_HEADER, DECISIONS_SHEET } from '../../src/server/workbook/lock-all';
+import { SHADOW_EDIT_TEXT } from '../../src/server/features/guard/shadow-edit';
 
 const AUDIT = { seq: 0, actor: 2, effective: 3, sheet: 4, cell: 5, student: 6, subject: 7, column: 8, old: 9, new: 10, outcome: 11, reason: 12 };
 
@@ -516,4 +517,22 @@ test('the admin’s own lock and reopen from the menu are logged as decisions to
     [w.admin, 'Khóa toàn bộ sổ điểm'],
     [w.admin, 'Mở lại sổ điểm theo lịch nhập điểm'],
   ]);
+});
+
+test('the owner types into a shadow: logged as theirs, and also when the guard was busy and the edit waited in the queue', () => {
+  const w = guardedSchool({ students: 3 });
+  const cell = w.a1('HS0001', 'TOAN', 1, 'TX1');
+  const [row, col] = [Number(/\d+$/.exec(cell)![0]), w.layout().keys.indexOf('S|TOAN|1|TX1') + 1];
+  expect(w.runtime.as(TOAN_6A).edit(w.id, '6A (bản lưu)', cell, '9')).toMatchObject({ ok: false, reason: 'protected' });
+  expect(w.runtime.as(w.admin).edit(w.id, '6A (bản lưu)', cell, '9').ok).toBe(true);
+  w.runtime.locks.holdDocumentLock(w.id, 'forever');
+  expect(w.runtime.as(w.admin).edit(w.id, '6A (bản lưu)', cell, '4').ok).toBe(true); // queued
+  w.runtime.locks.releaseDocumentLock(w.id);
+  w.runtime.as(TOAN_6A).edit(w.id, '6A', w.a1('HS0002', 'TOAN', 1, 'TX1'), '7'); // settles the queue, then itself
+  const rows = w.audit().map((r) => [r[AUDIT.actor], r[AUDIT.sheet], r[AUDIT.cell], r[AUDIT.old], r[AUDIT.new], r[AUDIT.outcome], r[AUDIT.reason]]);
+  expect(rows.filter((r) => r[1] === '6A (bản lưu)')).toEqual([
+    [w.admin, '6A (bản lưu)', `R${row}C${col}`, '', '9', 'Không rõ người sửa', SHADOW_EDIT_TEXT.shadowEdited],
+    [w.admin, '6A (bản lưu)', `R${row}C${col}`, '', '4', 'Không rõ người sửa', SHADOW_EDIT_TEXT.shadowEdited],
+  ]);
+  expect(rows.find((r) => r[1] === '6A')).toEqual([TOAN_6A, '6A', w.a1('HS0002', 'TOAN', 1, 'TX1'), '', '7', 'Chấp nhận', '']);
 });
