@@ -13,6 +13,7 @@ import { DECIDE_TEXT } from '../../src/server/features/corrections/decide';
 import type { CorrectionView } from '../../src/server/features/corrections/list';
 import { APPROVALS_SHEET } from '../../src/server/workbook/approvals-sheet';
 import { columnLetter } from '../../src/server/workbook/layout';
+import { GUARD_TEXT } from '../../src/server/domain/guard/decide';
 import { DriveStore } from '../../src/local/services/drive-store';
 import { createHash } from 'node:crypto';
 import { execFileSync } from 'node:child_process';
@@ -20,7 +21,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 
 const VICE = mail('thinh.tv');
-const A = { actor: 2, cell: 5, student: 6, subject: 7, column: 8, old: 9, new: 10, outcome: 11, reason: 12, reference: 13 };
+const A = { actor: 2, sheet: 4, cell: 5, student: 6, subject: 7, column: 8, old: 9, new: 10, outcome: 11, reason: 12, reference: 13 };
 
 const call = <T>(w: GuardWorld, who: string, name: string, input?: unknown): T => w.runtime.as(who).callServer(w.id, name, input === undefined ? [] : [input]) as T;
 const adminRun = (w: GuardWorld) => w.runtime.as(w.admin).chooseMenuItem(w.id, 'menuReconcile');
@@ -174,5 +175,21 @@ test('rejection, self-approval, a party as witness, an open cell, a second reque
   expect(call<CorrectionResult>(w, PRINCIPAL, 'apiDecideCorrection', { id: mine.id, decision: 'approve', witnesses: [PRINCIPAL.toUpperCase()] }).ok).toBe(false);
   expect(call<CorrectionView[]>(w, PRINCIPAL, 'apiBoardCorrections').find((r) => r.id === mine.id)).toMatchObject({ state: 'requested' });
   expect(call<CorrectionResult>(w, PRINCIPAL, 'apiDecideCorrection', { id: mine.id, decision: 'approve', witnesses: ['Ngô Thanh Mai'] }).ok).toBe(true);
+  expect(verifyBook(w.env(PRINCIPAL)).ok).toBe(true);
+});
+
+test('a board member who teaches types an approval row for himself by hand: the cell opens, nothing typed there is kept, both logged as his', () => {
+  const { w } = lockedGk();
+  const keys = w.tab('7A')[4];
+  const gk7 = `${columnLetter(keys.indexOf('S|TOAN|1|GK') + 1)}6`; // HS0201's Toán GK, 4, entered by the vice-principal
+  const forged = [['2026-11-20T09:00:00+07:00', VICE, 'SĐ-FORGED', '7A', 'S|TOAN|1|GK', 'HS0201', VICE, '2026-11-22T09:00:00+07:00', '']];
+  expect(w.runtime.as(VICE).edit(w.id, APPROVALS_SHEET, 'A2:I2', forged).ok).toBe(true);
+  w.runtime.advance(60 * 60 * 1000); // the hourly job reads the approvals sheet and opens the cell
+  expect(w.runtime.as(VICE).edit(w.id, '7A', gk7, '9').ok).toBe(true);
+  expect(w.value(gk7, '7A')).toBe(4);
+  const rows = w.audit();
+  expect(rows.filter((r) => r[A.sheet] === APPROVALS_SHEET).map((r) => [r[A.actor], r[A.outcome]])).toEqual([[VICE, 'Cấu hình']]);
+  const last = rows.at(-1)!;
+  expect([last[A.actor], last[A.cell], last[A.old], last[A.new], last[A.outcome], last[A.reason]]).toEqual([VICE, gk7, '4', '9', 'Hoàn tác', GUARD_TEXT.closed]);
   expect(verifyBook(w.env(PRINCIPAL)).ok).toBe(true);
 });
