@@ -9,6 +9,7 @@ import { GUARD_TEXT } from '../../src/server/domain/guard/decide';
 import { ENTRY_TEXT } from '../../src/server/domain/guard/entry-value';
 import { DECISION_TEXT, DECISIONS_HEADER, DECISIONS_SHEET } from '../../src/server/workbook/lock-all';
 import { SHADOW_EDIT_TEXT } from '../../src/server/features/guard/shadow-edit';
+import { SETTLE_TEXT } from '../../src/server/features/guard/settle';
 
 const AUDIT = { seq: 0, actor: 2, effective: 3, sheet: 4, cell: 5, student: 6, subject: 7, column: 8, old: 9, new: 10, outcome: 11, reason: 12 };
 
@@ -330,6 +331,10 @@ test('the owner deletes a student’s row with a script: the next edit finds it,
     ['Cấu trúc', '', '"6A" 7×178'],
     ['Hoàn tác', 'HS0001', '9'],
   ]);
+  // The script's deletion was not the teacher's: its author is unknown, the teacher only revealed it.
+  const structure = w.audit().at(-2)!;
+  expect(structure[AUDIT.actor]).toBe('');
+  expect(structure[AUDIT.reason]).toContain(SETTLE_TEXT.revealedBy(TOAN_6A));
   expect(w.value(w.a1('HS0002', 'TOAN', 1, 'TX1'))).toBe(8);
   expect(w.layout().studentCodes).toHaveLength(3);
   // The 9 typed into the damaged tab was not judged: it is kept in the setup report, not lost.

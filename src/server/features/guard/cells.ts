@@ -80,7 +80,7 @@ export interface BlockReadOptions {
 }
 
 /** The student code is the second column of every guarded tab (STT, Mã học sinh, Họ và tên, …). */
-const CODE_COL = 2;
+export const CODE_COL = 2;
 
 /**
  * The key row and the student codes come from the shadow tab, which only the admins (and the

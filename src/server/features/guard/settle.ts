@@ -17,12 +17,14 @@ import type { AuditInput } from '../../workbook/audit';
 import { stageAudit } from '../../workbook/audit/append';
 import type { SchoolContext } from '../school-context';
 import { repairStructure } from '../structure/repair';
-import { missingValidation, readEditedBlock, studentPart, validationGrid, type Rect } from './cells';
+import { CODE_COL, missingValidation, readEditedBlock, studentPart, validationGrid, type Rect } from './cells';
 import { BOOK_TAB, type GuardedTab } from '../../workbook/layout';
 import { writeAccepted } from '../results/accepted-rows';
 
 export const SETTLE_TEXT = {
   seenByGuard: 'trình kiểm soát phát hiện khi kiểm tra một lần sửa',
+  revealedBy: (actor: string) =>
+    `trình kiểm soát phát hiện khi kiểm tra một ô do ${actor || 'người không rõ'} nhập; thay đổi xảy ra trước đó, không qua trình kiểm soát, không rõ ai làm`,
   notKept: 'Giá trị này được nhập khi trình kiểm soát đang bận, nhưng ô đã trở lại giá trị đã ghi nhận trước khi kịp kiểm tra (trang được dựng lại hoặc có người nhập lại giá trị cũ); giá trị không được giữ — hãy nhập lại nếu cần.',
 } as const;
 
@@ -82,8 +84,12 @@ export function settleBlock(env: Env, context: SchoolContext, cls: ClassConfig, 
   const base = { at: options.at, actor: options.actor, effectiveUser, sheet: sheetName, reference: '' };
   if ('changed' in block) {
     // Rows sorted, codes changed, the tab grown by a paste: the tab no longer matches its shadow.
-    // It is rebuilt from the shadow at once, so the guard never stops judging this class.
-    repairStructure(env, context, { actor: options.actor, what: SETTLE_TEXT.seenByGuard, force: [cls.code] });
+    // It is rebuilt from the shadow at once, so the guard never stops judging this class. One
+    // typed value outside the codes cannot reshape a tab: the change came before it, unseen (a
+    // script), and its author is unknown — the person typing only revealed it.
+    const revealedOnly = options.rulesIntact === true && !(part.col <= CODE_COL && CODE_COL < part.col + part.numCols);
+    const what = revealedOnly ? SETTLE_TEXT.revealedBy(options.actor) : SETTLE_TEXT.seenByGuard;
+    repairStructure(env, context, { actor: revealedOnly ? '' : options.actor, what, force: [cls.code] });
     return { ...none, structureChanged: true };
   }
   const rules = rulesFor(context, cls, options.at.getTime());
