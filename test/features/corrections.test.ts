@@ -8,7 +8,7 @@
 import { guardedSchool, mail, PRINCIPAL, TOAN_6A, VAN_6A, type GuardWorld } from './guard-world';
 import { verifyBook } from '../../src/server/features/verify-book';
 import type { CorrectionResult } from '../../src/server/features/corrections/request';
-import { REQUEST_TEXT } from '../../src/server/features/corrections/request';
+import { REQUEST_LIMIT, REQUEST_TEXT } from '../../src/server/features/corrections/request';
 import { DECIDE_TEXT } from '../../src/server/features/corrections/decide';
 import type { CorrectionView } from '../../src/server/features/corrections/list';
 import { APPROVALS_SHEET } from '../../src/server/workbook/approvals-sheet';
@@ -192,4 +192,26 @@ test('a board member who teaches types an approval row for himself by hand: the 
   const last = rows.at(-1)!;
   expect([last[A.actor], last[A.cell], last[A.old], last[A.new], last[A.outcome], last[A.reason]]).toEqual([VICE, gk7, '4', '9', 'Hoàn tác', GUARD_TEXT.closed]);
   expect(verifyBook(w.env(PRINCIPAL)).ok).toBe(true);
+});
+
+test('a teacher who floods the board with requests is stopped at a few open ones: the file’s property store stays usable for the guard', () => {
+  const { w } = lockedGk();
+  const reason = 'Lý do dài để chiếm chỗ: '.padEnd(480, 'x');
+  const keys = ['S|TOAN|1|GK', 'S|TOAN|2|GK', 'S|TOAN|2|CK', 'S|TOAN|2|TX1', 'S|TOAN|2|TX2'];
+  const asks = keys.flatMap((key) => ['HS0001', 'HS0002', 'HS0003', 'HS0004', 'HS0005'].map((studentCode) => ask(w, TOAN_6A, { key, studentCode, newValue: '7', reason })));
+  expect(asks.filter((a) => a.ok)).toHaveLength(REQUEST_LIMIT);
+  expect(asks.at(-1)!.message).toBe(REQUEST_TEXT.tooMany(REQUEST_LIMIT));
+  // Another teacher is not held back by it, and a decided request frees a place.
+  expect(call<CorrectionResult>(w, VICE, 'apiRequestCorrection', { classCode: '7A', studentCode: 'HS0201', key: 'S|TOAN|1|GK', newValue: '4,5', reason: 'Cộng sai điểm' }).ok).toBe(true);
+  const first = asks[0].id!;
+  expect(call<CorrectionResult>(w, PRINCIPAL, 'apiDecideCorrection', { id: first, decision: 'reject', reason: 'Không có bài gốc' }).ok).toBe(true);
+  expect(ask(w, TOAN_6A, { key: 'S|TOAN|2|CK', studentCode: 'HS0005', newValue: '7', reason }).ok).toBe(true);
+  expect(ask(w, TOAN_6A, { key: 'S|TOAN|2|TX2', studentCode: 'HS0005', newValue: '7', reason }).message).toBe(REQUEST_TEXT.tooMany(REQUEST_LIMIT));
+  // The guard still queues and settles an edit made while it was busy, as its author's.
+  const tx = w.a1('HS0002', 'TOAN', 1, 'TX1');
+  w.runtime.locks.holdDocumentLock(w.id, 'forever');
+  expect(w.runtime.as(TOAN_6A).edit(w.id, '6A', tx, '8').ok).toBe(true);
+  w.runtime.locks.releaseDocumentLock(w.id);
+  adminRun(w);
+  expect(w.audit().filter((r) => r[A.cell] === tx).map((r) => [r[A.actor], r[A.new], r[A.outcome]])).toEqual([[TOAN_6A, '8', 'Chấp nhận']]);
 });
