@@ -8,11 +8,12 @@
 import { guardedSchool, mail, PRINCIPAL, TOAN_6A, VAN_6A, type GuardWorld } from './guard-world';
 import { verifyBook } from '../../src/server/features/verify-book';
 import type { CorrectionResult } from '../../src/server/features/corrections/request';
-import { REQUEST_TEXT } from '../../src/server/features/corrections/request';
+import { REQUEST_LIMIT, REQUEST_TEXT } from '../../src/server/features/corrections/request';
 import { DECIDE_TEXT } from '../../src/server/features/corrections/decide';
 import type { CorrectionView } from '../../src/server/features/corrections/list';
 import { APPROVALS_SHEET } from '../../src/server/workbook/approvals-sheet';
 import { columnLetter } from '../../src/server/workbook/layout';
+import { GUARD_TEXT } from '../../src/server/domain/guard/decide';
 import { DriveStore } from '../../src/local/services/drive-store';
 import { createHash } from 'node:crypto';
 import { execFileSync } from 'node:child_process';
@@ -20,7 +21,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 
 const VICE = mail('thinh.tv');
-const A = { actor: 2, cell: 5, student: 6, subject: 7, column: 8, old: 9, new: 10, outcome: 11, reason: 12, reference: 13 };
+const A = { actor: 2, sheet: 4, cell: 5, student: 6, subject: 7, column: 8, old: 9, new: 10, outcome: 11, reason: 12, reference: 13 };
 
 const call = <T>(w: GuardWorld, who: string, name: string, input?: unknown): T => w.runtime.as(who).callServer(w.id, name, input === undefined ? [] : [input]) as T;
 const adminRun = (w: GuardWorld) => w.runtime.as(w.admin).chooseMenuItem(w.id, 'menuReconcile');
@@ -113,7 +114,7 @@ test('request → approval with a witness → the teacher types the approved val
 test('an approval not used in time expires: the cell closes within the hour, the admin’s next run logs it', () => {
   const { w, gk } = lockedGk();
   const id = ask(w).id!;
-  call(w, PRINCIPAL, 'apiDecideCorrection', { id, decision: 'approve', witnesses: ['Lưu Thị Hạnh'] });
+  call(w, PRINCIPAL, 'apiDecideCorrection', { id, decision: 'approve', witnesses: ['Trần Văn Thịnh'] });
   w.later(new Date('2026-11-20T05:00:00Z')); // the hourly job opens it even if nobody edits
   expect(w.runtime.as(TOAN_6A).edit(w.id, '6A', gk, '5').ok).toBe(true); // open (same value: nothing to do)
   w.later(new Date('2026-11-21T06:00:00Z')); // approved 09:00 on 20/11, open 24 hours
@@ -127,7 +128,7 @@ test('an approval not used in time expires: the cell closes within the hour, the
   expect(verifyBook(w.env(PRINCIPAL)).ok).toBe(true);
 });
 
-test('rejection, self-approval, an open cell, a second request and forged calls are refused with a sentence; nothing changes', () => {
+test('rejection, self-approval, a party as witness, an open cell, a second request and forged calls are refused with a sentence; nothing changes', () => {
   const { w, gk } = lockedGk();
   // An open cell: TX of HK I is open until 16/01.
   expect(ask(w, TOAN_6A, { key: 'S|TOAN|1|TX1' }).message).toMatch(/^Ô này đang mở để nhập/);
@@ -168,6 +169,49 @@ test('rejection, self-approval, an open cell, a second request and forged calls 
   const mine = call<CorrectionResult>(w, VICE, 'apiRequestCorrection', { classCode: '7A', studentCode: 'HS0201', key: 'S|TOAN|1|GK', newValue: '4,5', reason: 'Cộng sai điểm' });
   expect(mine.ok).toBe(true);
   expect(call<CorrectionResult>(w, VICE, 'apiDecideCorrection', { id: mine.id, decision: 'approve', witnesses: ['X'] }).message).toBe(DECIDE_TEXT.own);
-  expect(call<CorrectionResult>(w, PRINCIPAL, 'apiDecideCorrection', { id: mine.id, decision: 'approve', witnesses: ['Trần Văn Thịnh'] }).ok).toBe(true);
+  // The requester named as witness, or the approver, by name or email: the minutes need three people.
+  expect(call<CorrectionResult>(w, PRINCIPAL, 'apiDecideCorrection', { id: mine.id, decision: 'approve', witnesses: ['Trần Văn Thịnh'] }).message).toBe(DECIDE_TEXT.witnessIsParty('Trần Văn Thịnh'));
+  expect(call<CorrectionResult>(w, PRINCIPAL, 'apiDecideCorrection', { id: mine.id, decision: 'approve', witnesses: ['Ngô Thanh Mai', 'lưu  thị HẠNH'] }).message).toBe(DECIDE_TEXT.witnessIsParty('lưu  thị HẠNH'));
+  expect(call<CorrectionResult>(w, PRINCIPAL, 'apiDecideCorrection', { id: mine.id, decision: 'approve', witnesses: [PRINCIPAL.toUpperCase()] }).ok).toBe(false);
+  expect(call<CorrectionView[]>(w, PRINCIPAL, 'apiBoardCorrections').find((r) => r.id === mine.id)).toMatchObject({ state: 'requested' });
+  expect(call<CorrectionResult>(w, PRINCIPAL, 'apiDecideCorrection', { id: mine.id, decision: 'approve', witnesses: ['Ngô Thanh Mai'] }).ok).toBe(true);
   expect(verifyBook(w.env(PRINCIPAL)).ok).toBe(true);
+});
+
+test('a board member who teaches types an approval row for himself by hand: the cell opens, nothing typed there is kept, both logged as his', () => {
+  const { w } = lockedGk();
+  const keys = w.tab('7A')[4];
+  const gk7 = `${columnLetter(keys.indexOf('S|TOAN|1|GK') + 1)}6`; // HS0201's Toán GK, 4, entered by the vice-principal
+  const forged = [['2026-11-20T09:00:00+07:00', VICE, 'SĐ-FORGED', '7A', 'S|TOAN|1|GK', 'HS0201', VICE, '2026-11-22T09:00:00+07:00', '']];
+  expect(w.runtime.as(VICE).edit(w.id, APPROVALS_SHEET, 'A2:I2', forged).ok).toBe(true);
+  w.runtime.advance(60 * 60 * 1000); // the hourly job reads the approvals sheet and opens the cell
+  expect(w.runtime.as(VICE).edit(w.id, '7A', gk7, '9').ok).toBe(true);
+  expect(w.value(gk7, '7A')).toBe(4);
+  const rows = w.audit();
+  expect(rows.filter((r) => r[A.sheet] === APPROVALS_SHEET).map((r) => [r[A.actor], r[A.outcome]])).toEqual([[VICE, 'Cấu hình']]);
+  const last = rows.at(-1)!;
+  expect([last[A.actor], last[A.cell], last[A.old], last[A.new], last[A.outcome], last[A.reason]]).toEqual([VICE, gk7, '4', '9', 'Hoàn tác', GUARD_TEXT.closed]);
+  expect(verifyBook(w.env(PRINCIPAL)).ok).toBe(true);
+});
+
+test('a teacher who floods the board with requests is stopped at a few open ones: the file’s property store stays usable for the guard', () => {
+  const { w } = lockedGk();
+  const reason = 'Lý do dài để chiếm chỗ: '.padEnd(480, 'x');
+  const keys = ['S|TOAN|1|GK', 'S|TOAN|2|GK', 'S|TOAN|2|CK', 'S|TOAN|2|TX1', 'S|TOAN|2|TX2'];
+  const asks = keys.flatMap((key) => ['HS0001', 'HS0002', 'HS0003', 'HS0004', 'HS0005'].map((studentCode) => ask(w, TOAN_6A, { key, studentCode, newValue: '7', reason })));
+  expect(asks.filter((a) => a.ok)).toHaveLength(REQUEST_LIMIT);
+  expect(asks.at(-1)!.message).toBe(REQUEST_TEXT.tooMany(REQUEST_LIMIT));
+  // Another teacher is not held back by it, and a decided request frees a place.
+  expect(call<CorrectionResult>(w, VICE, 'apiRequestCorrection', { classCode: '7A', studentCode: 'HS0201', key: 'S|TOAN|1|GK', newValue: '4,5', reason: 'Cộng sai điểm' }).ok).toBe(true);
+  const first = asks[0].id!;
+  expect(call<CorrectionResult>(w, PRINCIPAL, 'apiDecideCorrection', { id: first, decision: 'reject', reason: 'Không có bài gốc' }).ok).toBe(true);
+  expect(ask(w, TOAN_6A, { key: 'S|TOAN|2|CK', studentCode: 'HS0005', newValue: '7', reason }).ok).toBe(true);
+  expect(ask(w, TOAN_6A, { key: 'S|TOAN|2|TX2', studentCode: 'HS0005', newValue: '7', reason }).message).toBe(REQUEST_TEXT.tooMany(REQUEST_LIMIT));
+  // The guard still queues and settles an edit made while it was busy, as its author's.
+  const tx = w.a1('HS0002', 'TOAN', 1, 'TX1');
+  w.runtime.locks.holdDocumentLock(w.id, 'forever');
+  expect(w.runtime.as(TOAN_6A).edit(w.id, '6A', tx, '8').ok).toBe(true);
+  w.runtime.locks.releaseDocumentLock(w.id);
+  adminRun(w);
+  expect(w.audit().filter((r) => r[A.cell] === tx).map((r) => [r[A.actor], r[A.new], r[A.outcome]])).toEqual([[TOAN_6A, '8', 'Chấp nhận']]);
 });

@@ -3,7 +3,7 @@
  * failing, or owned by someone no longer an admin, and when the hourly job stopped.
  */
 import { guardedSchool, mail, PRINCIPAL, TOAN_6A } from './guard-world';
-import { HEALTH_TEXT, recordTriggerOwner } from '../../src/server/features/health';
+import { HEALTH_TEXT, HOURLY_RUN_KEY, recordTriggerOwner } from '../../src/server/features/health';
 
 const lastAlert = (w: ReturnType<typeof guardedSchool>) => w.runtime.ui.alerts.at(-1)!.text;
 
@@ -65,4 +65,23 @@ test('a teacher calling the trigger handlers through google.script.run is ignore
   expect(w.runtime.as(TOAN_6A).callServer(w.id, 'onChangeGuard', [{ changeType: 'OTHER', triggerUid: '1' }])).toBeNull();
   expect(checkAs(w, PRINCIPAL)).toContain(HEALTH_TEXT.ok);
   expect(w.audit()).toEqual([]);
+});
+
+test('the owner deletes the hourly job and forges its stamp in the file’s metadata: a stamp from the future or that is no time is named', () => {
+  const w = guardedSchool({ students: 3 });
+  const hourly = w.runtime.triggers.list().find((t) => t.handler === 'onHourly')!;
+  w.runtime.triggers.remove(hourly.uid);
+  const api = () => w.env().sheetsApi.Spreadsheets!;
+  const forge = (value: string) => {
+    api().batchUpdate({ requests: [{ deleteDeveloperMetadata: { dataFilter: { developerMetadataLookup: { metadataKey: HOURLY_RUN_KEY } } } }] }, w.id);
+    api().batchUpdate({ requests: [{ createDeveloperMetadata: { developerMetadata: { metadataKey: HOURLY_RUN_KEY, metadataValue: value, location: { spreadsheet: true }, visibility: 'DOCUMENT' } } }] }, w.id);
+  };
+  forge('2099-01-01T00:00:00.000Z');
+  w.runtime.advance(4 * 3600_000);
+  expect(checkAs(w, PRINCIPAL)).toContain(HEALTH_TEXT.hourlyForged('2099-01-01T00:00:00.000Z'));
+  forge('vẫn chạy');
+  expect(checkAs(w, PRINCIPAL)).toContain(HEALTH_TEXT.hourlyForged('vẫn chạy'));
+  // A stamp the job could have written, an hour ago: the check cannot tell it from a run (a known limit).
+  forge(new Date(w.runtime.clock.nowMs() - 3600_000).toISOString());
+  expect(checkAs(w, PRINCIPAL)).toContain(HEALTH_TEXT.ok);
 });

@@ -8,6 +8,10 @@ import { columnLetter, layoutFromKeys } from '../../src/server/workbook/layout';
 import { GUARD_TEXT } from '../../src/server/domain/guard/decide';
 import { ENTRY_TEXT } from '../../src/server/domain/guard/entry-value';
 import { DECISION_TEXT, DECISIONS_HEADER, DECISIONS_SHEET } from '../../src/server/workbook/lock-all';
+import { SHADOW_EDIT_TEXT } from '../../src/server/features/guard/shadow-edit';
+import { SETTLE_TEXT } from '../../src/server/features/guard/judge';
+import { QUEUED_PER_PERSON } from '../../src/server/features/guard/queue';
+import { RESULTS_TEXT } from '../../src/server/features/results/api';
 
 const AUDIT = { seq: 0, actor: 2, effective: 3, sheet: 4, cell: 5, student: 6, subject: 7, column: 8, old: 9, new: 10, outcome: 11, reason: 12 };
 
@@ -329,6 +333,10 @@ test('the owner deletes a student’s row with a script: the next edit finds it,
     ['Cấu trúc', '', '"6A" 7×178'],
     ['Hoàn tác', 'HS0001', '9'],
   ]);
+  // The script's deletion was not the teacher's: its author is unknown, the teacher only revealed it.
+  const structure = w.audit().at(-2)!;
+  expect(structure[AUDIT.actor]).toBe('');
+  expect(structure[AUDIT.reason]).toContain(SETTLE_TEXT.revealedBy(TOAN_6A));
   expect(w.value(w.a1('HS0002', 'TOAN', 1, 'TX1'))).toBe(8);
   expect(w.layout().studentCodes).toHaveLength(3);
   // The 9 typed into the damaged tab was not judged: it is kept in the setup report, not lost.
@@ -516,4 +524,40 @@ test('the admin’s own lock and reopen from the menu are logged as decisions to
     [w.admin, 'Khóa toàn bộ sổ điểm'],
     [w.admin, 'Mở lại sổ điểm theo lịch nhập điểm'],
   ]);
+});
+
+test('the owner types into a shadow: logged as theirs, and also when the guard was busy and the edit waited in the queue', () => {
+  const w = guardedSchool({ students: 3 });
+  const cell = w.a1('HS0001', 'TOAN', 1, 'TX1');
+  const [row, col] = [Number(/\d+$/.exec(cell)![0]), w.layout().keys.indexOf('S|TOAN|1|TX1') + 1];
+  expect(w.runtime.as(TOAN_6A).edit(w.id, '6A (bản lưu)', cell, '9')).toMatchObject({ ok: false, reason: 'protected' });
+  expect(w.runtime.as(w.admin).edit(w.id, '6A (bản lưu)', cell, '9').ok).toBe(true);
+  w.runtime.locks.holdDocumentLock(w.id, 'forever');
+  expect(w.runtime.as(w.admin).edit(w.id, '6A (bản lưu)', cell, '4').ok).toBe(true); // queued
+  w.runtime.locks.releaseDocumentLock(w.id);
+  w.runtime.as(TOAN_6A).edit(w.id, '6A', w.a1('HS0002', 'TOAN', 1, 'TX1'), '7'); // settles the queue, then itself
+  const rows = w.audit().map((r) => [r[AUDIT.actor], r[AUDIT.sheet], r[AUDIT.cell], r[AUDIT.old], r[AUDIT.new], r[AUDIT.outcome], r[AUDIT.reason]]);
+  expect(rows.filter((r) => r[1] === '6A (bản lưu)')).toEqual([
+    [w.admin, '6A (bản lưu)', `R${row}C${col}`, '', '9', 'Không rõ người sửa', SHADOW_EDIT_TEXT.shadowEdited],
+    [w.admin, '6A (bản lưu)', `R${row}C${col}`, '', '4', 'Không rõ người sửa', SHADOW_EDIT_TEXT.shadowEdited],
+  ]);
+  expect(rows.find((r) => r[1] === '6A')).toEqual([TOAN_6A, '6A', w.a1('HS0002', 'TOAN', 1, 'TX1'), '', '7', 'Chấp nhận', '']);
+});
+
+test('a panel’s call in a loop cannot fill the file’s property store: one person’s waiting requests are bounded, the guard keeps working', () => {
+  const w = guardedSchool({ students: 3, calendar: [['I', 'Rèn luyện', '', '', '', '07/09/2026', '16/01/2027', '']] });
+  // The homeroom teacher saves the same conduct again and again before any admin run applies it.
+  const save = () => w.runtime.as(TOAN_6A).callServer(w.id, 'apiSaveTraining', [{ classCode: '6A', semester: 1, values: { HS0001: 'Tốt' } }]) as { ok: boolean; message: string };
+  const answers = Array.from({ length: QUEUED_PER_PERSON + 5 }, save);
+  expect(answers.filter((a) => a.ok)).toHaveLength(QUEUED_PER_PERSON);
+  expect(answers.at(-1)!.message).toBe(RESULTS_TEXT.storeFull);
+  // Someone else's typing while the guard is busy is still queued and settled as theirs.
+  const cell = w.a1('HS0002', 'VAN', 1, 'TX1');
+  w.runtime.locks.holdDocumentLock(w.id, 'forever');
+  expect(w.runtime.as(VAN_6A).edit(w.id, '6A', cell, '6').ok).toBe(true);
+  w.runtime.locks.releaseDocumentLock(w.id);
+  w.runtime.as(w.admin).chooseMenuItem(w.id, 'menuReconcile');
+  expect(w.audit().filter((r) => r[5] === cell).map((r) => [r[2], r[10], r[11]])).toEqual([[VAN_6A, '6', 'Chấp nhận']]);
+  // Once the admin's run has applied them, the teacher may save again.
+  expect(w.runtime.as(TOAN_6A).callServer(w.id, 'apiSaveTraining', [{ classCode: '6A', semester: 1, values: { HS0001: 'Khá' } }])).toMatchObject({ ok: true });
 });

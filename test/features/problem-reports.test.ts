@@ -6,7 +6,7 @@
  */
 import { join } from 'node:path';
 import { guardedSchool, PRINCIPAL, TOAN_6A, type GuardWorld } from './guard-world';
-import { REPORT_LIMIT, REPORT_TEXT, type ProblemReport, type ReportResult } from '../../src/server/features/reports';
+import { REPORT_LIMIT, REPORT_MAX_CHARS, REPORT_STORE_BYTES, REPORT_TEXT, type ProblemReport, type ReportResult } from '../../src/server/features/reports';
 import { openSampleSchool, SAMPLE_PEOPLE } from '../../src/local/school';
 
 const call = <T>(w: Pick<GuardWorld, 'runtime' | 'id'>, who: string, name: string, input?: unknown): T =>
@@ -73,4 +73,30 @@ test('before Sổ Điểm is installed (no configuration to check against) whoev
   const w = { runtime: school.runtime, id: school.workbookId };
   expect(call<ReportResult>(w, SAMPLE_PEOPLE.teacher, 'apiReportProblem', { panel: 'status', text: 'Sổ Điểm báo chưa cài đặt.' }).ok).toBe(true);
   expect(() => call(w, SAMPLE_PEOPLE.admin, 'apiProblemReports')).toThrow(REPORT_TEXT.notAdmin(SAMPLE_PEOPLE.admin));
+});
+
+test('one person cannot fill the file’s property store with long reports: the reports have their own budget, the guard keeps working', () => {
+  const w = guardedSchool({ students: 2 });
+  const long = 'ữ'.repeat(REPORT_MAX_CHARS); // three bytes a character
+  let sent = 0;
+  for (let i = 0; i < REPORT_LIMIT; i++) {
+    const r = report(w, TOAN_6A, { panel: 'status', text: long });
+    if (!r.ok) {
+      expect(r).toEqual({ ok: false, message: REPORT_TEXT.full });
+      break;
+    }
+    sent++;
+  }
+  expect(sent).toBeLessThan(REPORT_LIMIT);
+  const reportBytes = Object.entries(w.runtime.spreadsheets.get(w.id)!.documentProperties)
+    .filter(([k]) => k.startsWith('sodiem.report.'))
+    .reduce((n, [k, v]) => n + Buffer.byteLength(k) + Buffer.byteLength(v), 0);
+  expect(reportBytes).toBeLessThanOrEqual(REPORT_STORE_BYTES);
+  // The guard still queues an edit made while it was busy and settles it as its author's.
+  const cell = w.a1('HS0001', 'TOAN', 1, 'TX1');
+  w.runtime.locks.holdDocumentLock(w.id, 'forever');
+  expect(w.runtime.as(TOAN_6A).edit(w.id, '6A', cell, '8').ok).toBe(true);
+  w.runtime.locks.releaseDocumentLock(w.id);
+  w.runtime.as(w.admin).chooseMenuItem(w.id, 'menuReconcile');
+  expect(w.audit().map((r) => [r[2], r[5], r[10], r[11]])).toEqual([[TOAN_6A, cell, '8', 'Chấp nhận']]);
 });

@@ -185,3 +185,17 @@ test('many differing cells: twenty are named, the rest counted', () => {
   expect(verdict.lines.slice(start + 1, start + 21).every((l) => l.startsWith('Ô '))).toBe(true);
   expect(verdict.lines[start + 21]).toBe('… và 5 ô khác.');
 });
+
+test('the owner writes only the shadow of a locked score by script: whatever the reconcile then does, verification names the cell', () => {
+  const w = guardedSchool({ students: 5 });
+  w.later(new Date('2026-11-10T02:00:00Z'));
+  const gk = w.a1('HS0001', 'TOAN', 1, 'GK');
+  expect(w.runtime.as(TOAN_6A).edit(w.id, '6A', gk, '8').ok).toBe(true);
+  w.later(new Date('2026-11-20T02:00:00Z'));
+  w.runtime.as(w.admin).chooseMenuItem(w.id, 'menuReconcile');
+  sheetOf(w, '6A (bản lưu)').getRange(gk).setValue(3);
+  w.runtime.as(w.admin).chooseMenuItem(w.id, 'menuReconcile');
+  const verdict = verifyBook(w.env(PRINCIPAL));
+  expect(verdict.ok).toBe(false);
+  expect(verdict.lines.some((l) => l.startsWith(`Ô ${gk} (HS0001, Toán, HK I · GK) của trang "6A": nhật ký ghi "8" (dòng Số TT 1)`))).toBe(true);
+});

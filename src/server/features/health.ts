@@ -17,6 +17,8 @@ const TRIGGERS_KEY = 'sodiem.health.triggers';
 const FAILURE_KEY = 'sodiem.health.guardFailure';
 export const HOURLY_RUN_KEY = 'sodiem.hourly.lastRun';
 const HOURLY_LATE_MS = 3 * 3600_000;
+/** Clocks of two Google servers may differ a little; a stamp further ahead was never a run. */
+const STAMP_SKEW_MS = 10 * 60_000;
 
 export interface HealthView {
   /** Who owns the admin's triggers (the installer), or null when they were never installed. */
@@ -45,6 +47,8 @@ export const HEALTH_TEXT = {
   failing: (at: string, message: string) => `Trình kiểm soát gặp lỗi lúc ${at}: ${message}. Các thay đổi từ lúc đó sẽ được đối chiếu lại; quản trị hãy kiểm tra.`,
   hourlyLate: (at: string | null) =>
     at ? `Công việc hằng giờ không chạy từ ${at}: lịch nhập điểm có thể chưa được áp dụng đúng giờ.` : 'Công việc hằng giờ chưa chạy lần nào.',
+  hourlyForged: (value: string) =>
+    `Dấu thời gian của công việc hằng giờ trong siêu dữ liệu của tệp ("${value}") không phải một lần chạy đã qua: công việc hằng giờ không ghi như vậy, siêu dữ liệu đã bị sửa. Quản trị hãy kiểm tra công việc hằng giờ và chọn "Cài đặt trình kiểm soát".`,
   ok: 'Trình kiểm soát đang hoạt động.',
   title: 'Tình trạng trình kiểm soát',
   owner: (owner: string, at: string) => `Cài đặt bởi ${owner} lúc ${at}.`,
@@ -104,7 +108,10 @@ export function readHealth(env: Env, formatTime: (iso: string) => string, known?
   const failure = parseJson<{ at: string; message: string }>(props?.getProperty(FAILURE_KEY) ?? null);
   const id = env.spreadsheetApp.getActiveSpreadsheet().getId();
   const meta = env.sheetsApi.Spreadsheets?.get(id, { fields: 'developerMetadata' }).developerMetadata ?? [];
-  const hourlyLastRun = meta.find((m) => m.metadataKey === HOURLY_RUN_KEY)?.metadataValue ?? null;
+  const stamps = meta.filter((m) => m.metadataKey === HOURLY_RUN_KEY).map((m) => m.metadataValue ?? '');
+  // Any editor can write the file's metadata: a stamp that is no past instant was not the job's.
+  const forged = stamps.find((v) => !(Date.parse(v) <= env.clock.now().getTime() + STAMP_SKEW_MS));
+  const hourlyLastRun = forged === undefined && stamps.length > 0 ? stamps.reduce((a, b) => (Date.parse(b) > Date.parse(a) ? b : a)) : null;
   const lastLoggedAt = lastLogTime(env);
   const warnings: string[] = [];
   if (!triggers) warnings.push(HEALTH_TEXT.notInstalled);
@@ -120,7 +127,8 @@ export function readHealth(env: Env, formatTime: (iso: string) => string, known?
     }
     if (failure && (!lastLoggedAt || failure.at >= lastLoggedAt)) warnings.push(HEALTH_TEXT.failing(formatTime(failure.at), failure.message));
     const now = env.clock.now().getTime();
-    if (!hourlyLastRun || now - Date.parse(hourlyLastRun) > HOURLY_LATE_MS) {
+    if (forged !== undefined) warnings.push(HEALTH_TEXT.hourlyForged(forged));
+    else if (!hourlyLastRun || now - Date.parse(hourlyLastRun) > HOURLY_LATE_MS) {
       // A fresh install has not run yet: give it its first hours.
       if (hourlyLastRun || now - Date.parse(triggers.at) > HOURLY_LATE_MS) warnings.push(HEALTH_TEXT.hourlyLate(hourlyLastRun && formatTime(hourlyLastRun)));
     }

@@ -2,8 +2,8 @@
  * Problem reports (báo lỗi): every panel has a short form; a report is kept with who sent it,
  * when and from which panel, one document property each — only the add-on's code writes document
  * properties, so nobody edits or removes another's report except through these checked functions.
- * The store is bounded: past REPORT_LIMIT reports waiting, a new one is refused politely until
- * the admins clear handled ones. Only the admins read the list.
+ * The store is bounded: past REPORT_LIMIT reports waiting, or REPORT_STORE_BYTES of them, a new
+ * one is refused politely until the admins clear handled ones. Only the admins read the list.
  */
 import * as z from 'zod/mini';
 import type { Env } from '../gas/env';
@@ -11,10 +11,13 @@ import { requireCaller } from './installation';
 import { loadSchoolContext, type SchoolContext } from './school-context';
 import { AccessError, isAdmin, refusalsAsResults } from './results/access';
 import { REPORT_PANELS, type ReportPanel } from './report-panels';
+import { utf8Bytes } from '../domain/utf8';
 
 const PREFIX = 'sodiem.report.';
 export const REPORT_LIMIT = 200;
 export const REPORT_MAX_CHARS = 1000;
+/** The reports' share of the file's 500 KB property store, which also holds the guard's queue and the log's head. */
+export const REPORT_STORE_BYTES = 100 * 1024;
 
 export const REPORT_TEXT = {
   unknownPanel: 'Không rõ báo lỗi được gửi từ bảng nào; hãy gửi lại từ một bảng của Sổ Điểm.',
@@ -22,7 +25,7 @@ export const REPORT_TEXT = {
   empty: 'Hãy mô tả lỗi bạn gặp: bạn đang làm gì, điều gì đã xảy ra.',
   tooLong: (n: number) => `Báo lỗi dài ${n} kí tự; tối đa ${REPORT_MAX_CHARS} kí tự. Hãy viết ngắn lại.`,
   notUser: (email: string) => `Tài khoản ${email} không có trong danh sách người dùng của trường (trang "Người dùng"); hãy báo trực tiếp cho quản trị hệ thống.`,
-  full: `Danh sách báo lỗi đã đủ ${REPORT_LIMIT} báo lỗi chưa được quản trị xử lý nên chưa nhận thêm. Hãy báo trực tiếp cho quản trị hệ thống; xin lỗi vì sự bất tiện.`,
+  full: `Danh sách báo lỗi chờ quản trị xử lý đã đầy (tối đa ${REPORT_LIMIT} báo lỗi, ${REPORT_STORE_BYTES / 1024} KB) nên chưa nhận thêm. Hãy báo trực tiếp cho quản trị hệ thống; xin lỗi vì sự bất tiện.`,
   noStore: 'Tệp này chưa lưu được báo lỗi (Sổ Điểm chưa được cài đặt); hãy báo trực tiếp cho quản trị hệ thống.',
   sent: (id: string) => `Đã gửi báo lỗi ${id}. Cảm ơn bạn; quản trị hệ thống sẽ xem xét.`,
   notAdmin: (email: string) => `Tài khoản ${email} không phải quản trị hệ thống; chỉ quản trị xem và xử lý báo lỗi.`,
@@ -82,11 +85,15 @@ export function reportProblem(env: Env, raw: unknown): ReportResult {
     if (loaded.ok && !loaded.context.config.users.some((u) => u.email === who) && !isAdmin(loaded.context, who)) return { ok: false, message: REPORT_TEXT.notUser(who) };
     const props = env.properties.getDocumentProperties();
     if (!props) return { ok: false, message: REPORT_TEXT.noStore };
-    const keys = props.getKeys().filter((k) => k.startsWith(PREFIX));
+    const waiting = Object.entries(props.getProperties()).filter(([k]) => k.startsWith(PREFIX));
+    const keys = waiting.map(([k]) => k);
     if (keys.length >= REPORT_LIMIT) return { ok: false, message: REPORT_TEXT.full };
     let id = `BL-${env.utilities.getUuid().replace(/-/g, '').slice(0, 6).toUpperCase()}`;
     while (keys.includes(PREFIX + id)) id = `BL-${env.utilities.getUuid().replace(/-/g, '').slice(0, 6).toUpperCase()}`;
-    props.setProperty(PREFIX + id, JSON.stringify({ id, who, at: env.clock.now().toISOString(), panel, text }));
+    const record = JSON.stringify({ id, who, at: env.clock.now().toISOString(), panel, text });
+    const used = waiting.reduce((n, [k, v]) => n + utf8Bytes(k) + utf8Bytes(v), 0);
+    if (used + utf8Bytes(PREFIX + id) + utf8Bytes(record) > REPORT_STORE_BYTES) return { ok: false, message: REPORT_TEXT.full };
+    props.setProperty(PREFIX + id, record);
     return { ok: true, message: REPORT_TEXT.sent(id), id };
   });
 }

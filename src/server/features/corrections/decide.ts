@@ -13,6 +13,8 @@ import { submitRequest } from '../guard/submit';
 import { caller, fieldProblem, isBoard, refusalsAsResults } from '../results/access';
 import { findCorrection, writeCorrection } from './store';
 import { STATE_LABELS, type CorrectionResult } from './request';
+import type { SchoolUser } from '../../domain/school/model';
+import { cleanText } from '../../domain/roster/text';
 
 export const DECIDE_TEXT = {
   badInput: (detail: string) => `Quyết định không hợp lệ: ${detail}.`,
@@ -21,6 +23,8 @@ export const DECIDE_TEXT = {
   notPending: (id: string, state: string) => `Đề nghị ${id} đã ${state}; không quyết định lại được.`,
   own: 'Người đề nghị không tự duyệt đề nghị của mình; cần một thành viên khác của Ban giám hiệu.',
   witnessRequired: 'Khi duyệt, hãy ghi tên người chứng kiến việc sửa điểm (ít nhất một người).',
+  witnessIsParty: (witness: string) =>
+    `Người chứng kiến "${witness}" là người duyệt hoặc giáo viên đề nghị; biên bản cần chữ ký của ba người khác nhau (giáo viên đề nghị, người chứng kiến, người duyệt), hãy ghi một người chứng kiến khác.`,
   reasonRequired: 'Khi từ chối, hãy ghi lý do để giáo viên biết.',
   noSheet: `Chưa có trang "${APPROVALS_SHEET}": quản trị chọn "Thiết lập / cập nhật sổ điểm" để tạo trang.`,
   approved: (id: string, until: string) => `Đã duyệt đề nghị ${id}. Ô điểm mở riêng cho giáo viên đề nghị đến ${until}, sau khi trình kiểm soát cập nhật vùng bảo vệ (lần chạy kế tiếp).`,
@@ -33,6 +37,18 @@ const input = z.strictObject({
   witnesses: z._default(z.array(z.string().check(z.trim(), z.minLength(1), z.maxLength(100))).check(z.maxLength(5)), []),
   reason: z._default(z.string().check(z.trim(), z.maxLength(500)), ''),
 });
+
+/**
+ * Whether a witness names the approver or the requesting teacher, by email or by the name in
+ * "Người dùng" (case and spacing aside, tone marks kept: Thịnh and Thính are two people). The
+ * minutes need three signatures from three people; a witness who is a party witnesses nothing.
+ */
+function partyNamed(users: readonly SchoolUser[], emails: readonly string[]): (witness: string) => boolean {
+  const norm = (text: string) => cleanText(text).toLowerCase();
+  const parties = new Set(emails.map(norm));
+  for (const u of users) if (parties.has(norm(u.email)) && u.name.trim() !== '') parties.add(norm(u.name));
+  return (witness) => parties.has(norm(witness));
+}
 
 export function decideCorrection(env: Env, raw: unknown): CorrectionResult {
   return refusalsAsResults(() => decide(env, raw));
@@ -54,6 +70,8 @@ function decide(env: Env, raw: unknown): CorrectionResult {
   let message: string;
   if (decision === 'approve') {
     if (witnesses.length === 0) return { ok: false, message: DECIDE_TEXT.witnessRequired };
+    const party = witnesses.find(partyNamed(c.context.config.users, [c.email, r.teacher]));
+    if (party !== undefined) return { ok: false, message: DECIDE_TEXT.witnessIsParty(party) };
     const sheet = env.spreadsheetApp.getActiveSpreadsheet().getSheetByName(APPROVALS_SHEET);
     if (!sheet) return { ok: false, message: DECIDE_TEXT.noSheet };
     const expiresAtMs = nowMs + c.context.config.school.correctionHours * 3_600_000;

@@ -34,11 +34,16 @@ export const REQUEST_TEXT = {
   reasonRequired: 'Hãy ghi lý do sửa điểm (ví dụ: nhập nhầm điểm của học sinh khác).',
   alreadyOpen: (id: string, state: string) => `Ô này đã có đề nghị ${id} (${state}); chờ đề nghị đó xong rồi mới đề nghị tiếp.`,
   noSheet: (sheet: string) => `Chưa có trang "${sheet}".`,
+  tooMany: (limit: number) =>
+    `Bạn đang có ${limit} đề nghị sửa điểm chưa xong (chờ duyệt hoặc đã duyệt chờ nhập); mỗi giáo viên có tối đa ${limit} đề nghị mở cùng lúc. Hãy chờ Ban giám hiệu quyết định các đề nghị đó rồi gửi tiếp.`,
   storeFull: 'Bộ nhớ thuộc tính của tệp đã đầy nên chưa ghi nhận được đề nghị; quản trị cần kiểm tra. Không có gì thay đổi.',
   sent: (id: string) => `Đã gửi đề nghị sửa điểm ${id}. Ban giám hiệu sẽ xem xét; khi được duyệt, ô sẽ mở riêng cho bạn trong thời hạn quy định.`,
 } as const;
 
 export { STATE_LABELS };
+
+/** Open requests (waiting or approved) one teacher may have at a time. */
+export const REQUEST_LIMIT = 10;
 
 const input = z.strictObject({
   classCode: z.string().check(z.minLength(1), z.maxLength(20)),
@@ -90,8 +95,12 @@ function request(env: Env, raw: unknown): CorrectionResult {
   if (reason === '') return { ok: false, message: REQUEST_TEXT.reasonRequired };
   const props = env.properties.getDocumentProperties();
   if (!props) return { ok: false, message: REQUEST_TEXT.storeFull };
-  const pending = readCorrections(props).find((r) => OPEN_STATES.has(r.state) && r.classCode === classCode && r.studentCode === studentCode && r.key === key);
+  const open = readCorrections(props).filter((r) => OPEN_STATES.has(r.state));
+  const pending = open.find((r) => r.classCode === classCode && r.studentCode === studentCode && r.key === key);
   if (pending) return { ok: false, message: REQUEST_TEXT.alreadyOpen(pending.id, STATE_LABELS[pending.state]) };
+  // The file's property store (500 KB) also holds the guard's queue and the log's head: one
+  // teacher's requests must not be able to fill it.
+  if (open.filter((r) => r.teacher === c.email).length >= REQUEST_LIMIT) return { ok: false, message: REQUEST_TEXT.tooMany(REQUEST_LIMIT) };
   let id = newCorrectionId(env.utilities.getUuid());
   while (findCorrection(props, id)) id = newCorrectionId(env.utilities.getUuid());
   const at = new Date(nowMs).toISOString();
@@ -111,7 +120,11 @@ function request(env: Env, raw: unknown): CorrectionResult {
     state: 'requested',
     logged: [],
   };
-  writeCorrection(props, r);
+  try {
+    writeCorrection(props, r);
+  } catch {
+    return { ok: false, message: REQUEST_TEXT.storeFull }; // nothing was written
+  }
   // The log row: written by the admin's next run (the teacher cannot write the log).
   const done = submitRequest(env, { sheet: r.sheet, row: 0, col: 0, numRows: 1, numCols: 1, actor: c.email, atMs: nowMs, correction: { id } });
   if (done === 'full') return { ok: false, message: REQUEST_TEXT.storeFull };

@@ -80,7 +80,7 @@ export interface BlockReadOptions {
 }
 
 /** The student code is the second column of every guarded tab (STT, Mã học sinh, Họ và tên, …). */
-const CODE_COL = 2;
+export const CODE_COL = 2;
 
 /** The blocks one edited rectangle needs, and how to make an EditedBlock of their answer. */
 export interface PlannedRead {

@@ -6,7 +6,6 @@
  */
 import type { Env } from '../../gas/env';
 import { SHEET_NAMES } from '../../workbook/config';
-import { appendAudit } from '../../workbook/audit';
 import { forgetSchoolContext } from '../school-context';
 import { logConfigEdit } from '../config-log';
 import { DECISIONS_SHEET } from '../../workbook/lock-all';
@@ -20,9 +19,9 @@ import { processEdits, type GuardReport } from './process';
 import { sweepOneClassIfDue } from './sweep';
 import { releaseAfterFlush } from '../../workbook/document-lock';
 import { withPropertiesSnapshot } from '../../gas/properties-snapshot';
+import { isShadowSheet, logShadowEdit } from './shadow-edit';
 
 const LOCK_WAIT_MS = 10_000;
-const SHADOW_SUFFIX = ' (bản lưu)';
 
 /** What the trigger hands over (the fields of the onEdit event the guard uses). */
 export interface EditEventLike {
@@ -32,10 +31,6 @@ export interface EditEventLike {
   oldValue?: unknown;
   triggerUid?: unknown;
 }
-
-export const GUARD_LOG_TEXT = {
-  shadowEdited: 'Bản lưu bị sửa trực tiếp (chỉ trình kiểm soát được ghi vào bản lưu).',
-} as const;
 
 export function guardEdit(outer: Env, e: EditEventLike): GuardReport {
   // Under the lock, document properties are read once for the whole run (queue flag, log head,
@@ -58,7 +53,11 @@ export function guardEdit(outer: Env, e: EditEventLike): GuardReport {
     return { ...nothing, queued: true };
   }
   try {
-    if (sheetName.endsWith(SHADOW_SUFFIX)) return logShadowEdit(env, edit, e);
+    if (isShadowSheet(sheetName)) {
+      // Only the admins can reach a shadow tab; a direct edit there is recorded, never silent.
+      logShadowEdit(env, edit, { oldValue: e.oldValue, newValue: e.value });
+      return nothing;
+    }
     const queued = peekQueue(env);
     let processed: ReturnType<typeof processEdits>;
     try {
@@ -107,27 +106,4 @@ function logConfig(env: Env, sheetName: string, e: EditEventLike): GuardReport {
   } finally {
     releaseAfterFlush(env, lock);
   }
-}
-
-/** Only the admins can reach a shadow tab; a direct edit there is recorded, never silent. */
-function logShadowEdit(env: Env, edit: QueuedEdit, e: EditEventLike): GuardReport {
-  const single = edit.numRows === 1 && edit.numCols === 1;
-  appendAudit(env, [
-    {
-      at: new Date(edit.atMs),
-      actor: edit.actor,
-      effectiveUser: env.session.getEffectiveUser().getEmail(),
-      sheet: edit.sheet,
-      cell: `R${edit.row}C${edit.col}${single ? '' : `:R${edit.row + edit.numRows - 1}C${edit.col + edit.numCols - 1}`}`,
-      studentCode: '',
-      subjectCode: '',
-      column: '',
-      oldValue: single && e.oldValue !== undefined ? String(e.oldValue) : '',
-      newValue: single && e.value !== undefined ? String(e.value) : '',
-      outcome: 'unattributed',
-      reason: GUARD_LOG_TEXT.shadowEdited,
-      reference: '',
-    },
-  ]);
-  return { accepted: 0, reverted: 0, queued: false };
 }

@@ -18,6 +18,8 @@ import type { GuardedTab } from '../../workbook/layout';
 
 export const SETTLE_TEXT = {
   seenByGuard: 'trình kiểm soát phát hiện khi kiểm tra một lần sửa',
+  revealedBy: (actor: string) =>
+    `trình kiểm soát phát hiện khi kiểm tra một ô do ${actor || 'người không rõ'} nhập; thay đổi xảy ra trước đó, không qua trình kiểm soát, không rõ ai làm`,
   notKept: 'Giá trị này được nhập khi trình kiểm soát đang bận, nhưng ô đã trở lại giá trị đã ghi nhận trước khi kịp kiểm tra (trang được dựng lại hoặc có người nhập lại giá trị cũ); giá trị không được giữ — hãy nhập lại nếu cần.',
 } as const;
 

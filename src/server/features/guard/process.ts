@@ -16,6 +16,7 @@ import { applyResultsRequest } from '../results/apply';
 import { applyCorrectionStep } from '../corrections/apply';
 import { applySignOff } from '../documents/signoff';
 import { guardedTabOf } from '../../workbook/layout';
+import { isShadowSheet, logShadowEdit } from './shadow-edit';
 
 export interface GuardReport {
   accepted: number;
@@ -72,6 +73,8 @@ export function processEdits(env: Env, pending: QueuedEdit[]): { report: GuardRe
     else if (edit.correction) applyCorrectionStep(env, loaded.context, edit.correction.id);
     // A sign-off of a print pack: checked again and logged.
     else if (edit.signoff) applySignOff(env, loaded.context, { ...edit, signoff: edit.signoff });
+    // An admin's edit of a shadow tab that waited in the queue: logged as the guard does live.
+    else if (isShadowSheet(edit.sheet)) logShadowEdit(env, edit, { newValue: edit.written && 'cells' in edit.written ? edit.written.cells[0]?.[0] : undefined });
   }
   settleScores();
   return { report, context: loaded.context };

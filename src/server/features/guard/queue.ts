@@ -61,6 +61,28 @@ export interface QueuedDecision {
   shadow: string;
 }
 
+/**
+ * Requests one person may have waiting for the admin's run. A panel's call made in a loop must
+ * not fill the file's property store, which the guard's own queue and the log's head need.
+ */
+export const QUEUED_PER_PERSON = 30;
+
+/** How many queued records are this person's (one read of the store; a panel's call, never an edit). */
+export function queuedCountOf(env: Env, actor: string): number {
+  const props = env.properties.getDocumentProperties();
+  if (!props) return 0;
+  const who = actor.toLowerCase();
+  return Object.entries(props.getProperties()).filter(([key, value]) => key.startsWith(PREFIX) && actorOf(value) === who).length;
+}
+
+function actorOf(record: string): string {
+  try {
+    return String((JSON.parse(record) as { actor?: unknown }).actor ?? '').toLowerCase();
+  } catch {
+    return '';
+  }
+}
+
 /** A property value holds 9 KB; each record stays under this, the edit split by rows if need be. */
 const RECORD_BUDGET = 8000;
 

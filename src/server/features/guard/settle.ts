@@ -12,7 +12,7 @@ import type { ClassConfig } from '../../domain/school/model';
 import { stageAudit } from '../../workbook/audit/append';
 import type { SchoolContext } from '../school-context';
 import { repairStructure } from '../structure/repair';
-import { missingValidation, planEditedBlock, readPlannedBlocks, studentPart, validationGrid, type Rect } from './cells';
+import { CODE_COL, missingValidation, planEditedBlock, readPlannedBlocks, studentPart, validationGrid, type Rect } from './cells';
 import { judgeBlock, SETTLE_TEXT, type SettleOptions } from './judge';
 import type { GuardedTab } from '../../workbook/layout';
 import { writeAccepted } from '../results/accepted-rows';
@@ -96,8 +96,13 @@ function settleRound(env: Env, context: SchoolContext, edits: readonly BlockEdit
     if (!p.sheet || !p.part || !block) return null;
     if ('changed' in block) {
       // Rows sorted, codes changed, the tab grown by a paste: the tab no longer matches its shadow.
-      // It is rebuilt from the shadow at once, so the guard never stops judging this class.
-      repairStructure(env, context, { actor: p.edit.options.actor, what: SETTLE_TEXT.seenByGuard, force: [p.edit.cls.code] });
+      // It is rebuilt from the shadow at once, so the guard never stops judging this class. One
+      // typed value outside the codes cannot reshape a tab: the change came before it, unseen (a
+      // script), and its author is unknown — the person typing only revealed it.
+      const { options } = p.edit;
+      const revealedOnly = options.rulesIntact === true && !(p.part.col <= CODE_COL && CODE_COL < p.part.col + p.part.numCols);
+      const what = revealedOnly ? SETTLE_TEXT.revealedBy(options.actor) : SETTLE_TEXT.seenByGuard;
+      repairStructure(env, context, { actor: revealedOnly ? '' : options.actor, what, force: [p.edit.cls.code] });
       return 'changed' as const;
     }
     const base = { at: p.edit.options.at, actor: p.edit.options.actor, effectiveUser, sheet: p.sheetName, reference: '' };

@@ -10,7 +10,7 @@ import { decide } from '../../domain/guard/decide';
 import { writtenOf } from '../../domain/guard/written';
 import { BOOK_TAB } from '../../workbook/layout';
 import { rulesFor, asText } from '../guard/judge';
-import { submitRequest, type Submitted } from '../guard/submit';
+import { hasQueueRoom, submitRequest, type Submitted } from '../guard/submit';
 import type { QueuedResults } from '../guard/queue';
 import { AccessError, caller, fieldProblem, refusalsAsResults, requireBoard, requireHomeroom, requireViewer, viewableClasses, ACCESS_TEXT, type Caller } from './access';
 import { readClass } from './apply';
@@ -164,6 +164,8 @@ export function saveTraining(env: Env, input: unknown): ActionResult {
       if (d.action === 'accept') changes.push({ row: s.row, value: d.value });
     }
     if (changes.length === 0) return { ok: true, message: RESULTS_TEXT.trainingSaved(0, classCode, semester) };
+    // Checked before the tab is written: a value written but not queued would be nobody's.
+    if (!hasQueueRoom(env, c.email)) return { ok: false, message: RESULTS_TEXT.storeFull };
     const first = Math.min(...changes.map((x) => x.row));
     const last = Math.max(...changes.map((x) => x.row));
     const sheet = env.spreadsheetApp.getActiveSpreadsheet().getSheetByName(BOOK_TAB.sheetName(classCode))!;
