@@ -48,9 +48,7 @@ const folders = (store: DriveStore) => store.all().filter((i) => i.mimeType === 
 
 test('the minutes are a PDF in Sổ Điểm/2026-2027/6A/ of the runner’s Drive, with the SHA-256 of the bytes on disk', () => {
   const { rt, save, store } = world();
-  const started = performance.now();
   const saved = save(minutes);
-  const ms = performance.now() - started;
 
   const item = store().get(saved.fileId)!;
   const file = store().diskPathOf(saved.fileId);
@@ -82,7 +80,6 @@ test('the minutes are a PDF in Sổ Điểm/2026-2027/6A/ of the runner’s Driv
     'Drive.Files.list': 5,
     'Drive.Files.create': 4,
   });
-  expect(ms).toBeLessThan(30_000);
 });
 
 test('saving again makes no folder: the same name gets " (1)", another class only its own folder', () => {

@@ -19,21 +19,18 @@ const CLASSES = ['6A', '6B', '7A'];
 let school: SampleSchool;
 let year: YearReport;
 let reports: SemesterReport[];
-let seconds: number;
 
 const ss = () => school.runtime.envFor(school.runtime.contextFor(SAMPLE_PEOPLE.admin, school.workbookId)).spreadsheetApp.getActiveSpreadsheet();
 const values = (name: string): CellValue[][] => ss().getSheetByName(name)!.getDataRange().getValues();
 
 beforeAll(async () => {
-  const started = Date.now();
   school = await openSampleSchool({ driveRoot: join(process.cwd(), 'out/test-drive/sample-year') });
   year = await runSampleYear(school);
   reports = year.semesters;
-  seconds = (Date.now() - started) / 1000;
 }, 120000);
 
-test('the year runs through the add-on in well under a minute, with block pastes and refusals', () => {
-  expect(seconds).toBeLessThan(30);
+// How long the year takes is the bench's to show (npm run bench), never a test's to assert.
+test('the year runs through the add-on with block pastes and refusals', () => {
   for (const report of reports) {
     // 3 classes × 13 subjects × (TX…GK, CK) and the homeroom columns: block pastes, not cells.
     expect(report.entered.pasted).toBeGreaterThan(3 * 13 * 2);
