@@ -181,15 +181,13 @@ describe('damaged or inconsistent key rows', () => {
   });
 });
 
-/** A quick guard against accidental linear scans: 100k lookups on a large class stay fast. */
-it('answers lookups without scanning (smoke timing)', () => {
+/** 100k lookups on a large class all answer (their speed is the bench's to show, not a test's). */
+it('answers 100k lookups of a large class', () => {
   const big: ClassBookLayout = buildClassBookLayout({ subjects: THCS6, students: roster(60) });
-  const start = Date.now();
   let hits = 0;
   for (let i = 0; i < 100_000; i++) {
     const code = big.studentCodes[i % 60];
     if (big.cell(code, 'TOAN', 2, 'CK') && big.describe(6 + (i % 60), 5 + (i % 150))) hits++;
   }
   expect(hits).toBe(100_000);
-  expect(Date.now() - start).toBeLessThan(2000);
 });
