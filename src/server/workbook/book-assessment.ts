@@ -7,7 +7,7 @@
  */
 import { assessStudent, findSubject, resolveRegime, resolveSettings, subjectResult, tenthsFromNumber, tenthsToNumber } from '../domain/assessment';
 import type { AssessmentSettings, MarkEntry, ScoreEntry, StudentAssessment, StudentInput, SubjectInput, SubjectResult, SubjectValue } from '../domain/assessment';
-import type { SubjectConfig } from '../domain/school/model';
+import type { SchoolSettings, SubjectConfig } from '../domain/school/model';
 import type { CellValue } from '../gas/ports';
 import type { ClassBookLayout, LayoutSubject } from './layout/class-book';
 import type { Semester } from './layout/keys';
@@ -26,8 +26,8 @@ export const BOOK_ASSESSMENT_TEXT = {
 } as const;
 
 /** The engine settings a school's configuration implies (its other points keep the domain file's defaults). */
-export function schoolAssessmentSettings(school: { artsAsTwoSubjects: boolean }): AssessmentSettings {
-  return resolveSettings({ artsAsTwoSubjects: school.artsAsTwoSubjects });
+export function schoolAssessmentSettings(school: Pick<SchoolSettings, 'artsAsTwoSubjects' | 'assessment'>): AssessmentSettings {
+  return resolveSettings({ ...school.assessment, artsAsTwoSubjects: school.artsAsTwoSubjects });
 }
 
 function scoreEntry(value: CellValue): ScoreEntry {

@@ -3,6 +3,7 @@
  * each config sheet, header row included. The writer writes these; tests round-trip them.
  */
 import { subjectCatalog, txCountForPeriods } from '../../domain/assessment/catalog';
+import { DEFAULT_SETTINGS } from '../../domain/assessment/settings';
 import { DEFAULT_CORRECTION_HOURS, type Assignment, type ClassConfig, type SchoolConfig, type SchoolLevel, type SchoolSettings, type SchoolUser, type SubjectConfig } from '../../domain/school/model';
 import { DEFAULT_MAPPING } from '../../domain/documents/results-export';
 import { fieldCatalog } from '../../domain/documents/results-fields';
@@ -57,6 +58,8 @@ function settingValue(key: SettingKey, school: Partial<SchoolSettings>): CellVal
       return school.lockAfterHours ?? '';
     case 'correctionHours':
       return school.correctionHours ?? DEFAULT_CORRECTION_HOURS;
+    default:
+      return yesNo(school.assessment?.[key], DEFAULT_SETTINGS[key] ? YES : NO);
   }
 }
 
