@@ -22,10 +22,18 @@ import { rosterRows, student } from './roster-rows';
 const SETTINGS = 'Cấu hình trường';
 const CODE = 'HS001';
 
-/** The THCS fixture with `rows` added to "Cấu hình trường" (and NN2 for grade 6 when asked). */
-function school(rows: CellValue[][], withNn2 = false): SchoolConfig {
+/**
+ * The THCS fixture with `rows` added to "Cấu hình trường", NN2 for grade 6 when asked, and
+ * `onlyHk2` subjects of grade 6 marked "II" in the "Học kì" column of "Môn học".
+ */
+function school(rows: CellValue[][], withNn2 = false, onlyHk2: string[] = []): SchoolConfig {
   const tables = thcsConfigTables();
   tables[SETTINGS].push(...rows);
+  if (onlyHk2.length > 0) {
+    const subjects = tables['Môn học'];
+    subjects[0].push('Học kì');
+    for (const row of subjects.slice(1)) row.push(row[0] === 6 && onlyHk2.includes(String(row[1])) ? 'II' : '');
+  }
   if (withNn2) {
     tables['Môn học'].push([6, 'NN2', 'Ngoại ngữ 2', 'Điểm số', 105, '']);
     for (const cls of ['6A', '6B']) tables['Phân công'].push([cls, 'NN2', `an.nv@${THCS_DOMAIN}`]);
@@ -137,6 +145,30 @@ describe('Tính môn tự chọn khi xếp loại (6A learns Ngoại ngữ 2, 4.
 
   test('"Không": NN2 does not count, Tốt', () => {
     expect(assess(school(choice('Tính môn tự chọn khi xếp loại', 'Không'), true), nn2Low).learning.year).toMatchObject({ computed: 'Tốt', level: 'Tốt' });
+  });
+});
+
+describe('Môn học một học kì: kết quả cả năm (6A learns GDĐP in HK II only: its HK I columns stay empty)', () => {
+  const noHk1: Override[] = [['GDDP', 1, '']];
+
+  test('"Lấy kết quả học kì đó" (the default): the year takes HK II, the student is classified; HK I leaves GDĐP out', () => {
+    const result = assess(school([], false, ['GDDP']), noHk1);
+    expect(result.subjects.find((r) => r.code === 'GDDP')).toMatchObject({ taught: { hk1: false, hk2: true }, hk1: null, year: { kind: 'mark', mark: 'Đ' } });
+    expect(result.learning.hk1).toMatchObject({ level: 'Tốt' });
+    expect(result.learning.year).toMatchObject({ level: 'Tốt' });
+  });
+
+  test('"Chưa xét cả năm": GDĐP has no year result, so the year is not classified; HK II still is', () => {
+    const result = assess(school([['Môn học một học kì: kết quả cả năm', 'Chưa xét cả năm']], false, ['GDDP']), noHk1);
+    expect(result.subjects.find((r) => r.code === 'GDDP')).toMatchObject({ year: null, missing: ['Cả năm – môn chỉ học một học kì, trường chọn chưa xét kết quả cả năm'] });
+    expect(result.learning.year).toBeNull();
+    expect(result.learning.hk2).toMatchObject({ level: 'Tốt' });
+  });
+
+  test('without "II" in the "Học kì" column the empty HK I is missing entries, whatever the choice', () => {
+    const result = assess(school([]), noHk1);
+    expect(result.learning.hk1).toBeNull();
+    expect(result.subjects.find((r) => r.code === 'GDDP')?.missing[0]).toMatch(/^HK I – /);
   });
 });
 

@@ -25,7 +25,7 @@ describe('a valid THCS configuration', () => {
       lockAfterHours: null,
       correctionHours: 24,
       // The fixture, like the workbooks made before these rows, has no assessment choice: the engine's defaults.
-      assessment: { adjustmentIncludesCommentSubjects: true, adjustSemesters: true, adjustAfterRetest: true, retestAllEligible: true, optionalSubjectsCount: true },
+      assessment: { adjustmentIncludesCommentSubjects: true, adjustSemesters: true, adjustAfterRetest: true, retestAllEligible: true, optionalSubjectsCount: true, oneSemesterSubject: 'use-that-semester' },
     });
   });
 

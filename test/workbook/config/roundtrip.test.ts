@@ -82,6 +82,7 @@ describe('seed rows of a new school', () => {
       ['Điều chỉnh mức học tập sau kiểm tra lại', 'Có'],
       ['Kiểm tra lại tất cả các môn đủ điều kiện', 'Có'],
       ['Tính môn tự chọn khi xếp loại', 'Có'],
+      ['Môn học một học kì: kết quả cả năm', 'Lấy kết quả học kì đó'],
     ]);
     expect(rows['Người dùng']).toHaveLength(1);
     expect(rows['Môn học']).toHaveLength(1 + 3 * 17);

@@ -40,12 +40,12 @@ export interface SchoolSettings {
 /**
  * The engine settings a school chooses in its own sheet. Not here: the periods (the "Môn học"
  * sheet), the chuyên đề slot and the absence limit (rules, not school choices), and what the book
- * has no place for: extra ĐĐGtx (exactly the required TX columns), a subject taught in one
- * semester (every subject has both), a TT58 year hạnh kiểm typed apart from HK II.
+ * has no place for: extra ĐĐGtx (exactly the required TX columns), a TT58 year hạnh kiểm typed
+ * apart from HK II.
  */
 export type SchoolAssessmentChoices = Pick<
   AssessmentSettings,
-  'adjustmentIncludesCommentSubjects' | 'adjustSemesters' | 'adjustAfterRetest' | 'retestAllEligible' | 'optionalSubjectsCount'
+  'adjustmentIncludesCommentSubjects' | 'adjustSemesters' | 'adjustAfterRetest' | 'retestAllEligible' | 'optionalSubjectsCount' | 'oneSemesterSubject'
 >;
 
 /** What a school that has not chosen gets: the engine's defaults. */
@@ -55,6 +55,7 @@ export const DEFAULT_ASSESSMENT_CHOICES: Readonly<SchoolAssessmentChoices> = Obj
   adjustAfterRetest: DEFAULT_SETTINGS.adjustAfterRetest,
   retestAllEligible: DEFAULT_SETTINGS.retestAllEligible,
   optionalSubjectsCount: DEFAULT_SETTINGS.optionalSubjectsCount,
+  oneSemesterSubject: DEFAULT_SETTINGS.oneSemesterSubject,
 });
 
 export const DEFAULT_CORRECTION_HOURS = 24;
@@ -75,6 +76,8 @@ export interface SubjectConfig {
   periods: number;
   /** ĐĐGtx per semester, derived from periods (2 for comment subjects). */
   txCount: number;
+  /** Taught in this semester only (GDĐP only in HK II, say); absent: both. */
+  onlySemester?: 1 | 2;
 }
 
 export interface ClassConfig {

@@ -4,8 +4,8 @@
  */
 import type * as z from 'zod/mini';
 import { DEFAULT_SETTINGS } from '../../domain/assessment/settings';
-import { DEFAULT_CORRECTION_HOURS, type SchoolLevel, type SchoolSettings } from '../../domain/school/model';
-import { dayCell, levelCell, optionalIntegerCell, requiredText, schoolYearCell, yesNoCell } from './cells';
+import { DEFAULT_CORRECTION_HOURS, type SchoolAssessmentChoices, type SchoolLevel, type SchoolSettings } from '../../domain/school/model';
+import { dayCell, levelCell, oneSemesterCell, optionalIntegerCell, requiredText, schoolYearCell, yesNoCell } from './cells';
 import { IssueList, vietnameseFallback, zodDetail } from './issues';
 import { ASSESSMENT_CHOICE_KEYS, headerOf, SETTING_ITEMS, SHEET_NAMES, type AssessmentChoiceKey, type SettingKey } from './sheets';
 import type { Table, TableRow } from './table';
@@ -28,6 +28,7 @@ const ITEM_SCHEMAS: Record<SettingKey, z.ZodMiniType> = {
   lockAfterHours: optionalIntegerCell((shown) => `số giờ khóa điểm ${shown} không hợp lệ; ghi số nguyên từ 1 đến 720 hoặc để trống.`, 1, 720),
   correctionHours: optionalIntegerCell((shown) => `thời hạn sửa điểm ${shown} không hợp lệ; ghi số giờ nguyên từ 1 đến 168 hoặc để trống (24 giờ).`, 1, 168),
   ...eachChoice((key) => yesNoCell(DEFAULT_SETTINGS[key])),
+  oneSemesterSubject: oneSemesterCell(DEFAULT_SETTINGS.oneSemesterSubject),
 };
 
 /** One value per assessment choice row. */
@@ -75,7 +76,7 @@ export function parseSettings(table: Table, issues: IssueList): ParsedSettings {
       ordinalRank: values.ordinalRank as boolean,
       lockAfterHours: (values.lockAfterHours as number | undefined) ?? null,
       correctionHours: (values.correctionHours as number | undefined) ?? DEFAULT_CORRECTION_HOURS,
-      assessment: eachChoice((key) => values[key] as boolean),
+      assessment: { ...eachChoice((key) => values[key] as boolean), oneSemesterSubject: values.oneSemesterSubject as SchoolAssessmentChoices['oneSemesterSubject'] },
     },
     level,
   };

@@ -40,6 +40,10 @@ export interface ConfigSheetDef {
 export const YES = 'Có';
 export const NO = 'Không';
 export const KIND_LABELS = { score: 'Điểm số', comment: 'Nhận xét' } as const;
+/** "Học kì" of "Môn học": HK I, HK II. */
+export const SEMESTER_LABELS = ['I', 'II'] as const;
+/** The two ways the school may take a one-semester subject's year result (oneSemesterSubject). */
+export const ONE_SEMESTER_LABELS = { 'use-that-semester': 'Lấy kết quả học kì đó', 'block-year': 'Chưa xét cả năm' } as const;
 
 export const SHEET_NAMES = {
   settings: 'Cấu hình trường',
@@ -63,10 +67,11 @@ export type SettingKey =
   | 'ordinalRank'
   | 'lockAfterHours'
   | 'correctionHours'
+  | 'oneSemesterSubject'
   | AssessmentChoiceKey;
 
-/** The rows of the assessment choices (SchoolAssessmentChoices), keyed like the engine's settings. */
-export type AssessmentChoiceKey = keyof SchoolAssessmentChoices;
+/** The Có/Không rows of the assessment choices (SchoolAssessmentChoices), keyed like the engine's settings. */
+export type AssessmentChoiceKey = Exclude<keyof SchoolAssessmentChoices, 'oneSemesterSubject'>;
 
 export interface SettingItemDef {
   key: SettingKey;
@@ -177,6 +182,16 @@ export const SETTING_ITEMS: readonly SettingItemDef[] = [
     validation: { kind: 'numberBetween', min: 1, max: 168 },
   },
   ...ASSESSMENT_CHOICES.map(choiceItem),
+  {
+    key: 'oneSemesterSubject',
+    label: 'Môn học một học kì: kết quả cả năm',
+    aliases: ['Môn học một học kì'],
+    note:
+      `Môn chỉ học trong một học kì (cột "Học kì" của trang "Môn học"): "${ONE_SEMESTER_LABELS['use-that-semester']}" lấy kết quả học kì đó làm kết quả cả năm; ` +
+      `"${ONE_SEMESTER_LABELS['block-year']}" để môn đó chưa có kết quả cả năm (học sinh chưa được xếp loại cả năm). Mặc định "${ONE_SEMESTER_LABELS[DEFAULT_SETTINGS.oneSemesterSubject]}".`,
+    defaultValue: ONE_SEMESTER_LABELS[DEFAULT_SETTINGS.oneSemesterSubject],
+    validation: { kind: 'list', values: Object.values(ONE_SEMESTER_LABELS) },
+  },
 ];
 
 /** The codes offered in the drop-down of "Nội dung" (a subject's own code, TOAN.CN, is typed). */
@@ -239,6 +254,17 @@ export const CONFIG_SHEETS: readonly ConfigSheetDef[] = [
           'Số điểm đánh giá thường xuyên mỗi học kì. Để trống để tính theo số tiết (Thông tư 22: đến 35 tiết: 2; đến 70 tiết: 3; trên 70 tiết: 4). ' +
           'Nếu ghi: từ 2 đến 4; môn nhận xét luôn là 2.',
         validation: { kind: 'numberBetween', min: 2, max: 4 },
+      },
+      {
+        key: 'onlySemester',
+        header: 'Học kì',
+        aliases: ['Chỉ học trong học kì', 'Học trong học kì'],
+        width: 80,
+        optional: true,
+        note:
+          'Để trống khi môn học cả năm. Ghi I hoặc II khi môn chỉ học trong một học kì: học kì kia không tính, ' +
+          'kết quả cả năm theo mục "Môn học một học kì: kết quả cả năm" của trang "Cấu hình trường".',
+        validation: { kind: 'list', values: SEMESTER_LABELS },
       },
     ],
   },
