@@ -10,7 +10,7 @@
 import ExcelJS from 'exceljs';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { SchoolConfig } from '../src/server/domain/school/model';
+import { DEFAULT_ASSESSMENT_CHOICES, type SchoolConfig } from '../src/server/domain/school/model';
 import { catalogSubjects, configToSheetRows } from '../src/server/workbook/config';
 import sampleCalendar from './sample-calendar.json';
 
@@ -130,7 +130,8 @@ export function sampleConfig(): SchoolConfig {
       artsAsTwoSubjects: true,
       ordinalRank: false,
       lockAfterHours: null,
-    correctionHours: 24,
+      correctionHours: 24,
+      assessment: DEFAULT_ASSESSMENT_CHOICES,
     },
     users: people.map(([local, name, roles, department]) => ({ email: mail(local), name, roles, department })),
     subjects: catalogSubjects('THCS').filter((s) => s.grade <= 7),

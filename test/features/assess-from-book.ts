@@ -22,6 +22,8 @@ export const PERIODS: readonly Period[] = ['hk1', 'hk2', 'year'];
 export interface SchoolSheets {
   schoolYear: number;
   artsAsTwoSubjects: boolean;
+  /** The assessment choices the sheet sets (an absent or blank row keeps the CLI's default). */
+  choices: Record<string, boolean>;
   /** Class code → grade, in the order of the 'Lớp' sheet. */
   grades: Map<string, number>;
   /** `${grade}|${code}` → the subject's name, periods per year and its TX count when the school set one ('Môn học'). */
@@ -34,6 +36,15 @@ const rowsOf = (ss: Sheets, name: string): CellValue[][] => {
   return sheet.getDataRange().getValues().slice(1);
 };
 
+/** The assessment choice rows of "Cấu hình trường", by the JSON command's setting names (written out: this reads the sheet as a person would). */
+const CHOICE_LABELS: Record<string, string> = {
+  adjustmentIncludesCommentSubjects: 'Điều chỉnh mức học tập xét cả môn nhận xét',
+  adjustSemesters: 'Điều chỉnh mức học tập cả ở học kì',
+  adjustAfterRetest: 'Điều chỉnh mức học tập sau kiểm tra lại',
+  retestAllEligible: 'Kiểm tra lại tất cả các môn đủ điều kiện',
+  optionalSubjectsCount: 'Tính môn tự chọn khi xếp loại',
+};
+
 export function readSchoolSheets(ss: Sheets): SchoolSheets {
   const setting = new Map(rowsOf(ss, 'Cấu hình trường').map((r) => [String(r[0]).trim(), r[1]]));
   const year = /^(\d{4})\s*-\s*\d{4}$/.exec(String(setting.get('Năm học')));
@@ -44,7 +55,12 @@ export function readSchoolSheets(ss: Sheets): SchoolSheets {
       .filter((r) => r[1] !== '')
       .map((r) => [`${Number(r[0])}|${String(r[1])}`, { name: String(r[2]), periods: Number(r[4]), txCount: r[5] === '' ? null : Number(r[5]) }]),
   );
-  return { schoolYear: Number(year[1]), artsAsTwoSubjects: String(setting.get('Âm nhạc và Mĩ thuật tách thành hai môn')) === 'Có', grades, subjects };
+  const choices = Object.fromEntries(
+    Object.entries(CHOICE_LABELS)
+      .filter(([, label]) => ['Có', 'Không'].includes(String(setting.get(label) ?? '')))
+      .map(([key, label]) => [key, setting.get(label) === 'Có']),
+  );
+  return { schoolYear: Number(year[1]), artsAsTwoSubjects: String(setting.get('Âm nhạc và Mĩ thuật tách thành hai môn')) === 'Có', choices, grades, subjects };
 }
 
 /** One entry column of a class tab: which subject, semester and slot its key names. */
@@ -152,7 +168,7 @@ export interface AssessedStudent {
 
 export interface AssessDocument {
   schoolYear: number;
-  settings: { artsAsTwoSubjects: boolean };
+  settings: { artsAsTwoSubjects: boolean } & Record<string, boolean>;
   students: StudentDoc[];
 }
 
@@ -191,7 +207,7 @@ export function assessBook(ss: Sheets): BookAssessment {
       rows.push({ cls, code, row, tab: values, shadow: shadow.students.get(code)?.values ?? [], keys: tab.keys, input: studentDoc(tab, code, grade, school) });
     }
   }
-  const doc: AssessDocument = { schoolYear: school.schoolYear, settings: { artsAsTwoSubjects: school.artsAsTwoSubjects }, students: rows.map((r) => r.input) };
+  const doc: AssessDocument = { schoolYear: school.schoolYear, settings: { ...school.choices, artsAsTwoSubjects: school.artsAsTwoSubjects }, students: rows.map((r) => r.input) };
   const assessed = runAssessCli(doc);
   if (assessed.length !== rows.length) throw new Error(`sodiem assess answered ${assessed.length} students for ${rows.length}`);
   return { doc, students: rows.map((r, i) => ({ ...r, assessed: assessed[i] })) };

@@ -30,9 +30,11 @@ export interface GuardWorld extends SchoolWorld {
   later(at: Date): void;
 }
 
-export function guardedSchool(options: { students?: number; lockAfterHours?: number; calendar?: CellValue[][]; driveRoot?: string } = {}): GuardWorld {
+/** `settings`: rows added to "Cấu hình trường" (item, value). */
+export function guardedSchool(options: { students?: number; lockAfterHours?: number; calendar?: CellValue[][]; driveRoot?: string; settings?: CellValue[][] } = {}): GuardWorld {
   const tables = thcsConfigTables();
   if (options.lockAfterHours) tables['Cấu hình trường'].push(['Khóa điểm sau khi nhập (giờ)', options.lockAfterHours]);
+  tables['Cấu hình trường'].push(...(options.settings ?? []));
   tables['Lịch nhập điểm'] = [...CALENDAR, ...(options.calendar ?? [])];
   // The admin (the file's owner) must not teach: give Tin học to another teacher.
   for (const row of tables['Phân công']) if (row[1] === 'TIN') row[2] = mail('dung.pt');

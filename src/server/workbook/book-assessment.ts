@@ -7,7 +7,7 @@
  */
 import { assessStudent, findSubject, resolveRegime, resolveSettings, subjectResult, tenthsFromNumber, tenthsToNumber } from '../domain/assessment';
 import type { AssessmentSettings, MarkEntry, ScoreEntry, StudentAssessment, StudentInput, SubjectInput, SubjectResult, SubjectValue } from '../domain/assessment';
-import type { SubjectConfig } from '../domain/school/model';
+import type { SchoolSettings, SubjectConfig } from '../domain/school/model';
 import type { CellValue } from '../gas/ports';
 import type { ClassBookLayout, LayoutSubject } from './layout/class-book';
 import type { Semester } from './layout/keys';
@@ -16,8 +16,8 @@ export interface BookAssessmentContext {
   grade: number;
   /** First calendar year of the school year (decides the regime of the record). */
   schoolYear: number;
-  /** The school's subjects of this grade (names; a subject of the book missing here keeps its code). */
-  subjects: readonly Pick<SubjectConfig, 'code' | 'name'>[];
+  /** The school's subjects of this grade (names, semesters taught; a subject of the book missing here keeps its code). */
+  subjects: readonly Pick<SubjectConfig, 'code' | 'name' | 'onlySemester'>[];
   settings: AssessmentSettings;
 }
 
@@ -26,8 +26,8 @@ export const BOOK_ASSESSMENT_TEXT = {
 } as const;
 
 /** The engine settings a school's configuration implies (its other points keep the domain file's defaults). */
-export function schoolAssessmentSettings(school: { artsAsTwoSubjects: boolean }): AssessmentSettings {
-  return resolveSettings({ artsAsTwoSubjects: school.artsAsTwoSubjects });
+export function schoolAssessmentSettings(school: Pick<SchoolSettings, 'artsAsTwoSubjects' | 'assessment'>): AssessmentSettings {
+  return resolveSettings({ ...school.assessment, artsAsTwoSubjects: school.artsAsTwoSubjects });
 }
 
 function scoreEntry(value: CellValue): ScoreEntry {
@@ -42,7 +42,13 @@ function markEntry(value: CellValue): MarkEntry {
 const TRAINING_LEVELS = new Set(['Tốt', 'Khá', 'Đạt', 'Chưa đạt', 'Trung bình', 'Yếu']);
 const level = (value: CellValue): string | null => (typeof value === 'string' && TRAINING_LEVELS.has(value) ? value : null);
 
-function subjectInput(layout: ClassBookLayout, row: readonly CellValue[], s: LayoutSubject, name: string, optional: boolean): SubjectInput {
+/** The semesters a subject is taught in: the other one's columns are not read. */
+function taught(onlySemester: 1 | 2 | undefined, semester: 1 | 2): boolean {
+  return onlySemester === undefined || onlySemester === semester;
+}
+
+function subjectInput(layout: ClassBookLayout, row: readonly CellValue[], s: LayoutSubject, config: Pick<SubjectConfig, 'name' | 'onlySemester'>, optional: boolean): SubjectInput {
+  const { name, onlySemester } = config;
   const at = (semester: 1 | 2, slot: `TX${number}` | 'GK' | 'CK'): CellValue => {
     const col = layout.column(s.code, semester, slot);
     return col === null ? '' : row[col - 1] ?? '';
@@ -51,10 +57,10 @@ function subjectInput(layout: ClassBookLayout, row: readonly CellValue[], s: Lay
   // Whole literals, not `{ ...shared, kind, hk1, hk2 }`: V8 keeps the fields added after a spread
   // outside the object, and the engine then assessed a school's book ~40% slower (npm run bench).
   if (s.kind === 'score') {
-    const semester = (n: 1 | 2) => ({ tx: txSlots(n).map(scoreEntry), periodic: [scoreEntry(at(n, 'GK'))], endOfTerm: scoreEntry(at(n, 'CK')) });
+    const semester = (n: 1 | 2) => (taught(onlySemester, n) ? { tx: txSlots(n).map(scoreEntry), periodic: [scoreEntry(at(n, 'GK'))], endOfTerm: scoreEntry(at(n, 'CK')) } : null);
     return { code: s.code, name, requiredTx: s.txCount, optional, kind: 'score', hk1: semester(1), hk2: semester(2) };
   }
-  const semester = (n: 1 | 2) => ({ tx: txSlots(n).map(markEntry), midTerm: markEntry(at(n, 'GK')), endOfTerm: markEntry(at(n, 'CK')) });
+  const semester = (n: 1 | 2) => (taught(onlySemester, n) ? { tx: txSlots(n).map(markEntry), midTerm: markEntry(at(n, 'GK')), endOfTerm: markEntry(at(n, 'CK')) } : null);
   return { code: s.code, name, requiredTx: s.txCount, optional, kind: 'comment', hk1: semester(1), hk2: semester(2) };
 }
 
@@ -78,7 +84,7 @@ function withRetest(subject: SubjectInput, value: CellValue | undefined): Subjec
  * `absences`: sessions absent in the year (the attendance tab's total); `summer`: their row of the summer tab.
  */
 export function studentInputFromRow(layout: ClassBookLayout, row: readonly CellValue[], studentCode: string, context: BookAssessmentContext, absences = 0, summer?: SummerEntries): StudentInput {
-  const names = new Map(context.subjects.map((s) => [s.code, s.name]));
+  const configs = new Map(context.subjects.map((s) => [s.code, s]));
   const result = (semester: Semester) => {
     const col = layout.resultColumn(semester, 'RL');
     return col === null ? null : level(row[col - 1] ?? '');
@@ -87,7 +93,7 @@ export function studentInputFromRow(layout: ClassBookLayout, row: readonly CellV
     id: studentCode,
     grade: context.grade,
     regime: resolveRegime({ grade: context.grade, schoolYear: context.schoolYear }),
-    subjects: layout.subjects().map((s) => withRetest(subjectInput(layout, row, s, names.get(s.code) ?? s.code, findSubject(context.grade, s.code, context.settings)?.optional ?? false), summer?.retests.get(s.code))),
+    subjects: layout.subjects().map((s) => withRetest(subjectInput(layout, row, s, configs.get(s.code) ?? { name: s.code }, findSubject(context.grade, s.code, context.settings)?.optional ?? false), summer?.retests.get(s.code))),
     training: { hk1: result(1), hk2: result(2), ...(summer && level(summer.training) !== null && { summer: level(summer.training) }) },
     absences,
   };

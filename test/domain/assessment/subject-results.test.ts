@@ -72,7 +72,7 @@ describe('missing assessments (§3.4, §3.5 edge cases)', () => {
     });
     expect(assessStudent(input).subjects.find((s) => s.code === 'GDCD')!.year).toEqual({ kind: 'score', tenths: 82 });
     const blocked = assessStudent(input, { oneSemesterSubject: 'block-year' });
-    expect(blocked.subjects.find((s) => s.code === 'GDCD')!.missing).toEqual(['Cả năm – môn chỉ học một học kì, trường chưa quy định cách tính kết quả cả năm']);
+    expect(blocked.subjects.find((s) => s.code === 'GDCD')!.missing).toEqual(['Cả năm – môn chỉ học một học kì, trường chọn chưa xét kết quả cả năm']);
     expect(blocked.learning.year).toBeNull();
     expect(blocked.learning.hk2).not.toBeNull();
   });

@@ -24,6 +24,8 @@ describe('a valid THCS configuration', () => {
       ordinalRank: false,
       lockAfterHours: null,
       correctionHours: 24,
+      // The fixture, like the workbooks made before these rows, has no assessment choice: the engine's defaults.
+      assessment: { adjustmentIncludesCommentSubjects: true, adjustSemesters: true, adjustAfterRetest: true, retestAllEligible: true, optionalSubjectsCount: true, oneSemesterSubject: 'use-that-semester' },
     });
   });
 

@@ -77,6 +77,12 @@ describe('seed rows of a new school', () => {
       ['Hiển thị xếp hạng thứ tự', 'Không'],
       ['Khóa điểm sau khi nhập (giờ)', ''],
       ['Thời hạn sửa điểm sau khi duyệt (giờ)', 24],
+      ['Điều chỉnh mức học tập xét cả môn nhận xét', 'Có'],
+      ['Điều chỉnh mức học tập cả ở học kì', 'Có'],
+      ['Điều chỉnh mức học tập sau kiểm tra lại', 'Có'],
+      ['Kiểm tra lại tất cả các môn đủ điều kiện', 'Có'],
+      ['Tính môn tự chọn khi xếp loại', 'Có'],
+      ['Môn học một học kì: kết quả cả năm', 'Lấy kết quả học kì đó'],
     ]);
     expect(rows['Người dùng']).toHaveLength(1);
     expect(rows['Môn học']).toHaveLength(1 + 3 * 17);

@@ -58,10 +58,11 @@ describe('writeConfigTemplates', () => {
 
     const subjects = sheet('Môn học');
     expect(subjects.rows.filter((r, i) => i > 0 && r?.[0]?.v !== undefined)).toHaveLength(catalogSubjects('THCS').length);
-    expect(values(subjects, 1)).toEqual([6, 'VAN', 'Ngữ văn', 'Điểm số', 140, '']);
+    expect(values(subjects, 1)).toEqual([6, 'VAN', 'Ngữ văn', 'Điểm số', 140, '', '']);
     expect(subjects.rows[300][0]?.dv).toMatchObject({ kind: 'valueInList', values: ['6', '7', '8', '9'] });
     expect(subjects.rows[1][3]?.dv).toMatchObject({ kind: 'valueInList', values: ['Điểm số', 'Nhận xét'] });
     expect(subjects.rows[1][5]?.dv).toMatchObject({ kind: 'numberBetween', values: [2, 4] });
+    expect(subjects.rows[1][6]?.dv).toMatchObject({ kind: 'valueInList', values: ['I', 'II'] });
     expect(sheet('Lớp').rows[1][1]?.dv).toMatchObject({ kind: 'valueInList', values: ['6', '7', '8', '9'] });
     // Offered, not enforced: "Chuyên cần 10" or "TX2" must be typeable; the calendar parser checks them.
     expect(sheet('Lịch nhập điểm').rows[1][1]?.dv).toMatchObject({ values: ['TX', 'TX1', 'TX2', 'TX3', 'TX4', 'GK', 'CK', 'Rèn luyện', 'Chuyên cần'], allowInvalid: true });

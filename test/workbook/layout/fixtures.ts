@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { subjectCatalog } from '../../../src/server/domain/assessment/catalog';
 import { DEFAULT_SETTINGS } from '../../../src/server/domain/assessment/settings';
-import type { SchoolSettings, SubjectConfig } from '../../../src/server/domain/school/model';
+import { DEFAULT_ASSESSMENT_CHOICES, type SchoolSettings, type SubjectConfig } from '../../../src/server/domain/school/model';
 import type { NamedStudent } from '../../../src/server/workbook/layout';
 
 /** A grade's subjects as the config sheets would give them, from the assessment catalog. */
@@ -25,6 +25,7 @@ export const SCHOOL: SchoolSettings = {
   ordinalRank: false,
   lockAfterHours: null,
   correctionHours: 24,
+  assessment: DEFAULT_ASSESSMENT_CHOICES,
 };
 
 const FAMILY = ['Nguyễn', 'Trần', 'Lê', 'Phạm', 'Hoàng', 'Đặng', 'Bùi', 'Đỗ', 'Vũ'];

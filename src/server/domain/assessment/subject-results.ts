@@ -97,7 +97,7 @@ function yearValue(kind: SubjectInput['kind'], taught: Taught, hk1: SemesterValu
   }
   if (!taught.hk1 && !taught.hk2) return null;
   if (settings.oneSemesterSubject === 'block-year') {
-    missing.push('Cả năm – môn chỉ học một học kì, trường chưa quy định cách tính kết quả cả năm');
+    missing.push('Cả năm – môn chỉ học một học kì, trường chọn chưa xét kết quả cả năm');
     return null;
   }
   return taught.hk1 ? hk1 : hk2;

@@ -5,6 +5,7 @@
  * Dates are ISO strings (yyyy-mm-dd) in Asia/Ho_Chi_Minh; emails are lower-case.
  */
 import type { SubjectKind } from '../assessment/catalog';
+import { DEFAULT_SETTINGS, type AssessmentSettings } from '../assessment/settings';
 
 export type SchoolLevel = 'THCS' | 'THPT';
 
@@ -32,7 +33,30 @@ export interface SchoolSettings {
   lockAfterHours: number | null;
   /** How long an approved correction keeps its cell open to the requesting teacher. */
   correctionHours: number;
+  /** The assessment points the domain file leaves to the school, as chosen in "Cấu hình trường". */
+  assessment: SchoolAssessmentChoices;
 }
+
+/**
+ * The engine settings a school chooses in its own sheet. Not here: the periods (the "Môn học"
+ * sheet), the chuyên đề slot and the absence limit (rules, not school choices), and what the book
+ * has no place for: extra ĐĐGtx (exactly the required TX columns), a TT58 year hạnh kiểm typed
+ * apart from HK II.
+ */
+export type SchoolAssessmentChoices = Pick<
+  AssessmentSettings,
+  'adjustmentIncludesCommentSubjects' | 'adjustSemesters' | 'adjustAfterRetest' | 'retestAllEligible' | 'optionalSubjectsCount' | 'oneSemesterSubject'
+>;
+
+/** What a school that has not chosen gets: the engine's defaults. */
+export const DEFAULT_ASSESSMENT_CHOICES: Readonly<SchoolAssessmentChoices> = Object.freeze({
+  adjustmentIncludesCommentSubjects: DEFAULT_SETTINGS.adjustmentIncludesCommentSubjects,
+  adjustSemesters: DEFAULT_SETTINGS.adjustSemesters,
+  adjustAfterRetest: DEFAULT_SETTINGS.adjustAfterRetest,
+  retestAllEligible: DEFAULT_SETTINGS.retestAllEligible,
+  optionalSubjectsCount: DEFAULT_SETTINGS.optionalSubjectsCount,
+  oneSemesterSubject: DEFAULT_SETTINGS.oneSemesterSubject,
+});
 
 export const DEFAULT_CORRECTION_HOURS = 24;
 
@@ -52,6 +76,8 @@ export interface SubjectConfig {
   periods: number;
   /** ĐĐGtx per semester, derived from periods (2 for comment subjects). */
   txCount: number;
+  /** Taught in this semester only (GDĐP only in HK II, say); absent: both. */
+  onlySemester?: 1 | 2;
 }
 
 export interface ClassConfig {

@@ -6,8 +6,9 @@ import * as z from 'zod/mini';
 import type { SubjectKind } from '../../domain/assessment/catalog';
 import type { SchoolLevel } from '../../domain/school/model';
 import type { CellValue } from '../../gas/ports';
-import { KIND_LABELS, NO, YES } from './sheets';
-import { cellText, foldKey, isoDayOfDateCell, parseDayText, quoted } from './text';
+import { KIND_LABELS, NO, ONE_SEMESTER_LABELS, YES } from './sheets';
+import type { AssessmentSettings } from '../../domain/assessment/settings';
+import { cellText, foldKey, foldLabel, isoDayOfDateCell, parseDayText, quoted } from './text';
 
 const asText = (v: unknown): string => cellText(v as CellValue);
 
@@ -63,13 +64,14 @@ export function optionalIntegerCell(invalid: (shown: string) => string, min: num
 /** Grade 6–12; whether it belongs to the school's level is checked with the level. */
 export const gradeCell = integerCell('chưa điền khối.', (shown) => `khối ${shown} phải là một số từ 6 đến 12.`, 6, 12);
 
-/** A value among labels compared after folding; blank → `blank` message. */
-function choiceCell<T>(choices: Record<string, T>, blankMessage: string, invalid: (shown: string) => string) {
-  return z.pipe(z.unknown(), z.transform((v, ctx): T => {
+/** A value among labels compared after folding (foldLabel: "HK 2" = "học kì II"); blank → the message, or `blank.value`. */
+function choiceCell<T, B = never>(choices: Record<string, T>, blank: string | { value: B }, invalid: (shown: string) => string) {
+  return z.pipe(z.unknown(), z.transform((v, ctx): T | B => {
     const text = asText(v);
-    const value = choices[foldKey(text)];
+    if (text === '' && typeof blank !== 'string') return blank.value;
+    const value = choices[foldLabel(text)];
     if (value !== undefined) return value;
-    ctx.issues.push({ code: 'custom', input: v, message: text === '' ? blankMessage : invalid(quoted(text)) });
+    ctx.issues.push({ code: 'custom', input: v, message: text === '' && typeof blank === 'string' ? blank : invalid(quoted(text)) });
     return z.NEVER;
   }));
 }
@@ -155,3 +157,20 @@ export const classCodeCell = z.pipe(
       z.regex(/^[^[\]*?/\\:']{1,30}$/, { error: (iss) => `tên lớp ${quoted(iss.input)} không được chứa các kí tự [ ] * ? / \\ : ' và dài tối đa 30 kí tự.` }),
     ),
 );
+
+/** "Học kì" of a subject: blank (both semesters), I or II. */
+export const onlySemesterCell = choiceCell<1 | 2, undefined>(
+  { i: 1, '1': 1, 'hoc ki i': 1, ii: 2, '2': 2, 'hoc ki ii': 2 },
+  { value: undefined },
+  (shown) => `học kì ${shown} không hợp lệ; để trống khi môn học cả năm, hoặc ghi I hoặc II.`,
+);
+
+/** A one-semester subject's year result, by its label; blank → the engine's default. */
+export function oneSemesterCell(byDefault: AssessmentSettings['oneSemesterSubject']) {
+  const labels = Object.entries(ONE_SEMESTER_LABELS) as [AssessmentSettings['oneSemesterSubject'], string][];
+  return choiceCell(
+    Object.fromEntries(labels.map(([value, label]) => [foldLabel(label), value])),
+    { value: byDefault },
+    (shown) => `${shown} không hợp lệ; chỉ được ghi ${labels.map(([, label]) => `"${label}"`).join(' hoặc ')}.`,
+  );
+}

@@ -3,10 +3,11 @@
  * by their label (tolerant: "Học kỳ 1" = "học kì I"), so the admin may reorder rows.
  */
 import type * as z from 'zod/mini';
-import { DEFAULT_CORRECTION_HOURS, type SchoolLevel, type SchoolSettings } from '../../domain/school/model';
-import { dayCell, levelCell, optionalIntegerCell, requiredText, schoolYearCell, yesNoCell } from './cells';
+import { DEFAULT_SETTINGS } from '../../domain/assessment/settings';
+import { DEFAULT_CORRECTION_HOURS, type SchoolAssessmentChoices, type SchoolLevel, type SchoolSettings } from '../../domain/school/model';
+import { dayCell, levelCell, oneSemesterCell, optionalIntegerCell, requiredText, schoolYearCell, yesNoCell } from './cells';
 import { IssueList, vietnameseFallback, zodDetail } from './issues';
-import { headerOf, SETTING_ITEMS, SHEET_NAMES, type SettingKey } from './sheets';
+import { ASSESSMENT_CHOICE_KEYS, headerOf, SETTING_ITEMS, SHEET_NAMES, type AssessmentChoiceKey, type SettingKey } from './sheets';
 import type { Table, TableRow } from './table';
 import { cellText, foldLabel, viDate } from './text';
 
@@ -26,7 +27,14 @@ const ITEM_SCHEMAS: Record<SettingKey, z.ZodMiniType> = {
   ordinalRank: yesNoCell(false),
   lockAfterHours: optionalIntegerCell((shown) => `số giờ khóa điểm ${shown} không hợp lệ; ghi số nguyên từ 1 đến 720 hoặc để trống.`, 1, 720),
   correctionHours: optionalIntegerCell((shown) => `thời hạn sửa điểm ${shown} không hợp lệ; ghi số giờ nguyên từ 1 đến 168 hoặc để trống (24 giờ).`, 1, 168),
+  ...eachChoice((key) => yesNoCell(DEFAULT_SETTINGS[key])),
+  oneSemesterSubject: oneSemesterCell(DEFAULT_SETTINGS.oneSemesterSubject),
 };
+
+/** One value per assessment choice row. */
+function eachChoice<T>(make: (key: AssessmentChoiceKey) => T): Record<AssessmentChoiceKey, T> {
+  return Object.fromEntries(ASSESSMENT_CHOICE_KEYS.map((key) => [key, make(key)])) as Record<AssessmentChoiceKey, T>;
+}
 
 const BY_LABEL = new Map(SETTING_ITEMS.flatMap((item) => [item.label, ...item.aliases].map((label) => [foldLabel(label), item] as const)));
 
@@ -68,6 +76,7 @@ export function parseSettings(table: Table, issues: IssueList): ParsedSettings {
       ordinalRank: values.ordinalRank as boolean,
       lockAfterHours: (values.lockAfterHours as number | undefined) ?? null,
       correctionHours: (values.correctionHours as number | undefined) ?? DEFAULT_CORRECTION_HOURS,
+      assessment: { ...eachChoice((key) => values[key] as boolean), oneSemesterSubject: values.oneSemesterSubject as SchoolAssessmentChoices['oneSemesterSubject'] },
     },
     level,
   };

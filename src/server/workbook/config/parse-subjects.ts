@@ -1,8 +1,8 @@
-/** "Môn học": Khối | Mã môn | Tên môn | Hình thức | Số tiết/năm | Số ĐĐGtx. */
+/** "Môn học": Khối | Mã môn | Tên môn | Hình thức | Số tiết/năm | Số ĐĐGtx | Học kì. */
 import * as z from 'zod/mini';
 import { txCountForPeriods } from '../../domain/assessment/catalog';
 import type { SchoolLevel, SubjectConfig } from '../../domain/school/model';
-import { gradeCell, integerCell, kindCell, optionalIntegerCell, requiredText, subjectCodeCell } from './cells';
+import { gradeCell, integerCell, kindCell, onlySemesterCell, optionalIntegerCell, requiredText, subjectCodeCell } from './cells';
 import type { IssueList } from './issues';
 import { gradeLevelProblem } from './levels';
 import { parseRow } from './row-schema';
@@ -16,6 +16,7 @@ export const subjectRowSchema = z.object({
   kind: kindCell,
   periods: integerCell('chưa điền số tiết cả năm.', (shown) => `số tiết ${shown} phải là số nguyên dương.`, 1, 1000),
   txCount: optionalIntegerCell((shown) => `số ĐĐGtx ${shown} phải là số nguyên từ 2 đến 4 (Thông tư 22), hoặc để trống để tính theo số tiết.`, 2, 4),
+  onlySemester: onlySemesterCell,
 });
 
 export const subjectKey = (grade: number, code: string): string => `${grade}/${code}`;
@@ -66,7 +67,8 @@ export function parseSubjects(table: Table, level: SchoolLevel | null, issues: I
     ok &&= rowOk;
     if (rowOk && result.ok) {
       const s = result.data;
-      subjects.push({ grade: s.grade, code: s.code, name: s.name, kind: s.kind, periods: s.periods, txCount: s.txCount ?? txCountForPeriods(s.kind, s.periods) });
+      const subject: SubjectConfig = { grade: s.grade, code: s.code, name: s.name, kind: s.kind, periods: s.periods, txCount: s.txCount ?? txCountForPeriods(s.kind, s.periods) };
+      subjects.push(s.onlySemester === undefined ? subject : { ...subject, onlySemester: s.onlySemester });
     }
   }
   return { subjects, ok, known };

@@ -3,13 +3,14 @@
  * each config sheet, header row included. The writer writes these; tests round-trip them.
  */
 import { subjectCatalog, txCountForPeriods } from '../../domain/assessment/catalog';
+import { DEFAULT_SETTINGS } from '../../domain/assessment/settings';
 import { DEFAULT_CORRECTION_HOURS, type Assignment, type ClassConfig, type SchoolConfig, type SchoolLevel, type SchoolSettings, type SchoolUser, type SubjectConfig } from '../../domain/school/model';
 import { DEFAULT_MAPPING } from '../../domain/documents/results-export';
 import { fieldCatalog } from '../../domain/documents/results-fields';
 import type { CellValue } from '../../gas/ports';
 import { LEVEL_GRADES } from './levels';
 import { roleLabels } from './roles';
-import { CONFIG_SHEETS, KIND_LABELS, NO, SETTING_ITEMS, SHEET_NAMES, YES, type SettingKey } from './sheets';
+import { CONFIG_SHEETS, KIND_LABELS, NO, ONE_SEMESTER_LABELS, SEMESTER_LABELS, SETTING_ITEMS, SHEET_NAMES, YES, type SettingKey } from './sheets';
 import { viDate } from './text';
 
 export interface ConfigSeed {
@@ -57,6 +58,10 @@ function settingValue(key: SettingKey, school: Partial<SchoolSettings>): CellVal
       return school.lockAfterHours ?? '';
     case 'correctionHours':
       return school.correctionHours ?? DEFAULT_CORRECTION_HOURS;
+    case 'oneSemesterSubject':
+      return ONE_SEMESTER_LABELS[school.assessment?.oneSemesterSubject ?? DEFAULT_SETTINGS.oneSemesterSubject];
+    default:
+      return yesNo(school.assessment?.[key], DEFAULT_SETTINGS[key] ? YES : NO);
   }
 }
 
@@ -75,7 +80,15 @@ export function seedToSheetRows(seed: ConfigSeed): Record<string, CellValue[][]>
     [SHEET_NAMES.subjects]: [
       headerRow(SHEET_NAMES.subjects),
       // A TX count equal to the one the periods give is left blank, so it follows the periods if they change.
-      ...subjects.map((s) => [s.grade, s.code, s.name, KIND_LABELS[s.kind], s.periods, s.txCount === txCountForPeriods(s.kind, s.periods) ? '' : s.txCount]),
+      ...subjects.map((s) => [
+        s.grade,
+        s.code,
+        s.name,
+        KIND_LABELS[s.kind],
+        s.periods,
+        s.txCount === txCountForPeriods(s.kind, s.periods) ? '' : s.txCount,
+        s.onlySemester === undefined ? '' : SEMESTER_LABELS[s.onlySemester - 1],
+      ]),
     ],
     [SHEET_NAMES.classes]: [headerRow(SHEET_NAMES.classes), ...(seed.classes ?? []).map((c) => [c.code, c.grade, c.homeroom])],
     [SHEET_NAMES.assignments]: [headerRow(SHEET_NAMES.assignments), ...(seed.assignments ?? []).map((a) => [a.classCode, a.subjectCode, a.teachers.join(', ')])],

@@ -4,6 +4,8 @@
  * headers tolerantly (see table.ts); the writer creates the sheets from these definitions.
  */
 import { fieldCatalog } from '../../domain/documents/results-fields';
+import { DEFAULT_SETTINGS } from '../../domain/assessment/settings';
+import type { SchoolAssessmentChoices } from '../../domain/school/model';
 
 export type ConfigSheetKey = 'settings' | 'users' | 'subjects' | 'classes' | 'assignments' | 'calendar' | 'exportColumns';
 
@@ -38,6 +40,10 @@ export interface ConfigSheetDef {
 export const YES = 'Có';
 export const NO = 'Không';
 export const KIND_LABELS = { score: 'Điểm số', comment: 'Nhận xét' } as const;
+/** "Học kì" of "Môn học": HK I, HK II. */
+export const SEMESTER_LABELS = ['I', 'II'] as const;
+/** The two ways the school may take a one-semester subject's year result (oneSemesterSubject). */
+export const ONE_SEMESTER_LABELS = { 'use-that-semester': 'Lấy kết quả học kì đó', 'block-year': 'Chưa xét cả năm' } as const;
 
 export const SHEET_NAMES = {
   settings: 'Cấu hình trường',
@@ -60,7 +66,12 @@ export type SettingKey =
   | 'artsAsTwoSubjects'
   | 'ordinalRank'
   | 'lockAfterHours'
-  | 'correctionHours';
+  | 'correctionHours'
+  | 'oneSemesterSubject'
+  | AssessmentChoiceKey;
+
+/** The Có/Không rows of the assessment choices (SchoolAssessmentChoices), keyed like the engine's settings. */
+export type AssessmentChoiceKey = Exclude<keyof SchoolAssessmentChoices, 'oneSemesterSubject'>;
 
 export interface SettingItemDef {
   key: SettingKey;
@@ -70,6 +81,57 @@ export interface SettingItemDef {
   /** Written when the admin has not said otherwise (yes/no items). */
   defaultValue?: string;
   validation?: ValidationHint;
+  /** The validation's help text when not the note (rows sharing one rule: the note explains each). */
+  help?: string;
+}
+
+const YES_NO_LIST: ValidationHint = { kind: 'list', values: [YES, NO] };
+const CHOICE_HELP = `Chọn "${YES}" hoặc "${NO}"; ghi chú của ô tên mục nói rõ mỗi lựa chọn.`;
+
+interface AssessmentChoiceDef {
+  key: AssessmentChoiceKey;
+  label: string;
+  /** What "Có" and "Không" do; the default is appended. */
+  note: string;
+}
+
+/**
+ * The points of assessment the domain file leaves to the school (docs/assessment.md), Có/Không
+ * each, defaulting to the engine's DEFAULT_SETTINGS so a sheet without these rows assesses as before.
+ */
+const ASSESSMENT_CHOICES: readonly AssessmentChoiceDef[] = [
+  {
+    key: 'adjustmentIncludesCommentSubjects',
+    label: 'Điều chỉnh mức học tập xét cả môn nhận xét',
+    note: 'Khi xếp loại học tập (Thông tư 22 Điều 9 khoản 3), "Có": một môn đánh giá bằng nhận xét Chưa đạt cũng có thể là môn duy nhất được xét để nâng mức; "Không": chỉ xét môn tính điểm.',
+  },
+  {
+    key: 'adjustSemesters',
+    label: 'Điều chỉnh mức học tập cả ở học kì',
+    note: '"Có": quy tắc nâng một mức khi chỉ một môn kéo xuống áp dụng cho học kì I, học kì II và cả năm; "Không": chỉ áp dụng cho cả năm.',
+  },
+  {
+    key: 'adjustAfterRetest',
+    label: 'Điều chỉnh mức học tập sau kiểm tra lại',
+    note: '"Có": khi xếp loại lại sau kiểm tra lại trong hè vẫn áp dụng quy tắc nâng một mức khi chỉ một môn kéo xuống; "Không": xếp loại lại không điều chỉnh.',
+  },
+  {
+    key: 'retestAllEligible',
+    label: 'Kiểm tra lại tất cả các môn đủ điều kiện',
+    note: 'Thông tư 22, "Có": học sinh kiểm tra lại mọi môn chưa đạt rồi mới được xếp loại lại; "Không": trường được chọn môn kiểm tra lại, xếp loại lại ngay khi có kết quả. Học sinh theo Thông tư 58/26 luôn được chọn môn.',
+  },
+  {
+    key: 'optionalSubjectsCount',
+    label: 'Tính môn tự chọn khi xếp loại',
+    note: '"Có": Ngoại ngữ 2 và Tiếng dân tộc thiểu số (khi học sinh học) được tính trong "tất cả các môn" khi xếp loại học tập; "Không": không tính.',
+  },
+];
+
+export const ASSESSMENT_CHOICE_KEYS: readonly AssessmentChoiceKey[] = ASSESSMENT_CHOICES.map((c) => c.key);
+
+function choiceItem({ key, label, note }: AssessmentChoiceDef): SettingItemDef {
+  const byDefault = DEFAULT_SETTINGS[key] ? YES : NO;
+  return { key, label, aliases: [], note: `${note} Mặc định "${byDefault}".`, defaultValue: byDefault, validation: YES_NO_LIST, help: CHOICE_HELP };
 }
 
 /** The rows of "Cấu hình trường", in order. */
@@ -118,6 +180,17 @@ export const SETTING_ITEMS: readonly SettingItemDef[] = [
     note: 'Sau khi Ban giám hiệu duyệt đề nghị sửa điểm, ô điểm mở cho đúng giáo viên đề nghị trong chừng ấy giờ (mặc định 24).',
     defaultValue: '24',
     validation: { kind: 'numberBetween', min: 1, max: 168 },
+  },
+  ...ASSESSMENT_CHOICES.map(choiceItem),
+  {
+    key: 'oneSemesterSubject',
+    label: 'Môn học một học kì: kết quả cả năm',
+    aliases: ['Môn học một học kì'],
+    note:
+      `Môn chỉ học trong một học kì (cột "Học kì" của trang "Môn học"): "${ONE_SEMESTER_LABELS['use-that-semester']}" lấy kết quả học kì đó làm kết quả cả năm; ` +
+      `"${ONE_SEMESTER_LABELS['block-year']}" để môn đó chưa có kết quả cả năm (học sinh chưa được xếp loại cả năm). Mặc định "${ONE_SEMESTER_LABELS[DEFAULT_SETTINGS.oneSemesterSubject]}".`,
+    defaultValue: ONE_SEMESTER_LABELS[DEFAULT_SETTINGS.oneSemesterSubject],
+    validation: { kind: 'list', values: Object.values(ONE_SEMESTER_LABELS) },
   },
 ];
 
@@ -181,6 +254,17 @@ export const CONFIG_SHEETS: readonly ConfigSheetDef[] = [
           'Số điểm đánh giá thường xuyên mỗi học kì. Để trống để tính theo số tiết (Thông tư 22: đến 35 tiết: 2; đến 70 tiết: 3; trên 70 tiết: 4). ' +
           'Nếu ghi: từ 2 đến 4; môn nhận xét luôn là 2.',
         validation: { kind: 'numberBetween', min: 2, max: 4 },
+      },
+      {
+        key: 'onlySemester',
+        header: 'Học kì',
+        aliases: ['Chỉ học trong học kì', 'Học trong học kì'],
+        width: 80,
+        optional: true,
+        note:
+          'Để trống khi môn học cả năm. Ghi I hoặc II khi môn chỉ học trong một học kì: học kì kia không tính, ' +
+          'kết quả cả năm theo mục "Môn học một học kì: kết quả cả năm" của trang "Cấu hình trường".',
+        validation: { kind: 'list', values: SEMESTER_LABELS },
       },
     ],
   },

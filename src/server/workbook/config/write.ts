@@ -78,7 +78,7 @@ function writeSheet(sheet: SheetPort, def: ConfigSheetDef, values: CellValue[][]
   sheet.setFrozenRows(1);
 
   if (isSettings) {
-    const rules = SETTING_ITEMS.map((item) => [ruleFor(item.validation, item.note)]);
+    const rules = SETTING_ITEMS.map((item) => [ruleFor(item.validation, item.help ?? item.note)]);
     sheet.getRange(2, 2, rules.length, 1).setDataValidations(rules);
     return;
   }
