@@ -109,6 +109,11 @@ test('request → approval with a witness → the teacher types the approved val
   expect(call<{ total: number }>(w, TOAN_6A, 'apiCorrectionCounts', { classCode: '6A' }).total).toBe(1);
   expect(() => call(w, VAN_6A, 'apiCorrectionCounts', { classCode: '6A' })).toThrow('không phải giáo viên chủ nhiệm lớp 6A');
   expect(verifyBook(w.env(PRINCIPAL)).ok).toBe(true);
+  // A month on, the finished request leaves the property store; the count, read from the log, stays.
+  w.later(new Date('2026-12-22T02:00:00Z'));
+  adminRun(w);
+  expect(w.env().properties.getDocumentProperties()!.getProperty(`sodiem.correction.${id}`)).toBeNull();
+  expect(call<{ total: number }>(w, PRINCIPAL, 'apiCorrectionCounts', {}).total).toBe(1);
 });
 
 test('an approval not used in time expires: the cell closes within the hour, the admin’s next run logs it', () => {
@@ -214,4 +219,25 @@ test('a teacher who floods the board with requests is stopped at a few open ones
   w.runtime.locks.releaseDocumentLock(w.id);
   adminRun(w);
   expect(w.audit().filter((r) => r[A.cell] === tx).map((r) => [r[A.actor], r[A.new], r[A.outcome]])).toEqual([[TOAN_6A, '8', 'Chấp nhận']]);
+});
+
+test('a request finished more than 30 days ago leaves the property store; an open one and a recent one stay; the log keeps every step', () => {
+  const { w, gk } = lockedGk();
+  const expired = ask(w).id!;
+  call(w, PRINCIPAL, 'apiDecideCorrection', { id: expired, decision: 'approve', witnesses: ['Trần Văn Thịnh'] });
+  w.later(new Date('2026-11-22T02:00:00Z'));
+  adminRun(w); // the approval ran out unused: expired and logged
+  const open = ask(w).id!;
+  const props = () => Object.keys(w.env().properties.getDocumentProperties()!.getProperties()).filter((k) => k.startsWith('sodiem.correction.'));
+  expect(props()).toHaveLength(2);
+  w.later(new Date('2026-12-15T02:00:00Z')); // 23 days after it expired: still listed
+  adminRun(w);
+  expect(call<CorrectionView[]>(w, TOAN_6A, 'apiMyCorrections').map((v) => v.id).sort()).toEqual([expired, open].sort());
+  w.later(new Date('2026-12-23T02:00:00Z')); // 31 days after: gone from the store and the panel, still in the log
+  adminRun(w);
+  expect(props()).toEqual([`sodiem.correction.${open}`]);
+  expect(call<CorrectionView[]>(w, TOAN_6A, 'apiMyCorrections').map((v) => v.id)).toEqual([open]);
+  expect(w.audit().filter((r) => r[A.reference] === expired).map((r) => r[A.new])).toEqual(['6.5', 'Duyệt', 'Hết hạn']);
+  expect(w.value(gk)).toBe(5);
+  expect(verifyBook(w.env(PRINCIPAL)).ok).toBe(true);
 });

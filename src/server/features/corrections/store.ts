@@ -75,3 +75,35 @@ export function writeCorrection(props: PropertiesPort, r: CorrectionRequest): vo
 export function newCorrectionId(uuid: string): string {
   return `SĐ-${uuid.replace(/-/g, '').slice(0, 6).toUpperCase()}`;
 }
+
+/** How long a finished request stays listed in the panels; the log and the minutes keep it for good. */
+export const CLOSED_KEPT_DAYS = 30;
+
+/**
+ * When a request finished, once every step of it is in the log (and an applied one has its
+ * minutes): null while it is open or still owes the log something. Only such requests may leave
+ * the property store.
+ */
+export function finishedAt(r: CorrectionRequest): number | null {
+  const logged = new Set(r.logged);
+  if (!logged.has('request')) return null;
+  if (r.state === 'rejected' && logged.has('decision')) return Date.parse(r.decidedAt ?? '');
+  if (r.state === 'expired' && logged.has('expired')) return Date.parse(r.expiresAt ?? '');
+  if (r.state === 'applied' && logged.has('decision') && r.appliedSeq !== undefined && r.appliedSeq > 0 && r.minutesUrl) return Date.parse(r.appliedAt ?? '');
+  return null;
+}
+
+/**
+ * Requests finished more than CLOSED_KEPT_DAYS ago leave the document properties: one property
+ * each, a school's year of them would fill the store (500 KB) and slow every guard run, which
+ * reads the store whole. Their steps stay in the hash-chained log and their minutes in Drive.
+ * The caller holds the document lock. Returns how many left.
+ */
+export function pruneFinished(props: PropertiesPort, nowMs: number): number {
+  const old = readCorrections(props).filter((r) => {
+    const at = finishedAt(r);
+    return at !== null && !Number.isNaN(at) && nowMs - at > CLOSED_KEPT_DAYS * 86_400_000;
+  });
+  for (const r of old) props.deleteProperty(PREFIX + r.id);
+  return old.length;
+}

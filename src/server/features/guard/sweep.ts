@@ -13,6 +13,7 @@ import { loadSchoolContext, type SchoolContext } from '../school-context';
 import { reconcile, reconcileClass } from './reconcile';
 import { settleQueued } from './process';
 import { closeExpired } from '../corrections/apply';
+import { pruneFinished } from '../corrections/store';
 import { releaseAfterFlush } from '../../workbook/document-lock';
 import { lastCheckOf, readLastChecks, recordChecks } from './last-check';
 import { reconcileProfiles } from '../profiles/reconcile';
@@ -30,8 +31,9 @@ export function sweepOneClassIfDue(env: Env, context: SchoolContext): void {
   // Every queued edit first, whatever the flag says: a queued teacher's edit is judged as theirs,
   // never found by the reconcile as a change nobody saw.
   settleQueued(env);
-  // Approved corrections not used in time: closed and logged.
+  // Approved corrections not used in time: closed and logged; long-finished ones leave the store.
   closeExpired(env, context);
+  pruneFinished(props, now);
   reconcileClass(env, context, due, lastCheckOf(env, state, due.code));
   // The class's profile file: the homeroom teacher's edits since, logged as hashes.
   reconcileProfiles(env, context.config, [due.code]);
@@ -60,6 +62,8 @@ export function reconcileNow(env: Env): string[] {
       settleQueued(env);
       const loaded = loadSchoolContext(env);
       if (loaded.ok) closeExpired(env, loaded.context);
+      const props = env.properties.getDocumentProperties();
+      if (props) pruneFinished(props, env.clock.now().getTime());
     } finally {
       releaseAfterFlush(env, lock);
     }
