@@ -30,9 +30,17 @@ export interface GuardWorld extends SchoolWorld {
   later(at: Date): void;
 }
 
-/** `settings`: rows added to "Cấu hình trường" (item, value). */
-export function guardedSchool(options: { students?: number; lockAfterHours?: number; calendar?: CellValue[][]; driveRoot?: string; settings?: CellValue[][] } = {}): GuardWorld {
+/**
+ * `settings`: rows added to "Cấu hình trường" (item, value); `onlySemester`: subject codes of
+ * grade 6 taught in one semester ("Học kì" in "Môn học").
+ */
+export function guardedSchool(options: { students?: number; lockAfterHours?: number; calendar?: CellValue[][]; driveRoot?: string; settings?: CellValue[][]; onlySemester?: Record<string, 'I' | 'II'> } = {}): GuardWorld {
   const tables = thcsConfigTables();
+  const only = options.onlySemester;
+  if (only) {
+    tables['Môn học'][0].push('Học kì');
+    for (const row of tables['Môn học'].slice(1)) row.push(row[0] === 6 ? (only[String(row[1])] ?? '') : '');
+  }
   if (options.lockAfterHours) tables['Cấu hình trường'].push(['Khóa điểm sau khi nhập (giờ)', options.lockAfterHours]);
   tables['Cấu hình trường'].push(...(options.settings ?? []));
   tables['Lịch nhập điểm'] = [...CALENDAR, ...(options.calendar ?? [])];

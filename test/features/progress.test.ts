@@ -105,3 +105,16 @@ test('GK: missing scores after opening + 14 days are "thiếu N, trễ hạn t�
   expect(lines[0]).toBe('Tiến độ nhập điểm học kì I lúc 10/11/2026 00:00: 39/39 lớp – môn trễ hạn.');
   expect(lines).toContain('• 6A – Toán (Nguyễn Văn An): điểm thường xuyên trễ hạn; giữa kì thiếu 3, trễ hạn từ 10/11/2026');
 });
+
+test('a subject taught in HK II only has no row in HK I: nothing to enter, never late', () => {
+  const w = guardedSchool({ students: 3, onlySemester: { MT: 'II' } });
+  w.runtime.clock.set(at('2026-09-26T08:01:00Z'));
+  run(w, PRINCIPAL);
+  const sheet = w.tab(PROGRESS_SHEET);
+  expect(sheet.some((r) => r[0] === '6A' && r[1] === 'Mĩ thuật')).toBe(false);
+  expect(sheet.some((r) => r[0] === '6B' && r[1] === 'Mĩ thuật')).toBe(false);
+  // Grade 7 teaches it in both semesters, and Âm nhạc in grade 6 too.
+  expect(rowOf(w, '7A', 'Mĩ thuật')[6]).toBe('trễ hạn');
+  expect(rowOf(w, '6A', 'Âm nhạc')[6]).toBe('trễ hạn');
+  expect(sheet).toHaveLength(1 + 39 - 2);
+});

@@ -78,6 +78,9 @@ export function entryProgress(env: Env): string[] {
       continue;
     }
     for (const [subjectCode, subject] of counts.subjects) {
+      const subjectConfig = config.subjects.find((s) => s.grade === cls.grade && s.code === subjectCode);
+      // A subject taught in the other semester only has nothing to enter now: no row, never late.
+      if (subjectConfig?.onlySemester !== undefined && subjectConfig.onlySemester !== semester) continue;
       const teachers = config.assignments.find((a) => a.classCode === cls.code && a.subjectCode === subjectCode)?.teachers ?? [];
       if (!sees(audience, teachers)) continue;
       const input = {
@@ -91,7 +94,7 @@ export function entryProgress(env: Env): string[] {
         filled: subject.filled[semester],
         lastTxAt: lastTx.get(entryKey(cls.code, subjectCode, semester)) ?? null,
       };
-      const subjectName = config.subjects.find((s) => s.grade === cls.grade && s.code === subjectCode)?.name ?? subjectCode;
+      const subjectName = subjectConfig?.name ?? subjectCode;
       rows.push({ row: progressRow(input, windows, settings, nowMs), subjectName, teacherNames: input.teachers.join(', ') });
     }
   }
